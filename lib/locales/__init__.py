@@ -1,0 +1,1 @@
+"""One message catalog per area; see ``lib.i18n``."""

@@ -1,0 +1,1 @@
+"""Read side: aggregations done in the database, returned as tidy DataFrames."""

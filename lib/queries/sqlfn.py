@@ -1,0 +1,75 @@
+"""Portable SQL expressions that SQLite and PostgreSQL spell differently.
+
+Query modules build on these instead of writing dialect-specific strings, so one
+query serves both databases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Date, Integer
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class month_start(FunctionElement[Any]):  # noqa: N801  (reads like a SQL function)
+    """First day of the month of a DATE column."""
+
+    type = Date()
+    inherit_cache = True
+    name = "month_start"
+
+
+@compiles(month_start, "sqlite")
+def _month_start_sqlite(element: month_start, compiler: Any, **kw: Any) -> str:
+    (arg,) = list(element.clauses)
+    return f"date({compiler.process(arg, **kw)}, 'start of month')"
+
+
+@compiles(month_start, "postgresql")
+def _month_start_pg(element: month_start, compiler: Any, **kw: Any) -> str:
+    (arg,) = list(element.clauses)
+    return f"CAST(date_trunc('month', {compiler.process(arg, **kw)}) AS DATE)"
+
+
+class year_of(FunctionElement[Any]):  # noqa: N801
+    """Calendar year of a DATE column, as an integer."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "year_of"
+
+
+@compiles(year_of, "sqlite")
+def _year_sqlite(element: year_of, compiler: Any, **kw: Any) -> str:
+    (arg,) = list(element.clauses)
+    return f"CAST(strftime('%Y', {compiler.process(arg, **kw)}) AS INTEGER)"
+
+
+@compiles(year_of, "postgresql")
+def _year_pg(element: year_of, compiler: Any, **kw: Any) -> str:
+    (arg,) = list(element.clauses)
+    return f"CAST(EXTRACT(YEAR FROM {compiler.process(arg, **kw)}) AS INTEGER)"
+
+
+class days_between(FunctionElement[Any]):  # noqa: N801
+    """Whole days from the first DATE to the second."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "days_between"
+
+
+@compiles(days_between, "sqlite")
+def _days_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}) AS INTEGER)"
+    )
+
+
+@compiles(days_between, "postgresql")
+def _days_pg(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"

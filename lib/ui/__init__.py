@@ -1,0 +1,1 @@
+"""The only part of lib that imports Streamlit: shared widgets, state and charts."""
