@@ -6,7 +6,6 @@ the tests can never disagree about it.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -26,8 +25,8 @@ class Settings(BaseSettings):
     max_upload_mb: int = 200
 
 
-@lru_cache(maxsize=1)
 def get_settings() -> Settings:
+    """Read afresh each call (cheap), so tests and the CLI can change ``DATABASE_URL``."""
     return Settings()
 
 

@@ -1,4 +1,9 @@
-"""The engine for the dashboard, cached once per server process."""
+"""The engine for the dashboard, cached once per server process and database URL.
+
+Cached query wrappers in ``lib/ui`` take the URL string (``db_url()``) as their
+first argument so that results of different databases never mix in the cache
+(the AppTests point the app at several databases in one process).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,21 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from lib.db import ensure_schema, get_engine
+from lib.settings import get_settings, normalise_database_url
+
+
+def db_url() -> str:
+    return normalise_database_url(get_settings().database_url)
 
 
 @st.cache_resource(show_spinner=False)
+def _migrated_engine(url: str) -> Engine:
+    return ensure_schema(get_engine(url))
+
+
 def engine() -> Engine:
-    """Migrated engine from ``DATABASE_URL`` (or the SQLite file)."""
-    return ensure_schema(get_engine())
+    """Migrated engine for the configured database."""
+    return _migrated_engine(db_url())
 
 
 def clear_caches() -> None:
