@@ -29,11 +29,11 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: It
     column_list = ", ".join(f'"{c}"' for c in columns)
     count = 0
     if conn.dialect.name == "postgresql":
-        with dbapi.cursor() as cursor:  # type: ignore[union-attr]
-            with cursor.copy(f'COPY "{table.name}" ({column_list}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    count += 1
+        sql = f'COPY "{table.name}" ({column_list}) FROM STDIN'
+        with dbapi.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+                count += 1
         return count
     placeholders = ", ".join("?" for _ in columns)
     sql = f'INSERT INTO "{table.name}" ({column_list}) VALUES ({placeholders})'

@@ -258,6 +258,41 @@ class Complaint(SQLModel, table=True):
     import_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
 
 
+class AppUser(SQLModel, table=True):
+    """A local account (used when no OpenID Connect provider is configured)."""
+
+    __tablename__ = "app_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=80, unique=True)
+    full_name: str | None = Field(default=None, max_length=200)
+    #: argon2 hash; never the password itself
+    password_hash: str | None = Field(default=None, max_length=255)
+    #: pimpinan | evaluator | manager | admin
+    role: str = Field(max_length=20)
+    #: for role manager: the unit whose subtree they may see
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    #: e-mail as given by the OpenID Connect provider, to match an SSO sign-in to a role
+    email: str | None = Field(default=None, max_length=200, index=True)
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=_now)
+    last_login_at: datetime | None = None
+
+
+class AuditLog(SQLModel, table=True):
+    """Who did what and when: sign-ins (and failures), imports, undos, exports, user changes."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=_now, index=True)
+    username: str | None = Field(default=None, max_length=200, index=True)
+    action: str = Field(max_length=40, index=True)
+    detail: str | None = Field(default=None, sa_column=Column(Text))
+
+
 #: Tables in the order they can be filled (parents first); reverse it to empty them.
 TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     ImportBatch,
@@ -271,4 +306,6 @@ TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     SurveyResponse,
     SurveyMonthly,
     Complaint,
+    AppUser,
+    AuditLog,
 )

@@ -64,9 +64,7 @@ class days_between(FunctionElement[Any]):  # noqa: N801
 @compiles(days_between, "sqlite")
 def _days_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
     start, end = list(element.clauses)
-    return (
-        f"CAST(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}) AS INTEGER)"
-    )
+    return f"CAST(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}) AS INTEGER)"
 
 
 @compiles(days_between, "postgresql")
