@@ -1,0 +1,1 @@
+"""Analyses: pure functions over DataFrames, with no database or Streamlit."""
