@@ -1,0 +1,67 @@
+"""What data the database holds: counts and date coverage per kind.
+
+The first thing an evaluator checks after an upload, and what decides whether
+the app shows the onboarding screen instead of empty charts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from lib.models import (
+    Complaint,
+    Employee,
+    Performance,
+    ServiceStat,
+    SurveyMonthly,
+    TrainingParticipation,
+    TrainingProgram,
+    Unit,
+)
+
+#: kind (upload template name) → (table, date column or None)
+KINDS = {
+    "unit": (Unit.__table__, None),
+    "pegawai": (Employee.__table__, None),
+    "pelatihan": (TrainingProgram.__table__, "start_date"),
+    "peserta": (TrainingParticipation.__table__, None),
+    "kinerja": (Performance.__table__, "period_start"),
+    "layanan": (ServiceStat.__table__, "period_start"),
+    "pengaduan": (Complaint.__table__, "complaint_date"),
+}
+
+
+def data_inventory(engine: Engine) -> pd.DataFrame:
+    """One row per kind: ``kind``, ``rows``, ``first_date``, ``last_date``.
+
+    Survey respondents are counted from the monthly aggregate, so this stays
+    instant with millions of responses.
+    """
+    records = []
+    with engine.connect() as conn:
+        for kind, (table, date_col) in KINDS.items():
+            columns = [func.count()]
+            if date_col:
+                columns += [func.min(table.c[date_col]), func.max(table.c[date_col])]
+            row = conn.execute(select(*columns).select_from(table)).one()
+            records.append(
+                {
+                    "kind": kind,
+                    "rows": int(row[0]),
+                    "first_date": row[1] if date_col else None,
+                    "last_date": row[2] if date_col else None,
+                }
+            )
+        sm = SurveyMonthly.__table__
+        total, first, last = conn.execute(
+            select(func.coalesce(func.sum(sm.c.respondents), 0), func.min(sm.c.month), func.max(sm.c.month))
+        ).one()
+    records.insert(5, {"kind": "survei", "rows": int(total), "first_date": first, "last_date": last})
+    return pd.DataFrame.from_records(records)
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when no unit exists yet: nothing else can be stored without one."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(Unit.__table__)).scalar_one() == 0

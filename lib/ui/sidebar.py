@@ -1,0 +1,155 @@
+"""The sidebar every page shares: language, period, wilayah and unit drill-down.
+
+Widgets keep their own keys (prefixed ``telaah_``) so their values survive page
+switches; the resulting :class:`~lib.ui.state.Filters` is stored once per run
+for pages to read with ``get_filters()``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib.i18n import LANGUAGES
+from lib.queries.units import CITY, Scope, list_regions, list_units
+from lib.ui.data import db_url, engine
+from lib.ui.i18n import t
+from lib.ui.state import LANG_KEY, Filters, get_lang, set_filters
+
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+PRESETS = ("last12", "this_year", "last_year", "all", "custom")
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _units(url: str) -> pd.DataFrame:
+    from lib.db import get_engine
+
+    return list_units(get_engine(url), Scope())
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _regions(url: str) -> list[str]:
+    from lib.db import get_engine
+
+    return list_regions(get_engine(url))
+
+
+def preset_range(preset: str, today: date) -> tuple[date, date]:
+    """Date range of a period preset, ending today at the latest."""
+    if preset == "this_year":
+        return date(today.year, 1, 1), today
+    if preset == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if preset == "all":
+        return date(2000, 1, 1), today
+    start_month = today.month + 1 if today.month < 12 else 1
+    start_year = today.year - 1 if today.month < 12 else today.year
+    return date(start_year, start_month, 1), today
+
+
+def language_switch() -> str:
+    current = get_lang()
+    choice = st.sidebar.selectbox(
+        t("sidebar.language"),
+        LANGUAGES,
+        index=LANGUAGES.index(current),
+        format_func=LANGUAGE_NAMES.get,
+        key="telaah_lang_select",
+    )
+    if choice != current:
+        st.session_state[LANG_KEY] = choice
+        st.rerun()
+    return choice
+
+
+def _unit_drilldown(units: pd.DataFrame, allowed: Scope) -> pd.Series | None:
+    """Cascading selectboxes from top-level units down the hierarchy; returns the deepest chosen unit."""
+    if units.empty:
+        return None
+    by_parent = units.groupby(units["parent_id"].fillna(0).astype(int))
+    ids = set(units["id"])
+    roots = units[units["parent_id"].isna() | ~units["parent_id"].isin(ids)]
+    chosen: pd.Series | None = None
+    level, options = 0, roots
+    while not options.empty:
+        parent_name = None if chosen is None else chosen["name"]
+        label = t("sidebar.unit") if chosen is None else t("sidebar.subunit", parent=parent_name)
+        none_label = (
+            t("sidebar.all_units") if chosen is None else t("sidebar.all_subunits", parent=parent_name)
+        )
+        codes = [""] + options.sort_values("name")["code"].tolist()
+        names = dict(zip(options["code"], options["name"], strict=True))
+        code = st.sidebar.selectbox(
+            label,
+            codes,
+            format_func=lambda c, n=names, none=none_label: none if c == "" else n[c],
+            key=f"telaah_unit_{level}",
+        )
+        if not code:
+            break
+        chosen = options[options["code"] == code].iloc[0]
+        children_key = int(chosen["id"])
+        options = by_parent.get_group(children_key) if children_key in by_parent.groups else options.iloc[0:0]
+        level += 1
+    # Forget deeper choices left over from an earlier drill-down.
+    for stale in range(level + 1, 8):
+        st.session_state.pop(f"telaah_unit_{stale}", None)
+    return chosen
+
+
+def render_sidebar(allowed: Scope = CITY) -> Filters:
+    """Draw the shared filters and store the result for the pages of this run.
+
+    ``allowed`` is the scope the signed-in user may see; the drill-down starts
+    inside it, and the data layer enforces it again whatever the widgets say.
+    """
+    language_switch()
+    st.sidebar.subheader(t("sidebar.filters"))
+    today = date.today()
+    preset = st.sidebar.selectbox(
+        t("sidebar.period"),
+        PRESETS,
+        format_func=lambda p: t(f"sidebar.period.{p}"),
+        key="telaah_period_preset",
+    )
+    date_from, date_to = preset_range(preset, today)
+    if preset == "custom":
+        picked = st.sidebar.date_input(
+            t("sidebar.dates"),
+            value=(date_from, date_to),
+            max_value=today,
+            key="telaah_dates",
+            format="DD/MM/YYYY",
+        )
+        if isinstance(picked, tuple) and len(picked) == 2:
+            date_from, date_to = picked
+
+    url = db_url()
+    engine()  # migrate before the first query
+    regions = _regions(url)
+    region = st.sidebar.selectbox(
+        t("sidebar.region"),
+        [""] + regions,
+        format_func=lambda r: t("sidebar.all_regions") if r == "" else r,
+        key="telaah_region",
+    )
+    units = _units(url)
+    if allowed.path_prefix:
+        units = units[units["path"].str.startswith(allowed.path_prefix)]
+    if region:
+        units = units[units["region"] == region]
+    chosen = _unit_drilldown(units, allowed)
+    filters = Filters(
+        date_from=date_from,
+        date_to=date_to,
+        region=region or None,
+        unit_id=None if chosen is None else int(chosen["id"]),
+        unit_code=None if chosen is None else str(chosen["code"]),
+        unit_path=(str(chosen["path"]) if chosen is not None else allowed.path_prefix),
+    )
+    set_filters(filters)
+    scope_name = chosen["name"] if chosen is not None else (region or t("sidebar.city"))
+    st.sidebar.caption(t("sidebar.scope", scope=scope_name))
+    return filters

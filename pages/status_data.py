@@ -1,0 +1,22 @@
+"""Status Data: how much of each kind of data is stored, and for which dates."""
+
+import streamlit as st
+
+from lib.queries.inventory import data_inventory
+from lib.ui.data import engine
+from lib.ui.i18n import day, num, t
+
+st.title(t("status.title"))
+st.caption(t("status.caption"))
+inventory = data_inventory(engine())
+st.dataframe(
+    {
+        t("status.kind"): [t(f"kind.{k}") for k in inventory["kind"]],
+        t("status.rows"): [num(v, 0) for v in inventory["rows"]],
+        t("status.first"): [day(d) if d is not None else "–" for d in inventory["first_date"]],
+        t("status.last"): [day(d) if d is not None else "–" for d in inventory["last_date"]],
+    },
+    hide_index=True,
+    use_container_width=True,
+)
+st.caption(t("status.database", kind=engine().dialect.name))
