@@ -1,0 +1,322 @@
+"""IKM per unit, per unit with sub-units, per period and for the whole scope.
+
+The entry points every page, report and CLI uses. Each reads per-unsur sums and
+counts from :mod:`lib.queries.survey` (exact to the day, mostly from the
+monthly aggregate), adds them up over whatever grouping is asked (respondent-
+weighted: sums add, so each respondent weighs the same) and only then applies
+the regulation's arithmetic in :mod:`lib.analysis.ikm_formula`.
+
+Returned frames keep the figures unrounded in ``ikm`` and as reported in
+``ikm_2dp`` (round half up); ``mutu`` is graded on the rounded value, as the
+regulation does. ``weight`` names the weight used (``0.111`` or ``1/9``).
+
+Sample size: a unit's ``service_population`` is people served a *year*. For a
+shorter range it is pro-rated by days (``populasi_periode`` = population × days
+÷ 365, rounded) and the Krejcie–Morgan minimum is computed on that; a unit
+below it gets ``sampel_cukup = False`` (a warning, never a refusal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, krejcie_morgan, weight_value
+from lib.analysis.ikm_periods import (
+    check_period,
+    overlap_days,
+    period_end,
+    period_label,
+    period_start,
+    previous_range,
+)
+from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
+from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
+from lib.models import UNSUR
+from lib.queries.survey import monthly_sums, survey_date_bounds
+from lib.queries.units import CITY, Scope, list_units
+
+DAYS_PER_YEAR = 365
+
+UNIT_COLUMNS = ["unit_id", "kode_unit", "nama_unit", "jenis_unit", "path", "wilayah", "parent_id"]
+NRR_COLUMNS = [f"nrr_{u}" for u in UNSUR]
+
+
+def _effective_range(
+    engine: Engine, scope: Scope, date_from: date | None, date_to: date | None
+) -> tuple[date | None, date | None]:
+    """Open bounds replaced by the survey data's own first/last month (for pro-rating populations)."""
+    if date_from is not None and date_to is not None:
+        return date_from, date_to
+    first, last = survey_date_bounds(engine, scope)
+    return date_from or first, date_to or last
+
+
+def population_for_days(service_population: float | None, days: int) -> int | None:
+    """People served in ``days``, pro-rated from the yearly figure; None when unknown."""
+    if service_population is None or not np.isfinite(service_population) or service_population <= 0:
+        return None
+    return max(int(round(service_population * min(days, DAYS_PER_YEAR) / DAYS_PER_YEAR)), 1)
+
+
+def _add_sample_columns(out: pd.DataFrame, population: pd.Series, days: pd.Series) -> pd.DataFrame:
+    periods = [population_for_days(p, int(d)) for p, d in zip(population, days, strict=True)]
+    out["populasi_periode"] = pd.array(periods, dtype="Int64")
+    out["sampel_minimum"] = pd.array(
+        [None if p is None else krejcie_morgan(p) for p in periods], dtype="Int64"
+    )
+    out["sampel_cukup"] = pd.array(
+        [
+            None if m is pd.NA else bool(r >= m)
+            for r, m in zip(out["responden"], out["sampel_minimum"], strict=True)
+        ],
+        dtype="boolean",
+    )
+    return out
+
+
+def _finish(frame: pd.DataFrame, weight: WeightName | float) -> pd.DataFrame:
+    out = ikm_frame(frame, weight)
+    out["mutu_label"] = [GRADES[m].label_id if m else None for m in out["mutu"]]
+    out = out.rename(columns={"respondents": "responden"})
+    return out
+
+
+def _units_frame(engine: Engine, scope: Scope) -> pd.DataFrame:
+    units = list_units(engine, scope)
+    return units
+
+
+def _unit_info(units: pd.DataFrame) -> pd.DataFrame:
+    return units.rename(
+        columns={
+            "id": "unit_id",
+            "code": "kode_unit",
+            "name": "nama_unit",
+            "kind": "jenis_unit",
+            "region": "wilayah",
+        }
+    )[[*UNIT_COLUMNS, "service_population"]]
+
+
+def _subtree_population(units: pd.DataFrame) -> pd.Series:
+    """Yearly people served by each unit with its descendants (known figures only)."""
+    populations = {}
+    paths = units["path"].tolist()
+    values = units["service_population"].tolist()
+    for unit_id, path in zip(units["id"], paths, strict=True):
+        total = [
+            v for p, v in zip(paths, values, strict=True) if p.startswith(path) and v == v and v is not None
+        ]
+        populations[unit_id] = float(sum(total)) if total else np.nan
+    return pd.Series(populations)
+
+
+def _per_unit_sums(
+    engine: Engine,
+    scope: Scope,
+    date_from: date | None,
+    date_to: date | None,
+    keys: tuple[str, ...],
+    period: str | None,
+    rollup: bool,
+    units: pd.DataFrame,
+) -> pd.DataFrame:
+    monthly = monthly_sums(engine, scope, date_from, date_to)
+    if period is not None:
+        monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]
+    grouped = monthly.groupby(["unit_id", *keys], as_index=False)[list(ADDITIVE)].sum()
+    if rollup:
+        grouped = rollup_subtrees(grouped, units, keys)
+    return grouped
+
+
+def unit_ikm(
+    engine: Engine,
+    scope: Scope = CITY,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    weight: WeightName | float = "0.111",
+    *,
+    rollup: bool = False,
+) -> pd.DataFrame:
+    """One row per unit in ``scope`` with responses in the range, best IKM first.
+
+    With ``rollup=True`` each unit's row covers it and all its sub-units in
+    scope (respondent-weighted); units without respondents of their own then
+    appear too if a descendant has some. Columns: ``unit_id``, ``kode_unit``,
+    ``nama_unit``, ``jenis_unit``, ``path``, ``wilayah``, ``parent_id``,
+    ``responden``, ``sum_``/``n_<unsur>``, ``nrr_<unsur>``, ``ikm``,
+    ``ikm_2dp``, ``mutu``, ``mutu_label``, ``weight``, ``populasi_periode``,
+    ``sampel_minimum``, ``sampel_cukup``, ``rollup``.
+    """
+    weight_value(weight)
+    units = _units_frame(engine, scope)
+    sums = _per_unit_sums(engine, scope, date_from, date_to, (), None, rollup, units)
+    info = _unit_info(units)
+    if rollup:
+        info["service_population"] = info["unit_id"].map(_subtree_population(units))
+    frame = sums.merge(info, on="unit_id", how="inner")
+    out = _finish(frame, weight)
+    lo, hi = _effective_range(engine, scope, date_from, date_to)
+    days = (hi - lo).days + 1 if lo and hi else DAYS_PER_YEAR
+    out = _add_sample_columns(out, out["service_population"], pd.Series([days] * len(out), index=out.index))
+    out["rollup"] = rollup
+    return out.sort_values(["ikm", "kode_unit"], ascending=[False, True], ignore_index=True)
+
+
+def unit_ikm_by_period(
+    engine: Engine,
+    scope: Scope = CITY,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    period: str = "quarter",
+    weight: WeightName | float = "0.111",
+    *,
+    rollup: bool = False,
+) -> pd.DataFrame:
+    """One row per unit and period (month, quarter, semester or year) with responses.
+
+    Same columns as :func:`unit_ikm` plus ``period`` (the period name),
+    ``period_start``, ``period_end`` and ``period_label`` (``2025-Q3``). A period
+    cut by the range counts only the range's days (its respondents and its
+    pro-rated population both). Sorted by unit code, then period.
+    """
+    check_period(period)
+    weight_value(weight)
+    units = _units_frame(engine, scope)
+    sums = _per_unit_sums(engine, scope, date_from, date_to, ("period_start",), period, rollup, units)
+    info = _unit_info(units)
+    if rollup:
+        info["service_population"] = info["unit_id"].map(_subtree_population(units))
+    frame = sums.merge(info, on="unit_id", how="inner")
+    out = _finish(frame, weight)
+    out["period"] = period
+    out["period_end"] = [period_end(s, period) for s in out["period_start"]]
+    out["period_label"] = [period_label(s, period) for s in out["period_start"]]
+    days = [
+        overlap_days(s, e, date_from, date_to)
+        for s, e in zip(out["period_start"], out["period_end"], strict=True)
+    ]
+    out = _add_sample_columns(out, out["service_population"], pd.Series(days, index=out.index, dtype="int64"))
+    out["rollup"] = rollup
+    return out.sort_values(["kode_unit", "period_start"], ignore_index=True)
+
+
+def scope_ikm(
+    engine: Engine,
+    scope: Scope = CITY,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    weight: WeightName | float = "0.111",
+    period: str | None = None,
+) -> pd.DataFrame:
+    """The IKM of everything in ``scope`` pooled (the city's, a kecamatan's with its kelurahan).
+
+    Pooled over respondents, as one survey of all of them. One row, or one per
+    period when ``period`` is given (then with ``period_start``/``period_label``).
+    Columns as :func:`unit_ikm` without the unit fields.
+    """
+    weight_value(weight)
+    monthly = monthly_sums(engine, scope, date_from, date_to)
+    keys: list[str] = []
+    if period is not None:
+        check_period(period)
+        monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]
+        keys = ["period_start"]
+    if keys:
+        grouped = monthly.groupby(keys, as_index=False)[list(ADDITIVE)].sum()
+    else:
+        grouped = (
+            pd.DataFrame([monthly[list(ADDITIVE)].sum()]) if not monthly.empty else monthly[list(ADDITIVE)]
+        )
+    out = _finish(grouped.reset_index(drop=True), weight)
+    if period is not None:
+        out["period"] = period
+        out["period_end"] = [period_end(s, period) for s in out["period_start"]]
+        out["period_label"] = [period_label(s, period) for s in out["period_start"]]
+        out = out.sort_values("period_start", ignore_index=True)
+    return out
+
+
+@dataclass(frozen=True)
+class IkmChange:
+    """A scope's IKM in a range and in the equal-length range before it."""
+
+    ikm: float | None
+    ikm_2dp: float | None
+    mutu: str | None
+    responden: int
+    previous_ikm: float | None
+    previous_2dp: float | None
+    previous_mutu: str | None
+    previous_responden: int
+    previous_from: date
+    previous_to: date
+    weight: str
+
+    @property
+    def delta(self) -> float | None:
+        """Change in reported (2-decimal) points; None when either side has no IKM."""
+        if self.ikm_2dp is None or self.previous_2dp is None:
+            return None
+        return round(self.ikm_2dp - self.previous_2dp, 2)
+
+
+def _first_row(frame: pd.DataFrame) -> tuple[float | None, float | None, str | None, int]:
+    if frame.empty or not np.isfinite(frame["ikm"].iloc[0]):
+        responden = 0 if frame.empty else int(frame["responden"].iloc[0])
+        return None, None, None, responden
+    row = frame.iloc[0]
+    return float(row["ikm"]), float(row["ikm_2dp"]), row["mutu"], int(row["responden"])
+
+
+def ikm_change(
+    engine: Engine,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    weight: WeightName | float = "0.111",
+) -> IkmChange:
+    """The scope's pooled IKM now and in the previous equal-length range (see ``previous_range``)."""
+    prev_from, prev_to = previous_range(date_from, date_to)
+    now = _first_row(scope_ikm(engine, scope, date_from, date_to, weight))
+    before = _first_row(scope_ikm(engine, scope, prev_from, prev_to, weight))
+    w = weight_value(weight)
+    return IkmChange(
+        *now,
+        *before,
+        previous_from=prev_from,
+        previous_to=prev_to,
+        weight="1/9" if w == 1 / 9 else f"{w:g}",
+    )
+
+
+def unit_changes(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """``current`` (a :func:`unit_ikm` frame) with ``ikm_sebelumnya`` and ``perubahan`` (2-decimal points)."""
+    prev = previous[["unit_id", "ikm_2dp"]].rename(columns={"ikm_2dp": "ikm_sebelumnya"})
+    out = current.merge(prev, on="unit_id", how="left")
+    out["perubahan"] = (out["ikm_2dp"] - out["ikm_sebelumnya"]).round(2)
+    return out
+
+
+def weakest_for_row(row: pd.Series, k: int = 3) -> list[WeakUnsur]:
+    """The ``k`` weakest unsur of one result row (unit, period or scope)."""
+    weight = 1 / 9 if row.get("weight") == "1/9" else float(row.get("weight", 0.111))
+    return weakest_unsur({u: row[f"nrr_{u}"] for u in UNSUR}, k=k, weight=weight)
+
+
+__all__ = [
+    "IkmChange",
+    "ikm_change",
+    "population_for_days",
+    "scope_ikm",
+    "unit_changes",
+    "unit_ikm",
+    "unit_ikm_by_period",
+    "weakest_for_row",
+]
