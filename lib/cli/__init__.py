@@ -14,6 +14,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import OperationalError
+
 
 class UserError(Exception):
     """A problem the user can fix: printed as a message, exit code 2."""
@@ -45,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"error: tidak dapat memakai basis data / cannot use the database: {reason}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("dibatalkan / cancelled", file=sys.stderr)
         return 130
