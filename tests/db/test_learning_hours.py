@@ -124,3 +124,28 @@ def test_unit_hours_and_city_total(engine: Engine) -> None:
     assert city["employees"] == 4 and city["meeting_target"] == 2
     assert city["share_meeting"] == 0.5
     assert city["jp_per_employee"] == 70 / 4
+
+
+def test_staff_needing_training(engine: Engine) -> None:
+    from lib.models import Performance
+    from lib.queries.staff_needs import staff_needing_training
+
+    _city(engine)
+    with engine.begin() as conn:
+        bulk_insert(
+            conn,
+            Performance.__table__,
+            ["employee_id", "period", "period_start", "period_end", "score", "rating"],
+            [
+                (1, "2025-Q1", date(2025, 1, 1), date(2025, 3, 31), 60.0, "Butuh Perbaikan"),
+                (1, "2025-Q2", date(2025, 4, 1), date(2025, 6, 30), 85.0, "Baik"),  # latest: fine
+                (3, "2025-Q2", date(2025, 4, 1), date(2025, 6, 30), 55.0, "Kurang"),
+                (3, "2026-Q1", date(2026, 1, 1), date(2026, 3, 31), 90.0, "Sangat Baik"),  # after as_of
+            ],
+        )
+    staff = staff_needing_training(engine, Scope(), 2025, as_of=date(2025, 12, 31))
+    # Cici: 30 JP but latest SKP (as of 2025) Kurang → first; then by JP missing: Dodi 20, Butet 4.
+    assert staff["employee_name"].tolist() == ["Cici", "Dodi", "Butet"]
+    assert staff["jp_short"].tolist() == [0, 20, 4]
+    assert staff["skp_rating"].tolist()[0] == "Kurang"
+    assert staff["low_skp"].tolist() == [True, False, False]
