@@ -1,0 +1,154 @@
+"""The figures of an official SKM report for one unit (or a whole scope) and period.
+
+The Excel and PDF reports (``lib.reports.skm_excel`` / ``skm_pdf``) both render
+this one object, so the two files can never disagree, and tests check the
+files against it and against hand-worked values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from lib.analysis.ikm import population_for_days, scope_ikm, unit_ikm
+from lib.analysis.ikm_formula import GRADES, WEIGHT_EXACT, WeightName, grade_nrr, krejcie_morgan, weight_value
+from lib.analysis.ikm_groups import group_breakdowns
+from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
+from lib.models import UNSUR
+from lib.queries.survey import GROUP_DIMENSIONS
+from lib.queries.units import Scope, list_units
+
+
+@dataclass(frozen=True)
+class UnsurLine:
+    """One line of the per-unsur table: U-number, totals, NRR, weighted NRR, grade."""
+
+    number: int
+    unsur: str
+    total: int
+    answered: int
+    nrr: float
+    weighted: float
+    mutu: str | None
+
+
+@dataclass(frozen=True)
+class SkmReport:
+    """Everything an SKM report prints. ``ikm_4`` is Σ weighted NRR; ``ikm`` is × 25, unrounded."""
+
+    unit_code: str | None
+    unit_name: str
+    date_from: date
+    date_to: date
+    respondents: int
+    weight: float
+    weight_name: str
+    lines: list[UnsurLine]
+    ikm_4: float
+    ikm: float
+    ikm_2dp: float | None
+    mutu: str | None
+    mutu_label: str | None
+    population: int | None
+    sample_minimum: int | None
+    profile: dict[str, pd.DataFrame] = field(default_factory=dict)
+    weakest: list[WeakUnsur] = field(default_factory=list)
+
+    @property
+    def sample_short(self) -> bool:
+        return self.sample_minimum is not None and self.respondents < self.sample_minimum
+
+
+def build_skm_report(
+    engine: Engine,
+    date_from: date,
+    date_to: date,
+    unit_code: str | None = None,
+    *,
+    scope: Scope | None = None,
+    scope_name: str = "Kota Medan",
+    weight: WeightName | float = "0.111",
+    include_subunits: bool = False,
+) -> SkmReport | None:
+    """The report of ``unit_code`` (its own respondents, or with sub-units) or of the whole ``scope``.
+
+    Returns None when the unit has no responses in the range. Raises
+    ValueError for an unknown unit code.
+    """
+    w = weight_value(weight)
+    units = list_units(engine, scope or Scope())
+    if unit_code is not None:
+        match = units[units["code"] == unit_code]
+        if match.empty:
+            raise ValueError(f"unknown unit {unit_code!r}")
+        unit = match.iloc[0]
+        unit_name = str(unit["name"])
+        if include_subunits:
+            report_scope = Scope(path_prefix=unit["path"])
+            unit_ids = None
+            subtree = units[units["path"].str.startswith(unit["path"])]
+            populations = subtree["service_population"].dropna()
+            yearly = float(populations.sum()) if len(populations) else None
+        else:
+            report_scope = Scope(path_prefix=unit["path"])
+            unit_ids = [int(unit["id"])]
+            sp = unit["service_population"]
+            yearly = None if sp is None or pd.isna(sp) else float(sp)
+    else:
+        report_scope = scope or Scope()
+        unit_ids = None
+        unit_name = scope_name
+        populations = units["service_population"].dropna()
+        yearly = float(populations.sum()) if len(populations) else None
+
+    if unit_ids is not None:
+        frame = unit_ikm(engine, report_scope, date_from, date_to, weight)
+        frame = frame[frame["unit_id"] == unit_ids[0]]
+    else:
+        frame = scope_ikm(engine, report_scope, date_from, date_to, weight)
+    if frame.empty or int(frame.iloc[0]["responden"]) == 0:
+        return None
+    row = frame.iloc[0]
+
+    lines = []
+    for number, name in enumerate(UNSUR, start=1):
+        nrr = float(row[f"nrr_{name}"])
+        lines.append(
+            UnsurLine(
+                number=number,
+                unsur=name,
+                total=int(row[f"sum_{name}"]),
+                answered=int(row[f"n_{name}"]),
+                nrr=nrr,
+                weighted=nrr * w if np.isfinite(nrr) else float("nan"),
+                mutu=grade_nrr(nrr),
+            )
+        )
+    ikm_4 = float(sum(line.weighted for line in lines))
+    days = (date_to - date_from).days + 1
+    population = population_for_days(yearly, days)
+    profile = group_breakdowns(engine, report_scope, date_from, date_to, weight, unit_ids=unit_ids)
+    mutu = row["mutu"]
+    return SkmReport(
+        unit_code=unit_code,
+        unit_name=unit_name,
+        date_from=date_from,
+        date_to=date_to,
+        respondents=int(row["responden"]),
+        weight=w,
+        weight_name="1/9" if w == WEIGHT_EXACT else f"{w:g}",
+        lines=lines,
+        ikm_4=ikm_4,
+        ikm=float(row["ikm"]),
+        ikm_2dp=None if pd.isna(row["ikm_2dp"]) else float(row["ikm_2dp"]),
+        mutu=mutu,
+        mutu_label=GRADES[mutu].label_id if mutu else None,
+        population=population,
+        sample_minimum=None if population is None else krejcie_morgan(population),
+        profile={d: profile[d] for d in GROUP_DIMENSIONS},
+        weakest=weakest_unsur({line.unsur: line.nrr for line in lines}, k=3, weight=w),
+    )
