@@ -1,0 +1,138 @@
+"""SQL aggregations of complaints on a small hand-made database (runs on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+
+from lib.queries import complaints as q
+from lib.queries.units import Scope
+from tests.complaints.complaint_factory import add_complaints, add_monthly_services, add_units
+
+D = date.fromisoformat
+
+
+@pytest.fixture
+def small_city(engine: Engine) -> dict[str, int]:
+    ids = add_units(engine, ["KEL-A1", "KEL-A2"], parent="KEC-A", region="Medan A")
+    ids |= add_units(engine, ["KEL-B1"], parent="KEC-B", region="Medan B")
+    a1, a2, b1 = ids["KEL-A1"], ids["KEL-A2"], ids["KEL-B1"]
+    rows = [
+        # number, date, unit, channel, category, predicted, status, resolved
+        ("P1", "2025-03-03", a1, "LAPOR!", "waktu", None, "selesai", "2025-03-10"),
+        ("P2", "2025-03-03", a1, "LAPOR!", "waktu", None, "selesai", "2025-03-10"),
+        ("P3", "2025-03-07", a1, "WhatsApp", None, "perilaku", "selesai", "2025-03-10"),
+        ("P4", "2025-03-17", a1, "WhatsApp", None, None, "proses", None),
+        ("P5", "2025-04-02", a1, "langsung", "biaya", None, "selesai", "2025-04-20"),
+        ("P6", "2025-03-20", a2, "LAPOR!", "perilaku", None, "belum", None),
+        ("P7", "2025-03-21", b1, "LAPOR!", "sarana", None, "selesai", None),
+        ("P8", "2025-02-10", b1, "telepon", "waktu", None, "selesai", "2025-03-05"),
+    ]
+    add_complaints(
+        engine,
+        [
+            {
+                "number": n,
+                "complaint_date": D(d),
+                "unit_id": u,
+                "channel": ch,
+                "category": cat,
+                "predicted_category": pred,
+                "predicted_confidence": 0.8 if pred else None,
+                "text": f"isi pengaduan {n}, hub 081234567890",
+                "status": st,
+                "resolved_date": D(r) if r else None,
+            }
+            for n, d, u, ch, cat, pred, st, r in rows
+        ],
+    )
+    add_monthly_services(engine, a1, [D("2025-03-01"), D("2025-04-01")], 400)
+    return ids
+
+
+def test_counts_by_unit_month_and_theme(engine: Engine, small_city: dict[str, int]) -> None:
+    counts = q.complaint_counts(
+        engine, Scope(), D("2025-03-01"), D("2025-03-31"), by=("unit", "month", "theme")
+    )
+    a1 = counts[counts["unit_id"] == small_city["KEL-A1"]].set_index("theme")["complaints"]
+    # P1, P2 labelled waktu; P3 predicted perilaku; P4 without any theme
+    assert a1["waktu"] == 2
+    assert a1["perilaku"] == 1
+    assert (
+        counts[(counts["unit_id"] == small_city["KEL-A1"]) & counts["theme"].isna()]["complaints"].sum() == 1
+    )
+    assert set(counts["month"]) == {pd.Timestamp("2025-03-01")}
+    assert counts["complaints"].sum() == 6  # P1-P4, P6, P7
+
+
+def test_scope_by_subtree_and_region(engine: Engine, small_city: dict[str, int]) -> None:
+    by_path = q.complaint_counts(engine, Scope(path_prefix="/KEC-A/"), by=("unit",))
+    assert set(by_path["unit_id"]) == {small_city["KEL-A1"], small_city["KEL-A2"]}
+    by_region = q.complaint_counts(engine, Scope(region="Medan B"), by=())
+    assert by_region["complaints"].tolist() == [2]
+    assert q.complaint_date_span(engine, Scope(region="Medan B")) == (D("2025-02-10"), D("2025-03-21"))
+
+
+def test_theme_source_and_channels(engine: Engine, small_city: dict[str, int]) -> None:
+    sources = q.complaint_counts(engine, by=("theme_source",)).set_index("theme_source")["complaints"]
+    assert sources.to_dict() == {"label": 6, "predicted": 1, "none": 1}
+    channels = q.complaint_counts(engine, by=("channel",)).set_index("channel")["complaints"]
+    assert channels["LAPOR!"] == 4
+
+
+def test_resolution_pairs_are_grouped(engine: Engine, small_city: dict[str, int]) -> None:
+    pairs = q.resolution_date_pairs(engine, Scope(path_prefix="/KEC-A/"), D("2025-03-01"), D("2025-04-30"))
+    pairs = pairs.sort_values(["complaint_date", "resolved_date"]).reset_index(drop=True)
+    assert pairs["complaints"].tolist() == [2, 1, 1]  # P1+P2 share one date pair; P3; P5
+    assert pairs["complaint_date"].tolist()[0] == pd.Timestamp("2025-03-03")
+    by_theme = q.resolution_date_pairs(engine, Scope(path_prefix="/KEC-A/"), by_theme=True)
+    assert set(by_theme["theme"]) == {"waktu", "perilaku", "biaya"}
+
+
+def test_open_complaints_on_a_past_day(engine: Engine, small_city: dict[str, int]) -> None:
+    # On 2025-03-01, P8 (received 02-10, resolved 03-05) was still open; nothing else had arrived.
+    early = q.open_complaint_dates(engine, Scope(), D("2025-03-01"))
+    assert early["complaints"].sum() == 1
+    assert early["unit_id"].tolist() == [small_city["KEL-B1"]]
+    # On 2025-05-01: P4 (proses) and P6 (belum); P7 is selesai without a date: closed
+    late = q.open_complaint_dates(engine, Scope(), D("2025-05-01"))
+    assert late["complaints"].sum() == 2
+    assert set(late["unit_id"]) == {small_city["KEL-A1"], small_city["KEL-A2"]}
+
+
+def test_service_volumes_inside_the_range_only(engine: Engine, small_city: dict[str, int]) -> None:
+    inside = q.service_volumes(engine, Scope(), D("2025-03-01"), D("2025-04-30"))
+    assert inside["services"].sum() == 800
+    partial = q.service_volumes(engine, Scope(), D("2025-03-15"), D("2025-04-30"))
+    assert partial["services"].sum() == 400  # March is only partly inside: left out
+
+
+def test_texts_for_a_chart_point(engine: Engine, small_city: dict[str, int]) -> None:
+    texts = q.complaint_texts(
+        engine, Scope(), unit_id=small_city["KEL-A1"], theme="perilaku", month=D("2025-03-01")
+    )
+    assert texts["number"].tolist() == ["P3"]
+    none = q.complaint_texts(engine, Scope(), theme="")
+    assert none["number"].tolist() == ["P4"]
+    newest_first = q.complaint_texts(engine, Scope(), limit=2)
+    assert newest_first["number"].tolist() == ["P5", "P7"]
+
+
+def test_classifier_data_and_storing_predictions(engine: Engine, small_city: dict[str, int]) -> None:
+    assert q.count_uncategorised(engine) == {"uncategorised": 2, "unpredicted": 1}
+    fingerprint = q.theme_label_fingerprint(engine)
+    assert [(cat, n) for cat, n, _ in fingerprint] == [
+        ("biaya", 1),
+        ("perilaku", 1),
+        ("sarana", 1),
+        ("waktu", 3),
+    ]
+    unlabelled = q.uncategorised_complaint_texts(engine, only_unpredicted=True)
+    assert len(unlabelled) == 1
+    written = q.store_predicted_themes(engine, [(int(unlabelled["id"][0]), "sarana", 0.61)])
+    assert written == 1
+    assert q.count_uncategorised(engine) == {"uncategorised": 2, "unpredicted": 0}
+    assert q.theme_label_fingerprint(engine) == fingerprint  # predictions are not labels
