@@ -1,0 +1,192 @@
+"""From an uploaded file to a validated, previewable import, and from there into the database.
+
+:func:`prepare_upload` reads, recognises columns and validates without writing
+anything: the page shows its preview, mapping and problems, the CLI's
+``--dry-run`` prints them. :func:`import_upload` then writes the prepared rows
+in one transaction (see :mod:`lib.ingest.writers`), or refuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from lib.i18n import DEFAULT_LANGUAGE, translate
+from lib.ingest.columns import ColumnMapping, recognise_columns
+from lib.ingest.kinds import ANSWER, INT, KINDS, KindSpec, kind_spec
+from lib.ingest.problems import Problem
+from lib.ingest.readers import FileProblem, RawTable, read_table
+from lib.ingest.schemas import ImportOptions, References, Validated, Validator
+from lib.settings import get_settings
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class PreparedUpload:
+    """Everything known about an upload before it is written."""
+
+    kind: str
+    file_name: str
+    content_hash: str
+    options: ImportOptions
+    raw: RawTable | None = None
+    mapping: ColumnMapping | None = None
+    validated: Validated | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def file_errors(self) -> list[Problem]:
+        return [p for p in self.errors if p.row is None]
+
+    @property
+    def rows_total(self) -> int:
+        return self.validated.rows_total if self.validated else 0
+
+    @property
+    def rows_valid(self) -> int:
+        return len(self.validated.typed) if self.validated else 0
+
+    @property
+    def rows_rejected(self) -> int:
+        return len(self.validated.rejected_rows) if self.validated else 0
+
+    @property
+    def can_import(self) -> bool:
+        """True when writing would store something and the user's choices allow it."""
+        if self.file_errors or self.validated is None or self.rows_valid == 0:
+            return False
+        return not self.errors or self.options.skip_invalid
+
+    def preview(self, rows: int = 20) -> pd.DataFrame:
+        """The first rows as the file has them, with Excel row numbers as the index."""
+        if self.raw is None:
+            return pd.DataFrame()
+        return self.raw.frame.head(rows).astype(object).astype(str).replace({"None": "", "nan": ""})
+
+    def mapping_table(self, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+        """Template column, the file's column, how it was recognised, required or not."""
+        spec = kind_spec(self.kind)
+        mapping = self.mapping or ColumnMapping()
+        rows = []
+        for f in spec.fields:
+            rows.append(
+                {
+                    translate("ingest.col.field", lang): f.name,
+                    translate("ingest.col.source", lang): mapping.fields.get(f.name, ""),
+                    translate("ingest.col.how", lang): translate(
+                        f"ingest.how.{mapping.how.get(f.name, 'missing')}", lang
+                    ),
+                    translate("ingest.col.required", lang): translate(
+                        "ingest.yes" if f.required else "ingest.no", lang
+                    ),
+                }
+            )
+        return pd.DataFrame(rows)
+
+
+def content_hash(data: bytes, kind: str, options: ImportOptions) -> str:
+    """SHA-256 of the file, salted with the choices that change what it means.
+
+    The same bytes imported with another ``--unit`` or U8/U9 order are another
+    import; the same bytes with the same choices are recognised as a repeat.
+    """
+    digest = hashlib.sha256(data)
+    signature = {
+        "kind": kind,
+        "unit": options.unit_code or "",
+        "swapped": bool(options.u8_u9_swapped),
+        "mapping": sorted((k, v or "") for k, v in options.mapping_overrides.items()),
+    }
+    if signature != {"kind": kind, "unit": "", "swapped": False, "mapping": []}:
+        digest.update(json.dumps(signature, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _numeric_headers(spec: KindSpec, options: ImportOptions) -> Callable[[list[str]], set[str]]:
+    """Headers the CSV reader may parse as numbers straight away (answers and small integers)."""
+
+    def infer(headers: list[str]) -> set[str]:
+        mapping = recognise_columns(headers, spec, u8_u9_swapped=options.u8_u9_swapped)
+        mapping = (
+            mapping.with_overrides(options.mapping_overrides, headers)
+            if options.mapping_overrides
+            else mapping
+        )
+        fast = {f.name for f in spec.fields if f.type == ANSWER or (f.type == INT and f.name == "usia")}
+        return {h for name, h in mapping.fields.items() if name in fast}
+
+    return infer
+
+
+def prepare_upload(
+    data: bytes,
+    file_name: str,
+    kind: str,
+    engine: Engine,
+    options: ImportOptions | None = None,
+) -> PreparedUpload:
+    """Read and validate an upload; writes nothing."""
+    options = options or ImportOptions()
+    spec = kind_spec(kind)
+    prepared = PreparedUpload(
+        kind=spec.name,
+        file_name=file_name,
+        content_hash=content_hash(data, spec.name, options),
+        options=options,
+    )
+    limit = get_settings().max_upload_mb
+    if len(data) > limit * 1024 * 1024:
+        prepared.problems.append(Problem("too_large", params={"limit": limit}))
+        return prepared
+    try:
+        raw = read_table(data, file_name, _numeric_headers(spec, options))
+    except FileProblem as exc:
+        prepared.problems.append(Problem(exc.code, params=dict(exc.params)))
+        return prepared
+    prepared.raw = raw
+    mapping = recognise_columns(raw.headers, spec, u8_u9_swapped=options.u8_u9_swapped)
+    if options.mapping_overrides:
+        mapping = mapping.with_overrides(options.mapping_overrides, raw.headers)
+    prepared.mapping = mapping
+    wrong = _wrong_kind(raw.headers, spec, mapping, options)
+    if wrong:
+        prepared.problems.append(wrong)
+        return prepared
+    validator = Validator(spec, raw, mapping, References(engine), options)
+    validated = validator.run()
+    prepared.validated = validated
+    prepared.problems.extend(validated.problems)
+    return prepared
+
+
+def _wrong_kind(
+    headers: list[str], spec: KindSpec, mapping: ColumnMapping, options: ImportOptions
+) -> Problem | None:
+    """A file none of whose required columns is recognised is probably of another kind: say which."""
+    required = [
+        f.name for f in spec.fields if f.required and not (f.name == "kode_unit" and options.unit_code)
+    ]
+    if any(name in mapping.fields for name in required):
+        return None
+    best, best_score = None, 0
+    for other in KINDS.values():
+        if other.name == spec.name:
+            continue
+        found = recognise_columns(headers, other)
+        score = sum(1 for f in other.fields if f.required and f.name in found.fields)
+        if score > best_score:
+            best, best_score = other.name, score
+    params = {"kind": spec.name, "expected": ", ".join(required), "headers": ", ".join(headers[:8])}
+    if best and best_score >= 2:
+        return Problem("wrong_kind", params={**params, "suggestion": best})
+    return Problem("no_known_columns", params=params)

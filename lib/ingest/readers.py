@@ -1,0 +1,313 @@
+"""Bytes of an uploaded file to a table of cells, as the user sees it in Excel.
+
+Handles what real files bring: comma, semicolon or tab separators; UTF-8 with
+or without BOM, UTF-16 ("Unicode text" from Excel) or Windows-1252; XLSX with a
+title above the header and blank rows between records. The table's index is the
+row number Excel shows, so every later message can point at the right row.
+Files are treated as data only: no formulas are evaluated (``data_only`` reads
+the cached values), no macros, no external links.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+#: Sheets in an XLSX that explain rather than hold data (our templates have one).
+EXPLANATION_SHEETS = {
+    "petunjuk",
+    "keterangan",
+    "panduan",
+    "readme",
+    "read me",
+    "instructions",
+    "info",
+    "help",
+}
+
+_SAMPLE_BYTES = 256 * 1024
+_HEADER_SEARCH_ROWS = 30
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read as a table; ``code`` names the message."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass
+class RawTable:
+    """Cells of the data rows. ``frame`` columns are the headers made unique; index = Excel row."""
+
+    frame: pd.DataFrame
+    headers: list[str]
+    header_row: int
+    file_type: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    title_rows: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ detection
+
+
+def detect_file_type(data: bytes, file_name: str = "") -> str:
+    """``csv`` or ``xlsx``; raises :class:`FileProblem` for anything that is not a table file."""
+    if not data or not data.strip():
+        raise FileProblem("empty_file")
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile as exc:
+            raise FileProblem("xlsx_unreadable") from exc
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise FileProblem("zip_not_xlsx")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileProblem("old_xls")
+    if head.startswith(b"%PDF"):
+        raise FileProblem("pdf_file")
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
+        raise FileProblem("image_file")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "csv"
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise FileProblem("binary_file")
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if control > len(sample) * 0.01:
+        raise FileProblem("binary_file")
+    lowered = sample[:2048].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        raise FileProblem("html_file")
+    if file_name.lower().endswith(".xls"):
+        raise FileProblem("old_xls")
+    return "csv"
+
+
+def detect_encoding(data: bytes) -> str:
+    """``utf-8-sig``, ``utf-8``, ``utf-16`` or ``cp1252`` (``latin-1`` when even that fails)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _nonempty(row: list[object] | tuple[object, ...]) -> int:
+    return sum(1 for v in row if v is not None and str(v).strip() != "")
+
+
+def find_header_row(rows: list[list[object]]) -> int:
+    """Index of the header among the first rows: the first one about as full as the fullest.
+
+    A title ("Rekap SKM Januari 2025") or a blank row above the header has one
+    filled cell or none, so it is skipped; a file whose rows never have two
+    filled cells is not a table.
+    """
+    counts = [_nonempty(r) for r in rows[:_HEADER_SEARCH_ROWS]]
+    widest = max(counts, default=0)
+    if widest < 2:
+        raise FileProblem("not_tabular")
+    need = max(2, math.ceil(0.5 * widest))
+    return next(i for i, c in enumerate(counts) if c >= need)
+
+
+def unique_headers(raw: list[object]) -> list[str]:
+    """Header texts made unique and non-empty (blank headers become ``(kolom N)``)."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for i, value in enumerate(raw):
+        text = " ".join(str(value).split()) if value is not None else ""
+        if not text:
+            text = f"(kolom {i + 1})"
+        if text in seen:
+            seen[text] += 1
+            text = f"{text} ({seen[text]})"
+        else:
+            seen[text] = 1
+        out.append(text)
+    return out
+
+
+# ------------------------------------------------------------------ CSV
+
+
+def _sniff_csv(text_sample: str) -> tuple[str, int, list[str]]:
+    lines = text_sample.splitlines()
+    if len(lines) > 1 and not text_sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sample may have cut the last line
+    lines = lines[:200]
+    best: tuple[int, str] | None = None
+    parsed: dict[str, list[list[str]]] = {}
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        parsed[delimiter] = rows
+        widest = max((_nonempty(r) for r in rows[:_HEADER_SEARCH_ROWS]), default=0)
+        if best is None or widest > best[0]:
+            best = (widest, delimiter)
+    if best is None or best[0] < 2:
+        raise FileProblem("not_tabular")
+    delimiter = best[1]
+    rows = parsed[delimiter]
+    header_index = find_header_row(rows)  # type: ignore[arg-type]
+    return delimiter, header_index, unique_headers(rows[header_index])  # type: ignore[arg-type]
+
+
+def read_csv_table(data: bytes, infer: Callable[[list[str]], set[str]] | None = None) -> RawTable:
+    """Read a delimited text file; columns named in ``infer(headers)`` may be parsed as numbers."""
+    encoding = detect_encoding(data)
+    if encoding == "utf-16":
+        data = data.decode("utf-16").encode("utf-8")
+        encoding = "utf-8"
+    sample = data[:_SAMPLE_BYTES].decode(encoding, errors="ignore")
+    delimiter, header_index, headers = _sniff_csv(sample)
+    numeric = infer(headers) if infer else set()
+    dtype = {h: object for h in headers if h not in numeric}
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            sep=delimiter,
+            encoding=encoding,
+            header=None,
+            names=headers,
+            skiprows=header_index + 1,
+            dtype=dtype,  # type: ignore[arg-type]
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            skipinitialspace=True,
+            index_col=False,
+            engine="c",
+            low_memory=False,
+        )
+    except pd.errors.ParserError as exc:
+        raise FileProblem("csv_malformed", detail=_parser_detail(str(exc), header_index)) from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise FileProblem("csv_malformed", detail=str(exc)[:200]) from exc
+    frame.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(frame))
+    frame = _drop_blank(frame)
+    return RawTable(
+        frame=frame,
+        headers=list(frame.columns),
+        header_row=header_index + 1,
+        file_type="csv",
+        encoding=encoding,
+        delimiter=delimiter,
+        title_rows=header_index,
+    )
+
+
+def _parser_detail(message: str, header_index: int) -> str:
+    """pandas counts lines after the skipped ones; translate to the user's row number."""
+    import re
+
+    m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+    if not m:
+        return message[:200]
+    expected, line, saw = (int(g) for g in m.groups())
+    return f"{line + header_index}: {saw} / {expected}"
+
+
+# ------------------------------------------------------------------ XLSX
+
+
+def read_xlsx_table(data: bytes) -> RawTable:
+    """Read the first data sheet of a workbook (cached values, never formulas)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileProblem("xlsx_unreadable") from exc
+    try:
+        chosen = None
+        for sheet in workbook.worksheets:
+            if sheet.title.strip().lower() in EXPLANATION_SHEETS:
+                continue
+            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            if any(_nonempty(r) >= 2 for r in rows[:_HEADER_SEARCH_ROWS]):
+                chosen = (sheet.title, rows)
+                break
+        if chosen is None:
+            raise FileProblem("not_tabular")
+    finally:
+        workbook.close()
+    title, rows = chosen
+    header_index = find_header_row(rows)
+    header_cells = rows[header_index]
+    width = max((i + 1 for i, v in enumerate(header_cells) if v is not None and str(v).strip()), default=0)
+    width = max(width, max((len(r) for r in rows[header_index + 1 :]), default=0))
+    headers = unique_headers(list(header_cells) + [None] * (width - len(header_cells)))[:width]
+    body = [
+        list(r) + [None] * (width - len(r)) if len(r) < width else list(r[:width])
+        for r in rows[header_index + 1 :]
+    ]
+    frame = pd.DataFrame(body, columns=headers, dtype=object)
+    frame = frame.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
+    frame.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(frame))
+    frame = _drop_blank(frame)
+    return RawTable(
+        frame=frame,
+        headers=list(frame.columns),
+        header_row=header_index + 1,
+        file_type="xlsx",
+        sheet=title,
+        title_rows=header_index,
+    )
+
+
+# ------------------------------------------------------------------ common
+
+
+def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
+    """Remove rows with no value at all and unnamed columns with no value at all."""
+    if frame.empty:
+        return frame
+    frame = frame.loc[~frame.isna().all(axis=1).to_numpy()]
+    unnamed = [c for c in frame.columns if str(c).startswith("(kolom ") and frame[c].isna().all()]
+    if unnamed:
+        frame = frame.drop(columns=unnamed)
+    return frame
+
+
+def read_table(
+    data: bytes, file_name: str = "", infer: Callable[[list[str]], set[str]] | None = None
+) -> RawTable:
+    """Any supported file to a :class:`RawTable`; :class:`FileProblem` when it is not one."""
+    kind = detect_file_type(data, file_name)
+    table = read_xlsx_table(data) if kind == "xlsx" else read_csv_table(data, infer)
+    if table.frame.empty:
+        raise FileProblem("no_data_rows", header_row=table.header_row)
+    return table
+
+
+__all__ = ["FileProblem", "RawTable", "read_table", "detect_file_type", "detect_encoding", "np"]

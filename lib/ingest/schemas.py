@@ -1,0 +1,581 @@
+"""Validation of an upload with pandera: one schema per kind, built from :mod:`lib.ingest.kinds`.
+
+The schema runs on the cells as the user typed them (index = Excel row, columns
+= template names), so pandera's failure cases carry the row and the original
+value. Each check is vectorised: it asks the column's parser (values,
+labels, references) for the mask of rows that fail one rule, and the parsers
+run once per column however many rules look at it. What passes becomes the
+typed frame the writers store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from sqlalchemy import Engine, select
+
+from lib.ingest import kinds as K
+from lib.ingest.columns import ColumnMapping
+from lib.ingest.labels import parse_answers
+from lib.ingest.problems import ERROR, WARNING, Problem
+from lib.ingest.readers import RawTable
+from lib.ingest.values import (
+    Parsed,
+    blank_mask,
+    clean_text,
+    normalise_token,
+    parse_choice,
+    parse_date,
+    parse_nip,
+    parse_number,
+    parse_period,
+    parse_text,
+)
+from lib.models import UNSUR, Employee, Unit
+
+#: Row problems kept per upload; beyond this the list says how many more there were.
+MAX_PROBLEMS = 100_000
+
+#: checks that look at several columns of a row (reported without a column)
+_ROW_CHECKS = {"duplicate_row", "no_answers"}
+
+
+@dataclass
+class ImportOptions:
+    """What the user said about the file (page widgets or CLI flags)."""
+
+    unit_code: str | None = None
+    u8_u9_swapped: bool = False
+    skip_invalid: bool = False
+    mapping_overrides: dict[str, str | None] = field(default_factory=dict)
+    today: date | None = None
+
+
+class References:
+    """Stored records an upload may refer to: units (all of them; a city has hundreds) and employees."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @cached_property
+    def units(self) -> pd.DataFrame:
+        u = Unit.__table__
+        query = select(
+            u.c.id, u.c.code, u.c.name, u.c.kind, u.c.parent_id, u.c.path, u.c.region, u.c.service_population
+        )
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn)
+
+    @cached_property
+    def _unit_lookup(self) -> dict[str, int]:
+        """Exact code, then code or unique name ignoring case and punctuation."""
+        units = self.units
+        lookup: dict[str, int] = {}
+        names = units.groupby(units["name"].map(normalise_token))["id"].agg(list)
+        for key, ids in names.items():
+            if len(ids) == 1:
+                lookup[f"n:{key}"] = int(ids[0])
+        for code, uid in zip(units["code"], units["id"], strict=True):
+            lookup[f"c:{normalise_token(code)}"] = int(uid)
+            lookup[f"=:{code}"] = int(uid)
+        return lookup
+
+    def unit_id(self, text: str | None) -> int | None:
+        if text is None:
+            return None
+        lookup = self._unit_lookup
+        return (
+            lookup.get(f"=:{text}")
+            or lookup.get(f"c:{normalise_token(text)}")
+            or lookup.get(f"n:{normalise_token(text)}")
+        )
+
+    def unit_code(self, unit_id: int) -> str:
+        return str(self.units.set_index("id").at[unit_id, "code"])
+
+    def employee_ids(self, nips: list[str]) -> dict[str, int]:
+        e = Employee.__table__
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(nips), 5000):
+                chunk = nips[start : start + 5000]
+                for nip, eid in conn.execute(select(e.c.nip, e.c.id).where(e.c.nip.in_(chunk))):
+                    out[nip] = eid
+        return out
+
+
+@dataclass
+class Validated:
+    """The outcome of validation: problems, the typed rows that passed, and the rows refused."""
+
+    problems: list[Problem]
+    typed: pd.DataFrame
+    rejected_rows: list[int]
+    rows_total: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def file_errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error and p.row is None]
+
+
+class Validator:
+    """Parses and checks one upload of one kind."""
+
+    def __init__(
+        self,
+        spec: K.KindSpec,
+        raw: RawTable,
+        mapping: ColumnMapping,
+        references: References,
+        options: ImportOptions,
+    ) -> None:
+        self.spec = spec
+        self.raw = raw
+        self.mapping = mapping
+        self.refs = references
+        self.options = options
+        self.today = options.today or date.today()
+        present = [f.name for f in spec.fields if f.name in mapping.fields]
+        self.frame = raw.frame[[mapping.fields[n] for n in present]].set_axis(present, axis=1)
+        self.present = set(present)
+        self._parsed: dict[str, Parsed] = {}
+        self.warnings: list[Problem] = []
+
+    # ---------------------------------------------------------- parsing
+
+    def parsed(self, name: str) -> Parsed:
+        if name not in self._parsed:
+            self._parsed[name] = self._parse(self.spec.field(name))
+        return self._parsed[name]
+
+    def _parse(self, f: K.Field) -> Parsed:
+        raw = self.frame[f.name]
+        if f.type in (K.TEXT, K.CODE):
+            parsed = parse_text(raw, f.max_length)
+            if f.type == K.CODE and self.spec.name == "unit":
+                parsed.fail("code_slash", parsed.values.map(lambda v: v is not None and "/" in v))
+            if self.spec.name == "unit" and f.name == "induk":
+                self._check_parents(parsed)
+            return parsed
+        if f.type == K.UNIT_REF:
+            return self._parse_unit_ref(raw)
+        if f.type in (K.INT, K.FLOAT):
+            return parse_number(raw, integer=f.type == K.INT, minimum=f.minimum, maximum=f.maximum)
+        if f.type == K.DATE:
+            parsed = parse_date(raw, today=self.today)
+            self._check_date_order(f.name, parsed)
+            return parsed
+        if f.type == K.PERIOD:
+            return parse_period(raw, today=self.today)
+        if f.type == K.NIP:
+            parsed = parse_nip(raw)
+            if self.spec.name in ("pelatihan", "kinerja"):
+                self._resolve_employees(parsed)
+            return parsed
+        if f.type == K.ANSWER:
+            return parse_answers(raw, f.name)
+        if f.type == K.GENDER:
+            return parse_choice(raw, f.choices)
+        if f.name == "metode":
+            return self._parse_method(raw)
+        parsed = parse_choice(raw, f.choices)
+        if f.lenient:
+            unknown = parsed.failures.pop("not_a_choice")
+            for row in unknown[unknown].index:
+                self.warnings.append(
+                    Problem(
+                        "unknown_choice_dropped",
+                        row=int(row),
+                        column=self.mapping.header_of(f.name),
+                        value=_text(raw.at[row]),
+                        params={"allowed": ", ".join(f.allowed)},
+                        severity=WARNING,
+                    )
+                )
+        return parsed
+
+    def _parse_method(self, raw: pd.Series) -> Parsed:
+        text = parse_text(raw, 60).values
+        track = parse_choice(raw, K.METHOD_TRACK, code="unknown_method")
+        parsed = Parsed(text, failures=track.failures)
+        parsed.track = track.values  # type: ignore[attr-defined]
+        return parsed
+
+    def _parse_unit_ref(self, raw: pd.Series) -> Parsed:
+        text = parse_text(raw).values
+        codes, uniques = pd.factorize(text)
+        ids = np.array([self.refs.unit_id(u) for u in uniques] + [None], dtype=object)
+        take = np.where(codes >= 0, codes, len(uniques))
+        unit_ids = pd.Series(ids[take], index=raw.index, dtype=object)
+        parsed = Parsed(unit_ids)
+        parsed.fail("unknown_unit", text.notna() & unit_ids.isna())
+        if self.options.unit_code:
+            chosen = self.refs.unit_id(self.options.unit_code)
+            differs = unit_ids.notna() & (unit_ids != chosen)
+            parsed.fail("unit_conflict", differs)
+            parsed.values = unit_ids.where(text.notna(), chosen)
+        return parsed
+
+    def _resolve_employees(self, parsed: Parsed) -> None:
+        nips = [n for n in pd.unique(parsed.values.dropna())]
+        known = self.refs.employee_ids(nips)
+        ids = parsed.values.map(known)
+        parsed.employee_ids = ids  # type: ignore[attr-defined]
+        parsed.fail("unknown_nip", parsed.values.notna() & ids.isna())
+
+    def _check_parents(self, parsed: Parsed) -> None:
+        """Parents must exist (stored or in this file), and the hierarchy must not loop."""
+        codes = self.parsed("kode_unit").values
+        stored = set(self.refs.units["code"])
+        in_file = set(codes.dropna())
+        parents = parsed.values
+        parsed.fail("unknown_parent", parents.notna() & ~parents.isin(stored | in_file))
+        parsed.fail("parent_self", parents.notna() & (parents == codes))
+        # final parent of every code: the file's word where it speaks, else what is stored
+        parent_of = dict(
+            zip(
+                self.refs.units["code"],
+                self.refs.units["parent_id"].map(
+                    dict(zip(self.refs.units["id"], self.refs.units["code"], strict=True))
+                ),
+                strict=True,
+            )
+        )
+        for code, parent in zip(codes, parents, strict=True):
+            if code is not None:
+                parent_of[code] = parent
+        looping = set()
+        for start in in_file:
+            seen = {start}
+            node = parent_of.get(start)
+            while isinstance(node, str):
+                if node in seen:
+                    looping.add(start)
+                    break
+                seen.add(node)
+                node = parent_of.get(node)
+        parsed.fail("parent_cycle", codes.isin(looping) & ~(parents == codes))
+
+    def _check_date_order(self, name: str, parsed: Parsed) -> None:
+        pairs = {
+            ("pelatihan", "tanggal_selesai"): "tanggal_mulai",
+            ("pengaduan", "tanggal_selesai"): "tanggal",
+        }
+        earlier = pairs.get((self.spec.name, name))
+        if earlier and earlier in self.present:
+            start = self.parsed(earlier).values
+            parsed.fail("end_before_start", parsed.values.notna() & start.notna() & (parsed.values < start))
+
+    # ---------------------------------------------------------- row-level rules
+
+    @cached_property
+    def duplicate_first_row(self) -> pd.Series:
+        """For each row that repeats an earlier one, that earlier row's number (else NaN)."""
+        index = self.frame.index
+        if self.spec.key:
+            if not set(self.spec.key) <= self.present:
+                return pd.Series(np.nan, index=index)
+            keys = pd.DataFrame({k: self._key_values(k) for k in self.spec.key}, index=index)
+            complete = keys.notna().all(axis=1)
+            hashed = pd.util.hash_pandas_object(keys.astype(str), index=False)
+        else:
+            # survey rows have no key: only Google Forms timestamps make identical rows suspicious
+            if "tanggal" not in self.present:
+                return pd.Series(np.nan, index=index)
+            dates = self.parsed("tanggal")
+            has_time = getattr(dates, "has_time", pd.Series(False, index=index))
+            if not bool(has_time[dates.values.notna()].all()) or not dates.values.notna().any():
+                return pd.Series(np.nan, index=index)
+            complete = pd.Series(True, index=index)
+            hashed = pd.util.hash_pandas_object(self.raw.frame.astype(str), index=False)
+        hashed = hashed.where(complete)
+        dup = hashed.duplicated(keep="first") & complete
+        if not dup.any():
+            return pd.Series(np.nan, index=index)
+        first = pd.Series(index, index=index).groupby(hashed.to_numpy()).transform("first")
+        return first.where(dup)
+
+    def _key_values(self, name: str) -> pd.Series:
+        parsed = self.parsed(name)
+        return parsed.values.where(~parsed.failed())
+
+    @cached_property
+    def no_answers(self) -> pd.Series:
+        present = [u for u in UNSUR if u in self.present]
+        if not present:
+            return pd.Series(False, index=self.frame.index)
+        return pd.concat([blank_mask(self.frame[u]) for u in present], axis=1).all(axis=1)
+
+    def _score_or_rating(self) -> pd.Series:
+        blanks = [blank_mask(self.frame[n]) for n in ("nilai", "predikat") if n in self.present]
+        if not blanks:
+            return pd.Series(True, index=self.frame.index)
+        out = blanks[0]
+        for b in blanks[1:]:
+            out = out & b
+        return out
+
+    def _program_inconsistent(self, name: str) -> pd.Series:
+        """Rows whose programme detail differs from the first row of the same kode_pelatihan."""
+        if "kode_pelatihan" not in self.present:
+            return pd.Series(False, index=self.frame.index)
+        code = self.parsed("kode_pelatihan").values
+        values = self.parsed(name).values.astype(str)
+        first = values.groupby(code.to_numpy(), dropna=True).transform("first")
+        return code.notna() & (values != first)
+
+    # ---------------------------------------------------------- the schema
+
+    def check_masks(self, f: K.Field) -> dict[str, object]:
+        """Check code -> function returning the mask of rows that *fail* it."""
+        checks: dict[str, object] = {}
+        if f.required and not (f.type == K.UNIT_REF and self.options.unit_code):
+            checks["required"] = lambda: blank_mask(self.frame[f.name])
+        codes = _CODES_BY_TYPE.get(f.type, ())
+        if f.type == K.CHOICE and f.name == "metode":
+            codes = ("unknown_method",)
+        elif f.type == K.CHOICE and f.lenient:
+            codes = ()
+        for code in (*codes, *_EXTRA_CODES.get((self.spec.name, f.name), ())):
+            checks[code] = lambda code=code: self.parsed(f.name).failures.get(code, _false(self.frame.index))
+        if self.spec.name == "pelatihan" and f.name in _PROGRAM_FIELDS:
+            checks["program_inconsistent"] = lambda: self._program_inconsistent(f.name)
+        if self.spec.name == "kinerja" and f.name == "nilai":
+            checks["score_or_rating"] = self._score_or_rating
+        return checks
+
+    def schema(self) -> pa.DataFrameSchema:
+        columns: dict[str, pa.Column] = {}
+        for f in self.spec.fields:
+            required_column = f.required and not (f.type == K.UNIT_REF and self.options.unit_code)
+            if f.name not in self.present and not required_column:
+                continue
+            checks = [
+                pa.Check(
+                    lambda s, fn=fn: ~fn().reindex(s.index, fill_value=False), name=code, ignore_na=False
+                )
+                for code, fn in self.check_masks(f).items()
+            ]
+            columns[f.name] = pa.Column(checks=checks, nullable=True, required=required_column)
+        frame_checks = [
+            pa.Check(
+                lambda d: self.duplicate_first_row.reindex(d.index).isna(),
+                name="duplicate_row",
+                ignore_na=False,
+            )
+        ]
+        if self.spec.name == "survei":
+            frame_checks.append(
+                pa.Check(lambda d: ~self.no_answers.reindex(d.index), name="no_answers", ignore_na=False)
+            )
+        return pa.DataFrameSchema(columns, checks=frame_checks, name=self.spec.name, strict=False)
+
+    # ---------------------------------------------------------- running
+
+    def run(self) -> Validated:
+        problems: list[Problem] = self._file_problems()
+        rows_total = len(self.frame)
+        if not any(p.is_error for p in problems):
+            problems.extend(self._row_problems())
+        problems.extend(self.warnings)
+        errors_by_row = {p.row for p in problems if p.is_error and p.row is not None}
+        file_errors = [p for p in problems if p.is_error and p.row is None]
+        rejected = sorted(int(r) for r in errors_by_row if r is not None)
+        typed = pd.DataFrame()
+        if not file_errors:
+            keep = ~self.frame.index.isin(rejected)
+            typed = self.typed_frame().loc[keep]
+        return Validated(problems=problems, typed=typed, rejected_rows=rejected, rows_total=rows_total)
+
+    def _file_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if self.mapping.legacy_unsur:
+            problems.append(
+                Problem("legacy_14_unsur", params={"columns": ", ".join(self.mapping.legacy_unsur)})
+            )
+        if self.options.unit_code and self.refs.unit_id(self.options.unit_code) is None:
+            problems.append(Problem("unknown_option_unit", value=self.options.unit_code))
+        for header, name in self.mapping.duplicates.items():
+            problems.append(
+                Problem(
+                    "duplicate_column",
+                    column=header,
+                    params={"field": name, "other": self.mapping.fields[name]},
+                    severity=WARNING,
+                )
+            )
+        if self.spec.name == "survei":
+            problems.extend(self._scale_problems())
+        return problems
+
+    def _scale_problems(self) -> list[Problem]:
+        """A 1–5 questionnaire is refused as a whole: its scores cannot be averaged with 1–4 ones."""
+        fives = []
+        for unsur in UNSUR:
+            if unsur not in self.present:
+                continue
+            values = self.parsed(unsur).values
+            if (values == 5).any() and values.dropna().between(1, 5).all():
+                fives.append(self.mapping.header_of(unsur))
+        if fives:
+            return [Problem("scale_1_5", params={"columns": ", ".join(fives)})]
+        return []
+
+    def _row_problems(self) -> list[Problem]:
+        try:
+            self.schema().validate(self.frame, lazy=True)
+            return []
+        except pa.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+        problems: list[Problem] = []
+        seen_row_checks: set[tuple[str, int]] = set()
+        for case in cases.itertuples(index=False):
+            check = str(case.check)
+            if check == "column_in_dataframe":
+                f = self.spec.field(str(case.failure_case))
+                problems.append(
+                    Problem(
+                        "missing_column",
+                        column=f.name,
+                        params={"column": f.name, "alternatives": ", ".join(f.synonyms[1:5])},
+                    )
+                )
+                continue
+            row = None if pd.isna(case.index) else int(case.index)
+            if check in _ROW_CHECKS:
+                if (check, row) in seen_row_checks:
+                    continue
+                seen_row_checks.add((check, row))
+                params: dict[str, object] = {}
+                if check == "duplicate_row":
+                    params["first_row"] = int(self.duplicate_first_row.at[row])
+                problems.append(Problem(check, row=row, params=params))
+                continue
+            name = str(case.column)
+            f = self.spec.field(name)
+            problems.append(
+                Problem(
+                    check,
+                    row=row,
+                    column=self.mapping.header_of(name),
+                    value=_text(case.failure_case),
+                    params=self._params(f, check, row),
+                    severity=ERROR,
+                )
+            )
+            if len(problems) >= MAX_PROBLEMS:
+                problems.append(Problem("too_many_problems", params={"count": len(cases)}))
+                break
+        problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+        return problems
+
+    def _params(self, f: K.Field, check: str, row: int | None) -> dict[str, object]:
+        params: dict[str, object] = {
+            "field": f.name,
+            "minimum": _num(f.minimum),
+            "maximum": _num(f.maximum),
+            "max_length": f.max_length,
+            "allowed": ", ".join(f.allowed),
+            "today": self.today.isoformat(),
+            "unit": self.options.unit_code or "",
+            "range": _range_text(f.minimum, f.maximum),
+        }
+        if f.type == K.ANSWER:
+            from lib.ingest.labels import LABELS
+
+            params["labels"] = " / ".join(LABELS[f.name])
+        if check == "program_inconsistent" and row is not None:
+            code = self.parsed("kode_pelatihan").values
+            same = code[code == code.at[row]]
+            params["first_row"] = int(same.index[0])
+        if check == "end_before_start":
+            other = "tanggal_mulai" if self.spec.name == "pelatihan" else "tanggal"
+            params["other"] = self.mapping.header_of(other)
+        return params
+
+    # ---------------------------------------------------------- typed output
+
+    def typed_frame(self) -> pd.DataFrame:
+        """Template names to typed values (plus derived columns the writers need)."""
+        out = pd.DataFrame(index=self.frame.index)
+        for f in self.spec.fields:
+            if f.type == K.UNIT_REF:
+                if f.name in self.present:
+                    out["unit_id"] = self.parsed(f.name).values
+                elif self.options.unit_code:
+                    out["unit_id"] = self.refs.unit_id(self.options.unit_code)
+                continue
+            if f.name not in self.present:
+                continue
+            parsed = self.parsed(f.name)
+            out[f.name] = parsed.values
+            if f.type == K.PERIOD:
+                out[f.name + "_start"] = parsed.starts  # type: ignore[attr-defined]
+                out[f.name + "_end"] = parsed.ends  # type: ignore[attr-defined]
+            if f.name == "metode":
+                out["track"] = parsed.track  # type: ignore[attr-defined]
+            if f.type == K.NIP and hasattr(parsed, "employee_ids"):
+                out["employee_id"] = parsed.employee_ids  # type: ignore[attr-defined]
+        return out
+
+
+_CODES_BY_TYPE: dict[str, tuple[str, ...]] = {
+    K.TEXT: ("too_long",),
+    K.CODE: ("too_long", "code_slash"),
+    K.UNIT_REF: ("unknown_unit", "unit_conflict"),
+    K.INT: ("not_a_number", "not_whole", "out_of_range"),
+    K.FLOAT: ("not_a_number", "out_of_range"),
+    K.DATE: ("not_a_date", "impossible_date", "future_date", "too_old"),
+    K.PERIOD: ("not_a_period", "future_period", "too_old"),
+    K.NIP: ("nip_as_number", "nip_format", "nip_birth_date", "nip_start_date", "nip_gender"),
+    K.ANSWER: ("not_an_answer", "answer_off_scale"),
+    K.CHOICE: ("not_a_choice",),
+    K.GENDER: ("not_a_choice",),
+}
+_EXTRA_CODES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("unit", "induk"): ("unknown_parent", "parent_self", "parent_cycle"),
+    ("pelatihan", "nip"): ("unknown_nip",),
+    ("kinerja", "nip"): ("unknown_nip",),
+    ("pelatihan", "tanggal_selesai"): ("end_before_start",),
+    ("pengaduan", "tanggal_selesai"): ("end_before_start",),
+}
+_PROGRAM_FIELDS = ("nama_pelatihan", "jenis_kompetensi", "metode", "tanggal_mulai", "tanggal_selesai", "jp")
+
+
+def _false(index: pd.Index) -> pd.Series:
+    return pd.Series(False, index=index)
+
+
+def _range_text(minimum: float | None, maximum: float | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"{_num(minimum)}–{_num(maximum)}"
+    if minimum is not None:
+        return f"≥ {_num(minimum)}"
+    if maximum is not None:
+        return f"≤ {_num(maximum)}"
+    return ""
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != datetime.min.time() else value.date().isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return clean_text(value) if not isinstance(value, str) else value

@@ -1,0 +1,458 @@
+"""Writing one validated upload: one transaction, upserts that undo can reverse.
+
+A record the upload already finds stored (same unit code, NIP, programme code
+and NIP, NIP and period, unit and period, complaint number) is updated, not
+duplicated, and its previous values are kept in ``import_change`` so that undo
+restores them. A record whose values are already those of the file is left
+alone and counted as unchanged. Survey rows have no natural key: they are
+appended with :func:`lib.bulk.bulk_insert` (COPY on PostgreSQL) and the
+monthly aggregates of the units they touch are rebuilt in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, Table, and_, bindparam, insert, select, tuple_, update
+
+from lib.bulk import bulk_insert
+from lib.ingest.values import nip_birth_date, nip_gender
+from lib.models import (
+    UNSUR,
+    Complaint,
+    Employee,
+    ImportChange,
+    Performance,
+    ServiceStat,
+    SurveyResponse,
+    TrainingParticipation,
+    TrainingProgram,
+    Unit,
+)
+from lib.queries.aggregates import refresh_survey_monthly
+from lib.queries.units import unit_path
+
+Progress = Callable[[float, str], None]
+_CHUNK = 5_000
+_SURVEY_CHUNK = 100_000
+
+
+@dataclass
+class WriteCounts:
+    """What the write did, in file rows (``extra`` holds counts of records the rows implied)."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    touched_units: set[int] = field(default_factory=set)
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+def _py(value: Any) -> Any:
+    """pandas/numpy scalars to plain Python (NaN/NaT → None) for the drivers and JSON."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date() if value == value.normalize() else value.to_pydatetime()
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else _py(pd.Timestamp(value))
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def _same(old: Any, new: Any) -> bool:
+    if old is None or new is None:
+        return old is None and new is None
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        return math.isclose(float(old), float(new), rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(old, datetime) and isinstance(new, date) and not isinstance(new, datetime):
+        return old.date() == new
+    return old == new
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def records_of(frame: pd.DataFrame, columns: dict[str, str]) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as dicts keyed by table column (``columns``: frame column → table column)."""
+    present = {src: dst for src, dst in columns.items() if src in frame.columns}
+    lists = {dst: [_py(v) for v in frame[src].tolist()] for src, dst in present.items()}
+    return [dict(zip(lists.keys(), values, strict=True)) for values in zip(*lists.values(), strict=True)]
+
+
+def upsert(
+    conn: Connection,
+    table: Table,
+    keys: Sequence[str],
+    records: list[dict[str, Any]],
+    batch_id: int,
+    *,
+    insert_defaults: dict[str, Any] | None = None,
+) -> tuple[list[int], WriteCounts]:
+    """Insert new records, update changed ones (recording their previous row), leave equal ones.
+
+    Returns the id of every record in ``records`` order. Only the columns the
+    records carry are compared and written: a column the file lacks keeps its
+    stored value.
+    """
+    counts = WriteCounts()
+    if not records:
+        return [], counts
+    columns = [c for c in records[0] if c not in keys]
+    all_columns = [c.name for c in table.columns if c.name != "id"]
+    existing = _fetch_by_keys(conn, table, keys, [tuple(r[k] for k in keys) for r in records])
+    ids: list[int | None] = []
+    new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    befores: list[dict[str, Any]] = []
+    for record in records:
+        key = tuple(record[k] for k in keys)
+        old = existing.get(key)
+        if old is None:
+            new_rows.append({**(insert_defaults or {}), **record, "import_id": batch_id})
+            ids.append(None)
+            continue
+        ids.append(old["id"])
+        if all(_same(old[c], record[c]) for c in columns):
+            counts.unchanged += 1
+            continue
+        befores.append(
+            {
+                "import_id": batch_id,
+                "table_name": table.name,
+                "row_id": old["id"],
+                "before": json.dumps({c: _json_value(old[c]) for c in all_columns}),
+            }
+        )
+        changed.append({"_id": old["id"], **{c: record[c] for c in columns}, "import_id": batch_id})
+    for start in range(0, len(new_rows), _CHUNK):
+        conn.execute(insert(table), new_rows[start : start + _CHUNK])
+    if changed:
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam(c) for c in [*columns, "import_id"]})
+        )
+        for start in range(0, len(changed), _CHUNK):
+            conn.execute(statement, changed[start : start + _CHUNK])
+        conn.execute(insert(ImportChange.__table__), befores)
+    counts.inserted = len(new_rows)
+    counts.updated = len(changed)
+    if new_rows:
+        fresh = _fetch_by_keys(conn, table, keys, [tuple(r[k] for k in keys) for r in new_rows])
+        ids = [
+            i if i is not None else fresh[tuple(r[k] for k in keys)]["id"]
+            for i, r in zip(ids, records, strict=True)
+        ]
+    return [int(i) for i in ids if i is not None], counts
+
+
+def _fetch_by_keys(
+    conn: Connection, table: Table, keys: Sequence[str], wanted: list[tuple[Any, ...]]
+) -> dict:  # type: ignore[type-arg]
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    distinct = list(dict.fromkeys(wanted))
+    for start in range(0, len(distinct), _CHUNK):
+        chunk = distinct[start : start + _CHUNK]
+        if len(keys) == 1:
+            condition = table.c[keys[0]].in_([k[0] for k in chunk])
+        else:
+            condition = tuple_(*(table.c[k] for k in keys)).in_(chunk)
+        for row in conn.execute(select(table).where(condition)).mappings():
+            out[tuple(row[k] for k in keys)] = dict(row)
+    return out
+
+
+def record_change(conn: Connection, table: Table, row: dict[str, Any], batch_id: int) -> None:
+    """Keep a row's full previous values before this import changes it outside :func:`upsert`."""
+    columns = [c.name for c in table.columns if c.name != "id"]
+    conn.execute(
+        insert(ImportChange.__table__).values(
+            import_id=batch_id,
+            table_name=table.name,
+            row_id=row["id"],
+            before=json.dumps({c: _json_value(row[c]) for c in columns}),
+        )
+    )
+
+
+# ------------------------------------------------------------------ kinds
+
+
+def write_units(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
+    """Units may name parents defined anywhere in the same file or already stored."""
+    table = Unit.__table__
+    typed = typed.copy()
+    if "jenis_unit" in typed:
+        typed["jenis_unit"] = typed["jenis_unit"].map(lambda v: v.lower() if isinstance(v, str) else v)
+    records = records_of(
+        typed,
+        {
+            "kode_unit": "code",
+            "nama_unit": "name",
+            "jenis_unit": "kind",
+            "wilayah": "region",
+            "populasi_layanan": "service_population",
+        },
+    )
+    progress(0.2, "units")
+    # new units get their real parent and path below, once every unit of the file exists
+    ids, counts = upsert(conn, table, ["code"], records, batch_id, insert_defaults={"path": "/"})
+    progress(0.6, "hierarchy")
+    rows = {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
+    by_code = {r["code"]: r for r in rows.values()}
+    parent_of = {uid: r["parent_id"] for uid, r in rows.items()}
+    if "induk" in typed:
+        for code, parent_code in zip(typed["kode_unit"], typed["induk"], strict=True):
+            parent_of[by_code[code]["id"]] = (
+                by_code[parent_code]["id"] if isinstance(parent_code, str) else None
+            )
+    paths: dict[int, str] = {}
+
+    def path_of(uid: int) -> str:
+        if uid not in paths:
+            parent = parent_of[uid]
+            paths[uid] = unit_path(path_of(parent) if parent is not None else None, rows[uid]["code"])
+        return paths[uid]
+
+    file_ids = set(ids)
+    recorded = {
+        r[0]
+        for r in conn.execute(
+            select(ImportChange.__table__.c.row_id).where(
+                and_(
+                    ImportChange.__table__.c.import_id == batch_id,
+                    ImportChange.__table__.c.table_name == table.name,
+                )
+            )
+        )
+    }
+    moved_in_file = 0
+    for uid, row in rows.items():
+        new_parent, new_path = parent_of[uid], path_of(uid)
+        if row["parent_id"] == new_parent and row["path"] == new_path:
+            continue
+        inserted_now = row["import_id"] == batch_id and uid not in recorded
+        if not inserted_now and uid not in recorded:
+            record_change(conn, table, row, batch_id)
+            recorded.add(uid)
+            if uid in file_ids:
+                moved_in_file += 1
+        conn.execute(
+            update(table)
+            .where(table.c.id == uid)
+            .values(parent_id=new_parent, path=new_path, **({} if inserted_now else {"import_id": batch_id}))
+        )
+    counts.updated += moved_in_file
+    counts.unchanged -= moved_in_file
+    return counts
+
+
+def write_employees(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
+    typed = typed.copy()
+    typed["gender"] = typed["nip"].map(nip_gender)
+    typed["birth_date"] = typed["nip"].map(nip_birth_date)
+    records = records_of(
+        typed,
+        {
+            "nip": "nip",
+            "nama": "name",
+            "unit_id": "unit_id",
+            "jabatan": "position",
+            "jenis_jabatan": "position_type",
+            "golongan": "grade",
+            "gender": "gender",
+            "birth_date": "birth_date",
+        },
+    )
+    progress(0.3, "employees")
+    _, counts = upsert(conn, Employee.__table__, ["nip"], records, batch_id)
+    return counts
+
+
+def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
+    """Programmes first (one per kode_pelatihan), then one participation per programme and NIP."""
+    programs = typed.groupby("kode_pelatihan", sort=False).first().reset_index()
+    program_records = records_of(
+        programs,
+        {
+            "kode_pelatihan": "code",
+            "nama_pelatihan": "name",
+            "jenis_kompetensi": "competency_type",
+            "metode": "method",
+            "track": "track",
+            "penyelenggara": "provider",
+            "tanggal_mulai": "start_date",
+            "tanggal_selesai": "end_date",
+            "jp": "jp",
+        },
+    )
+    for record in program_records:
+        record["jp"] = int(record["jp"])
+    progress(0.3, "programs")
+    program_ids, program_counts = upsert(conn, TrainingProgram.__table__, ["code"], program_records, batch_id)
+    id_of = dict(zip(programs["kode_pelatihan"], program_ids, strict=True))
+    typed = typed.copy()
+    typed["program_id"] = typed["kode_pelatihan"].map(id_of)
+    if "status" in typed:
+        typed["status"] = typed["status"].where(typed["status"].notna(), "lulus")
+    records = records_of(
+        typed,
+        {
+            "program_id": "program_id",
+            "employee_id": "employee_id",
+            "nilai_pre": "pre_score",
+            "nilai_post": "post_score",
+            "reaksi_materi": "reaction_material",
+            "reaksi_pengajar": "reaction_trainer",
+            "reaksi_manfaat": "reaction_usefulness",
+            "status": "status",
+        },
+    )
+    progress(0.6, "participants")
+    _, counts = upsert(
+        conn, TrainingParticipation.__table__, ["program_id", "employee_id"], records, batch_id
+    )
+    counts.extra = {
+        "programs_inserted": program_counts.inserted,
+        "programs_updated": program_counts.updated,
+    }
+    return counts
+
+
+def _period_records(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict[str, Any]]:
+    return records_of(
+        typed, {**mapping, "periode": "period", "periode_start": "period_start", "periode_end": "period_end"}
+    )
+
+
+def write_performance(
+    conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress
+) -> WriteCounts:
+    records = _period_records(typed, {"employee_id": "employee_id", "nilai": "score", "predikat": "rating"})
+    progress(0.3, "performance")
+    _, counts = upsert(conn, Performance.__table__, ["employee_id", "period"], records, batch_id)
+    return counts
+
+
+def write_service_stats(
+    conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress
+) -> WriteCounts:
+    records = _period_records(
+        typed,
+        {
+            "unit_id": "unit_id",
+            "jumlah_layanan": "services",
+            "rata_waktu_hari": "mean_days",
+            "persen_tepat_waktu": "pct_on_time",
+        },
+    )
+    for record in records:
+        record["services"] = int(record["services"])
+    progress(0.3, "services")
+    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], records, batch_id)
+    return counts
+
+
+def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
+    records = records_of(
+        typed,
+        {
+            "nomor": "number",
+            "tanggal": "complaint_date",
+            "unit_id": "unit_id",
+            "kanal": "channel",
+            "kategori": "category",
+            "isi": "text",
+            "status": "status",
+            "tanggal_selesai": "resolved_date",
+        },
+    )
+    progress(0.3, "complaints")
+    _, counts = upsert(conn, Complaint.__table__, ["number"], records, batch_id)
+    counts.touched_units = {r["unit_id"] for r in records}
+    return counts
+
+
+_SURVEY_COLUMNS = {
+    "unit_id": "unit_id",
+    "tanggal": "response_date",
+    "jenis_layanan": "service_type",
+    "jenis_kelamin": "gender",
+    "usia": "age",
+    "pendidikan": "education",
+    "pekerjaan": "occupation",
+    **{u: u for u in UNSUR},
+    "saran": "suggestion",
+}
+
+
+def _object_list(series: pd.Series, *, integer: bool = False) -> list[Any]:
+    if integer:
+        values = series.to_numpy(dtype="float64", na_value=np.nan)
+        ints = np.where(np.isnan(values), 0, values).astype("int64").tolist()
+        missing = np.isnan(values).tolist()
+        return [None if m else v for v, m in zip(ints, missing, strict=True)]
+    return series.astype(object).where(series.notna(), None).tolist()
+
+
+def write_survey(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
+    """Append responses in date order (cheap on the indexes), then rebuild the touched units' months."""
+    dates = typed["tanggal"].to_numpy(dtype="datetime64[D]")
+    unit_ids = typed["unit_id"].to_numpy(dtype="int64")
+    order = np.lexsort((unit_ids, dates))
+    day_codes, day_values = pd.factorize(dates[order])
+    day_text = np.array([str(d) for d in day_values.astype("datetime64[D]")], dtype=object)
+    columns: list[str] = []
+    lists: list[list[Any]] = []
+    for source, target in _SURVEY_COLUMNS.items():
+        if target == "response_date":
+            columns.append(target)
+            lists.append(day_text[day_codes].tolist())
+            continue
+        if source not in typed.columns:
+            continue
+        series = typed[source].iloc[order]
+        columns.append(target)
+        lists.append(_object_list(series, integer=target in (*UNSUR, "age", "unit_id")))
+    columns.append("import_id")
+    lists.append([batch_id] * len(order))
+    total = len(order)
+    written = 0
+    table = SurveyResponse.__table__
+    rows = zip(*lists, strict=True)
+    while written < total:
+        size = min(_SURVEY_CHUNK, total - written)
+        bulk_insert(conn, table, columns, (next(rows) for _ in range(size)))
+        written += size
+        progress(0.1 + 0.8 * written / total, "survey")
+    touched = {int(u) for u in np.unique(unit_ids)}
+    progress(0.92, "aggregates")
+    refresh_survey_monthly(conn, touched)
+    return WriteCounts(inserted=total, touched_units=touched)
+
+
+WRITERS: dict[str, Callable[[Connection, pd.DataFrame, int, Progress], WriteCounts]] = {
+    "unit": write_units,
+    "pegawai": write_employees,
+    "pelatihan": write_training,
+    "kinerja": write_performance,
+    "layanan": write_service_stats,
+    "survei": write_survey,
+    "pengaduan": write_complaints,
+}

@@ -1,0 +1,379 @@
+"""Messages of the upload and import area (lib.ingest, pages/unggah.py, the import CLI)."""
+
+from __future__ import annotations
+
+
+def _m(id_text: str, en_text: str) -> dict[str, str]:
+    return {"id": id_text, "en": en_text}
+
+
+_PROBLEMS = {
+    # ---------------------------------------------------------------- the file as a whole
+    "empty_file": _m("Berkas kosong.", "The file is empty."),
+    "xlsx_unreadable": _m(
+        "Berkas XLSX rusak atau tidak dapat dibaca.", "The XLSX file is damaged or cannot be read."
+    ),
+    "zip_not_xlsx": _m(
+        "Berkas ini arsip ZIP (mis. Word), bukan lembar kerja.",
+        "This is a ZIP archive (e.g. Word), not a spreadsheet.",
+    ),
+    "old_xls": _m(
+        "Format Excel lama (.xls) tidak didukung.", "The old Excel format (.xls) is not supported."
+    ),
+    "pdf_file": _m("Berkas ini PDF, bukan tabel data.", "This is a PDF file, not a data table."),
+    "image_file": _m("Berkas ini gambar, bukan tabel data.", "This is an image, not a data table."),
+    "binary_file": _m(
+        "Berkas ini bukan teks atau lembar kerja (isi biner).",
+        "This file is neither text nor a spreadsheet (binary content).",
+    ),
+    "html_file": _m(
+        "Berkas ini halaman HTML/XML, bukan CSV atau XLSX.", "This file is an HTML/XML page, not CSV or XLSX."
+    ),
+    "not_tabular": _m(
+        "Berkas tidak berbentuk tabel: tidak ada baris dengan dua kolom atau lebih.",
+        "The file is not a table: no row has two or more columns.",
+    ),
+    "csv_malformed": _m(
+        "CSV tidak rapi: jumlah sel satu baris tidak sama dengan judul kolom (baris: sel / judul = {detail}).",
+        "Malformed CSV: a row has a different number of cells than the header (row: cells / header = {detail}).",
+    ),
+    "no_data_rows": _m(
+        "Tidak ada baris data di bawah judul kolom.", "There are no data rows below the header."
+    ),
+    "too_large": _m("Berkas lebih besar dari {limit} MB.", "The file is larger than {limit} MB."),
+    "legacy_14_unsur": _m(
+        "Berkas memakai 14 unsur (metode lama KepmenPAN 25/2004; kolom {columns}); ditolak agar tidak dicampur dengan 9 unsur PermenPANRB 14/2017.",
+        "The file uses 14 unsur (the old KepmenPAN 25/2004 method; columns {columns}); refused so it is not mixed with the 9 unsur of PermenPANRB 14/2017.",
+    ),
+    "unknown_option_unit": _m(
+        "Unit yang dipilih untuk seluruh berkas tidak terdaftar.",
+        "The unit chosen for the whole file is not registered.",
+    ),
+    "duplicate_column": _m(
+        "Kolom ini juga dikenali sebagai '{field}', tetapi kolom '{other}' sudah dipakai; kolom ini diabaikan.",
+        "This column was also recognised as '{field}', but column '{other}' is already used; this one is ignored.",
+    ),
+    "scale_1_5": _m(
+        "Survei ini memakai skala 1–5 (nilai 5 di kolom {columns}). SKM PermenPANRB 14/2017 memakai skala 1–4; berkas ditolak seluruhnya agar nilainya tidak dirata-rata dengan skala lain.",
+        "This survey uses a 1–5 scale (value 5 in columns {columns}). The SKM of PermenPANRB 14/2017 uses a 1–4 scale; the whole file is refused so its scores are not averaged with another scale.",
+    ),
+    "missing_column": _m("Kolom wajib '{column}' tidak ada.", "Required column '{column}' is missing."),
+    "wrong_kind": _m(
+        "Kolom berkas tidak cocok dengan jenis data '{kind}'. Tampaknya ini data '{suggestion}'.",
+        "The file's columns do not match the kind '{kind}'. It looks like '{suggestion}' data.",
+    ),
+    "no_known_columns": _m(
+        "Tidak ada kolom wajib jenis data '{kind}' yang dikenali (judul kolom berkas: {headers}).",
+        "None of the required columns of kind '{kind}' was recognised (the file's headers: {headers}).",
+    ),
+    "database_error": _m(
+        "Basis data menolak penyimpanan; tidak ada yang tersimpan ({detail}).",
+        "The database refused the write; nothing was stored ({detail}).",
+    ),
+    "too_many_problems": _m(
+        "Terlalu banyak masalah ({count}); daftar dipotong.",
+        "Too many problems ({count}); the list is cut short.",
+    ),
+    # ---------------------------------------------------------------- cells
+    "required": _m("Sel wajib diisi, tetapi kosong.", "This cell is required but empty."),
+    "too_long": _m("Teks terlalu panjang.", "The text is too long."),
+    "code_slash": _m(
+        "Kode unit tidak boleh berisi garis miring '/'.", "A unit code must not contain a slash '/'."
+    ),
+    "unknown_unit": _m("Kode unit tidak terdaftar.", "Unknown unit code."),
+    "unit_conflict": _m(
+        "Unit di baris ini berbeda dengan unit yang dipilih untuk seluruh berkas ({unit}).",
+        "The unit in this row differs from the unit chosen for the whole file ({unit}).",
+    ),
+    "not_a_number": _m("Bukan angka.", "Not a number."),
+    "not_whole": _m("Harus bilangan bulat.", "Must be a whole number."),
+    "out_of_range": _m("Angka di luar rentang yang diizinkan.", "The number is outside the allowed range."),
+    "not_a_date": _m("Bukan tanggal yang dikenali.", "Not a recognised date."),
+    "impossible_date": _m("Tanggal ini tidak ada di kalender.", "This date does not exist."),
+    "future_date": _m("Tanggal di masa depan.", "The date is in the future."),
+    "too_old": _m("Tanggal terlalu lama (sebelum 1990).", "The date is too old (before 1990)."),
+    "not_a_period": _m("Periode tidak dikenali.", "Period not recognised."),
+    "future_period": _m("Periode belum dimulai.", "The period has not started yet."),
+    "nip_as_number": _m(
+        "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang.",
+        "The NIP was stored as a number, so its last digits are lost.",
+    ),
+    "nip_format": _m("NIP harus 18 angka.", "A NIP must be 18 digits."),
+    "nip_birth_date": _m(
+        "Delapan digit pertama NIP bukan tanggal lahir yang mungkin.",
+        "The first eight digits of the NIP are not a possible birth date.",
+    ),
+    "nip_start_date": _m(
+        "Digit 9–14 NIP bukan bulan dan tahun pengangkatan yang mungkin.",
+        "Digits 9–14 of the NIP are not a possible month and year of appointment.",
+    ),
+    "nip_gender": _m(
+        "Digit ke-15 NIP harus 1 (pria) atau 2 (wanita).",
+        "Digit 15 of the NIP must be 1 (male) or 2 (female).",
+    ),
+    "unknown_nip": _m("NIP tidak terdaftar sebagai pegawai.", "This NIP is not a registered employee."),
+    "not_an_answer": _m("Jawaban tidak dikenali.", "Answer not recognised."),
+    "answer_off_scale": _m("Jawaban di luar skala 1–4.", "The answer is outside the 1–4 scale."),
+    "not_a_choice": _m(
+        "Nilai tidak termasuk pilihan yang diizinkan.", "The value is not one of the allowed choices."
+    ),
+    "unknown_method": _m("Metode pelatihan tidak dikenali.", "Training method not recognised."),
+    "unknown_choice_dropped": _m(
+        "Nilai tidak dikenali; disimpan kosong.", "Value not recognised; stored as empty."
+    ),
+    "unknown_parent": _m(
+        "Unit induk tidak terdaftar dan tidak ada di berkas ini.",
+        "The parent unit is neither registered nor in this file.",
+    ),
+    "parent_self": _m("Unit tidak boleh menjadi induk dirinya sendiri.", "A unit cannot be its own parent."),
+    "parent_cycle": _m(
+        "Hubungan induk berputar (A induk B, B induk A).",
+        "The parent links form a loop (A parent of B, B parent of A).",
+    ),
+    "end_before_start": _m(
+        "Tanggal selesai sebelum tanggal mulai ('{other}').",
+        "The end date is before the start date ('{other}').",
+    ),
+    "program_inconsistent": _m(
+        "Data pelatihan berbeda dengan baris {first_row} untuk kode pelatihan yang sama.",
+        "The programme details differ from row {first_row} for the same programme code.",
+    ),
+    "score_or_rating": _m(
+        "Nilai dan predikat kosong; isi salah satu.", "Both score and rating are empty; fill in one."
+    ),
+    "duplicate_row": _m(
+        "Baris ganda: sama dengan baris {first_row}.", "Duplicate row: same as row {first_row}."
+    ),
+    "no_answers": _m("Kesembilan jawaban unsur kosong.", "All nine unsur answers are empty."),
+}
+
+_EXPECTED = {
+    "empty_file": _m(
+        "CSV atau XLSX dengan judul kolom dan minimal satu baris data.",
+        "A CSV or XLSX with a header row and at least one data row.",
+    ),
+    "xlsx_unreadable": _m(
+        "Buka di Excel lalu simpan ulang sebagai .xlsx, atau simpan sebagai CSV.",
+        "Open it in Excel and save again as .xlsx, or save as CSV.",
+    ),
+    "zip_not_xlsx": _m("Berkas .xlsx atau .csv.", "An .xlsx or .csv file."),
+    "old_xls": _m(
+        "Buka di Excel lalu 'Simpan sebagai' Buku Kerja Excel (.xlsx) atau CSV.",
+        "Open it in Excel and 'Save as' Excel Workbook (.xlsx) or CSV.",
+    ),
+    "pdf_file": _m(
+        "Unduh data aslinya sebagai CSV atau XLSX, atau pakai template.",
+        "Download the original data as CSV or XLSX, or use the template.",
+    ),
+    "image_file": _m("Berkas CSV atau XLSX.", "A CSV or XLSX file."),
+    "binary_file": _m("Berkas CSV atau XLSX.", "A CSV or XLSX file."),
+    "html_file": _m(
+        "Buka di Excel lalu simpan sebagai .xlsx atau CSV.", "Open it in Excel and save as .xlsx or CSV."
+    ),
+    "not_tabular": _m(
+        "Satu baris judul kolom, satu baris per data, dipisah koma atau titik koma.",
+        "One header row, one row per record, separated by commas or semicolons.",
+    ),
+    "csv_malformed": _m(
+        "Setiap baris punya sel sebanyak judul kolom; teks yang memuat pemisah diberi tanda kutip.",
+        "Every row has as many cells as the header; text containing the separator is quoted.",
+    ),
+    "no_data_rows": _m("Minimal satu baris data.", "At least one data row."),
+    "too_large": _m(
+        "Pecah berkas menjadi beberapa bagian, atau impor lewat baris perintah.",
+        "Split the file, or import it from the command line.",
+    ),
+    "legacy_14_unsur": _m("Survei 9 unsur dengan skala 1–4.", "A 9-unsur survey on the 1–4 scale."),
+    "unknown_option_unit": _m(
+        "Kode unit yang terdaftar (lihat menu Unit) atau impor data unit dahulu.",
+        "A registered unit code (see Units), or import the units first.",
+    ),
+    "scale_1_5": _m(
+        "Jawaban 1–4 atau label kuesioner (mis. 'Sangat sesuai').",
+        "Answers 1–4 or the questionnaire labels (e.g. 'Sangat sesuai').",
+    ),
+    "missing_column": _m(
+        "Tambahkan kolom '{column}' (nama lain yang dikenali: {alternatives}), atau pilih kolomnya pada pemetaan.",
+        "Add the column '{column}' (other names recognised: {alternatives}), or choose it in the mapping.",
+    ),
+    "wrong_kind": _m(
+        "Pilih jenis data '{suggestion}', atau pakai template '{kind}' (kolom wajib: {expected}).",
+        "Choose the kind '{suggestion}', or use the '{kind}' template (required columns: {expected}).",
+    ),
+    "no_known_columns": _m(
+        "Kolom wajib: {expected}. Unduh template dari halaman ini.",
+        "Required columns: {expected}. Download the template from this page.",
+    ),
+    "required": _m(
+        "Isi sel ini, atau pakai 'lewati baris tidak valid'.",
+        "Fill in this cell, or use 'skip invalid rows'.",
+    ),
+    "too_long": _m("Paling banyak {max_length} karakter.", "At most {max_length} characters."),
+    "code_slash": _m("Kode tanpa '/', mis. PKM-BLW.", "A code without '/', e.g. PKM-BLW."),
+    "unknown_unit": _m(
+        "Kode unit yang terdaftar (atau nama unit persis); impor data unit dahulu bila unit baru.",
+        "A registered unit code (or the exact unit name); import the units first if the unit is new.",
+    ),
+    "unit_conflict": _m("Kosongkan sel ini atau isi {unit}.", "Leave this cell empty or put {unit}."),
+    "not_a_number": _m(
+        "Angka {range} (koma atau titik desimal).", "A number {range} (decimal comma or point)."
+    ),
+    "not_whole": _m("Bilangan bulat {range}.", "A whole number {range}."),
+    "out_of_range": _m("Angka {range}.", "A number {range}."),
+    "not_a_date": _m(
+        "Tanggal YYYY-MM-DD atau DD/MM/YYYY (hari dahulu), mis. 2025-03-14 atau 14/03/2025.",
+        "A date as YYYY-MM-DD or DD/MM/YYYY (day first), e.g. 2025-03-14 or 14/03/2025.",
+    ),
+    "impossible_date": _m(
+        "Tanggal yang ada, YYYY-MM-DD atau DD/MM/YYYY (hari dahulu).",
+        "A real date, YYYY-MM-DD or DD/MM/YYYY (day first).",
+    ),
+    "future_date": _m("Tanggal paling lambat {today}.", "A date no later than {today}."),
+    "too_old": _m("Tanggal sejak 1990.", "A date from 1990 on."),
+    "not_a_period": _m(
+        "YYYY, YYYY-Qn (triwulan) atau YYYY-MM, mis. 2025, 2025-Q2, 2025-06.",
+        "YYYY, YYYY-Qn (quarter) or YYYY-MM, e.g. 2025, 2025-Q2, 2025-06.",
+    ),
+    "future_period": _m(
+        "Periode yang sudah dimulai (paling lambat {today}).",
+        "A period that has started (no later than {today}).",
+    ),
+    "nip_as_number": _m(
+        "Format kolom NIP sebagai Teks di Excel lalu ketik ulang 18 digitnya (atau awali dengan tanda petik ').",
+        "Format the NIP column as Text in Excel and retype the 18 digits (or start them with an apostrophe ').",
+    ),
+    "nip_format": _m(
+        "18 angka: tanggal lahir YYYYMMDD, TMT YYYYMM, jenis kelamin 1/2, nomor urut 3 digit.",
+        "18 digits: birth date YYYYMMDD, appointment YYYYMM, gender 1/2, 3-digit serial.",
+    ),
+    "nip_birth_date": _m(
+        "NIP yang diawali tanggal lahir YYYYMMDD yang benar.",
+        "A NIP starting with a real birth date YYYYMMDD.",
+    ),
+    "nip_start_date": _m(
+        "Digit 9–14: tahun dan bulan pengangkatan (YYYYMM).",
+        "Digits 9–14: year and month of appointment (YYYYMM).",
+    ),
+    "nip_gender": _m("Digit ke-15: 1 atau 2.", "Digit 15: 1 or 2."),
+    "unknown_nip": _m(
+        "NIP pegawai yang terdaftar; impor data pegawai dahulu.",
+        "A registered employee's NIP; import the employees first.",
+    ),
+    "not_an_answer": _m("1, 2, 3, 4 atau label: {labels}.", "1, 2, 3, 4 or a label: {labels}."),
+    "answer_off_scale": _m("1, 2, 3 atau 4 (label: {labels}).", "1, 2, 3 or 4 (labels: {labels})."),
+    "not_a_choice": _m("Salah satu dari: {allowed}.", "One of: {allowed}."),
+    "unknown_method": _m(
+        "klasikal/nonklasikal atau jenisnya: {allowed}", "klasikal/nonklasikal or its type: {allowed}"
+    ),
+    "unknown_choice_dropped": _m("Salah satu dari: {allowed}.", "One of: {allowed}."),
+    "unknown_parent": _m(
+        "Kode unit induk yang terdaftar atau ada di berkas ini; kosongkan untuk unit teratas.",
+        "The code of a registered unit or one in this file; leave empty for a top-level unit.",
+    ),
+    "parent_self": _m("Kode unit lain, atau kosong.", "Another unit's code, or empty."),
+    "parent_cycle": _m(
+        "Hierarki tanpa putaran: setiap unit berujung ke unit teratas.",
+        "A hierarchy without loops: every unit leads up to a top-level unit.",
+    ),
+    "end_before_start": _m("Tanggal yang sama atau sesudah '{other}'.", "A date on or after '{other}'."),
+    "program_inconsistent": _m(
+        "Nama, jenis, metode, tanggal dan JP yang sama di semua baris satu kode pelatihan.",
+        "The same name, type, method, dates and JP on every row of one programme code.",
+    ),
+    "score_or_rating": _m("Nilai 0–100 atau predikat SKP.", "A score 0–100 or an SKP rating."),
+    "duplicate_row": _m("Hapus salah satu baris.", "Delete one of the rows."),
+    "no_answers": _m(
+        "Minimal satu jawaban unsur; hapus baris kosong.", "At least one unsur answer; delete empty rows."
+    ),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    **{f"ingest.problem.{k}": v for k, v in _PROBLEMS.items()},
+    **{f"ingest.expected.{k}": v for k, v in _EXPECTED.items()},
+    "ingest.where.row": _m("Baris {row}", "Row {row}"),
+    "ingest.where.column": _m("kolom '{column}'", "column '{column}'"),
+    "ingest.where.value": _m("nilai '{value}'", "value '{value}'"),
+    "ingest.where.expected": _m("Yang diharapkan: {expected}", "Expected: {expected}"),
+    "ingest.severity.error": _m("galat", "error"),
+    "ingest.severity.warning": _m("peringatan", "warning"),
+    "ingest.more_problems": _m(
+        "… dan {count} masalah lain (unduh daftar lengkapnya).",
+        "… and {count} more problems (download the full list).",
+    ),
+    "ingest.col.row": _m("Baris", "Row"),
+    "ingest.col.column": _m("Kolom", "Column"),
+    "ingest.col.value": _m("Nilai", "Value"),
+    "ingest.col.problem": _m("Masalah", "Problem"),
+    "ingest.col.expected": _m("Yang diharapkan", "Expected"),
+    "ingest.col.level": _m("Tingkat", "Level"),
+    "ingest.col.field": _m("Kolom template", "Template column"),
+    "ingest.col.source": _m("Kolom di berkas", "Column in the file"),
+    "ingest.col.how": _m("Dikenali dari", "Recognised by"),
+    "ingest.col.required": _m("Wajib", "Required"),
+    "ingest.how.name": _m("nama template", "template name"),
+    "ingest.how.synonym": _m("nama lain yang dikenal", "a known alternative name"),
+    "ingest.how.number": _m("nomor unsur (U1–U9)", "unsur number (U1–U9)"),
+    "ingest.how.question": _m(
+        "teks pertanyaan / nama unsur (tebakan, periksa)", "question text / unsur name (a guess, check it)"
+    ),
+    "ingest.how.user": _m("pilihan Anda", "your choice"),
+    "ingest.how.option": _m("opsi impor", "import option"),
+    "ingest.how.missing": _m("tidak ditemukan", "not found"),
+    "ingest.yes": _m("ya", "yes"),
+    "ingest.no": _m("tidak", "no"),
+    # results
+    "ingest.result.imported": _m(
+        "Impor #{id} selesai: {total} baris; {inserted} baru, {updated} diperbarui, {unchanged} sudah sama.",
+        "Import #{id} done: {total} rows; {inserted} new, {updated} updated, {unchanged} already the same.",
+    ),
+    "ingest.result.dry_run": _m(
+        "Uji coba: {inserted} baris siap diimpor dari {total}; belum ada yang disimpan.",
+        "Dry run: {inserted} of {total} rows ready to import; nothing has been stored.",
+    ),
+    "ingest.result.refused": _m(
+        "Berkas {file} ditolak ({errors} masalah); tidak ada data yang disimpan.",
+        "File {file} refused ({errors} problems); no data was stored.",
+    ),
+    "ingest.result.duplicate": _m(
+        "Berkas ini sudah diimpor sebagai impor #{duplicate_of}; tidak diimpor lagi.",
+        "This file was already imported as import #{duplicate_of}; it was not imported again.",
+    ),
+    "ingest.result.rejected": _m(
+        "{rejected} baris tidak valid dilewati (lihat daftar masalah).",
+        "{rejected} invalid rows were skipped (see the problem list).",
+    ),
+    "ingest.result.programs": _m(
+        "Program pelatihan: {programs_inserted} baru, {programs_updated} diperbarui.",
+        "Training programmes: {programs_inserted} new, {programs_updated} updated.",
+    ),
+    # undo
+    "ingest.undo.done": _m(
+        "Impor #{id} dibatalkan: {removed} baris dihapus, {restored} dipulihkan.",
+        "Import #{id} undone: {removed} rows removed, {restored} restored.",
+    ),
+    "ingest.undo.not_found": _m("Impor #{id} tidak ada.", "Import #{id} does not exist."),
+    "ingest.undo.demo": _m(
+        "Data demo (#{id}) tidak dibatalkan dari sini; muat ulang demo dengan perintah demo.",
+        "The demo load (#{id}) is not undone here; reload the demo with the demo command.",
+    ),
+    "ingest.undo.not_imported": _m(
+        "Impor #{id} berstatus '{outcome}'; hanya impor yang berlaku yang dapat dibatalkan.",
+        "Import #{id} is '{outcome}'; only an import in force can be undone.",
+    ),
+    "ingest.undo.changed_later": _m(
+        "Impor #{id} tidak dapat dibatalkan: sebagian datanya diubah lagi oleh impor {later}. Batalkan impor itu dahulu.",
+        "Import #{id} cannot be undone: some of its records were changed again by import {later}. Undo that import first.",
+    ),
+    "ingest.undo.in_use": _m(
+        "Impor #{id} tidak dapat dibatalkan: datanya dipakai oleh data lain di tabel {table} (impor {later}). Batalkan impor itu dahulu.",
+        "Import #{id} cannot be undone: its records are used by other data in table {table} (import {later}). Undo that import first.",
+    ),
+    # kinds
+    "ingest.kind.unit": _m("Unit kerja", "Units"),
+    "ingest.kind.pegawai": _m("Pegawai (ASN)", "Employees (ASN)"),
+    "ingest.kind.pelatihan": _m("Pelatihan & peserta", "Training & participants"),
+    "ingest.kind.kinerja": _m("Kinerja (SKP)", "Performance (SKP)"),
+    "ingest.kind.layanan": _m("Statistik layanan", "Service statistics"),
+    "ingest.kind.survei": _m("Survei Kepuasan Masyarakat (SKM)", "Public satisfaction survey (SKM)"),
+    "ingest.kind.pengaduan": _m("Pengaduan", "Complaints"),
+}
