@@ -35,11 +35,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from lib.auth.audit import Action, record
 from lib.i18n import DEFAULT_LANGUAGE, translate
 from lib.ingest.pipeline import PreparedUpload, Progress
 from lib.ingest.problems import Problem
 from lib.ingest.writers import WRITERS, WriteCounts
-from lib.models import TABLES_IN_LOAD_ORDER, AuditLog, ImportBatch, ImportChange, SurveyResponse
+from lib.models import TABLES_IN_LOAD_ORDER, ImportBatch, ImportChange, SurveyResponse
 from lib.queries.aggregates import refresh_survey_monthly
 
 IMPORTED, REFUSED, UNDONE, DUPLICATE, DRY_RUN = "imported", "refused", "undone", "duplicate", "dry_run"
@@ -128,12 +129,9 @@ def find_repeat(engine: Engine, prepared: PreparedUpload) -> dict[str, Any] | No
     return dict(row) if row else None
 
 
-def _audit(conn: Connection, user: str, action: str, detail: dict[str, Any]) -> None:
-    conn.execute(
-        insert(AuditLog.__table__).values(
-            at=_now(), username=user, action=action, detail=json.dumps(detail, default=str)
-        )
-    )
+def _audit(conn: Connection, user: str, action: Action, detail: dict[str, Any]) -> None:
+    """Audit entry in the import's own transaction: both are stored or neither."""
+    record(conn, action, username=user, detail=detail)
 
 
 def import_upload(
@@ -389,5 +387,5 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
             .where(ImportBatch.__table__.c.id == batch_id)
             .values(outcome=UNDONE, undone_at=_now())
         )
-        _audit(conn, user, "undo", {"import_id": batch_id, **counts})
+        _audit(conn, user, Action.UNDO, {"import_id": batch_id, **counts})
     return counts

@@ -338,7 +338,8 @@ class Validator:
     def check_masks(self, f: K.Field) -> dict[str, object]:
         """Check code -> function returning the mask of rows that *fail* it."""
         checks: dict[str, object] = {}
-        if f.required and not (f.type == K.UNIT_REF and self.options.unit_code):
+        # a blank answer is allowed (left out of that unsur's NRR); the column itself is required
+        if f.required and f.type != K.ANSWER and not (f.type == K.UNIT_REF and self.options.unit_code):
             checks["required"] = lambda: blank_mask(self.frame[f.name])
         codes = _CODES_BY_TYPE.get(f.type, ())
         if f.type == K.CHOICE and f.name == "metode":

@@ -287,7 +287,124 @@ _EXPECTED = {
     ),
 }
 
+_TEMPLATE = {
+    "ingest.tpl.sheet": _m("Petunjuk", "Instructions"),
+    "ingest.tpl.col.column": _m("Kolom", "Column"),
+    "ingest.tpl.col.required": _m("Wajib", "Required"),
+    "ingest.tpl.col.content": _m("Isi", "Content"),
+    "ingest.tpl.col.example": _m("Contoh", "Example"),
+    "ingest.tpl.col.also": _m("Nama kolom lain yang dikenali", "Other column names recognised"),
+    "ingest.tpl.note.example": _m(
+        "Baris 2 lembar Data adalah contoh: timpa atau hapus sebelum mengunggah.",
+        "Row 2 of the Data sheet is an example: overwrite or delete it before uploading.",
+    ),
+    "ingest.tpl.note.formats": _m(
+        "CSV atau XLSX; pemisah koma atau titik koma; koma atau titik desimal; tanggal YYYY-MM-DD atau DD/MM/YYYY. Judul kolom boleh huruf besar/kecil dan berspasi.",
+        "CSV or XLSX; comma or semicolon separated; decimal comma or point; dates YYYY-MM-DD or DD/MM/YYYY. Headers may use any case and spaces.",
+    ),
+    "ingest.tpl.note.required": _m(
+        "Kolom wajib harus ada dan terisi. Baris bermasalah membuat berkas ditolak seluruhnya, kecuali dipilih 'lewati baris tidak valid'.",
+        "Required columns must be present and filled. A row with a problem refuses the whole file unless 'skip invalid rows' is chosen.",
+    ),
+    "ingest.tpl.type.text": _m(
+        "Teks (paling banyak {max_length} karakter).", "Text (at most {max_length} characters)."
+    ),
+    "ingest.tpl.type.code": _m(
+        "Kode teks tanpa spasi di awal/akhir (paling banyak {max_length} karakter).",
+        "A text code (at most {max_length} characters).",
+    ),
+    "ingest.tpl.type.unit_ref": _m(
+        "Kode unit yang terdaftar (atau nama unit persis).",
+        "A registered unit code (or the exact unit name).",
+    ),
+    "ingest.tpl.type.int": _m("Bilangan bulat {range}.", "A whole number {range}."),
+    "ingest.tpl.type.float": _m(
+        "Angka {range}; koma atau titik desimal.", "A number {range}; decimal comma or point."
+    ),
+    "ingest.tpl.type.date": _m(
+        "Tanggal YYYY-MM-DD atau DD/MM/YYYY; bukan di masa depan.",
+        "A date YYYY-MM-DD or DD/MM/YYYY; not in the future.",
+    ),
+    "ingest.tpl.type.period": _m(
+        "YYYY, YYYY-Qn (triwulan) atau YYYY-MM.", "YYYY, YYYY-Qn (quarter) or YYYY-MM."
+    ),
+    "ingest.tpl.type.nip": _m(
+        "NIP 18 digit, sebagai teks (bukan angka) agar Excel tidak memotongnya.",
+        "18-digit NIP, as text (not a number) so that Excel does not cut it.",
+    ),
+    "ingest.tpl.type.answer": _m(
+        "1–4 atau label: {labels}. Boleh kosong bila responden tidak menjawab.",
+        "1–4 or a label: {labels}. May be empty if the respondent did not answer.",
+    ),
+    "ingest.tpl.type.choice": _m("Salah satu: {allowed}.", "One of: {allowed}."),
+    "ingest.tpl.type.gender": _m(
+        "L atau P (Laki-laki/Perempuan juga dikenali).", "L or P (Laki-laki/Perempuan also recognised)."
+    ),
+    "ingest.tpl.unit.kode_unit": _m("Kode unik unit.", "The unit's unique code."),
+    "ingest.tpl.unit.jenis_unit": _m(
+        "Jenis unit, mis. dinas, badan, kecamatan, kelurahan, puskesmas, upt.",
+        "Kind of unit, e.g. dinas, badan, kecamatan, kelurahan, puskesmas, upt.",
+    ),
+    "ingest.tpl.unit.induk": _m(
+        "Kode unit induk (boleh ada di berkas yang sama); kosong untuk unit teratas.",
+        "The parent's unit code (may be in the same file); empty for a top-level unit.",
+    ),
+    "ingest.tpl.unit.wilayah": _m(
+        "Nama kecamatan, atau 'Kota Medan' untuk OPD tingkat kota.",
+        "The kecamatan's name, or 'Kota Medan' for city-wide OPD.",
+    ),
+    "ingest.tpl.unit.populasi_layanan": _m(
+        "Jumlah orang dilayani per tahun (untuk ukuran sampel SKM).",
+        "People served per year (for the SKM sample size).",
+    ),
+    "ingest.tpl.pegawai.jenis_jabatan": _m("Jenis jabatan.", "Position type."),
+    "ingest.tpl.pegawai.golongan": _m("Golongan ruang, mis. III/a.", "Civil-service grade, e.g. III/a."),
+    "ingest.tpl.pelatihan.kode_pelatihan": _m(
+        "Satu kode per penyelenggaraan; satu baris per peserta.",
+        "One code per programme run; one row per participant.",
+    ),
+    "ingest.tpl.pelatihan.metode": _m(
+        "Jalur klasikal atau nonklasikal, atau jenisnya (bimtek, workshop, coaching, e-learning …).",
+        "Klasikal or nonklasikal, or the type (bimtek, workshop, coaching, e-learning …).",
+    ),
+    "ingest.tpl.pelatihan.jp": _m("Jam pelajaran (45 menit).", "Learning hours (45 minutes each)."),
+    "ingest.tpl.pelatihan.nilai_pre": _m("Nilai pre-test.", "Pre-test score."),
+    "ingest.tpl.pelatihan.nilai_post": _m("Nilai post-test.", "Post-test score."),
+    "ingest.tpl.pelatihan.status": _m("Kosong berarti lulus.", "Empty means passed."),
+    "ingest.tpl.kinerja.nilai": _m(
+        "Nilai SKP; isi nilai atau predikat (atau keduanya).", "SKP score; fill in score or rating (or both)."
+    ),
+    "ingest.tpl.layanan.periode": _m("Biasanya bulanan (YYYY-MM).", "Usually monthly (YYYY-MM)."),
+    "ingest.tpl.layanan.rata_waktu_hari": _m("Rata-rata hari penyelesaian.", "Mean days to complete."),
+    "ingest.tpl.layanan.persen_tepat_waktu": _m(
+        "Persen layanan selesai tepat waktu.", "Percent of services completed on time."
+    ),
+    "ingest.tpl.survei.tanggal": _m(
+        "Tanggal pengisian (kolom Timestamp Google Forms juga dikenali).",
+        "Date answered (Google Forms' Timestamp column is recognised too).",
+    ),
+    "ingest.tpl.survei.kode_unit": _m(
+        "Boleh tidak ada bila seluruh berkas untuk satu unit (pilih unitnya saat mengunggah).",
+        "May be absent when the whole file is for one unit (choose it when uploading).",
+    ),
+    "ingest.tpl.survei.saran": _m(
+        "Saran responden; disimpan sebagai teks.", "The respondent's suggestion; stored as text."
+    ),
+    "ingest.tpl.pengaduan.nomor": _m(
+        "Nomor laporan (mis. nomor LAPOR!); nomor yang sudah ada diperbarui.",
+        "Report number (e.g. the LAPOR! number); an existing number is updated.",
+    ),
+    "ingest.tpl.pengaduan.kategori": _m(
+        "Tema; nilai lain disimpan kosong (diisi pengklasifikasi).",
+        "Theme; other values are stored empty (the classifier fills them).",
+    ),
+    "ingest.tpl.pengaduan.isi": _m(
+        "Isi pengaduan; disimpan sebagai teks.", "The complaint text; stored as text."
+    ),
+}
+
 MESSAGES: dict[str, dict[str, str]] = {
+    **_TEMPLATE,
     **{f"ingest.problem.{k}": v for k, v in _PROBLEMS.items()},
     **{f"ingest.expected.{k}": v for k, v in _EXPECTED.items()},
     "ingest.where.row": _m("Baris {row}", "Row {row}"),
