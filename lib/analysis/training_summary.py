@@ -1,0 +1,707 @@
+"""Training impact at Kirkpatrick's four levels for a programme, and what to say about it.
+
+Loads what the analyses need once (:func:`load_impact_data`), evaluates one
+programme or course at every level (:func:`evaluate_program`), builds the
+per-programme table the CLI prints and the page offers for download
+(:func:`impact_table`), and writes one plain-language sentence per level that
+states the effect, its uncertainty and its main caveat (:func:`level_sentences`)
+in Indonesian or English.
+
+A *course* is all runs ("angkatan") of the same programme name: level 4 is
+always estimated per course, because a unit counts as trained when enough of
+its staff took the course, whichever run they sat in. Evaluating a single run
+at level 4 would count units trained by its sister runs as "untrained"
+comparison units.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from lib.analysis.ikm_formula import WeightName
+from lib.analysis.training_behaviour import BehaviourResult, behaviour_did
+from lib.analysis.training_learning import (
+    YARDSTICK_D,
+    LearningResult,
+    learning_by_program,
+    learning_effect,
+    verdict,
+)
+from lib.analysis.training_reaction import reaction_distribution, reaction_summary
+from lib.analysis.training_results import (
+    DEFAULT_THRESHOLD,
+    Estimate,
+    EventStudy,
+    callaway_santanna,
+    first_trained_by_quarter,
+    treatment_quarters,
+)
+from lib.i18n import fmt_number, fmt_percent, translate
+from lib.queries.training import (
+    ALL_PROGRAMS,
+    COMPLETED,
+    TrainingSelection,
+    completions,
+    list_programs,
+    participations,
+    performance_panel,
+    unit_outcome_panel,
+    unit_staff,
+)
+from lib.queries.units import CITY, Scope
+
+GroupBy = Literal["course", "run"]
+LEVELS = ("reaction", "learning", "behaviour", "results")
+
+
+@dataclass(frozen=True)
+class OutcomeSpec:
+    """A level-4 outcome: its panel column, CLI measure name, direction and scale.
+
+    ``log`` outcomes are analysed as log(value), so the effect is a ratio
+    (service days ×0.75 means 25 % faster) and units of different size compare
+    fairly.
+    """
+
+    column: str
+    measure: str
+    higher_is_better: bool
+    log: bool
+    unit_key: str
+
+
+OUTCOMES: tuple[OutcomeSpec, ...] = (
+    OutcomeSpec("ikm", "ikm", True, False, "impact.unit.points"),
+    OutcomeSpec("complaint_rate", "complaint_rate", False, False, "impact.unit.per_1000"),
+    OutcomeSpec("mean_days", "service_days_ratio", False, True, "impact.unit.ratio"),
+    OutcomeSpec("pct_on_time", "pct_on_time", True, False, "impact.unit.pp"),
+)
+OUTCOME_BY_COLUMN = {o.column: o for o in OUTCOMES}
+REACTION_MEASURES = {
+    "reaction_material": "materi",
+    "reaction_trainer": "pengajar",
+    "reaction_usefulness": "manfaat",
+}
+
+
+@dataclass(frozen=True)
+class ImpactData:
+    """Everything read from the database for one scope and period, so programmes are compared on one load.
+
+    ``participations`` and ``programs`` hold the programmes ending in the
+    period; ``completions`` holds attended participations of *every* programme
+    (any date), needed to keep recently trained colleagues out of comparison
+    groups; ``performance`` and ``outcomes`` cover all quarters.
+    """
+
+    programs: pd.DataFrame
+    participations: pd.DataFrame
+    completions: pd.DataFrame
+    performance: pd.DataFrame
+    staff: pd.Series
+    outcomes: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.programs.empty
+
+
+def load_impact_data(
+    engine: Engine,
+    scope: Scope = CITY,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    selection: TrainingSelection = ALL_PROGRAMS,
+    weight: WeightName | float = "0.111",
+) -> ImpactData:
+    """Read programmes, participations, completions, SKP panel, staff counts and unit outcomes."""
+    programs = list_programs(engine, scope, date_from, date_to, selection)
+    parts = participations(engine, selection, scope, date_from, date_to)
+    parts["course"] = parts["program_code"].map(programs.set_index("program_code")["course"])
+    return ImpactData(
+        programs=programs,
+        participations=parts,
+        completions=completions(engine, ALL_PROGRAMS, scope),
+        performance=performance_panel(engine, scope),
+        staff=unit_staff(engine, scope),
+        outcomes=unit_outcome_panel(engine, scope, weight=weight),
+    )
+
+
+def program_groups(data: ImpactData, by: GroupBy = "course") -> pd.DataFrame:
+    """The programmes to evaluate: one row per course (all its runs) or per run.
+
+    Columns: ``key`` (course name or programme code), ``name``, ``codes``
+    (tuple), ``course_codes`` (all runs of its course in the data: what level 4
+    uses), ``runs``, ``participants``, ``competency_type``, ``method``, ``provider``.
+    """
+    programs = data.programs
+    if programs.empty:
+        return pd.DataFrame(
+            columns=[
+                "key",
+                "name",
+                "codes",
+                "course_codes",
+                "runs",
+                "participants",
+                "competency_type",
+                "method",
+                "provider",
+            ]
+        )
+    course_codes = programs.groupby("course")["program_code"].apply(lambda s: tuple(sorted(s)))
+    rows = []
+    if by == "course":
+        for course, group in programs.groupby("course", sort=True):
+            rows.append(
+                {
+                    "key": course,
+                    "name": course,
+                    "codes": tuple(sorted(group["program_code"])),
+                    "course_codes": course_codes[course],
+                    "runs": len(group),
+                    "participants": int(group["participants"].sum()),
+                    "competency_type": _joined(group["competency_type"]),
+                    "method": _joined(group["method"]),
+                    "provider": _joined(group["provider"]),
+                }
+            )
+    else:
+        for row in programs.sort_values("program_code").itertuples():
+            rows.append(
+                {
+                    "key": row.program_code,
+                    "name": row.program_name,
+                    "codes": (row.program_code,),
+                    "course_codes": course_codes[row.course],
+                    "runs": 1,
+                    "participants": int(row.participants),
+                    "competency_type": row.competency_type,
+                    "method": row.method,
+                    "provider": row.provider,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _joined(values: pd.Series) -> str:
+    return ", ".join(sorted({str(v) for v in values.dropna()}))
+
+
+@dataclass(frozen=True)
+class ProgramImpact:
+    """One programme (or course, or all) evaluated at the four levels.
+
+    ``learning_verdict`` comes from the multiplicity-adjusted comparison when
+    the programme was evaluated as part of a table (``learning_p_adjusted``,
+    ``n_compared``), else from its own test. ``results`` is empty when level 4
+    was not asked for (e.g. "all programmes", which has no single training date
+    per unit).
+    """
+
+    key: str
+    name: str
+    codes: tuple[str, ...]
+    participants: pd.DataFrame
+    reaction: pd.DataFrame
+    reaction_distribution: pd.DataFrame
+    learning: LearningResult
+    learning_verdict: str
+    learning_p_adjusted: float
+    n_compared: int
+    behaviour: BehaviourResult
+    results: dict[str, EventStudy] = field(default_factory=dict)
+    results_codes: tuple[str, ...] = ()
+    units_trained: int = 0
+    threshold: float = DEFAULT_THRESHOLD
+
+
+def _completed(data: ImpactData, codes: Sequence[str]) -> pd.DataFrame:
+    """Participations in ``codes`` that were completed (lulus): who counts as trained."""
+    frame = data.completions
+    return frame[frame["program_code"].isin(list(codes)) & (frame["status"] == COMPLETED)]
+
+
+def treated_units(data: ImpactData, codes: Sequence[str], threshold: float = DEFAULT_THRESHOLD) -> pd.Series:
+    """unit → quarter (int) its trained-staff share in ``codes`` first reached ``threshold``."""
+    chosen = _completed(data, codes)
+    return treatment_quarters(data.staff, first_trained_by_quarter(chosen), threshold)
+
+
+def outcome_panel(data: ImpactData, spec: OutcomeSpec) -> pd.DataFrame:
+    """``unit_id``, ``quarter``, ``y`` for one outcome (log-transformed where the spec says so)."""
+    frame = data.outcomes[["unit_id", "quarter", spec.column]].rename(columns={spec.column: "y"})
+    frame = frame.dropna(subset=["y"])
+    if spec.log:
+        frame = frame[frame["y"] > 0].assign(y=lambda f: np.log(f["y"].astype(float)))
+    return frame
+
+
+def evaluate_results(
+    data: ImpactData,
+    codes: Sequence[str],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = 0.95,
+) -> tuple[dict[str, EventStudy], int]:
+    """Level 4 for every outcome: Callaway & Sant'Anna with not-yet-trained comparison units."""
+    first = treated_units(data, codes, threshold)
+    studies = {
+        spec.column: callaway_santanna(outcome_panel(data, spec), first, confidence=confidence)
+        for spec in OUTCOMES
+    }
+    return studies, len(first)
+
+
+def evaluate_program(
+    data: ImpactData,
+    codes: Sequence[str],
+    *,
+    name: str,
+    key: str | None = None,
+    results_codes: Sequence[str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = 0.95,
+    learning_row: pd.Series | None = None,
+) -> ProgramImpact:
+    """All four levels for the participants of ``codes``; level 4 for ``results_codes`` (None: skip)."""
+    codes = tuple(codes)
+    parts = data.participations[data.participations["program_code"].isin(codes)]
+    learning = learning_effect(parts["pre_score"], parts["post_score"], confidence=confidence)
+    if learning_row is not None:
+        learning_verdict = str(learning_row["verdict"])
+        p_adjusted = float(learning_row["p_holm"])
+        n_compared = int(learning_row.get("n_compared", 1))
+    else:
+        learning_verdict = verdict(learning.mean_gain, learning.primary_p, learning.n)
+        p_adjusted, n_compared = learning.primary_p, 1
+    selected = _completed(data, codes)
+    behaviour = behaviour_did(data.performance, selected, data.completions, confidence=confidence)
+    results: dict[str, EventStudy] = {}
+    units_trained = 0
+    if results_codes is not None:
+        results, units_trained = evaluate_results(
+            data, results_codes, threshold=threshold, confidence=confidence
+        )
+    return ProgramImpact(
+        key=key or name,
+        name=name,
+        codes=codes,
+        participants=parts,
+        reaction=reaction_summary(parts, confidence),
+        reaction_distribution=reaction_distribution(parts),
+        learning=learning,
+        learning_verdict=learning_verdict,
+        learning_p_adjusted=p_adjusted,
+        n_compared=n_compared,
+        behaviour=behaviour,
+        results=results,
+        results_codes=tuple(results_codes or ()),
+        units_trained=units_trained,
+        threshold=threshold,
+    )
+
+
+def learning_comparison(data: ImpactData, by: GroupBy = "course", confidence: float = 0.95) -> pd.DataFrame:
+    """Level 2 per programme group with Holm-adjusted verdicts: the data of the forest plot."""
+    groups = program_groups(data, by)
+    if groups.empty:
+        return pd.DataFrame()
+    code_to_key = {code: row.key for row in groups.itertuples() for code in row.codes}
+    key_to_name = dict(zip(groups["key"], groups["name"], strict=True))
+    frame = data.participations.assign(
+        program_code=data.participations["program_code"].map(code_to_key),
+    )
+    frame["program_name"] = frame["program_code"].map(key_to_name)
+    table = learning_by_program(frame, confidence=confidence)
+    if not table.empty:
+        table = table.rename(columns={"program_code": "key", "program_name": "name"})
+        table["n_compared"] = int(table["primary_p"].notna().sum())
+    return table
+
+
+def evaluate_groups(
+    data: ImpactData,
+    by: GroupBy = "course",
+    *,
+    keys: Sequence[str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = 0.95,
+) -> list[ProgramImpact]:
+    """Every programme group (or those in ``keys``), with learning verdicts adjusted across all groups."""
+    groups = program_groups(data, by)
+    learning = learning_comparison(data, by, confidence)
+    learning_rows = learning.set_index("key") if not learning.empty else None
+    results_cache: dict[tuple[str, ...], tuple[dict[str, EventStudy], int]] = {}
+    impacts = []
+    for row in groups.itertuples():
+        if keys is not None and row.key not in keys:
+            continue
+        course = tuple(row.course_codes)
+        if course not in results_cache:
+            results_cache[course] = evaluate_results(data, course, threshold=threshold, confidence=confidence)
+        impact = evaluate_program(
+            data,
+            row.codes,
+            name=row.name,
+            key=row.key,
+            results_codes=None,
+            threshold=threshold,
+            confidence=confidence,
+            learning_row=None
+            if learning_rows is None or row.key not in learning_rows.index
+            else learning_rows.loc[row.key],
+        )
+        results, units = results_cache[course]
+        impacts.append(replace(impact, results=results, results_codes=course, units_trained=units))
+    return impacts
+
+
+# ----------------------------------------------------------------------------- table rows
+
+
+def _row(
+    impact: ProgramImpact,
+    level: str,
+    measure: str,
+    est: float,
+    low: float,
+    high: float,
+    n: int,
+    method: str,
+    verdict_: str,
+) -> dict[str, object]:
+    return {
+        "kode_pelatihan": ",".join(impact.codes),
+        "nama_pelatihan": impact.name,
+        "level": level,
+        "measure": measure,
+        "estimate": _clean(est),
+        "ci_low": _clean(low),
+        "ci_high": _clean(high),
+        "n": int(n),
+        "method": method,
+        "verdict": verdict_,
+    }
+
+
+def _clean(value: float) -> float | None:
+    return float(value) if value is not None and math.isfinite(value) else None
+
+
+def ci_verdict(est: Estimate, higher_is_better: bool = True) -> str:
+    """``better`` / ``worse`` when the CI excludes 0, ``unclear`` when it does not, ``insufficient`` when absent."""
+    if not math.isfinite(est.estimate) or not math.isfinite(est.ci_low):
+        return "insufficient"
+    if est.ci_low > 0:
+        return "better" if higher_is_better else "worse"
+    if est.ci_high < 0:
+        return "worse" if higher_is_better else "better"
+    return "unclear"
+
+
+def impact_rows(impact: ProgramImpact) -> list[dict[str, object]]:
+    """Rows of the per-programme table: one per level and measure, with estimate, CI, n and method."""
+    rows = []
+    for item in impact.reaction.itertuples():
+        rows.append(
+            _row(
+                impact,
+                "reaction",
+                REACTION_MEASURES[item.item],
+                item.mean,
+                item.ci_low,
+                item.ci_high,
+                item.n,
+                "mean rating (1-5), t CI",
+                "",
+            )
+        )
+    lr = impact.learning
+    test = {"t": "paired t-test", "wilcoxon": "Wilcoxon signed-rank", "none": "none"}[lr.primary_test]
+    adjust = f", Holm over {impact.n_compared}" if impact.n_compared > 1 else ""
+    rows.append(
+        _row(
+            impact,
+            "learning",
+            "mean_gain",
+            lr.mean_gain,
+            lr.ci_low,
+            lr.ci_high,
+            lr.n,
+            f"post-pre, t CI; primary test {test}{adjust}",
+            impact.learning_verdict,
+        )
+    )
+    rows.append(
+        _row(
+            impact,
+            "learning",
+            "d_z",
+            lr.d_z,
+            lr.d_z_ci_low,
+            lr.d_z_ci_high,
+            lr.n,
+            "d_z, noncentral-t CI",
+            impact.learning_verdict,
+        )
+    )
+    rows.append(
+        _row(
+            impact,
+            "learning",
+            "hake_g",
+            lr.hake_individual_mean,
+            lr.hake_individual_ci_low,
+            lr.hake_individual_ci_high,
+            lr.hake_individual_n,
+            f"mean individual Hake g (class g {lr.hake_class:.3f}), t CI",
+            "",
+        )
+    )
+    b = impact.behaviour
+    rows.append(
+        _row(
+            impact,
+            "behaviour",
+            "skp_did",
+            b.did.estimate,
+            b.did.ci_low,
+            b.did.ci_high,
+            b.n_trained,
+            f"stacked DiD, {b.pre_quarters}q before vs {b.post_quarters}q after, OLS, SE clustered by employee",
+            ci_verdict(b.did),
+        )
+    )
+    for spec in OUTCOMES:
+        study = impact.results.get(spec.column)
+        if study is None:
+            continue
+        est = study.overall
+        value, low, high = est.estimate, est.ci_low, est.ci_high
+        if spec.log:
+            value, low, high = (math.exp(v) if math.isfinite(v) else math.nan for v in (value, low, high))
+        rows.append(
+            _row(
+                impact,
+                "results",
+                spec.measure,
+                value,
+                low,
+                high,
+                study.n_treated_units,
+                _results_method(study, impact.threshold, spec),
+                ci_verdict(est, spec.higher_is_better),
+            )
+        )
+    return rows
+
+
+def _results_method(study: EventStudy, threshold: float, spec: OutcomeSpec) -> str:
+    scale = "log-ratio" if spec.log else "difference"
+    return (
+        f"Callaway-Sant'Anna ATT ({scale}), not-yet-trained controls, mean of event quarters >= {study.effect_from}; "
+        f"unit trained at >= {threshold:.0%} staff; {study.n_cohorts} cohorts"
+    )
+
+
+def impact_table(impacts: Sequence[ProgramImpact]) -> pd.DataFrame:
+    """All rows of :func:`impact_rows` for several programmes."""
+    rows = [row for impact in impacts for row in impact_rows(impact)]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "kode_pelatihan",
+            "nama_pelatihan",
+            "level",
+            "measure",
+            "estimate",
+            "ci_low",
+            "ci_high",
+            "n",
+            "method",
+            "verdict",
+        ],
+    )
+
+
+# ----------------------------------------------------------------------------- sentences
+
+
+def _n(value: float, lang: str, decimals: int = 1) -> str:
+    return fmt_number(value, lang, decimals)
+
+
+def _p(value: float, lang: str) -> str:
+    if not math.isfinite(value):
+        return "–"
+    if value < 0.001:
+        return "< " + fmt_number(0.001, lang, 3)
+    return fmt_number(value, lang, 3)
+
+
+def reaction_sentence(impact: ProgramImpact, lang: str = "id") -> str:
+    items = impact.reaction.set_index("item")
+    use = items.loc["reaction_usefulness"] if "reaction_usefulness" in items.index else None
+    if use is None or use["n"] == 0:
+        return translate("impact.s.reaction_none", lang)
+    return translate(
+        "impact.s.reaction",
+        lang,
+        mean=_n(use["mean"], lang, 2),
+        low=_n(use["ci_low"], lang, 2),
+        high=_n(use["ci_high"], lang, 2),
+        n=fmt_number(use["n"], lang, 0),
+        share=fmt_percent(use["share_favourable"], lang, 0),
+    )
+
+
+def learning_sentence(impact: ProgramImpact, lang: str = "id") -> str:
+    lr = impact.learning
+    counts = lr.counts
+    unpaired = (
+        translate(
+            "impact.s.unpaired",
+            lang,
+            k=fmt_number(counts.unpaired, lang, 0),
+            total=fmt_number(counts.total, lang, 0),
+        )
+        if counts.unpaired
+        else ""
+    )
+    if impact.learning_verdict == "insufficient":
+        return translate(
+            "impact.s.learning_insufficient", lang, n=fmt_number(lr.n, lang, 0), unpaired=unpaired
+        )
+    test = translate(f"impact.test.{lr.primary_test}", lang)
+    values = {
+        "gain": _n(lr.mean_gain, lang),
+        "low": _n(lr.ci_low, lang),
+        "high": _n(lr.ci_high, lang),
+        "n": fmt_number(lr.n, lang, 0),
+        "test": test,
+        "p": _p(lr.primary_p, lang),
+        "unpaired": unpaired,
+    }
+    if impact.learning_verdict == "gain":
+        if lr.d_z_ci_low > YARDSTICK_D:
+            yardstick = translate("impact.yardstick.above", lang)
+        elif lr.d_z_ci_high < YARDSTICK_D:
+            yardstick = translate("impact.yardstick.below", lang)
+        else:
+            yardstick = translate("impact.yardstick.around", lang)
+        text = translate(
+            "impact.s.learning_gain", lang, dz=_n(lr.d_z, lang, 2), yardstick=yardstick, **values
+        )
+    elif impact.learning_verdict == "loss":
+        text = translate("impact.s.learning_loss", lang, **values)
+    else:
+        text = translate("impact.s.learning_unclear", lang, **values)
+    if impact.n_compared > 1 and math.isfinite(impact.learning_p_adjusted):
+        text += translate(
+            "impact.s.multiplicity",
+            lang,
+            k=fmt_number(impact.n_compared, lang, 0),
+            p_adj=_p(impact.learning_p_adjusted, lang),
+        )
+    return text
+
+
+def behaviour_sentence(impact: ProgramImpact, lang: str = "id") -> str:
+    b = impact.behaviour
+    if not b.estimable or not math.isfinite(b.did.ci_low):
+        return translate("impact.s.behaviour_none", lang, n_t=fmt_number(b.n_trained, lang, 0))
+    key = {"better": "up", "worse": "down"}.get(ci_verdict(b.did), "unclear")
+    return translate(
+        f"impact.s.behaviour_{key}",
+        lang,
+        did=_n(b.did.estimate, lang),
+        low=_n(b.did.ci_low, lang),
+        high=_n(b.did.ci_high, lang),
+        n_t=fmt_number(b.n_trained, lang, 0),
+        n_c=fmt_number(b.n_control_employees, lang, 0),
+        pre=b.pre_quarters,
+        post=b.post_quarters,
+    )
+
+
+def format_effect(value: float, spec: OutcomeSpec, lang: str, signed: bool = True) -> str:
+    """An effect in the outcome's own terms: ``+4,1 poin``, ``×0,75 (−25,0%)``."""
+    if not math.isfinite(value):
+        return "–"
+    if spec.log:
+        ratio = math.exp(value)
+        pct = fmt_percent(ratio - 1, lang, 1)
+        if ratio > 1:
+            pct = "+" + pct
+        return translate(spec.unit_key, lang, value=fmt_number(ratio, lang, 2), pct=pct)
+    text = fmt_number(value, lang, 2 if spec.column == "complaint_rate" else 1)
+    if signed and value > 0:
+        text = "+" + text
+    return translate(spec.unit_key, lang, value=text)
+
+
+def results_sentence(impact: ProgramImpact, outcome: str = "ikm", lang: str = "id") -> str:
+    spec = OUTCOME_BY_COLUMN[outcome]
+    study = impact.results.get(outcome)
+    label = translate(f"impact.outcome.{outcome}", lang)
+    if study is None or not study.estimable:
+        if impact.units_trained == 0:
+            reason = translate(
+                "impact.reason.no_units", lang, threshold=fmt_percent(impact.threshold, lang, 0)
+            )
+        else:
+            reason = translate(
+                "impact.reason.no_data", lang, outcome=label, n=fmt_number(impact.units_trained, lang, 0)
+            )
+        return translate("impact.s.results_none", lang, reason=reason)
+    est = study.overall
+    post = study.event[study.event["e"] >= study.effect_from]
+    text = translate(
+        "impact.s.results",
+        lang,
+        outcome=label,
+        effect=format_effect(est.estimate, spec, lang),
+        low=format_effect(est.ci_low, spec, lang),
+        high=format_effect(est.ci_high, spec, lang),
+        n=fmt_number(study.n_treated_units, lang, 0),
+        k=fmt_number(study.n_cohorts, lang, 0),
+        emax=int(post["e"].max()) if not post.empty else study.effect_from,
+    )
+    text += translate(
+        {"better": "impact.s.results_better", "worse": "impact.s.results_worse"}.get(
+            ci_verdict(est, spec.higher_is_better), "impact.s.results_unclear"
+        ),
+        lang,
+    )
+    if math.isfinite(study.pretrend_p):
+        key = "impact.s.pretrend_ok" if study.pretrend_p >= 0.05 else "impact.s.pretrend_bad"
+        text += translate(key, lang, p=_p(study.pretrend_p, lang))
+    else:
+        text += translate("impact.s.pretrend_none", lang)
+    gap = study.baseline_gap.estimate
+    started_worse = math.isfinite(gap) and ((gap < 0) if spec.higher_is_better else (gap > 0))
+    if started_worse:
+        text += translate("impact.s.rtm", lang, gap=format_effect(gap, spec, lang))
+    else:
+        text += translate("impact.s.observational", lang)
+    return text
+
+
+def level_sentences(impact: ProgramImpact, lang: str = "id") -> dict[str, str]:
+    """One sentence per level: effect, uncertainty and caveat, never more than the data show."""
+    return {
+        "reaction": reaction_sentence(impact, lang),
+        "learning": learning_sentence(impact, lang),
+        "behaviour": behaviour_sentence(impact, lang),
+        "results": results_sentence(impact, "ikm", lang) if impact.results else "",
+    }
