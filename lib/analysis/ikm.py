@@ -81,7 +81,7 @@ def _add_sample_columns(out: pd.DataFrame, population: pd.Series, days: pd.Serie
 
 def _finish(frame: pd.DataFrame, weight: WeightName | float) -> pd.DataFrame:
     out = ikm_frame(frame, weight)
-    out["mutu_label"] = [GRADES[m].label_id if m else None for m in out["mutu"]]
+    out["mutu_label"] = [GRADES[m].label_id if isinstance(m, str) else None for m in out["mutu"]]
     out = out.rename(columns={"respondents": "responden"})
     return out
 

@@ -39,7 +39,7 @@ def ikm_by_group(combos: pd.DataFrame, dimension: str, weight: WeightName | floa
     grouped = grouped.drop(columns=dimension)
     grouped["group"] = pd.Series(labels, index=grouped.index, dtype="object")
     out = ikm_frame(grouped, weight).rename(columns={"respondents": "responden"})
-    out["mutu_label"] = [GRADES[m].label_id if m else None for m in out["mutu"]]
+    out["mutu_label"] = [GRADES[m].label_id if isinstance(m, str) else None for m in out["mutu"]]
     out["share"] = out["responden"] / out["responden"].sum()
     missing = out["group"].isna()
     if dimension == "age_band":

@@ -110,8 +110,8 @@ MESSAGES = {
         "en": "No data in the previous period ({start} – {end}).",
     },
     "ikm.sentence": {
-        "id": "IKM {scope} {ikm} ({grade}) dari {n} responden; {change}",
-        "en": "{scope}'s IKM is {ikm} ({grade}) from {n} respondents; {change}",
+        "id": "IKM {scope} {ikm}, mutu {grade}, dari {n} responden; {change}",
+        "en": "{scope}'s IKM is {ikm}, grade {grade}, from {n} respondents; {change}",
     },
     "ikm.sentence.up": {
         "id": "naik {delta} poin dari periode sebelumnya.",
@@ -215,6 +215,14 @@ MESSAGES = {
     "ikm.profile.education": {"id": "Pendidikan", "en": "Education"},
     "ikm.profile.occupation": {"id": "Pekerjaan", "en": "Occupation"},
     "ikm.profile.service_type": {"id": "Jenis layanan", "en": "Service type"},
+    "ikm.profile.whole_scope": {
+        "id": "Tampilkan profil seluruh {scope} (lebih lambat pada data besar)",
+        "en": "Show the profile of all of {scope} (slower on large data)",
+    },
+    "ikm.profile.of_unit": {
+        "id": "Profil responden {unit} dan IKM tiap kelompok.",
+        "en": "Respondent profile of {unit} and the IKM of each group.",
+    },
     "ikm.profile.blank": {"id": "(tidak diisi)", "en": "(blank)"},
     "ikm.profile.L": {"id": "Laki-laki", "en": "Male"},
     "ikm.profile.P": {"id": "Perempuan", "en": "Female"},

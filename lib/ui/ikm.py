@@ -1,0 +1,263 @@
+"""Cached IKM queries and the IKM charts for the Kepuasan Masyarakat page (and the home page).
+
+Wrappers take the database URL first (``lib.ui.data.db_url()``) and the scope as
+plain values, so cached results never mix databases or scopes. They cache small
+aggregated frames only. Charts are plain plotly figures built from lib results;
+grade colours and bands are the same everywhere (:data:`GRADE_COLORS`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.analysis.ikm import IkmChange, ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period
+from lib.analysis.ikm_formula import GRADE_BOUNDS_4, GRADE_BOUNDS_100
+from lib.analysis.ikm_groups import group_breakdowns
+from lib.db import get_engine
+from lib.i18n import fmt_number, translate
+from lib.models import UNSUR
+from lib.queries.survey import count_suggestions, search_suggestions, survey_date_bounds
+from lib.queries.units import Scope
+
+#: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
+GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
+TTL = 600
+
+
+def _scope(path: str | None, region: str | None) -> Scope:
+    return Scope(path_prefix=path, region=region)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def survey_bounds(url: str, path: str | None, region: str | None) -> tuple[date | None, date | None]:
+    return survey_date_bounds(get_engine(url), _scope(path, region))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def units_ikm(
+    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, rollup: bool
+) -> pd.DataFrame:
+    return unit_ikm(get_engine(url), _scope(path, region), date_from, date_to, weight, rollup=rollup)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def scope_change(
+    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str
+) -> IkmChange:
+    return ikm_change(get_engine(url), _scope(path, region), date_from, date_to, weight)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def scope_trend(
+    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, period: str
+) -> pd.DataFrame:
+    return scope_ikm(get_engine(url), _scope(path, region), date_from, date_to, weight, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def unit_trend(
+    url: str,
+    unit_path: str,
+    unit_id: int,
+    date_from: date,
+    date_to: date,
+    weight: str,
+    period: str,
+    rollup: bool,
+) -> pd.DataFrame:
+    frame = unit_ikm_by_period(
+        get_engine(url), Scope(path_prefix=unit_path), date_from, date_to, period, weight, rollup=rollup
+    )
+    return frame[frame["unit_id"] == unit_id].reset_index(drop=True)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def profile(
+    url: str,
+    path: str | None,
+    region: str | None,
+    date_from: date,
+    date_to: date,
+    weight: str,
+    unit_id: int | None,
+) -> dict[str, pd.DataFrame]:
+    unit_ids = None if unit_id is None else [unit_id]
+    return group_breakdowns(
+        get_engine(url), _scope(path, region), date_from, date_to, weight, unit_ids=unit_ids
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def saran(
+    url: str, unit_path: str, unit_id: int, date_from: date, date_to: date, text: str, limit: int = 200
+) -> tuple[pd.DataFrame, int]:
+    engine = get_engine(url)
+    scope = Scope(path_prefix=unit_path)
+    found = search_suggestions(engine, scope, date_from, date_to, text, unit_ids=[unit_id], limit=limit)
+    return found, count_suggestions(engine, scope, date_from, date_to, text, unit_ids=[unit_id])
+
+
+# ---------------------------------------------------------------- charts
+
+
+def _nrr_colorscale() -> list[list[object]]:
+    """A stepped scale on 1–4 whose steps are exactly the unsur grade bands."""
+    low, high = 1.0, 4.0
+    cuts = [low, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], high]
+    colours = [GRADE_COLORS["D"], GRADE_COLORS["C"], GRADE_COLORS["B"], GRADE_COLORS["A"]]
+    scale: list[list[object]] = []
+    for i, colour in enumerate(colours):
+        scale.append([(cuts[i] - low) / (high - low), colour])
+        scale.append([(cuts[i + 1] - low) / (high - low), colour])
+    return scale
+
+
+def sample_short(row: pd.Series) -> bool:
+    """True when the row's respondents are below its Krejcie–Morgan minimum (unknown: False)."""
+    value = row.get("sampel_cukup")
+    return value is not None and not pd.isna(value) and not bool(value)
+
+
+def unit_label(row: pd.Series) -> str:
+    return f"{row['nama_unit']} ({row['kode_unit']})"
+
+
+def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
+    """Horizontal bars of unit IKM, best on top, coloured by grade; ⚠ marks a short sample.
+
+    With more than ``2 × limit`` units only the ``limit`` weakest and strongest
+    are drawn (the page's table lists every unit).
+    """
+    ranked = frame.sort_values("ikm", ascending=False)
+    if len(ranked) > 2 * limit:
+        ranked = pd.concat([ranked.head(limit), ranked.tail(limit)])
+    labels = [unit_label(r) + (" ⚠" if sample_short(r) else "") for _, r in ranked.iterrows()]
+    fig = go.Figure(
+        go.Bar(
+            x=ranked["ikm_2dp"],
+            y=labels,
+            orientation="h",
+            marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in ranked["mutu"]],
+            text=[
+                f"{fmt_number(v, lang, 2)} {m}"
+                for v, m in zip(ranked["ikm_2dp"], ranked["mutu"], strict=True)
+            ],
+            textposition="outside",
+            customdata=np.stack([ranked["responden"], ranked["mutu"]], axis=1),
+            hovertemplate="%{y}<br>IKM %{x:.2f} (%{customdata[1]})<br>n = %{customdata[0]}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
+    fig.update_xaxes(range=[25, 105], title=translate("ikm.axis.ikm", lang))
+    for _letter, bound in GRADE_BOUNDS_100:
+        fig.add_vline(x=bound, line_dash="dot", line_color="#9e9e9e")
+    fig.update_layout(height=max(260, 24 * len(ranked) + 80), margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return fig
+
+
+def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
+    """Units (weakest IKM on top) × the nine unsur, cells = NRR coloured by the grade bands."""
+    ranked = frame.sort_values("ikm", ascending=True).head(limit)
+    z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
+    text = [[fmt_number(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z]
+    columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=columns,
+            y=[unit_label(r) for _, r in ranked.iterrows()],
+            zmin=1,
+            zmax=4,
+            colorscale=_nrr_colorscale(),
+            text=text,
+            texttemplate="%{text}",
+            hovertemplate="%{y}<br>%{x}: NRR %{z:.4f}<extra></extra>",
+            colorbar={"title": {"text": "NRR"}, "tickvals": [1, 2.6, 3.0644, 3.5324, 4]},
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top", title=None)
+    fig.update_layout(height=max(240, 26 * len(ranked) + 90), margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    return fig
+
+
+def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
+    """IKM per period for one or more series, over the A/B/C/D bands shaded behind."""
+    fig = go.Figure()
+    lows = [25.0]
+    bands = [("D", 25.0, GRADE_BOUNDS_100[2][1]), ("C", GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1])]
+    bands += [("B", GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1]), ("A", GRADE_BOUNDS_100[0][1], 100.0)]
+    for letter, lo, hi in bands:
+        fig.add_hrect(y0=lo, y1=hi, fillcolor=GRADE_COLORS[letter], opacity=0.14, line_width=0, layer="below")
+        fig.add_annotation(
+            x=1.0,
+            xref="paper",
+            xanchor="left",
+            y=(lo + hi) / 2,
+            text=letter,
+            showarrow=False,
+            font={"size": 11},
+        )
+    palette = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
+    for number, (name, frame) in enumerate(series):
+        if frame.empty:
+            continue
+        lows.append(float(frame["ikm_2dp"].min()))
+        fig.add_trace(
+            go.Scatter(
+                x=frame["period_label"],
+                y=frame["ikm_2dp"],
+                mode="lines+markers",
+                name=name,
+                line={"color": palette[number % len(palette)], "dash": "dash" if number == 0 else "solid"},
+                customdata=np.stack([frame["responden"], frame["mutu"].fillna("–")], axis=1),
+                hovertemplate=f"{name}<br>%{{x}}: IKM %{{y:.2f}} (%{{customdata[1]}})<br>n = %{{customdata[0]}}"
+                "<extra></extra>",
+            )
+        )
+    floor = max(25.0, min(lows[1:] or [60.0]) - 6)
+    fig.update_yaxes(range=[min(floor, 60.0), 100], title=translate("ikm.axis.ikm", lang))
+    fig.update_xaxes(title=translate("ikm.axis.period", lang), type="category")
+    fig.update_layout(
+        height=340, margin={"l": 10, "r": 30, "t": 10, "b": 40}, legend={"orientation": "h", "y": -0.25}
+    )
+    return fig
+
+
+def group_label(dimension: str, value: object, lang: str) -> str:
+    if value is None:
+        return translate("ikm.profile.blank", lang)
+    if dimension == "gender" and value in ("L", "P"):
+        return translate(f"ikm.profile.{value}", lang)
+    return str(value)
+
+
+def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 12) -> go.Figure:
+    """Respondents per group (bars) with each group's IKM in the label."""
+    shown = frame.head(limit)
+    labels = [group_label(dimension, g, lang) for g in shown["group"]]
+    fig = go.Figure(
+        go.Bar(
+            x=shown["responden"],
+            y=labels,
+            orientation="h",
+            marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in shown["mutu"]],
+            text=[
+                f"{fmt_number(n, lang, 0)} · IKM {fmt_number(v, lang, 2)}"
+                for n, v in zip(shown["responden"], shown["ikm_2dp"], strict=True)
+            ],
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
+    fig.update_xaxes(title=translate("ikm.axis.respondents", lang))
+    fig.update_layout(height=max(200, 30 * len(shown) + 70), margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return fig

@@ -1,0 +1,123 @@
+"""AppTest of the Kepuasan Masyarakat page: hand-checked figures on small data, and a smoke run on the demo city."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "kepuasan.py")
+
+
+def _array(value: object) -> list:
+    """Plotly 7 sends numeric arrays base64-encoded ({"bdata", "dtype", "shape"}); decode them."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        if "shape" in value:
+            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return array.tolist()
+    return list(value)  # type: ignore[arg-type]
+
+
+def _run(monkeypatch, url: str) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_data.clear()  # the function-scoped test database reuses one URL
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def page_db(engine):
+    ids = add_units(
+        engine,
+        [
+            {"code": "DUKCAPIL", "name": "Dinas Dukcapil", "kind": "dinas", "population": 1000},
+            {"code": "KEL1", "name": "Kelurahan Belawan I", "kind": "kelurahan"},
+        ],
+    )
+    rows = [
+        response(ids["DUKCAPIL"], date(2025, 3, 1 + i % 28), a)
+        for i, a in enumerate(worked_example_answers())
+    ]
+    rows += [
+        response(ids["KEL1"], date(2025, 6, d), [2] * 9, gender="P", age=30, suggestion=s)
+        for d, s in ((2, "<script>alert(1)</script> antrian lama"), (3, "Petugas kurang ramah"), (4, None))
+    ]
+    rows.append(response(ids["DUKCAPIL"], date(2024, 12, 5), [3] * 9))
+    add_responses(engine, rows)
+    return engine.url.render_as_string(hide_password=False)
+
+
+def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
+    at = _run(monkeypatch, page_db)
+    metrics = {m.label: m for m in at.metric}
+    ikm = next(m for label, m in metrics.items() if label.startswith("IKM"))
+    # pooled 2025-01-01 – 2025-06-30 (the filter clipped to the data): Σ answers 955 + 9 × 6 = 1009 over 32
+    # per unsur → 1009 / 32 × 0.111 × 25 = 87.499… → 87,50, grade B
+    assert ikm.value == "87,50" and "bobot 0,111" in ikm.label
+    # previous six months (2024-07 – 2024-12): one respondent answering 3 → 74,93; change +12,57
+    assert ikm.delta == "+12,57"
+    assert metrics["Mutu pelayanan"].value == "B (Baik)"
+    assert metrics["Responden"].value == "32"
+    assert metrics["Unit dinilai"].value == "2"
+    assert any("naik 12,57 poin" in m.value for m in at.markdown)
+
+    ranking = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert _array(ranking["data"][0]["x"]) == [91.38, 49.95]
+    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert heatmap["data"][0]["type"] == "heatmap"
+    assert _array(heatmap["data"][0]["z"])[0] == [2.0] * 9  # weakest unit on top
+
+    # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
+    weakest = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert len(weakest) == 3 and weakest[0].startswith("- Persyaratan: NRR 2,0000 (mutu D)")
+    assert "Pelatihan standar pelayanan" in weakest[0]
+    # saran are shown as data, never as HTML
+    saran = at.dataframe[-1].value
+    assert "<script>alert(1)</script> antrian lama" in saran.iloc[:, -1].tolist()
+    assert len(saran) == 2
+    assert all("<script>" not in m.value for m in at.markdown)
+    assert len(at.download_button) == 2
+
+
+def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
+    at = _run(monkeypatch, page_db)
+    at.segmented_control(key="ikm_weight").set_value("exact").run()
+    assert not at.exception
+    ikm = next(m for m in at.metric if m.label.startswith("IKM"))
+    # 1009 / 32 / 9 × 25 = 87.5868… → 87,59
+    assert ikm.value == "87,59" and "bobot 1/9" in ikm.label
+    at.text_input(key="ikm_saran_text").set_value("RAMAH").run()
+    assert at.dataframe[-1].value.iloc[:, -1].tolist() == ["Petugas kurang ramah"]
+    at.selectbox(key="ikm_detail_unit").set_value("DUKCAPIL").run()
+    assert any("n = 29 < " in w.value for w in at.warning)  # sample-size warning beside the unit's IKM
+
+
+def test_page_on_an_empty_database(engine, monkeypatch) -> None:
+    at = _run(monkeypatch, engine.url.render_as_string(hide_password=False))
+    assert any("Belum ada respons SKM" in i.value for i in at.info)
+
+
+def _has_demo() -> bool:
+    try:
+        from lib.demo import build_demo  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_demo(), reason="lib.demo not available yet")
+def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
+    at = _run(monkeypatch, demo_database_url)
+    assert at.metric and at.metric[0].value not in ("", "–")
+    assert len(at.get("plotly_chart")) >= 4
