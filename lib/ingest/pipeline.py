@@ -172,21 +172,26 @@ def prepare_upload(
 def _wrong_kind(
     headers: list[str], spec: KindSpec, mapping: ColumnMapping, options: ImportOptions
 ) -> Problem | None:
-    """A file none of whose required columns is recognised is probably of another kind: say which."""
+    """A file that fits another kind better than the chosen one was probably meant as that kind: say so."""
     required = [
         f.name for f in spec.fields if f.required and not (f.name == "kode_unit" and options.unit_code)
     ]
-    if any(name in mapping.fields for name in required):
+    found = sum(1 for name in required if name in mapping.fields)
+    if found == len(required):
         return None
-    best, best_score = None, 0
+    own_share = found / max(len(required), 1)
+    best, best_share = None, own_share
     for other in KINDS.values():
         if other.name == spec.name:
             continue
-        found = recognise_columns(headers, other)
-        score = sum(1 for f in other.fields if f.required and f.name in found.fields)
-        if score > best_score:
-            best, best_score = other.name, score
+        other_required = [f.name for f in other.fields if f.required]
+        recognised = recognise_columns(headers, other)
+        share = sum(1 for name in other_required if name in recognised.fields) / len(other_required)
+        if share > best_share:
+            best, best_share = other.name, share
     params = {"kind": spec.name, "expected": ", ".join(required), "headers": ", ".join(headers[:8])}
-    if best and best_score >= 2:
+    if best is not None and best_share >= 0.5:
         return Problem("wrong_kind", params={**params, "suggestion": best})
-    return Problem("no_known_columns", params=params)
+    if found == 0:
+        return Problem("no_known_columns", params=params)
+    return None
