@@ -387,6 +387,8 @@ class Validator:
         rows_total = len(self.frame)
         if not any(p.is_error for p in problems):
             problems.extend(self._row_problems())
+            for name in self.present:
+                self.parsed(name)  # lenient columns have no check but may warn
         problems.extend(self.warnings)
         errors_by_row = {p.row for p in problems if p.is_error and p.row is not None}
         file_errors = [p for p in problems if p.is_error and p.row is None]

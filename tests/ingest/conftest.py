@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, insert, select
 
+from lib.ingest.values import nip_birth_date, nip_gender
 from lib.models import Employee, Unit
 
 #: code, name, kind, parent code, region
@@ -41,7 +42,15 @@ def build_city(engine: Engine) -> dict[str, int]:
             ids[code] = conn.execute(select(u.c.id).where(u.c.code == code)).scalar_one()
             paths[code] = path
         for nip, name, unit in EMPLOYEES:
-            conn.execute(insert(e).values(nip=nip, name=name, unit_id=ids[unit]))
+            conn.execute(
+                insert(e).values(
+                    nip=nip,
+                    name=name,
+                    unit_id=ids[unit],
+                    gender=nip_gender(nip),
+                    birth_date=nip_birth_date(nip),
+                )
+            )
     return ids
 
 
