@@ -1,0 +1,296 @@
+"""Widgets of the page "Unggah Data": upload with preview and mapping, templates, import history.
+
+The prepared upload (parsed and validated file) is kept in session state keyed
+by the file's hash and the user's choices, so that the reruns Streamlit makes
+on every click do not read a 200 MB file again. Nothing is written before the
+user presses "Impor"; user text is shown only through ``st.dataframe`` and
+``st.text``/``st.code``, never as HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from lib.ingest import (
+    KINDS,
+    ImportOptions,
+    UndoRefused,
+    import_upload,
+    list_imports,
+    prepare_upload,
+    problems_frame,
+    undo_import,
+)
+from lib.ingest.batches import DRY_RUN, DUPLICATE, IMPORTED, REFUSED
+from lib.ingest.columns import BY_QUESTION
+from lib.ingest.kinds import UNIT_REF
+from lib.ingest.pipeline import PreparedUpload
+from lib.ingest.templates import template_csv, template_file_name, template_xlsx
+from lib.queries.units import list_units
+from lib.safe_export import to_csv_bytes
+from lib.ui.data import clear_caches, db_url, engine
+from lib.ui.i18n import num, t
+from lib.ui.state import get_lang
+
+PREPARED_KEY = "unggah_prepared"
+RESULT_KEY = "unggah_result"
+UNDO_MESSAGE_KEY = "unggah_undo_message"
+_NONE = "—"
+
+
+def _kind_label(kind: str) -> str:
+    return t(f"ingest.kind.{kind}")
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def unit_codes(url: str) -> list[str]:
+    """Codes of all units, for the "one unit for the whole file" choice."""
+    from lib.db import get_engine
+
+    return list_units(get_engine(url))["code"].tolist()
+
+
+def _unit_options() -> list[str]:
+    return [_NONE, *unit_codes(db_url())]
+
+
+def _mapping_overrides(prepared: PreparedUpload | None, kind: str) -> dict[str, str | None]:
+    """Selectboxes for every template column; returns what the user changed."""
+    if prepared is None or prepared.raw is None or prepared.mapping is None:
+        return {}
+    spec = KINDS[kind]
+    headers = prepared.raw.headers
+    overrides: dict[str, str | None] = dict(prepared.options.mapping_overrides)
+    guessed = [f.name for f in spec.fields if prepared.mapping.how.get(f.name) == BY_QUESTION]
+    with st.expander(t("ingest.page.mapping_adjust"), expanded=bool(guessed)):
+        if guessed:
+            st.caption(t("ingest.page.mapping_guessed", fields=", ".join(guessed)))
+        columns = st.columns(3)
+        for position, f in enumerate(spec.fields):
+            current = prepared.mapping.fields.get(f.name)
+            options = [_NONE, *headers]
+            choice = columns[position % 3].selectbox(
+                f.name + (" *" if f.required else ""),
+                options,
+                index=options.index(current) if current in options else 0,
+                key=f"unggah_map_{kind}_{f.name}",
+            )
+            chosen = None if choice == _NONE else choice
+            if chosen != current:
+                overrides[f.name] = chosen
+    return overrides
+
+
+def _prepare(data: bytes, name: str, kind: str, options: ImportOptions) -> PreparedUpload:
+    key = (
+        hashlib.sha256(data).hexdigest(),
+        kind,
+        options.unit_code,
+        options.u8_u9_swapped,
+        tuple(sorted((k, v or "") for k, v in options.mapping_overrides.items())),
+    )
+    cached = st.session_state.get(PREPARED_KEY)
+    if cached and cached[0] == key:
+        prepared: PreparedUpload = cached[1]
+        prepared.options.skip_invalid = options.skip_invalid
+        return prepared
+    with st.spinner(t("ingest.page.reading")):
+        prepared = prepare_upload(data, name, kind, engine(), options)
+    st.session_state[PREPARED_KEY] = (key, prepared)
+    return prepared
+
+
+def render_upload(username: str) -> None:
+    """Choose kind → drop file → preview, mapping, problems → import with a progress bar."""
+    lang = get_lang()
+    left, middle, right = st.columns([2, 2, 1])
+    kind = left.selectbox(t("ingest.page.kind"), list(KINDS), format_func=_kind_label, key="unggah_kind")
+    spec = KINDS[kind]
+    unit_code = None
+    if any(f.type == UNIT_REF for f in spec.fields):
+        chosen = middle.selectbox(
+            t("ingest.page.unit"), _unit_options(), key="unggah_unit", help=t("ingest.page.unit_help")
+        )
+        unit_code = None if chosen == _NONE else chosen
+    swapped = False
+    if kind == "survei":
+        swapped = right.checkbox(
+            t("ingest.page.swapped"), key="unggah_swapped", help=t("ingest.page.swapped_help")
+        )
+    upload = st.file_uploader(
+        t("ingest.page.file"),
+        type=["csv", "xlsx", "txt", "tsv"],
+        key="unggah_file",
+        help=t("ingest.page.file_help"),
+    )
+    _show_last_result(lang)
+    if upload is None:
+        st.info(t("ingest.page.start"))
+        return
+    data = upload.getvalue()
+    previous = st.session_state.get(PREPARED_KEY)
+    same_file = previous and previous[0][0] == hashlib.sha256(data).hexdigest() and previous[0][1] == kind
+    overrides = dict(previous[1].options.mapping_overrides) if same_file else {}
+    options = ImportOptions(unit_code=unit_code, u8_u9_swapped=swapped, mapping_overrides=overrides)
+    prepared = _prepare(data, upload.name, kind, options)
+    changed = _mapping_overrides(prepared, kind)
+    if changed != overrides:
+        options = ImportOptions(unit_code=unit_code, u8_u9_swapped=swapped, mapping_overrides=changed)
+        prepared = _prepare(data, upload.name, kind, options)
+    _show_prepared(prepared, lang)
+    skip = st.checkbox(t("ingest.page.skip_invalid"), key="unggah_skip", help=t("ingest.page.skip_help"))
+    prepared.options.skip_invalid = skip
+    if st.button(
+        t("ingest.page.import", rows=num(prepared.rows_valid, 0)),
+        type="primary",
+        disabled=not prepared.can_import,
+        key="unggah_import",
+    ):
+        bar = st.progress(0.0, text=t("ingest.page.importing"))
+        result = import_upload(
+            engine(),
+            prepared,
+            user=username,
+            lang=lang,
+            progress=lambda fraction, _step: bar.progress(
+                min(max(fraction, 0.0), 1.0), text=t("ingest.page.importing")
+            ),
+        )
+        bar.progress(1.0, text=t("ingest.page.done"))
+        st.session_state[RESULT_KEY] = (result.outcome, result.summary(lang))
+        st.session_state.pop(PREPARED_KEY, None)
+        clear_caches()
+        st.rerun()
+
+
+def _show_last_result(lang: str) -> None:
+    last = st.session_state.get(RESULT_KEY)
+    if not last:
+        return
+    outcome, message = last
+    if outcome == IMPORTED:
+        st.success(message, icon=":material/check_circle:")
+    elif outcome in (DUPLICATE, DRY_RUN):
+        st.info(message, icon=":material/info:")
+    elif outcome == REFUSED:
+        st.error(message, icon=":material/block:")
+
+
+def _show_prepared(prepared: PreparedUpload, lang: str) -> None:
+    errors = prepared.errors
+    warnings = [p for p in prepared.problems if not p.is_error]
+    a, b, c = st.columns(3)
+    a.metric(t("ingest.page.rows"), num(prepared.rows_total, 0))
+    b.metric(t("ingest.page.valid"), num(prepared.rows_valid, 0))
+    c.metric(t("ingest.page.problems"), num(len(errors), 0))
+    if prepared.raw is not None:
+        raw = prepared.raw
+        source = raw.sheet if raw.file_type == "xlsx" else f"{raw.encoding}, '{raw.delimiter}'"
+        st.caption(
+            t("ingest.page.read_as", type=raw.file_type.upper(), source=source, header_row=raw.header_row)
+        )
+        st.subheader(t("ingest.page.preview"))
+        st.dataframe(prepared.preview(20), width="stretch")
+        st.subheader(t("ingest.page.mapping"))
+        st.dataframe(prepared.mapping_table(lang), hide_index=True, width="stretch")
+        if prepared.mapping and prepared.mapping.unused:
+            st.caption(t("ingest.page.unused", columns=", ".join(prepared.mapping.unused)))
+    if errors or warnings:
+        st.subheader(t("ingest.page.problem_list"))
+        if prepared.file_errors:
+            for problem in prepared.file_errors:
+                st.error(problem.sentence(lang), icon=":material/error:")
+        elif errors:
+            st.warning(
+                t("ingest.page.row_errors", count=num(len(errors), 0), rows=num(prepared.rows_rejected, 0))
+            )
+        frame = problems_frame(prepared.problems, lang)
+        st.dataframe(frame.head(2000), hide_index=True, width="stretch")
+        st.download_button(
+            t("ingest.page.download_problems"),
+            data=to_csv_bytes(frame),
+            file_name=f"masalah_{prepared.file_name.rsplit('.', 1)[0]}.csv",
+            mime="text/csv",
+            key="unggah_problems_download",
+        )
+    elif prepared.validated is not None:
+        st.success(t("ingest.page.all_valid"), icon=":material/task_alt:")
+
+
+def render_templates() -> None:
+    """A CSV and an XLSX template for every kind."""
+    st.caption(t("ingest.page.templates_intro"))
+    lang = get_lang()
+    for kind in KINDS:
+        label, csv_col, xlsx_col = st.columns([3, 1, 1])
+        label.markdown(f"**{_kind_label(kind)}** · `{kind}`")
+        csv_col.download_button(
+            "CSV",
+            template_csv(kind),
+            template_file_name(kind, "csv"),
+            "text/csv",
+            key=f"unggah_tpl_csv_{kind}",
+        )
+        xlsx_col.download_button(
+            "XLSX",
+            template_xlsx(kind, lang),
+            template_file_name(kind, "xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"unggah_tpl_xlsx_{kind}",
+        )
+
+
+def history_frame(history: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "#": history["id"],
+            t("ingest.page.h.when"): history["created_at"],
+            t("ingest.page.h.user"): history["user"],
+            t("ingest.page.h.kind"): [_kind_label(k) if k in KINDS else k for k in history["kind"]],
+            t("ingest.page.h.file"): history["file_name"],
+            t("ingest.page.h.rows"): history["rows_total"],
+            t("ingest.page.h.inserted"): history["rows_inserted"],
+            t("ingest.page.h.updated"): history["rows_updated"],
+            t("ingest.page.h.rejected"): history["rows_rejected"],
+            t("ingest.page.h.outcome"): [t(f"ingest.outcome.{o}") for o in history["outcome"]],
+            t("ingest.page.h.message"): history["message"].fillna(""),
+        }
+    )
+
+
+def render_history(username: str, may_undo: bool) -> None:
+    """The history, and undo of one import in force."""
+    message = st.session_state.pop(UNDO_MESSAGE_KEY, None)
+    if message:
+        (st.success if message[0] else st.error)(message[1])
+    history = list_imports(engine(), limit=500)
+    if history.empty:
+        st.info(t("ingest.page.no_history"))
+        return
+    st.dataframe(history_frame(history), hide_index=True, width="stretch")
+    undoable = history[(history["outcome"] == IMPORTED) & (history["kind"] != "demo")]
+    if not may_undo or undoable.empty:
+        return
+    left, right = st.columns([3, 1])
+    labels = {int(r.id): f"#{r.id} · {_kind_label(r.kind)} · {r.file_name}" for r in undoable.itertuples()}
+    chosen = left.selectbox(
+        t("ingest.page.undo_choose"), list(labels), format_func=labels.get, key="unggah_undo_id"
+    )
+    right.write("")
+    if right.button(t("ingest.page.undo"), key="unggah_undo", type="secondary"):
+        try:
+            counts = undo_import(engine(), int(chosen), user=username)
+        except UndoRefused as exc:
+            st.session_state[UNDO_MESSAGE_KEY] = (False, exc.message(get_lang()))
+        else:
+            removed = sum(v for k, v in counts.items() if k.startswith("removed_"))
+            restored = sum(v for k, v in counts.items() if k.startswith("restored_"))
+            st.session_state[UNDO_MESSAGE_KEY] = (
+                True,
+                t("ingest.undo.done", id=chosen, removed=num(removed, 0), restored=num(restored, 0)),
+            )
+            clear_caches()
+        st.rerun()
