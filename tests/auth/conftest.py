@@ -9,8 +9,10 @@ wilayah filter alone would leak it to Kecamatan A's manager).
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine, insert, select
 
+import lib.auth.passwords
 from lib.models import Employee, Unit
 
 #: code, parent code, region
@@ -26,6 +28,16 @@ TREE: tuple[tuple[str, str | None, str], ...] = (
     ("DINKES", None, "Kota Medan"),
     ("PKM-A", "DINKES", "Kec A"),
 )
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap Argon2 parameters outside the password tests: production cost (~0.1–0.3 s a hash on
+    this machine) times hundreds of sign-ins would dominate the suite; the algorithm is the same."""
+    if not request.module.__name__.endswith("test_auth_passwords"):
+        monkeypatch.setattr(
+            lib.auth.passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        )
 
 
 @pytest.fixture(autouse=True)

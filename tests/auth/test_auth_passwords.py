@@ -65,3 +65,7 @@ def test_policy_refuses_weak_passwords(password: str, username: str | None) -> N
 
 def test_policy_accepts_a_long_passphrase() -> None:
     check_password_policy("bika ambon enak sekali", username="evaluator01")
+
+
+def test_production_cost_is_the_rfc_9106_low_memory_profile() -> None:
+    assert hash_password("bika ambon enak sekali").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
