@@ -59,9 +59,7 @@ def _html_sinks(path: Path) -> list[str]:
         if unsafe or name in {"html"}:
             first = node.args[0] if node.args else None
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
-                problems.append(
-                    f"{path.relative_to(ROOT)}:{node.lineno} {name}(...) renders a non-literal as HTML"
-                )
+                problems.append(f"{path.name}:{node.lineno} {name}(...) renders a non-literal as HTML")
     return problems
 
 
