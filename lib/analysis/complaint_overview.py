@@ -28,6 +28,7 @@ from lib.analysis import complaints as calc
 from lib.analysis.complaint_spikes import SpikeResult, SpikeSettings, detect_spikes, last_complete_month
 from lib.analysis.complaint_themes import THEMES, normalise_theme_key
 from lib.i18n import DEFAULT_LANGUAGE, fmt_number, translate
+from lib.masking import mask_personal_data_series
 from lib.queries import complaints as q
 from lib.queries.units import CITY, Scope, list_units
 
@@ -120,7 +121,7 @@ def load_complaint_overview(
     channels = q.complaint_counts(engine, scope, date_from, date_to, by=("unit", "channel"))
     statuses = q.complaint_counts(engine, scope, date_from, date_to, by=("unit", "status"))
     sources = q.complaint_counts(engine, scope, date_from, date_to, by=("theme_source",))
-    pairs = q.resolution_date_pairs(engine, scope, date_from, date_to)
+    pairs = q.resolution_date_pairs(engine, scope, date_from, date_to, resolved_by=as_of)
     open_all = q.open_complaint_dates(engine, scope, as_of)
     open_in_range = open_all[open_all["complaint_date"] >= pd.Timestamp(date_from)]
 
@@ -272,6 +273,35 @@ def _totals(
     return totals
 
 
+def complaint_drilldown(
+    engine: Engine,
+    scope: Scope = CITY,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    unit_id: int | None = None,
+    theme: str | None = None,
+    month: date | None = None,
+    limit: int = 200,
+) -> pd.DataFrame:
+    """The complaints behind a chart point, newest first, with personal data **masked**.
+
+    Adds ``theme`` (category, else prediction), ``theme_predicted`` (bool) and
+    ``working_days`` (to resolution; NaN while open). ``theme=""`` selects
+    complaints with no theme at all. Only this masked frame may be shown or exported.
+    """
+    frame = q.complaint_texts(
+        engine, scope, date_from, date_to, unit_id=unit_id, theme=theme, month=month, limit=limit
+    )
+    frame["text"] = mask_personal_data_series(frame["text"])
+    category = frame["category"].map(normalise_theme_key)
+    predicted = frame["predicted_category"].map(normalise_theme_key)
+    frame["theme"] = category.where(category.notna(), predicted)
+    frame["theme_predicted"] = category.isna() & predicted.notna()
+    frame["working_days"] = calc.working_days_between(frame["complaint_date"], frame["resolved_date"])
+    return frame
+
+
 # --- plain language ------------------------------------------------------------
 
 
@@ -321,6 +351,58 @@ def spike_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -
             sentences.append(
                 translate("complaints.sentence.spike_theme", lang, theme=theme_label(theme, lang), **values)
             )
+    return sentences
+
+
+def overview_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Headline, resolution, backlog and spike sentences: what a camat reads first."""
+    from lib.i18n import fmt_date, fmt_percent
+
+    totals = overview.totals
+    if overview.empty:
+        return [translate("complaints.empty", lang)]
+    sentences = [
+        translate(
+            "complaints.sentence.headline",
+            lang,
+            complaints=fmt_number(totals["complaints"], lang, 0),
+            units=fmt_number(totals["units_with_complaints"], lang, 0),
+            start=fmt_date(overview.date_from, lang),
+            end=fmt_date(overview.date_to, lang),
+        )
+    ]
+    if totals.get("judged"):
+        sentences.append(
+            translate(
+                "complaints.sentence.resolution",
+                lang,
+                median=fmt_number(totals.get("median_working_days"), lang, 1),
+                late=fmt_percent(totals.get("share_late"), lang, 0),
+                low=fmt_percent(totals.get("share_late_low"), lang, 0),
+                high=fmt_percent(totals.get("share_late_high"), lang, 0),
+                n=fmt_number(totals.get("judged"), lang, 0),
+            )
+        )
+    sentences.append(
+        translate(
+            "complaints.sentence.backlog",
+            lang,
+            as_of=fmt_date(overview.as_of, lang),
+            backlog=fmt_number(totals.get("backlog", 0), lang, 0),
+            overdue=fmt_number(totals.get("backlog_overdue", 0), lang, 0),
+        )
+    )
+    spikes = spike_sentences(overview, lang)
+    if spikes:
+        sentences.extend(spikes)
+    elif overview.spikes.recent_start is not None and overview.spikes.recent_end is not None:
+        window = translate(
+            "complaints.window",
+            lang,
+            start=_month_label(overview.spikes.recent_start, lang),
+            end=_month_label(overview.spikes.recent_end, lang),
+        )
+        sentences.append(translate("complaints.sentence.no_spike", lang, window=window))
     return sentences
 
 
@@ -387,7 +469,9 @@ def _plain(value: object, digits: int) -> float | None:
 __all__ = [
     "THEMES",
     "ComplaintOverview",
+    "complaint_drilldown",
     "load_complaint_overview",
+    "overview_sentences",
     "spike_sentences",
     "theme_label",
     "unit_report_records",

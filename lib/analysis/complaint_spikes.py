@@ -69,6 +69,24 @@ class SpikeSettings:
     level: float = 0.95
 
 
+#: Columns of :attr:`SpikeResult.series` besides the key columns of each family.
+SERIES_COLUMNS = (
+    "family",
+    "unit_id",
+    "observed",
+    "baseline",
+    "baseline_rate",
+    "expected",
+    "p_value",
+    "ratio",
+    "ratio_low",
+    "ratio_high",
+    "tested",
+    "q_value",
+    "flagged",
+)
+
+
 @dataclass
 class SpikeResult:
     """Per-series results plus what the method used (for the page's method note)."""
@@ -84,6 +102,9 @@ class SpikeResult:
 
     @property
     def flagged(self) -> pd.DataFrame:
+        """Flagged series, most significant first (an empty frame with the usual columns if none)."""
+        if self.series.empty or "flagged" not in self.series:
+            return pd.DataFrame(columns=list(SERIES_COLUMNS))
         return self.series[self.series["flagged"]].sort_values("p_value").reset_index(drop=True)
 
 

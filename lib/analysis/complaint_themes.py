@@ -248,7 +248,7 @@ def normalise_texts(texts: Iterable[object]) -> list[str]:
     return [normalise_text(text) for text in texts]
 
 
-def build_theme_pipeline(*, c: float = 5.0, seed: int = 0) -> Pipeline:
+def build_theme_pipeline(*, c: float = 2.0, seed: int = 0) -> Pipeline:
     """The untrained pipeline: normaliser → word + char TF-IDF → logistic regression."""
     features = FeatureUnion(
         [

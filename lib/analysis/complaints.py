@@ -322,7 +322,7 @@ def backlog_summary(
     age = working_days_between(open_dates["complaint_date"], pd.Series([as_of] * len(open_dates)))
     frame = open_dates.assign(age=age)
     rows = []
-    for key, group in frame.groupby(by, dropna=False):
+    for key, group in frame.groupby(by, dropna=False) if by else [((), frame)]:
         key = key if isinstance(key, tuple) else (key,)
         values = group["age"].to_numpy(dtype=float)
         weights = group["complaints"].to_numpy(dtype=float)
@@ -335,7 +335,8 @@ def backlog_summary(
                 "median_age_working_days": _weighted_quantile(values, weights, 0.5),
             }
         )
-    return pd.DataFrame(rows).sort_values(by).reset_index(drop=True)
+    out = pd.DataFrame(rows)
+    return out.sort_values(by).reset_index(drop=True) if by else out
 
 
 # --- shares ------------------------------------------------------------------

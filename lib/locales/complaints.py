@@ -198,6 +198,7 @@ MESSAGES = {
         "id": "{shown} pengaduan terbaru ditampilkan.",
         "en": "The {shown} most recent complaints are shown.",
     },
+    "complaints.drill.period": {"id": "Periode: {start} – {end}.", "en": "Period: {start} – {end}."},
     "complaints.drill.none": {
         "id": "Tidak ada pengaduan untuk pilihan ini.",
         "en": "No complaints for this selection.",
@@ -223,6 +224,14 @@ MESSAGES = {
         "id": "{n} pengaduan tanpa kategori belum diberi tema tebakan.",
         "en": "{n} uncategorised complaints have no predicted theme yet.",
     },
+    "complaints.classifier.measure": {
+        "id": "Ukur mutu pengklasifikasi (beberapa detik)",
+        "en": "Measure the classifier's quality (a few seconds)",
+    },
+    "complaints.classifier.measuring": {
+        "id": "Melatih dan menguji pengklasifikasi…",
+        "en": "Training and testing the classifier…",
+    },
     "complaints.classifier.run": {"id": "Tebak tema sekarang", "en": "Predict themes now"},
     "complaints.classifier.done": {
         "id": "{n} pengaduan diberi tema tebakan ({seconds} detik).",
@@ -241,6 +250,14 @@ MESSAGES = {
     "complaints.cli.unknown_unit": {
         "id": "Kode unit tidak dikenal: {code}",
         "en": "Unknown unit code: {code}",
+    },
+    "complaints.cli.bad_date": {
+        "id": "Tanggal tidak valid: {value} (pakai YYYY-MM-DD)",
+        "en": "Invalid date: {value} (use YYYY-MM-DD)",
+    },
+    "complaints.cli.bad_settings": {
+        "id": "--recent-months harus ≥ 1 dan --alpha antara 0 dan 1.",
+        "en": "--recent-months must be ≥ 1 and --alpha between 0 and 1.",
     },
     "complaints.cli.bad_dates": {
         "id": "Tanggal awal ({start}) sesudah tanggal akhir ({end}).",

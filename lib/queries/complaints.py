@@ -143,17 +143,23 @@ def resolution_date_pairs(
     date_to: date | None = None,
     *,
     by_theme: bool = False,
+    resolved_by: date | None = None,
 ) -> pd.DataFrame:
     """Resolved complaints received in the range: ``unit_id``, [``theme``], ``complaint_date``, ``resolved_date``, ``complaints``.
 
     One row per distinct date pair, so that working days can be counted with a
     real calendar in pandas while the database does the grouping.
+    ``resolved_by`` keeps only complaints resolved on or before that day, so that
+    together with :func:`open_complaint_dates` on the same day every complaint
+    is counted once, as resolved or as open.
     """
     columns = [COMPLAINT.c.unit_id]
     if by_theme:
         columns.append(_theme().label("theme"))
     columns += [COMPLAINT.c.complaint_date, COMPLAINT.c.resolved_date]
     query = select(*columns, func.count().label("complaints")).where(COMPLAINT.c.resolved_date.is_not(None))
+    if resolved_by is not None:
+        query = query.where(COMPLAINT.c.resolved_date <= resolved_by)
     query = _in_range(_scoped(query, scope), date_from, date_to)
     group = [COMPLAINT.c.unit_id, COMPLAINT.c.complaint_date, COMPLAINT.c.resolved_date]
     if by_theme:

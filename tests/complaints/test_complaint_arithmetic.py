@@ -59,6 +59,9 @@ def test_resolution_summary_by_hand() -> None:
     assert one["judged"] == 7
     assert one["share_late"] == pytest.approx(4 / 7)
     assert one["share_late_low"] < 4 / 7 < one["share_late_high"]
+    city = calc.resolution_summary(_pairs(), _open(), T("2025-03-31"), by=()).iloc[0]
+    assert (city["resolved"], city["judged"]) == (7, 10)
+    assert city["share_late"] == pytest.approx(4 / 10)
     two = summary.loc[2]  # Mon → Tue: 1 working day, three complaints, none late, nothing open
     assert (two["resolved"], two["median_working_days"], two["share_late"]) == (3, 1, 0.0)
 
@@ -78,6 +81,8 @@ def test_backlog_buckets_and_summary() -> None:
     assert summary["backlog"] == 4
     assert summary["backlog_overdue"] == 3
     assert summary["oldest_working_days"] == 40
+    city = calc.backlog_summary(_open(), T("2025-03-31"), by=()).iloc[0]
+    assert (city["backlog"], city["backlog_overdue"]) == (4, 3)
     assert calc.backlog_bucket_labels() == ["0-5", "6-10", "11-20", ">20"]
 
 

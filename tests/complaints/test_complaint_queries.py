@@ -5,52 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import pytest
 from sqlalchemy import Engine
 
 from lib.queries import complaints as q
 from lib.queries.units import Scope
-from tests.complaints.complaint_factory import add_complaints, add_monthly_services, add_units
 
 D = date.fromisoformat
-
-
-@pytest.fixture
-def small_city(engine: Engine) -> dict[str, int]:
-    ids = add_units(engine, ["KEL-A1", "KEL-A2"], parent="KEC-A", region="Medan A")
-    ids |= add_units(engine, ["KEL-B1"], parent="KEC-B", region="Medan B")
-    a1, a2, b1 = ids["KEL-A1"], ids["KEL-A2"], ids["KEL-B1"]
-    rows = [
-        # number, date, unit, channel, category, predicted, status, resolved
-        ("P1", "2025-03-03", a1, "LAPOR!", "waktu", None, "selesai", "2025-03-10"),
-        ("P2", "2025-03-03", a1, "LAPOR!", "waktu", None, "selesai", "2025-03-10"),
-        ("P3", "2025-03-07", a1, "WhatsApp", None, "perilaku", "selesai", "2025-03-10"),
-        ("P4", "2025-03-17", a1, "WhatsApp", None, None, "proses", None),
-        ("P5", "2025-04-02", a1, "langsung", "biaya", None, "selesai", "2025-04-20"),
-        ("P6", "2025-03-20", a2, "LAPOR!", "perilaku", None, "belum", None),
-        ("P7", "2025-03-21", b1, "LAPOR!", "sarana", None, "selesai", None),
-        ("P8", "2025-02-10", b1, "telepon", "waktu", None, "selesai", "2025-03-05"),
-    ]
-    add_complaints(
-        engine,
-        [
-            {
-                "number": n,
-                "complaint_date": D(d),
-                "unit_id": u,
-                "channel": ch,
-                "category": cat,
-                "predicted_category": pred,
-                "predicted_confidence": 0.8 if pred else None,
-                "text": f"isi pengaduan {n}, hub 081234567890",
-                "status": st,
-                "resolved_date": D(r) if r else None,
-            }
-            for n, d, u, ch, cat, pred, st, r in rows
-        ],
-    )
-    add_monthly_services(engine, a1, [D("2025-03-01"), D("2025-04-01")], 400)
-    return ids
 
 
 def test_counts_by_unit_month_and_theme(engine: Engine, small_city: dict[str, int]) -> None:
@@ -88,6 +48,8 @@ def test_resolution_pairs_are_grouped(engine: Engine, small_city: dict[str, int]
     pairs = pairs.sort_values(["complaint_date", "resolved_date"]).reset_index(drop=True)
     assert pairs["complaints"].tolist() == [2, 1, 1]  # P1+P2 share one date pair; P3; P5
     assert pairs["complaint_date"].tolist()[0] == pd.Timestamp("2025-03-03")
+    by_april = q.resolution_date_pairs(engine, Scope(path_prefix="/KEC-A/"), resolved_by=D("2025-04-01"))
+    assert by_april["complaints"].sum() == 3  # P5, resolved 04-20, was still open on 04-01
     by_theme = q.resolution_date_pairs(engine, Scope(path_prefix="/KEC-A/"), by_theme=True)
     assert set(by_theme["theme"]) == {"waktu", "perilaku", "biaya"}
 

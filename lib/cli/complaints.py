@@ -1,0 +1,202 @@
+"""``python -m lib complaints``: complaints per unit, their rate, answer times, backlog and spikes.
+
+``--unit KODE`` covers that unit and everything below it (a kecamatan with its
+kelurahan). ``--format json`` gives one object per unit with ``kode_unit``,
+``nama_unit``, ``complaints``, ``rate_per_1000``, ``median_resolution_days``,
+``share_late``, ``backlog`` and ``spikes`` (theme, observed, expected, ratio
+with 95 % CI, p and BH q). ``--classify`` first predicts the theme of
+complaints without a category (written to the database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from lib.analysis.complaint_overview import (
+    ComplaintOverview,
+    load_complaint_overview,
+    overview_sentences,
+    theme_label,
+    unit_report_records,
+)
+from lib.analysis.complaint_spikes import SpikeSettings
+from lib.cli import UserError
+from lib.i18n import fmt_number, fmt_percent, translate
+from lib.queries.units import CITY, Scope, list_units
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "complaints",
+        help="Ringkasan pengaduan per unit / complaint summary per unit",
+        description=translate("complaints.cli.help", "id"),
+    )
+    parser.add_argument(
+        "--unit", metavar="KODE", help="kode unit: unit itu dan sub-unitnya (default: seluruh kota)"
+    )
+    parser.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="tanggal awal (default: data pertama)"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="tanggal akhir (default: data terakhir)"
+    )
+    parser.add_argument("--format", default="table", choices=("table", "json"), help="format keluaran")
+    parser.add_argument("--lang", default="id", choices=("id", "en"), help="bahasa keluaran")
+    parser.add_argument(
+        "--recent-months", type=int, default=3, help="panjang jendela terbaru uji lonjakan (bulan)"
+    )
+    parser.add_argument("--alpha", type=float, default=0.05, help="batas q Benjamini–Hochberg untuk lonjakan")
+    parser.add_argument(
+        "--classify",
+        action="store_true",
+        help="tebak dulu tema pengaduan tanpa kategori (menulis ke basis data)",
+    )
+    parser.set_defaults(func=run)
+
+
+def _parse_date(value: str | None, lang: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(translate("complaints.cli.bad_date", lang, value=value)) from exc
+
+
+def _scope_for(engine, code: str | None, lang: str) -> Scope:  # type: ignore[no-untyped-def]
+    if not code:
+        return CITY
+    units = list_units(engine)
+    match = units[units["code"].str.upper() == code.strip().upper()]
+    if match.empty:
+        raise UserError(translate("complaints.cli.unknown_unit", lang, code=code))
+    return Scope(path_prefix=str(match.iloc[0]["path"]))
+
+
+def _spike_cell(overview: ComplaintOverview, unit_id: int, lang: str) -> str:
+    flags = overview.spikes.flagged
+    if flags.empty:
+        return ""
+    parts = []
+    for row in flags[flags["unit_id"] == unit_id].itertuples(index=False):
+        theme = (
+            translate("complaints.all_total", lang)
+            if row.family == "unit_id"
+            else theme_label(row.theme, lang)
+        )
+        ratio = "∞" if not np.isfinite(row.ratio) else fmt_number(row.ratio, lang, 1)
+        parts.append(f"{theme} {ratio}×")
+    return "; ".join(parts)
+
+
+def _table(overview: ComplaintOverview, lang: str) -> str:
+    summary = overview.summary
+    frame = pd.DataFrame(
+        {
+            translate("complaints.col.code", lang): summary["code"],
+            translate("complaints.col.unit", lang): summary["name"].str.slice(0, 30),
+            translate("complaints.col.complaints", lang): summary["complaints"],
+            translate("complaints.col.rate", lang): [
+                fmt_number(v, lang, 2) for v in summary["rate_per_1000"]
+            ],
+            translate("complaints.col.median", lang): [
+                fmt_number(v, lang, 1) for v in summary["median_working_days"]
+            ],
+            translate("complaints.col.late", lang): [fmt_percent(v, lang, 0) for v in summary["share_late"]],
+            translate("complaints.col.backlog", lang): summary["backlog"],
+            translate("complaints.col.spike", lang): [
+                _spike_cell(overview, u, lang) for u in summary["unit_id"]
+            ],
+        }
+    )
+    return frame.to_string(index=False)
+
+
+def _json(overview: ComplaintOverview) -> dict[str, object]:
+    spikes = overview.spikes
+    totals = {
+        k: (None if isinstance(v, float) and not np.isfinite(v) else v) for k, v in overview.totals.items()
+    }
+    return {
+        "from": overview.date_from.isoformat(),
+        "to": overview.date_to.isoformat(),
+        "as_of": overview.as_of.isoformat(),
+        "standard_working_days": 5,
+        "spike_window": None
+        if spikes.recent_start is None
+        else {
+            "recent_start": spikes.recent_start.date().isoformat(),
+            "recent_end": spikes.recent_end.date().isoformat() if spikes.recent_end is not None else None,
+            "baseline_start": spikes.baseline_start.date().isoformat()
+            if spikes.baseline_start is not None
+            else None,
+            "test": "conditional Poisson (one-sided), quasi-Poisson dispersion",
+            "adjustment": spikes.settings.adjust,
+            "alpha": spikes.settings.alpha,
+            "seasonal": bool(spikes.seasonal),
+            "dispersion": {k: round(float(v), 3) for k, v in spikes.dispersion.items()},
+        },
+        "totals": totals,
+        "units": unit_report_records(overview),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from lib.analysis.complaint_themes import MIN_LABELLED, classify_uncategorised
+    from lib.db import ensure_schema, get_engine
+
+    lang = args.lang
+    date_from = _parse_date(args.date_from, lang)
+    date_to = _parse_date(args.date_to, lang)
+    if date_from and date_to and date_from > date_to:
+        raise UserError(translate("complaints.cli.bad_dates", lang, start=date_from, end=date_to))
+    if args.recent_months < 1 or not 0 < args.alpha < 1:
+        raise UserError(translate("complaints.cli.bad_settings", lang))
+    engine = ensure_schema(get_engine())
+    scope = _scope_for(engine, args.unit, lang)
+
+    if args.classify:
+        outcome = classify_uncategorised(engine)
+        if outcome.quality is None:
+            print(translate("complaints.classifier.too_few", lang, n=MIN_LABELLED), file=sys.stderr)
+        else:
+            quality = outcome.quality
+            print(
+                translate(
+                    "complaints.classifier.done",
+                    lang,
+                    n=outcome.predicted,
+                    seconds=fmt_number(outcome.seconds, lang, 1),
+                )
+                + " "
+                + translate(
+                    "complaints.classifier.quality",
+                    lang,
+                    n=quality.n_labelled,
+                    folds=quality.folds,
+                    mean=fmt_number(quality.macro_f1_mean, lang, 2),
+                    sd=fmt_number(quality.macro_f1_sd, lang, 2),
+                ),
+                file=sys.stderr,
+            )
+
+    settings = SpikeSettings(recent_months=args.recent_months, alpha=args.alpha)
+    overview = load_complaint_overview(engine, scope, date_from, date_to, spike_settings=settings)
+    if args.format == "json":
+        json.dump(_json(overview), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return 0
+    if overview.empty:
+        print(translate("complaints.empty", lang), file=sys.stderr)
+        return 0
+    print(_table(overview, lang))
+    print()
+    for sentence in overview_sentences(overview, lang):
+        print(f"- {sentence}")
+    return 0

@@ -1,0 +1,627 @@
+"""Cached complaint queries and the charts of the Pengaduan page.
+
+Wrappers take the database URL first (``lib.ui.data.db_url()``) and cache only
+small aggregated results; complaint texts are masked before they enter the
+cache. Chart builders are plain plotly figures from lib results, with axis
+titles in the user's language; every chart point carries ``customdata``
+(unit id, theme key or month) so that selecting it can drill into the texts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.analysis.complaint_overview import (
+    ComplaintOverview,
+    complaint_drilldown,
+    load_complaint_overview,
+    overview_sentences,
+    spike_sentences,
+    theme_label,
+)
+from lib.analysis.complaint_spikes import expected_by_month
+from lib.analysis.complaint_themes import (
+    MIN_LABELLED,
+    THEMES,
+    ThemeModelQuality,
+    classify_uncategorised,
+    theme_model,
+)
+from lib.analysis.complaints import STANDARD_WORKING_DAYS, backlog_bucket_labels
+from lib.db import get_engine
+from lib.i18n import fmt_number, fmt_percent, translate
+from lib.queries import complaints as q
+from lib.queries.units import Scope
+
+TTL = 600
+#: Most units drawn in the heatmap and the backlog chart (the busiest ones).
+MAX_HEATMAP_UNITS = 25
+MAX_BACKLOG_UNITS = 15
+#: Palette: a unit's line, and the colours of "late" and "on time".
+ON_TIME_COLOR = "#4caf50"
+LATE_COLOR = "#fb8c00"
+SPIKE_COLOR = "#e53935"
+BUCKET_COLORS = ("#90caf9", "#fdd835", "#fb8c00", "#e53935")
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def overview(url: str, scope: Scope, date_from: date, date_to: date, period: str) -> ComplaintOverview:
+    return load_complaint_overview(get_engine(url), scope, date_from, date_to, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def date_span(url: str, scope: Scope) -> tuple[date | None, date | None]:
+    return q.complaint_date_span(get_engine(url), scope)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def drilldown(
+    url: str,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    unit_id: int | None,
+    theme: str | None,
+    month: date | None,
+) -> pd.DataFrame:
+    return complaint_drilldown(
+        get_engine(url), scope, date_from, date_to, unit_id=unit_id, theme=theme, month=month
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def pending_predictions(url: str, scope: Scope) -> dict[str, int]:
+    return q.count_uncategorised(get_engine(url), scope)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _model_quality(url: str, fingerprint: tuple) -> ThemeModelQuality | None:  # type: ignore[type-arg]
+    model = theme_model(get_engine(url))
+    return None if model is None else model.quality
+
+
+def model_quality(url: str) -> ThemeModelQuality | None:
+    """The classifier's cross-validated quality, recomputed only when the labelled complaints change."""
+    return _model_quality(url, q.theme_label_fingerprint(get_engine(url)))
+
+
+def run_classifier(url: str) -> tuple[int, float]:
+    """Predict themes now (writes to the database) and clear cached results; returns (rows, seconds)."""
+    outcome = classify_uncategorised(get_engine(url))
+    st.cache_data.clear()
+    return outcome.predicted, outcome.seconds
+
+
+def min_labelled() -> int:
+    return MIN_LABELLED
+
+
+# --- labels ----------------------------------------------------------------------
+
+
+def theme_keys(frame: pd.DataFrame) -> list[str | None]:
+    """Themes present, in display order, with "no theme" (None) last."""
+    present = set(frame["theme"].dropna()) if "theme" in frame else set()
+    ordered: list[str | None] = [t for t in THEMES if t in present] + sorted(present - set(THEMES))
+    if "theme" in frame and frame["theme"].isna().any():
+        ordered.append(None)
+    return ordered
+
+
+def unit_names(ov: ComplaintOverview) -> dict[int, str]:
+    return {int(k): str(v) for k, v in ov.units.set_index("unit_id")["name"].items()}
+
+
+def md_escape(text: str) -> str:
+    """Markdown-safe unit names in sentences (names come from uploads)."""
+    for char in "\\`*_{}[]<>#|~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+# --- charts --------------------------------------------------------------------
+
+
+def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Figure:
+    """Complaints per period of the chosen units; flagged units get their usual level (dashed)
+    and the spike window's points marked."""
+    names = unit_names(ov)
+    fig = go.Figure()
+    trend = ov.trend[ov.trend["unit_id"].isin(unit_ids)]
+    flags = ov.spikes.flagged
+    flagged_units = set(flags.loc[flags["family"] == "unit_id", "unit_id"]) if not flags.empty else set()
+    flagged_any = set(flags["unit_id"]) if not flags.empty else set()
+    expected = pd.DataFrame()
+    if ov.period == "month" and not ov.spikes.series.empty and not trend.empty:
+        months = pd.DatetimeIndex(sorted(trend["period"].unique()))
+        expected = expected_by_month(ov.spikes, months)
+        if not expected.empty:
+            expected = expected[expected["family"] == "unit_id"]
+    for unit_id in unit_ids:
+        series = trend[trend["unit_id"] == unit_id]
+        if series.empty:
+            continue
+        name = names.get(unit_id, str(unit_id))
+        fig.add_trace(
+            go.Scatter(
+                x=series["period"],
+                y=series["complaints"],
+                mode="lines+markers",
+                name=name,
+                customdata=np.column_stack(
+                    [[unit_id] * len(series), series["period"].dt.strftime("%Y-%m-%d")]
+                ),
+                hovertemplate="%{x|%b %Y}: %{y}<extra>" + name.replace("<", "&lt;") + "</extra>",
+            )
+        )
+        if unit_id in flagged_any and not expected.empty:
+            usual = expected[expected["unit_id"] == unit_id]
+            fig.add_trace(
+                go.Scatter(
+                    x=usual["month"],
+                    y=usual["expected"],
+                    mode="lines",
+                    line={"dash": "dash", "width": 1},
+                    name=translate("complaints.trend.expected", lang, unit=name),
+                    hoverinfo="skip",
+                )
+            )
+        if unit_id in flagged_any and ov.spikes.recent_start is not None and ov.period == "month":
+            window = series[series["period"] >= ov.spikes.recent_start]
+            fig.add_trace(
+                go.Scatter(
+                    x=window["period"],
+                    y=window["complaints"],
+                    mode="markers",
+                    marker={"size": 14, "color": SPIKE_COLOR, "symbol": "circle-open", "line": {"width": 2}},
+                    name=translate("complaints.trend.flag", lang) + f": {name}",
+                    hoverinfo="skip",
+                    showlegend=unit_id in flagged_units or unit_id in flagged_any,
+                )
+            )
+    if ov.spikes.recent_start is not None and ov.spikes.recent_end is not None:
+        fig.add_vrect(
+            x0=ov.spikes.recent_start - pd.Timedelta(days=15),
+            x1=ov.spikes.recent_end + pd.Timedelta(days=15),
+            fillcolor="#ffcdd2",
+            opacity=0.25,
+            line_width=0,
+        )
+    fig.update_layout(
+        xaxis_title=translate("complaints.trend.x", lang),
+        yaxis_title=translate("complaints.trend.y", lang),
+        legend={"orientation": "h", "y": -0.25},
+        margin={"t": 20},
+        height=420,
+    )
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Unit × theme matrix of the busiest units: values and complaint counts (same shape)."""
+    rates = ov.theme_rates
+    busiest = (
+        rates.groupby("unit_id")["complaints"]
+        .sum()
+        .sort_values(ascending=False)
+        .head(MAX_HEATMAP_UNITS)
+        .index
+    )
+    rates = rates[rates["unit_id"].isin(busiest)].copy()
+    rates["theme_key"] = rates["theme"].fillna("")
+    counts = rates.pivot_table(
+        index="unit_id", columns="theme_key", values="complaints", aggfunc="sum", fill_value=0
+    )
+    if measure == "rate":
+        values = rates.pivot_table(
+            index="unit_id", columns="theme_key", values="rate_per_1000", aggfunc="sum"
+        )
+        covered = rates.groupby("unit_id")["services"].max()
+        values = values.reindex(index=counts.index, columns=counts.columns)
+        values = values.where(~values.isna(), 0.0).where(covered.reindex(counts.index).fillna(0) > 0, np.nan)
+    elif measure == "share":
+        values = counts.div(counts.sum(axis=1), axis=0)
+    else:
+        values = counts.astype(float)
+    order = [k or "" for k in theme_keys(rates.rename(columns={"theme": "theme"}))]
+    order = [k for k in order if k in counts.columns]
+    row_order = counts.sum(axis=1).sort_values(ascending=True).index
+    return values.reindex(index=row_order, columns=order), counts.reindex(index=row_order, columns=order)
+
+
+def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
+    values, counts = heatmap_frame(ov, measure)
+    names = unit_names(ov)
+    x = [theme_label(k or None, lang) for k in values.columns]
+    y = [names.get(int(u), str(u)) for u in values.index]
+    decimals = 0 if measure == "count" else 2
+    if measure == "share":
+        text = [[fmt_percent(v, lang, 0) for v in row] for row in values.to_numpy()]
+    else:
+        text = [[fmt_number(v, lang, decimals) for v in row] for row in values.to_numpy()]
+    custom = np.dstack(
+        [
+            np.repeat(values.index.to_numpy()[:, None], values.shape[1], axis=1).astype(str),
+            np.tile(np.asarray(values.columns, dtype=str), (values.shape[0], 1)),
+            counts.to_numpy().astype(str),
+        ]
+    )
+    fig = go.Figure(
+        go.Heatmap(
+            z=values.to_numpy(),
+            x=x,
+            y=y,
+            text=text,
+            texttemplate="%{text}",
+            customdata=custom,
+            colorscale="OrRd",
+            hovertemplate="%{y} · %{x}: %{text} (n = %{customdata[2]})<extra></extra>",
+            colorbar={"title": translate(f"complaints.heatmap.{measure}", lang)},
+        )
+    )
+    # plotly cannot select heatmap cells: invisible markers on the cells carry the selection
+    grid_x, grid_y = np.meshgrid(np.arange(len(x)), np.arange(len(y)))
+    fig.add_trace(
+        go.Scatter(
+            x=[x[i] for i in grid_x.ravel()],
+            y=[y[j] for j in grid_y.ravel()],
+            mode="markers",
+            marker={"size": 22, "opacity": 0.0, "symbol": "square"},
+            customdata=custom.reshape(-1, 3),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        xaxis_title=translate("complaints.heatmap.x", lang),
+        yaxis_title=translate("complaints.heatmap.y", lang),
+        height=max(320, 26 * len(y) + 120),
+        margin={"t": 20},
+    )
+    return fig
+
+
+def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figure:
+    hist = ov.resolution_hist
+    colors = [LATE_COLOR if d > STANDARD_WORKING_DAYS else ON_TIME_COLOR for d in hist["working_days"]]
+    labels = [f"≥{cap}" if d >= cap else str(d) for d in hist["working_days"]]
+    fig = go.Figure(
+        go.Bar(
+            x=hist["working_days"],
+            y=hist["complaints"],
+            marker_color=colors,
+            customdata=labels,
+            hovertemplate="%{customdata}: %{y}<extra></extra>",
+        )
+    )
+    fig.add_vline(
+        x=STANDARD_WORKING_DAYS + 0.5,
+        line_dash="dash",
+        annotation_text=translate("complaints.resolution.standard", lang),
+    )
+    fig.update_layout(
+        xaxis_title=translate("complaints.resolution.x", lang),
+        yaxis_title=translate("complaints.resolution.y", lang),
+        bargap=0.1,
+        margin={"t": 30},
+        height=340,
+    )
+    return fig
+
+
+def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
+    buckets = ov.backlog_buckets
+    names = unit_names(ov)
+    top = buckets.groupby("unit_id")["complaints"].sum().sort_values().tail(MAX_BACKLOG_UNITS).index
+    data = buckets[buckets["unit_id"].isin(top)]
+    fig = go.Figure()
+    for label, color in zip(backlog_bucket_labels(), BUCKET_COLORS, strict=True):
+        part = data[data["bucket"].astype(str) == label].set_index("unit_id").reindex(top)
+        fig.add_trace(
+            go.Bar(
+                y=[names.get(int(u), str(u)) for u in top],
+                x=part["complaints"].fillna(0),
+                orientation="h",
+                name=translate("complaints.backlog.bucket", lang, bucket=label),
+                marker_color=color,
+                customdata=[str(u) for u in top],
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_title=translate("complaints.backlog.x", lang),
+        height=max(280, 26 * len(top) + 120),
+        legend={"orientation": "h", "y": -0.2},
+        margin={"t": 20},
+    )
+    return fig
+
+
+# --- tables ----------------------------------------------------------------------
+
+
+def summary_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
+    """The per-unit table, as display strings in the user's language."""
+    s = ov.summary
+    flags = ov.spikes.flagged
+
+    def spike_text(unit_id: int) -> str:
+        if flags.empty:
+            return ""
+        parts = []
+        for row in flags[flags["unit_id"] == unit_id].itertuples(index=False):
+            what = (
+                translate("complaints.all_total", lang)
+                if row.family == "unit_id"
+                else theme_label(row.theme, lang)
+            )
+            ratio = "∞" if not np.isfinite(row.ratio) else fmt_number(row.ratio, lang, 1)
+            parts.append(f"{what} {ratio}×")
+        return "; ".join(parts)
+
+    def ci(low: float, high: float, decimals: int = 2) -> str:
+        if pd.isna(low) or pd.isna(high):
+            return "–"
+        return f"{fmt_number(low, lang, decimals)}–{fmt_number(high, lang, decimals)}"
+
+    return pd.DataFrame(
+        {
+            translate("complaints.col.code", lang): s["code"],
+            translate("complaints.col.unit", lang): s["name"],
+            translate("complaints.col.complaints", lang): s["complaints"],
+            translate("complaints.col.rate", lang): [fmt_number(v, lang, 2) for v in s["rate_per_1000"]],
+            translate("complaints.col.rate_ci", lang): [
+                ci(a, b) for a, b in zip(s["rate_low"], s["rate_high"], strict=True)
+            ],
+            translate("complaints.col.median", lang): [
+                fmt_number(v, lang, 1) for v in s["median_working_days"]
+            ],
+            translate("complaints.col.late", lang): [fmt_percent(v, lang, 0) for v in s["share_late"]],
+            translate("complaints.col.backlog", lang): s["backlog"],
+            translate("complaints.col.overdue", lang): s["backlog_overdue"],
+            translate("complaints.col.spike", lang): [spike_text(u) for u in s["unit_id"]],
+        }
+    )
+
+
+def spike_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
+    """Every test with a p-value below 0.2 (flagged or not), for the curious evaluator."""
+    series = ov.spikes.series
+    if series.empty:
+        return series
+    names = unit_names(ov)
+    shown = series[series["p_value"] < 0.2].sort_values("p_value").head(50)
+
+    def fmt(v: float, d: int) -> str:
+        return "∞" if np.isinf(v) else fmt_number(v, lang, d)
+
+    return pd.DataFrame(
+        {
+            translate("complaints.col.unit", lang): [names.get(int(u), str(u)) for u in shown["unit_id"]],
+            translate("complaints.col.theme", lang): [
+                translate("complaints.all_total", lang) if f == "unit_id" else theme_label(t, lang)
+                for f, t in zip(
+                    shown["family"], shown.get("theme", pd.Series([None] * len(shown))), strict=True
+                )
+            ],
+            translate("complaints.col.observed", lang): shown["observed"],
+            translate("complaints.col.expected", lang): [fmt_number(v, lang, 1) for v in shown["expected"]],
+            translate("complaints.col.ratio", lang): [fmt(v, 2) for v in shown["ratio"]],
+            translate("complaints.col.rate_ci", lang): [
+                f"{fmt(a, 2)}–{fmt(b, 2)}"
+                for a, b in zip(shown["ratio_low"], shown["ratio_high"], strict=True)
+            ],
+            translate("complaints.col.p", lang): [f"{v:.4f}" for v in shown["p_value"]],
+            translate("complaints.col.q", lang): [f"{v:.4f}" for v in shown["q_value"]],
+            translate("complaints.col.spike", lang): ["✔" if f else "" for f in shown["flagged"]],
+        }
+    )
+
+
+def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Masked complaint texts as display strings (plain text, never HTML)."""
+
+    def theme_text(row: pd.Series) -> str:
+        label = theme_label(row["theme"], lang)
+        if row["theme_predicted"]:
+            label = translate("complaints.drill.predicted", lang, theme=label)
+            if pd.notna(row["predicted_confidence"]):
+                label += f" {fmt_percent(row['predicted_confidence'], lang, 0)}"
+        return label
+
+    def status_text(value: object) -> str:
+        key = f"complaints.status.{value}"
+        text = translate(key, lang)
+        return str(value) if text == key else text
+
+    from lib.i18n import fmt_date
+
+    return pd.DataFrame(
+        {
+            translate("complaints.col.date", lang): [
+                fmt_date(d.date(), lang, "medium") for d in frame["complaint_date"]
+            ],
+            translate("complaints.col.number", lang): frame["number"],
+            translate("complaints.col.unit", lang): frame["unit_name"],
+            translate("complaints.col.channel", lang): frame["channel"].fillna("–"),
+            translate("complaints.col.theme", lang): [theme_text(r) for _, r in frame.iterrows()],
+            translate("complaints.col.status", lang): [status_text(v) for v in frame["status"]],
+            translate("complaints.col.days", lang): [fmt_number(v, lang, 0) for v in frame["working_days"]],
+            translate("complaints.col.text", lang): frame["text"],
+        }
+    )
+
+
+def quality_sentence(quality: ThemeModelQuality, lang: str) -> str:
+    return translate(
+        "complaints.classifier.quality",
+        lang,
+        n=fmt_number(quality.n_labelled, lang, 0),
+        folds=quality.folds,
+        mean=fmt_number(quality.macro_f1_mean, lang, 2),
+        sd=fmt_number(quality.macro_f1_sd, lang, 2),
+    )
+
+
+def quality_table(quality: ThemeModelQuality, lang: str) -> pd.DataFrame:
+    pc = quality.per_class
+    return pd.DataFrame(
+        {
+            translate("complaints.col.theme", lang): [theme_label(t, lang) for t in pc["theme"]],
+            translate("complaints.col.precision", lang): [fmt_number(v, lang, 2) for v in pc["precision"]],
+            translate("complaints.col.recall", lang): [fmt_number(v, lang, 2) for v in pc["recall"]],
+            translate("complaints.col.f1", lang): [fmt_number(v, lang, 2) for v in pc["f1"]],
+            translate("complaints.col.support", lang): pc["support"],
+        }
+    )
+
+
+def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
+    """Channel or status shares over the whole scope."""
+    if frame.empty:
+        return frame
+    total = frame.groupby(column, dropna=False)["complaints"].sum().sort_values(ascending=False)
+    unknown = translate("complaints.channels.unknown", lang)
+
+    def label(value: object) -> str:
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return unknown
+        if column == "status":
+            key = f"complaints.status.{value}"
+            text = translate(key, lang)
+            return str(value) if text == key else text
+        return str(value)
+
+    return pd.DataFrame(
+        {
+            translate(f"complaints.channels.{column}", lang): [label(v) for v in total.index],
+            translate("complaints.col.complaints", lang): total.to_numpy(),
+            translate("complaints.channels.share", lang): [
+                fmt_percent(v, lang, 0) for v in total / total.sum()
+            ],
+        }
+    )
+
+
+def default_trend_units(ov: ComplaintOverview, limit: int = 5) -> list[int]:
+    """Flagged units first, then the busiest, up to ``limit``."""
+    flags = ov.spikes.flagged
+    chosen = list(dict.fromkeys(int(u) for u in flags["unit_id"])) if not flags.empty else []
+    for unit_id in ov.summary["unit_id"]:
+        if len(chosen) >= limit:
+            break
+        if int(unit_id) not in chosen:
+            chosen.append(int(unit_id))
+    return chosen[: max(limit, len(chosen))]
+
+
+def selected_point(event: object) -> dict | None:
+    """The first selected point of a plotly chart event (``on_select="rerun"``), or None."""
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    return points[0] if points else None
+
+
+def selected_rows(event: object) -> list[int]:
+    """Selected row positions of an ``st.dataframe(on_select="rerun")`` event."""
+    try:
+        return list(event["selection"]["rows"])  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+
+
+def month_label(value: date, lang: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, format="MMMM yyyy", locale="id_ID" if lang == "id" else "en_GB")
+
+
+_DRILL_MEMORY = "complaints_drill_last_selection"
+
+
+def apply_selection(
+    state,  # type: ignore[no-untyped-def]
+    *,
+    trend: dict | None,
+    heatmap: dict | None,
+    table_rows: list[int],
+    summary_unit_ids: list[int],
+    unit_options: list,  # type: ignore[type-arg]
+    theme_options: list,  # type: ignore[type-arg]
+    month_options: list,  # type: ignore[type-arg]
+) -> None:
+    """Point the drill-down selectboxes at what was just selected in a chart or the table.
+
+    A selection stays in its chart across reruns, so only a *changed* selection
+    is applied; the user can still change the selectboxes by hand afterwards.
+    Must run before the selectboxes are drawn.
+    """
+    remembered = state.get(_DRILL_MEMORY, {})
+    current: dict[str, object] = {}
+    updates: dict[str, object] = {}
+    if trend and trend.get("customdata"):
+        unit_id, month = trend["customdata"][:2]
+        current["trend"] = (str(unit_id), str(month))
+        if current["trend"] != remembered.get("trend"):
+            updates["complaints_drill_unit"] = int(unit_id)
+            updates["complaints_drill_month"] = date.fromisoformat(str(month)[:10])
+    if heatmap and heatmap.get("customdata"):
+        unit_id, theme = heatmap["customdata"][:2]
+        current["heatmap"] = (str(unit_id), str(theme))
+        if current["heatmap"] != remembered.get("heatmap"):
+            updates["complaints_drill_unit"] = int(unit_id)
+            updates["complaints_drill_theme"] = str(theme)
+            updates["complaints_drill_month"] = "__all__"
+    if table_rows:
+        current["table"] = table_rows[0]
+        if current["table"] != remembered.get("table") and 0 <= table_rows[0] < len(summary_unit_ids):
+            updates["complaints_drill_unit"] = summary_unit_ids[table_rows[0]]
+    options = {
+        "complaints_drill_unit": unit_options,
+        "complaints_drill_theme": theme_options,
+        "complaints_drill_month": month_options,
+    }
+    for key, value in updates.items():
+        if value in options[key]:
+            state[key] = value
+    state[_DRILL_MEMORY] = current
+
+
+def method_note(ov: ComplaintOverview, lang: str) -> str:
+    """How the spikes were tested, in one caption: window, baseline, test, correction, false-alarm rate."""
+    spikes = ov.spikes
+    settings = spikes.settings
+    window = ""
+    if spikes.recent_start is not None and spikes.recent_end is not None:
+        window = (
+            f"{month_label(spikes.recent_start.date(), lang)} – {month_label(spikes.recent_end.date(), lang)}"
+        )
+    phi = max(spikes.dispersion.values()) if spikes.dispersion else 1.0
+    values = {
+        "recent": settings.recent_months,
+        "baseline": settings.baseline_months,
+        "window": window,
+        "gap": translate("complaints.spikes.gap", lang, gap=settings.gap_months)
+        if settings.gap_months
+        else "",
+        "season": translate("complaints.spikes.season", lang) if spikes.seasonal else "",
+        "dispersion": translate("complaints.spikes.dispersion", lang, phi=fmt_number(phi, lang, 2))
+        if phi > 1
+        else "",
+        "tests": fmt_number(int(spikes.series["tested"].sum()), lang, 0),
+        "alpha": fmt_number(settings.alpha, lang, 2),
+        "alpha_pct": fmt_percent(settings.alpha, lang, 0),
+    }
+    key = "complaints.spikes.method" if settings.adjust == "bh" else "complaints.spikes.method_none"
+    return translate(key, lang, **values)
+
+
+__all__ = ["overview_sentences", "spike_sentences", "theme_label"]

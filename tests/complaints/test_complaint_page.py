@@ -1,0 +1,141 @@
+"""AppTest of the Pengaduan page: hand-checked figures on small data, drill-down with masking, the demo city."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from sqlalchemy import Engine, select
+from streamlit.testing.v1 import AppTest
+
+from lib.i18n import translate
+from lib.models import Unit
+from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "pengaduan.py")
+
+
+def _run(
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    filters: Filters | None = None,
+    lang: str | None = None,
+    role: str = "pimpinan",
+) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
+    monkeypatch.setenv("TELAAH_DEMO_ROLE", role)
+    st.cache_data.clear()  # the function-scoped test database reuses one URL
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    if filters is not None:
+        at.session_state[FILTERS_KEY] = filters
+    if lang is not None:
+        at.session_state[LANG_KEY] = lang
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def test_page_figures_are_the_hand_checked_ones(
+    engine: Engine, small_city: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 4, 30)))
+    metrics = {m.label: m.value for m in at.metric}
+    # the range is clipped to the data (2025-02-10 – 2025-04-02); the backlog is counted on 2025-04-02
+    assert metrics["Pengaduan"] == "8"
+    # only March's service row lies wholly inside the range: KEL-A1's 4 March complaints / 400 services
+    assert metrics["Per 1.000 layanan"] == "10,00"
+    # resolved by 04-02: P1, P2 (5 working days), P3 (1), P8 (02-10 → 03-05: 17) → median 5
+    assert metrics["Median penyelesaian"] == "5,0 hari kerja"
+    # late: P8 (17) plus open and older than 5 days on 04-02: P4 (12), P6 (9) → 3 of 4 + 2
+    assert metrics["Lewat standar"] == "50%"
+    assert metrics["Masih terbuka"] == "3"  # P4, P5 (resolved only on 04-20), P6
+    assert any("8 pengaduan dari 3 unit" in m.value for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 4
+    trend = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert trend["layout"]["yaxis"]["title"]["text"] == "Jumlah pengaduan"
+
+
+def test_drilldown_shows_masked_texts_of_the_selection(
+    engine: Engine, small_city: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 4, 30)))
+    texts = at.dataframe[-1].value
+    assert len(texts) == 8
+    assert all("081234567890" not in t for t in texts.iloc[:, -1])
+    assert all("[telepon]" in t for t in texts.iloc[:, -1])
+    at.selectbox(key="complaints_drill_unit").set_value(small_city["KEL-A1"]).run()
+    at.selectbox(key="complaints_drill_theme").set_value("perilaku").run()
+    texts = at.dataframe[-1].value
+    assert texts.iloc[:, 1].tolist() == ["P3"]
+    assert "tebakan" in texts.iloc[0, 4]  # P3's theme was predicted, and says so
+
+
+def test_english_and_empty_database(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run(monkeypatch, _url(engine), lang="en")
+    assert at.title[0].value == "Complaints"
+    assert any(translate("complaints.empty", "en") in i.value for i in at.info)
+
+
+def test_evaluator_can_predict_missing_themes(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.complaints.complaint_factory import add_complaints, add_units, labelled_texts
+
+    ids = add_units(engine, ["KEL-Z"])
+    labelled = labelled_texts(150, seed=8, noise=0.0)
+    rows = [
+        {"number": f"L{i}", "complaint_date": date(2025, 1, 1 + i % 28), "unit_id": ids["KEL-Z"],
+         "category": label, "text": text, "status": "selesai", "resolved_date": date(2025, 2, 1)}
+        for i, (text, label) in enumerate(zip(labelled["text"], labelled["label"], strict=True))
+    ] + [
+        {"number": "U1", "complaint_date": date(2025, 1, 30), "unit_id": ids["KEL-Z"],
+         "text": "petugas kasar waktu saya bertanya", "status": "belum"}
+    ]  # fmt: skip
+    add_complaints(engine, rows)
+    at = _run(
+        monkeypatch,
+        _url(engine),
+        Filters(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31)),
+        role="evaluator",
+    )
+    at.button(key="complaints_classify").click().run()
+    assert not at.exception
+    assert any("1 pengaduan diberi tema tebakan" in s.value for s in at.success)
+    with engine.connect() as conn:
+        from lib.models import Complaint
+
+        table = Complaint.__table__
+        predicted = conn.execute(
+            select(table.c.predicted_category).where(table.c.number == "U1")
+        ).scalar_one()
+    assert predicted == "perilaku"
+    assert any("macro-F1" in c.value for c in at.caption)  # predicted themes shown → quality shown
+
+
+def test_page_on_the_demo_city(
+    demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.demo import DEMO_END, DEMO_START, planted_effects
+
+    planted = planted_effects()
+    at = _run(monkeypatch, demo_database_url, Filters(date_from=DEMO_START, date_to=DEMO_END))
+    with demo_engine.connect() as conn:
+        name = conn.execute(
+            select(Unit.__table__.c.name).where(Unit.__table__.c.code == planted.rising_complaints_unit)
+        ).scalar_one()
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
+    assert len(at.get("plotly_chart")) == 4
+    texts = at.dataframe[-1].value
+    assert isinstance(texts, pd.DataFrame) and len(texts) == 200
+    # measured classifier quality on request
+    at.toggle(key="complaints_measure_quality").set_value(True).run()
+    assert not at.exception
+    assert any("macro-F1" in m.value for m in at.markdown)
