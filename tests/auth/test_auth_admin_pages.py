@@ -38,32 +38,37 @@ def _page(
     return at.run()
 
 
-@pytest.mark.parametrize("page", ["pengguna.py", "audit.py"])
+@pytest.mark.parametrize("page_file", ["pengguna.py", "audit.py"])
 @pytest.mark.parametrize("username", ["eva", "kadis", "camat.a"])
 def test_other_roles_are_refused_and_the_attempt_logged(
-    page: str, username: str, db_url: str, engine: Engine, accounts: None, monkeypatch: pytest.MonkeyPatch
+    page_file: str,
+    username: str,
+    db_url: str,
+    engine: Engine,
+    accounts: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    at = _page(page, db_url, engine, username, monkeypatch)
+    at = _page(page_file, db_url, engine, username, monkeypatch)
     assert not at.exception
     assert at.error[0].value == "Anda tidak memiliki akses ke halaman ini."
     assert not at.dataframe and not at.title
     assert read_audit(engine, limit=1).iloc[0][["username", "action"]].tolist() == [username, "access_denied"]
 
 
-@pytest.mark.parametrize("page", ["pengguna.py", "audit.py"])
+@pytest.mark.parametrize("page_file", ["pengguna.py", "audit.py"])
 def test_pages_are_behind_the_gate_even_when_run_directly(
-    page: str, db_url: str, engine: Engine, accounts: None, monkeypatch: pytest.MonkeyPatch
+    page_file: str, db_url: str, engine: Engine, accounts: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = _page(page, db_url, engine, None, monkeypatch)
+    at = _page(page_file, db_url, engine, None, monkeypatch)
     assert at.title[0].value == "Masuk ke Telaah" and not at.dataframe
 
 
-@pytest.mark.parametrize("page", ["pengguna.py", "audit.py"])
+@pytest.mark.parametrize("page_file", ["pengguna.py", "audit.py"])
 def test_demo_mode_never_reaches_admin_pages(
-    page: str, db_url: str, engine: Engine, accounts: None, monkeypatch: pytest.MonkeyPatch
+    page_file: str, db_url: str, engine: Engine, accounts: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
-    at = _page(page, db_url, engine, None, monkeypatch)
+    at = _page(page_file, db_url, engine, None, monkeypatch)
     assert at.error[0].value == "Anda tidak memiliki akses ke halaman ini." and not at.dataframe
 
 
