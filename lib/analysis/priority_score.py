@@ -46,8 +46,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "low_performance": 10,
     "jp_gap": 15,
 }
-#: A unit scoring at least this is flagged as needing training attention.
-FLAG_THRESHOLD = 60.0
+#: A unit scoring at least this (worse than about 70 % of units, weighted) is flagged for attention.
+FLAG_THRESHOLD = 70.0
 #: Reasons are the components whose need is at least this (worse than 60 % of units).
 REASON_MIN_NEED = 0.6
 

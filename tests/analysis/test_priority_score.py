@@ -43,7 +43,7 @@ def test_scores_by_hand(evidence: pd.DataFrame) -> None:
     assert math.isnan(out.loc["C", "need_ikm_decline"])
     assert list(out.index) == ["C", "B", "A"]
     assert out["rank"].tolist() == [1, 2, 3]
-    assert out["flagged"].tolist() == [True, False, False]
+    assert out["flagged"].tolist() == [True, False, False]  # 88.9 ≥ 70 > 57.5
     assert out.loc["C", "reasons"] == [
         "ikm_low",
         "complaint_rate",

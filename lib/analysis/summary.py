@@ -1,0 +1,207 @@
+"""The leadership summary (Ringkasan): headline figures with their change, and findings in words.
+
+Every figure is taken from the function that owns it (IKM, complaints, 20 JP,
+learning effect, priorities), for the current range and the equal-length range
+before it, so the home page and its PDF show exactly what the detail pages show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
+from lib.analysis.ikm import IkmChange, ikm_change, unit_ikm, weakest_for_row
+from lib.analysis.ikm_periods import previous_range
+from lib.analysis.priority_score import priority_scores
+from lib.analysis.priority_text import reasons_text
+from lib.analysis.training_learning import LearningResult, learning_effect
+from lib.i18n import fmt_number, fmt_percent, translate
+from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
+from lib.queries.training import participations
+from lib.queries.unit_evidence import unit_evidence
+from lib.queries.units import Scope
+
+#: A unit needs at least this many respondents for its IKM to be named in a finding.
+MIN_RESPONDENTS_FOR_FINDING = 30
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure: its value now, before, the change, and what it rests on (n)."""
+
+    key: str
+    value: float | None
+    previous: float | None
+    n: int
+    #: extra text shown under the value, e.g. the grade
+    detail: str = ""
+    #: True when a rise is good news (IKM), False when it is bad (complaints, flagged units)
+    higher_is_better: bool = True
+
+    @property
+    def delta(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        if not (np.isfinite(self.value) and np.isfinite(self.previous)):
+            return None
+        return self.value - self.previous
+
+
+@dataclass
+class Summary:
+    date_from: date
+    date_to: date
+    previous_from: date
+    previous_to: date
+    ikm: IkmChange
+    headlines: list[Headline]
+    scored: pd.DataFrame
+    learning: LearningResult | None
+    complaints: ComplaintOverview
+    findings: list[str] = field(default_factory=list)
+
+
+def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: date) -> LearningResult | None:
+    frame = participations(engine, scope=scope, date_from=date_from, date_to=date_to)
+    if frame.empty:
+        return None
+    result = learning_effect(frame["pre_score"], frame["post_score"])
+    return result if result.n >= 2 else None
+
+
+def _flagged(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+    return priority_scores(unit_evidence(engine, scope, date_from, date_to))
+
+
+def _share_within_standard(overview: ComplaintOverview) -> tuple[float | None, int]:
+    totals = overview.totals
+    judged = int(totals.get("judged", 0) or 0)
+    if not judged:
+        return None, 0
+    return 1.0 - float(totals["share_late"]), judged
+
+
+def leadership_summary(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, lang: str = "id"
+) -> Summary:
+    """Headline figures (now vs the previous equal-length range) and up to three findings."""
+    prev_from, prev_to = previous_range(date_from, date_to)
+    ikm = ikm_change(engine, scope, date_from, date_to)
+    complaints_now = load_complaint_overview(engine, scope, date_from, date_to)
+    complaints_before = load_complaint_overview(engine, scope, prev_from, prev_to)
+    within_now, judged_now = _share_within_standard(complaints_now)
+    within_before, _ = _share_within_standard(complaints_before)
+    jp_now = city_learning_hours(unit_learning_hours(engine, date_to.year, scope, as_of=date_to))
+    jp_before = city_learning_hours(
+        unit_learning_hours(engine, date_to.year - 1, scope, as_of=date(date_to.year - 1, 12, 31))
+    )
+    learning = _pooled_learning(engine, scope, date_from, date_to)
+    learning_before = _pooled_learning(engine, scope, prev_from, prev_to)
+    scored = _flagged(engine, scope, date_from, date_to)
+    scored_before = _flagged(engine, scope, prev_from, prev_to)
+
+    headlines = [
+        Headline("ikm", ikm.ikm_2dp, ikm.previous_2dp, ikm.responden, detail=ikm.mutu or ""),
+        Headline(
+            "complaints",
+            float(complaints_now.totals.get("complaints", 0)),
+            float(complaints_before.totals.get("complaints", 0)),
+            int(complaints_now.totals.get("complaints", 0)),
+            higher_is_better=False,
+        ),
+        Headline("within_standard", within_now, within_before, judged_now),
+        Headline("jp", jp_now["share_meeting"], jp_before["share_meeting"], int(jp_now["employees"])),
+        Headline(
+            "learning",
+            None if learning is None else learning.mean_gain,
+            None if learning_before is None else learning_before.mean_gain,
+            0 if learning is None else learning.n,
+        ),
+        Headline(
+            "flagged",
+            float(scored["flagged"].sum()),
+            float(scored_before["flagged"].sum()),
+            int(scored["score"].notna().sum()),
+            higher_is_better=False,
+        ),
+    ]
+    summary = Summary(
+        date_from=date_from,
+        date_to=date_to,
+        previous_from=prev_from,
+        previous_to=prev_to,
+        ikm=ikm,
+        headlines=headlines,
+        scored=scored,
+        learning=learning,
+        complaints=complaints_now,
+    )
+    summary.findings = findings(engine, summary, scope, lang)
+    return summary
+
+
+def findings(engine: Engine, summary: Summary, scope: Scope, lang: str = "id") -> list[str]:
+    """Up to three sentences: where service is weakest, where complaints are rising, and whether
+    training works and reaches staff. Each names its figure and what it rests on."""
+    out: list[str] = []
+    units = unit_ikm(engine, scope, summary.date_from, summary.date_to)
+    units = units[(units["responden"] >= MIN_RESPONDENTS_FOR_FINDING) & units["ikm"].notna()]
+    if not units.empty:
+        worst = units.sort_values("ikm").iloc[0]
+        weak = weakest_for_row(worst, k=2)
+        out.append(
+            translate(
+                "summary.finding.weakest_unit",
+                lang,
+                unit=worst["nama_unit"],
+                ikm=fmt_number(worst["ikm_2dp"], lang),
+                mutu=worst["mutu"],
+                n=fmt_number(worst["responden"], lang, 0),
+                unsur=", ".join(translate(f"ikm.unsur.{w.unsur}", lang) for w in weak),
+            )
+        )
+    spikes = spike_sentences(summary.complaints, lang)
+    if spikes:
+        extra = len(spikes) - 1
+        text = spikes[0]
+        if extra > 0:
+            text += " " + translate("summary.finding.more_spikes", lang, n=extra)
+        out.append(text)
+    flagged = summary.scored[summary.scored["flagged"]]
+    if not flagged.empty:
+        top = flagged.iloc[0]
+        out.append(
+            translate(
+                "summary.finding.priority",
+                lang,
+                n=fmt_number(len(flagged), lang, 0),
+                unit=top["nama_unit"],
+                reasons=reasons_text(top, lang, k=2),
+            )
+        )
+    learning = summary.learning
+    if learning is not None and len(out) < 3:
+        out.append(
+            translate(
+                "summary.finding.learning",
+                lang,
+                gain=fmt_number(learning.mean_gain, lang, 1),
+                low=fmt_number(learning.ci_low, lang, 1),
+                high=fmt_number(learning.ci_high, lang, 1),
+                dz=fmt_number(learning.d_z, lang, 2),
+                n=fmt_number(learning.n, lang, 0),
+            )
+        )
+    jp = next(h for h in summary.headlines if h.key == "jp")
+    if jp.value is not None and np.isfinite(jp.value) and len(out) < 3:
+        out.append(
+            translate(
+                "summary.finding.jp", lang, share=fmt_percent(jp.value, lang, 0), n=fmt_number(jp.n, lang, 0)
+            )
+        )
+    return out[:3]

@@ -1,0 +1,93 @@
+"""``python -m lib priorities``: the ranked units with reasons and recommended training themes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from datetime import date
+
+from lib.analysis.priority_score import priority_scores, recommended_themes
+from lib.analysis.priority_text import reasons_text, themes_text
+from lib.cli import UserError
+from lib.db import ensure_schema, get_engine
+from lib.queries.unit_evidence import unit_evidence
+from lib.queries.units import Scope, list_units
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "priorities",
+        help="units ranked by their need for training, with reasons",
+        description="Rank units by the transparent priority score (IKM, complaints, service time, SKP, 20 JP) "
+        "over a period, with each unit's main reasons and the training themes its evidence points to.",
+    )
+    parser.add_argument("--unit", metavar="KODE", help="only this unit and its sub-units")
+    parser.add_argument(
+        "--from", dest="date_from", type=_date, help="start date (default: 12 months before --to)"
+    )
+    parser.add_argument("--to", dest="date_to", type=_date, help="end date (default: today)")
+    parser.add_argument("--top", type=int, default=0, help="show only the first N units")
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of reasons and themes")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    engine = ensure_schema(get_engine())
+    scope = Scope()
+    if args.unit:
+        units = list_units(engine)
+        match = units[units["code"] == args.unit]
+        if match.empty:
+            raise UserError(f"unit {args.unit!r} tidak ditemukan / not found")
+        scope = Scope(path_prefix=match["path"].iloc[0])
+    date_to = args.date_to or date.today()
+    date_from = args.date_from or date(date_to.year - 1, date_to.month, 1)
+    if date_from > date_to:
+        raise UserError("--from is after --to")
+    scored = priority_scores(unit_evidence(engine, scope, date_from, date_to))
+    scored = scored[scored["score"].notna()]
+    if args.top:
+        scored = scored.head(args.top)
+    if args.format == "json":
+        records = [
+            {
+                "rank": int(r["rank"]),
+                "kode_unit": r["kode_unit"],
+                "nama_unit": r["nama_unit"],
+                "score": round(float(r["score"]), 2),
+                "flagged": bool(r["flagged"]),
+                "coverage": round(float(r["coverage"]), 3),
+                "reasons": list(r["reasons"]),
+                "reasons_text": reasons_text(r, args.lang),
+                "themes": [theme for theme, _ in recommended_themes(r)],
+                "themes_text": themes_text(r, args.lang),
+                "ikm": _clean(float(r["ikm"])),
+                "rate_per_1000": _clean(float(r["rate_per_1000"])),
+                "share_20jp": _clean(float(r["share_20jp"])),
+            }
+            for _, r in scored.iterrows()
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    for _, r in scored.iterrows():
+        flag = "!" if r["flagged"] else " "
+        print(f"{int(r['rank']):>3} {flag} {r['score']:5.1f}  {r['kode_unit']:<16} {r['nama_unit']}")
+        reasons = reasons_text(r, args.lang)
+        if reasons:
+            print(f"          {reasons}")
+    return 0

@@ -1,0 +1,109 @@
+"""The one-page leadership summary as a PDF to print (A4, fpdf2, no browser needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lib.analysis.priority_text import reasons_text
+from lib.analysis.summary import Headline, Summary
+from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
+from lib.reports.skm_pdf import _has_dejavu, _Pdf
+
+
+def headline_value(headline: Headline, lang: str) -> str:
+    """A headline figure as printed: IKM with 2 decimals, shares as %, counts whole."""
+    value = headline.value
+    if value is None:
+        return "–"
+    if headline.key in ("within_standard", "jp"):
+        return fmt_percent(value, lang, 0)
+    if headline.key == "ikm":
+        return (
+            f"{fmt_number(value, lang)} ({headline.detail})" if headline.detail else fmt_number(value, lang)
+        )
+    if headline.key == "learning":
+        return ("+" if value > 0 else "") + fmt_number(value, lang, 1)
+    return fmt_number(value, lang, 0)
+
+
+def headline_delta(headline: Headline, lang: str) -> str:
+    """The change against the previous period, signed, in the figure's own unit."""
+    delta = headline.delta
+    if delta is None:
+        return "–"
+    sign = "+" if delta > 0 else ""
+    if headline.key in ("within_standard", "jp"):
+        return f"{sign}{fmt_number(delta * 100, lang, 1)} pp"
+    decimals = 2 if headline.key == "ikm" else (1 if headline.key == "learning" else 0)
+    return f"{sign}{fmt_number(delta, lang, decimals)}"
+
+
+def summary_pdf_bytes(
+    summary: Summary, lang: str = "id", generated: date | None = None, top: int = 10
+) -> bytes:
+    generated = generated or date.today()
+    pdf = _Pdf(unicode_font=_has_dejavu())
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_title(translate("summary.pdf.title", lang))
+    pdf.set_creator("Telaah")
+    pdf.add_page()
+    pdf.line_text(translate("summary.pdf.title", lang) + " · " + translate("app.city", lang), 8, "B", 15)
+    pdf.line_text(
+        translate(
+            "summary.caption",
+            lang,
+            start=fmt_date(summary.date_from, lang),
+            end=fmt_date(summary.date_to, lang),
+            prev_start=fmt_date(summary.previous_from, lang),
+            prev_end=fmt_date(summary.previous_to, lang),
+        ),
+        5,
+        "",
+        9,
+    )
+    pdf.ln(2)
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
+    for i, headline in enumerate(summary.headlines):
+        x = pdf.l_margin + (i % 3) * width
+        y = pdf.get_y() if i % 3 == 0 else y  # noqa: F821  (set on the first of each row)
+        pdf.set_xy(x, y)
+        pdf.set_fill_color(241, 245, 249)
+        pdf.rect(x + 1, y, width - 2, 24, style="F")
+        pdf.set_xy(x + 3, y + 2)
+        pdf.style("", 8)
+        pdf.cell(width - 6, 4, pdf.text_of(translate(f"summary.headline.{headline.key}", lang)))
+        pdf.set_xy(x + 3, y + 7)
+        pdf.style("B", 15)
+        pdf.cell(width - 6, 8, pdf.text_of(headline_value(headline, lang)))
+        pdf.set_xy(x + 3, y + 15)
+        pdf.style("", 7)
+        note = translate(f"summary.headline.n.{headline.key}", lang, n=fmt_number(headline.n, lang, 0))
+        pdf.multi_cell(width - 6, 3.3, pdf.text_of(f"{headline_delta(headline, lang)} · {note}"))
+        if i % 3 == 2:
+            pdf.set_xy(pdf.l_margin, y + 27)
+    pdf.ln(2)
+    pdf.line_text(translate("summary.findings", lang), 7, "B", 12)
+    for finding in summary.findings:
+        pdf.line_text(f"• {finding}", 5, "", 9.5)
+        pdf.ln(1)
+    pdf.ln(2)
+    pdf.line_text(translate("summary.pdf.top_units", lang), 7, "B", 12)
+    ranked = summary.scored[summary.scored["score"].notna()].head(top)
+    with pdf.table(
+        col_widths=(14, 55, 12, 93), text_align=("RIGHT", "LEFT", "RIGHT", "LEFT"), line_height=4.6
+    ) as table:
+        pdf.style("B", 8.5)
+        header = table.row()
+        for key in ("rank", "unit", "score", "reasons"):
+            header.cell(pdf.text_of(translate(f"priority.col.{key}", lang)))
+        pdf.style("", 8.5)
+        for _, row in ranked.iterrows():
+            cells = table.row()
+            cells.cell(str(int(row["rank"])))
+            cells.cell(pdf.text_of(row["nama_unit"]))
+            cells.cell(fmt_number(row["score"], lang, 0))
+            cells.cell(pdf.text_of(reasons_text(row, lang, k=2)))
+    pdf.set_y(-14)
+    pdf.style("I", 7.5)
+    pdf.cell(0, 5, pdf.text_of(translate("summary.pdf.generated", lang, date=fmt_date(generated, lang))))
+    return bytes(pdf.output())

@@ -1,0 +1,184 @@
+"""Prioritas Pelatihan: which units need training most, why, what training, and for whom."""
+
+import numpy as np
+import streamlit as st
+
+from lib.analysis.priority_score import (
+    COMPONENTS,
+    DEFAULT_WEIGHTS,
+    FLAG_THRESHOLD,
+    priority_scores,
+    recommended_themes,
+)
+from lib.analysis.priority_text import model_reasons_text, reason_text, reasons_text
+from lib.auth.privacy import redact_people
+from lib.auth.roles import can_see_names
+from lib.queries.units import Scope
+from lib.reports.training_plan import training_plan_xlsx
+from lib.ui import priorities as data
+from lib.ui.auth import audit_event, current_scope, require_principal
+from lib.ui.data import db_url
+from lib.ui.i18n import num, pct, t
+from lib.ui.state import get_filters, get_lang
+
+principal = require_principal()
+filters = get_filters()
+scope = current_scope()
+lang = get_lang()
+url = db_url()
+
+st.title(t("priority.title"))
+st.caption(t("priority.caption"))
+
+with st.expander(t("priority.weights")):
+    columns = st.columns(4)
+    weights = {
+        c.key: columns[i % 4].slider(
+            t(f"priority.component.{c.key}"),
+            0,
+            50,
+            int(DEFAULT_WEIGHTS[c.key]),
+            5,
+            key=f"telaah_priority_w_{c.key}",
+        )
+        for i, c in enumerate(COMPONENTS)
+    }
+if not any(weights.values()):
+    weights = DEFAULT_WEIGHTS
+
+evidence = data.evidence(url, scope, filters.date_from, filters.date_to)
+if evidence.empty:
+    st.info(t("priority.empty"))
+    st.stop()
+scored = priority_scores(evidence, weights)
+result = data.model(url, scope, filters.date_to)
+if result.available:
+    scored = scored.merge(result.predictions.drop(columns="quarter_start"), on="unit_id", how="left")
+
+ranked = scored[scored["score"].notna()]
+st.markdown(
+    t(
+        "priority.flagged_count",
+        n=int(ranked["flagged"].sum()),
+        total=len(ranked),
+        threshold=num(FLAG_THRESHOLD, 0),
+    )
+)
+st.plotly_chart(
+    data.priority_bar_chart(ranked, t("priority.chart.title"), t("priority.col.score")),
+    use_container_width=True,
+)
+
+table = {
+    t("priority.col.rank"): ranked["rank"].astype(int),
+    t("priority.col.unit"): ranked["nama_unit"],
+    t("priority.col.score"): ranked["score"],
+    t("priority.col.reasons"): [reasons_text(r, lang) for _, r in ranked.iterrows()],
+    t("priority.col.ikm"): ranked["ikm"],
+    t("priority.col.rate"): ranked["rate_per_1000"],
+    t("priority.col.jp"): ranked["share_20jp"] * 100,
+}
+if result.available:
+    table[t("priority.col.risk")] = ranked["probability"] * 100
+st.dataframe(
+    table,
+    hide_index=True,
+    use_container_width=True,
+    column_config={
+        t("priority.col.score"): st.column_config.ProgressColumn(format="%.0f", min_value=0, max_value=100),
+        t("priority.col.ikm"): st.column_config.NumberColumn(format="%.2f"),
+        t("priority.col.rate"): st.column_config.NumberColumn(format="%.1f"),
+        t("priority.col.jp"): st.column_config.NumberColumn(format="%.0f%%"),
+        t("priority.col.risk"): st.column_config.NumberColumn(format="%.0f%%"),
+    },
+)
+
+st.subheader(t("priority.profile"))
+codes = ranked["kode_unit"].tolist()
+names = dict(zip(ranked["kode_unit"], ranked["nama_unit"], strict=True))
+code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key="telaah_priority_unit")
+row = ranked[ranked["kode_unit"] == code].iloc[0]
+metrics = st.columns(6)
+metrics[0].metric(
+    t("priority.metric.ikm"),
+    f"{num(row['ikm'])} {row['mutu'] or ''}".strip() if np.isfinite(row["ikm"]) else "–",
+)
+metrics[1].metric(t("priority.metric.rate"), num(row["rate_per_1000"], 1))
+metrics[2].metric(
+    t("priority.metric.on_time"), pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
+)
+metrics[3].metric(t("priority.metric.jp"), pct(row["share_20jp"], 0))
+metrics[4].metric(t("priority.metric.skp_low"), pct(row["skp_low_share"], 0))
+metrics[5].metric(t("priority.metric.untrained"), num(row["untrained_12m"], 0))
+
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**{t('priority.profile.reasons')}**")
+    if row["reasons"]:
+        for key in row["reasons"]:
+            st.markdown(f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}")
+    else:
+        st.caption(t("priority.profile.no_reasons"))
+    if result.available and np.isfinite(row.get("probability", np.nan)):
+        st.caption(
+            f"{t('priority.col.risk')}: {pct(row['probability'], 0)} ({model_reasons_text(row, lang)})"
+        )
+with right:
+    st.markdown(f"**{t('priority.profile.recommend')}**")
+    themes = recommended_themes(row)
+    if not themes:
+        st.caption(t("priority.profile.no_recommend"))
+    for theme, source in themes:
+        kind, _, name = source.partition(":")
+        label = name if kind != "complaints" else t(f"complaints.theme.{name}")
+        st.markdown(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
+
+st.markdown(f"**{t('priority.profile.staff')}**")
+unit_staff = data.staff(url, Scope(path_prefix=row["path"]), filters.date_to.year, filters.date_to)
+unit_staff = unit_staff[unit_staff["unit_code"] == code]
+if unit_staff.empty:
+    st.caption(t("priority.profile.no_staff"))
+elif can_see_names(principal):
+    st.dataframe(
+        unit_staff.drop(columns=["unit_code", "unit_name"]), hide_index=True, use_container_width=True
+    )
+else:
+    st.caption(t("priority.profile.staff_hidden", n=len(unit_staff)))
+
+st.subheader(t("priority.model.title"))
+st.caption(t("priority.model.caption"))
+if not result.available:
+    st.info(t(f"priority.model.unavailable.{result.reason}"))
+else:
+    cols = st.columns(3)
+    cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
+    cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
+    cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
+    st.caption(
+        t(
+            "priority.model.split",
+            train_from=result.train_quarters[0],
+            train_to=result.train_quarters[-1],
+            test_from=result.test_quarters[0],
+            test_to=result.test_quarters[-1],
+            n_train=num(result.n_train, 0),
+            n_test=num(result.n_test, 0),
+        )
+    )
+    if not result.auc >= 0.6:
+        st.warning(t("priority.model.weak"))
+
+all_staff = (
+    data.staff(url, scope, filters.date_to.year, filters.date_to) if can_see_names(principal) else None
+)
+workbook = training_plan_xlsx(
+    scored, redact_people(all_staff, principal) if all_staff is not None else None, weights, lang
+)
+if st.download_button(
+    t("priority.export"),
+    workbook,
+    file_name=f"rencana_pelatihan_{filters.date_to:%Y%m%d}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+):
+    audit_event("export", what="training_plan", rows=len(ranked))

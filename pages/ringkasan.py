@@ -1,0 +1,62 @@
+"""Ringkasan: how the city stands, in one minute, for leadership."""
+
+from datetime import date
+
+import streamlit as st
+
+from lib.reports.summary_pdf import headline_delta, headline_value, summary_pdf_bytes
+from lib.ui import priorities as data
+from lib.ui.auth import audit_event, current_scope, require_principal
+from lib.ui.data import db_url
+from lib.ui.i18n import day, num, t
+from lib.ui.state import get_filters, get_lang
+
+require_principal()
+filters, scope, lang = get_filters(), current_scope(), get_lang()
+
+st.title(t("summary.title"))
+with st.spinner():
+    summary = data.summary(db_url(), scope, filters.date_from, filters.date_to, lang)
+st.caption(
+    t(
+        "summary.caption",
+        start=day(summary.date_from),
+        end=day(summary.date_to),
+        prev_start=day(summary.previous_from),
+        prev_end=day(summary.previous_to),
+    )
+)
+
+columns = st.columns(3)
+for i, headline in enumerate(summary.headlines):
+    delta = headline_delta(headline, lang)
+    with columns[i % 3]:
+        st.metric(
+            t(f"summary.headline.{headline.key}"),
+            headline_value(headline, lang),
+            delta=None if delta == "–" else delta,
+            delta_color="normal" if headline.higher_is_better else "inverse",
+            help=t(f"summary.headline.n.{headline.key}", n=num(headline.n, 0)),
+            border=True,
+        )
+
+st.subheader(t("summary.findings"))
+for finding in summary.findings:
+    st.markdown(f"- {finding}")
+if not summary.findings:
+    st.info(t("summary.empty"))
+
+ranked = summary.scored[summary.scored["score"].notna()]
+if not ranked.empty:
+    st.plotly_chart(
+        data.priority_bar_chart(ranked, t("summary.chart.title"), t("priority.col.score"), top=12),
+        use_container_width=True,
+    )
+if st.download_button(
+    t("summary.pdf"),
+    summary_pdf_bytes(summary, lang, date.today()),
+    file_name=f"ringkasan_telaah_{filters.date_to:%Y%m%d}.pdf",
+    mime="application/pdf",
+    icon=":material/picture_as_pdf:",
+):
+    audit_event("export", what="summary_pdf")
