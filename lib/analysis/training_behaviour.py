@@ -20,7 +20,7 @@ can serve as comparison in several cohorts) and t intervals with
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -85,6 +85,45 @@ def _window_means(wide: pd.DataFrame, employees: np.ndarray, quarters: range) ->
     return np.where(counts > 0, totals / np.maximum(counts, 1), np.nan)
 
 
+@dataclass
+class BehaviourPanel:
+    """SKP scores as an employee × quarter matrix plus every completion, prepared once.
+
+    The comparison group of a cohort quarter depends only on who trained when,
+    not on the programme evaluated, so its score changes are cached here and
+    reused when many programmes are evaluated on the same data.
+    """
+
+    scores: pd.DataFrame
+    scores_long: pd.DataFrame
+    done: pd.DataFrame
+    _controls: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def control_changes(self, g: int, pre: int, post: int) -> tuple[np.ndarray, np.ndarray]:
+        """Employees with no completion in quarters g − pre … g + post, and their score change."""
+        key = (g, pre, post)
+        if key not in self._controls:
+            employees = self.scores.index.to_numpy(dtype=np.int64)
+            busy = self.done.loc[self.done["quarter"].between(g - pre, g + post), "employee_id"].to_numpy(
+                np.int64
+            )
+            controls = employees[~np.isin(employees, busy)]
+            change = _window_means(self.scores, controls, range(g + 1, g + post + 1)) - _window_means(
+                self.scores, controls, range(g - pre, g)
+            )
+            ok = np.isfinite(change)
+            self._controls[key] = (controls[ok], change[ok])
+        return self._controls[key]
+
+
+def prepare_behaviour(panel: pd.DataFrame, all_completions: pd.DataFrame) -> BehaviourPanel:
+    """``panel``: ``employee_id``, ``quarter``, ``score``; ``all_completions``: ``employee_id``, ``quarter``."""
+    scores_long = panel.dropna(subset=["score"])
+    scores = scores_long.pivot_table(index="employee_id", columns="quarter", values="score", aggfunc="mean")
+    done = all_completions[["employee_id", "quarter"]].drop_duplicates().astype("int64")
+    return BehaviourPanel(scores=scores, scores_long=scores_long, done=done)
+
+
 def behaviour_did(
     panel: pd.DataFrame,
     selected_completions: pd.DataFrame,
@@ -103,63 +142,72 @@ def behaviour_did(
     programme. An employee's first selected completion defines their cohort;
     colleagues qualify as comparison for cohort g when they completed nothing in
     quarters g − pre … g + post (training before that window shifts their scores
-    equally before and after, so it cancels). Cohorts with fewer than
-    ``min_per_group`` trained or comparison employees with scores are skipped.
+    equally before and after, so it cancels). Trained employees who completed
+    another programme in that window in another quarter are left out (counted).
+    Cohorts with fewer than ``min_per_group`` trained or comparison employees
+    with scores are skipped.
     """
-    scores_frame = panel.dropna(subset=["score"])
-    scores = scores_frame.pivot_table(index="employee_id", columns="quarter", values="score", aggfunc="mean")
-    scored_employees = scores.index.to_numpy(dtype=np.int64)
+    prepared = prepare_behaviour(panel, all_completions)
+    return behaviour_did_prepared(
+        prepared, selected_completions, pre=pre, post=post, confidence=confidence, min_per_group=min_per_group
+    )
+
+
+def behaviour_did_prepared(
+    prepared: BehaviourPanel,
+    selected_completions: pd.DataFrame,
+    *,
+    pre: int = 2,
+    post: int = 2,
+    confidence: float = 0.95,
+    min_per_group: int = 2,
+) -> BehaviourResult:
+    """:func:`behaviour_did` on a :class:`BehaviourPanel` prepared once for many programmes."""
+    scores = prepared.scores
+    done = prepared.done
     first = selected_completions.groupby("employee_id")["quarter"].min().astype(int)
-    done = all_completions[["employee_id", "quarter"]].drop_duplicates()
-    by_employee = done.groupby("employee_id")["quarter"].apply(lambda s: np.sort(s.to_numpy().astype(int)))
 
     rows: list[pd.DataFrame] = []
     cohort_rows: list[dict[str, float]] = []
     excluded = without_scores = 0
     for g in sorted(first.unique()):
-        window = (g - pre, g + post)
-        pre_q, post_q = range(g - pre, g), range(g + 1, g + post + 1)
-        trained = first.index[first == g].to_numpy()
-        keep_trained = []
-        for emp in trained:
-            other = by_employee.get(emp, np.array([], dtype=int))
-            in_window = other[(other >= window[0]) & (other <= window[1])]
-            if (in_window != g).any() or (in_window == g).sum() > 1:
-                excluded += 1
-            else:
-                keep_trained.append(emp)
-        busy = done.loc[done["quarter"].between(*window), "employee_id"].to_numpy(dtype=np.int64)
-        controls = scored_employees[~np.isin(scored_employees, busy)]
-        trained_arr = np.array(keep_trained, dtype=np.int64)
-        change_t = _window_means(scores, trained_arr, post_q) - _window_means(scores, trained_arr, pre_q)
-        change_c = _window_means(scores, controls, post_q) - _window_means(scores, controls, pre_q)
-        ok_t, ok_c = np.isfinite(change_t), np.isfinite(change_c)
+        trained = first.index[first == g].to_numpy(dtype=np.int64)
+        nearby = done[done["employee_id"].isin(trained) & done["quarter"].between(g - pre, g + post)]
+        mixed = nearby.loc[nearby["quarter"] != g, "employee_id"].unique()
+        excluded += len(mixed)
+        trained = trained[~np.isin(trained, mixed)]
+        change_t = _window_means(scores, trained, range(g + 1, g + post + 1)) - _window_means(
+            scores, trained, range(g - pre, g)
+        )
+        ok_t = np.isfinite(change_t)
         without_scores += int((~ok_t).sum())
-        if ok_t.sum() < min_per_group or ok_c.sum() < min_per_group:
+        controls, change_c = prepared.control_changes(int(g), pre, post)
+        if ok_t.sum() < min_per_group or len(controls) < min_per_group:
             cohort_rows.append(
-                {"cohort": g, "n_trained": int(ok_t.sum()), "n_control": int(ok_c.sum()), "did": math.nan}
+                {"cohort": g, "n_trained": int(ok_t.sum()), "n_control": len(controls), "did": math.nan}
             )
             continue
-        frame = pd.DataFrame(
-            {
-                "employee_id": np.concatenate([trained_arr[ok_t], controls[ok_c]]),
-                "cohort": g,
-                "trained": np.concatenate([np.ones(ok_t.sum()), np.zeros(ok_c.sum())]),
-                "change": np.concatenate([change_t[ok_t], change_c[ok_c]]),
-            }
+        rows.append(
+            pd.DataFrame(
+                {
+                    "employee_id": np.concatenate([trained[ok_t], controls]),
+                    "cohort": g,
+                    "trained": np.concatenate([np.ones(ok_t.sum()), np.zeros(len(controls))]),
+                    "change": np.concatenate([change_t[ok_t], change_c]),
+                }
+            )
         )
-        rows.append(frame)
         cohort_rows.append(
             {
                 "cohort": g,
                 "n_trained": int(ok_t.sum()),
-                "n_control": int(ok_c.sum()),
-                "did": float(change_t[ok_t].mean() - change_c[ok_c].mean()),
+                "n_control": len(controls),
+                "did": float(change_t[ok_t].mean() - change_c.mean()),
             }
         )
 
     cohorts = pd.DataFrame(cohort_rows, columns=["cohort", "n_trained", "n_control", "did"])
-    pre_sd = _pre_score_sd(scores_frame, first, pre)
+    pre_sd = _pre_score_sd(prepared.scores_long, first, pre)
     if not rows:
         empty = Estimate.empty()
         return BehaviourResult(

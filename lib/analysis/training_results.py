@@ -72,9 +72,12 @@ class Estimate:
     def from_se(cls, estimate: float, se: float, n: int, df: float, confidence: float) -> Estimate:
         if not (math.isfinite(estimate) and math.isfinite(se)):
             return cls(estimate, se, math.nan, math.nan, math.nan, n, df)
-        dist = stats.t(df) if math.isfinite(df) else stats.norm()
-        q = float(dist.ppf(0.5 + confidence / 2))
-        p = float(2 * dist.sf(abs(estimate / se))) if se > 0 else (0.0 if estimate else 1.0)
+        if math.isfinite(df):
+            q = float(stats.t.ppf(0.5 + confidence / 2, df))
+            p = float(2 * stats.t.sf(abs(estimate / se), df)) if se > 0 else (0.0 if estimate else 1.0)
+        else:
+            q = float(stats.norm.ppf(0.5 + confidence / 2))
+            p = float(2 * stats.norm.sf(abs(estimate / se))) if se > 0 else (0.0 if estimate else 1.0)
         return cls(estimate, se, estimate - q * se, estimate + q * se, p, n, df)
 
     @classmethod
@@ -187,11 +190,26 @@ def _welch_influence(values: np.ndarray, mask: np.ndarray, n_total: int) -> tupl
     return mean, psi
 
 
+def outcome_wide(panel: pd.DataFrame, outcome: str = "y") -> pd.DataFrame:
+    """Units × consecutive quarters matrix of one outcome (NaN where a unit-quarter has no data).
+
+    Build it once and pass it as ``wide=`` when many selections are evaluated on
+    the same outcome: the pivot is the costly part.
+    """
+    data = panel[["unit_id", "quarter", outcome]].dropna()
+    if data.empty:
+        return pd.DataFrame(dtype=float)
+    quarters = np.arange(int(data["quarter"].min()), int(data["quarter"].max()) + 1)
+    wide = data.pivot_table(index="unit_id", columns="quarter", values=outcome, aggfunc="mean")
+    return wide.reindex(columns=quarters).sort_index()
+
+
 def callaway_santanna(
-    panel: pd.DataFrame,
+    panel: pd.DataFrame | None,
     first_treated: pd.Series,
     *,
     outcome: str = "y",
+    wide: pd.DataFrame | None = None,
     control: ControlGroup = "notyet",
     confidence: float = 0.95,
     effect_from: int = 1,
@@ -203,23 +221,30 @@ def callaway_santanna(
 
     ``panel``: columns ``unit_id``, ``quarter`` (int) and ``outcome``; missing
     unit-quarters are allowed (a cell uses the units observed in both t and
-    g − 1). ``first_treated``: unit → first treated quarter; units not in it (or
-    NaN) are never treated. Units already treated in the panel's first quarter
-    have no pre-period and are left out (counted in ``n_dropped_treated_at_start``).
+    g − 1). Instead of ``panel``, a prepared :func:`outcome_wide` matrix may be
+    given as ``wide``. ``first_treated``: unit → first treated quarter; units
+    not in it (or NaN) are never treated. Units already treated in the panel's
+    first quarter have no pre-period and are left out (counted in
+    ``n_dropped_treated_at_start``).
 
     ``effect_from`` is the first event time counted in the overall effect: the
     default 1 leaves out e = 0, the quarter in which the training took place,
     because in that quarter the unit was trained only part of the time.
     Cells with fewer than ``min_treated`` treated or ``min_control`` comparison
-    units are not estimated (a variance needs two of each).
+    units are not estimated (a variance needs two of each). Pre-trends are
+    tested jointly over event times −``pretrend_leads`` … −2 (the leads most
+    cohorts share) with a Wald statistic referred to an F distribution, since
+    the covariance is estimated from few treated units.
     """
-    data = panel[["unit_id", "quarter", outcome]].dropna()
-    if data.empty:
+    if wide is None:
+        wide = outcome_wide(
+            panel if panel is not None else pd.DataFrame(columns=["unit_id", "quarter", outcome]), outcome
+        )
+    if wide.empty:
         return _empty_study(control, confidence, effect_from)
-    units = np.array(sorted(data["unit_id"].unique()))
-    first_q, last_q = int(data["quarter"].min()), int(data["quarter"].max())
-    quarters = np.arange(first_q, last_q + 1)
-
+    quarters = wide.columns.to_numpy(dtype=int)
+    first_q = int(quarters[0])
+    units = wide.index.to_numpy()
     g_all = pd.Series(first_treated, dtype="float64").reindex(units).to_numpy()
     g_all = np.where(np.isnan(g_all), np.inf, g_all)
     too_early = g_all <= first_q
@@ -227,13 +252,7 @@ def callaway_santanna(
     n_units = len(units)
     if n_units == 0:
         return _empty_study(control, confidence, effect_from, dropped=int(too_early.sum()))
-
-    wide = (
-        data[data["unit_id"].isin(units)]
-        .pivot_table(index="unit_id", columns="quarter", values=outcome, aggfunc="mean")
-        .reindex(index=units, columns=quarters)
-    )
-    y = wide.to_numpy(dtype=float)
+    y = wide.to_numpy(dtype=float)[~too_early]
     col = {int(q): i for i, q in enumerate(quarters)}
 
     cohort_values = sorted(int(g) for g in np.unique(g_all[np.isfinite(g_all)]) if g - 1 in col)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -27,7 +28,12 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis.ikm_formula import WeightName
-from lib.analysis.training_behaviour import BehaviourResult, behaviour_did
+from lib.analysis.training_behaviour import (
+    BehaviourPanel,
+    BehaviourResult,
+    behaviour_did_prepared,
+    prepare_behaviour,
+)
 from lib.analysis.training_learning import (
     YARDSTICK_D,
     LearningResult,
@@ -42,6 +48,7 @@ from lib.analysis.training_results import (
     EventStudy,
     callaway_santanna,
     first_trained_by_quarter,
+    outcome_wide,
     treatment_quarters,
 )
 from lib.i18n import fmt_number, fmt_percent, translate
@@ -59,6 +66,19 @@ from lib.queries.training import (
 from lib.queries.units import CITY, Scope
 
 GroupBy = Literal["course", "run"]
+
+
+def _small_matrix_blas() -> AbstractContextManager[object]:
+    """One BLAS thread: these regressions are small, and on a shared server a multi-threaded
+    BLAS spends far longer waiting for cores than computing (50× slower under load).
+    threadpoolctl ships with scikit-learn; without it, nothing changes."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover
+        return nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 LEVELS = ("reaction", "learning", "behaviour", "results")
 
 
@@ -108,10 +128,24 @@ class ImpactData:
     performance: pd.DataFrame
     staff: pd.Series
     outcomes: pd.DataFrame
+    _cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def empty(self) -> bool:
         return self.programs.empty
+
+    def behaviour_panel(self) -> BehaviourPanel:
+        """The SKP matrix and comparison groups, prepared on first use and shared by every programme."""
+        if "behaviour" not in self._cache:
+            self._cache["behaviour"] = prepare_behaviour(self.performance, self.completions)
+        return self._cache["behaviour"]  # type: ignore[return-value]
+
+    def outcome_matrix(self, spec: OutcomeSpec) -> pd.DataFrame:
+        """Units × quarters matrix of one outcome (log where the spec says), built once."""
+        key = f"outcome:{spec.column}"
+        if key not in self._cache:
+            self._cache[key] = outcome_wide(outcome_panel(self, spec))
+        return self._cache[key]  # type: ignore[return-value]
 
 
 def load_impact_data(
@@ -255,10 +289,11 @@ def evaluate_results(
 ) -> tuple[dict[str, EventStudy], int]:
     """Level 4 for every outcome: Callaway & Sant'Anna with not-yet-trained comparison units."""
     first = treated_units(data, codes, threshold)
-    studies = {
-        spec.column: callaway_santanna(outcome_panel(data, spec), first, confidence=confidence)
-        for spec in OUTCOMES
-    }
+    with _small_matrix_blas():
+        studies = {
+            spec.column: callaway_santanna(None, first, wide=data.outcome_matrix(spec), confidence=confidence)
+            for spec in OUTCOMES
+        }
     return studies, len(first)
 
 
@@ -285,7 +320,8 @@ def evaluate_program(
         learning_verdict = verdict(learning.mean_gain, learning.primary_p, learning.n)
         p_adjusted, n_compared = learning.primary_p, 1
     selected = _completed(data, codes)
-    behaviour = behaviour_did(data.performance, selected, data.completions, confidence=confidence)
+    with _small_matrix_blas():
+        behaviour = behaviour_did_prepared(data.behaviour_panel(), selected, confidence=confidence)
     results: dict[str, EventStudy] = {}
     units_trained = 0
     if results_codes is not None:
@@ -541,12 +577,13 @@ def _n(value: float, lang: str, decimals: int = 1) -> str:
     return fmt_number(value, lang, decimals)
 
 
-def _p(value: float, lang: str) -> str:
+def format_p(value: float, lang: str) -> str:
+    """``= 0,042`` or ``< 0,001``: a p-value ready to follow the letter p."""
     if not math.isfinite(value):
         return "–"
     if value < 0.001:
         return "< " + fmt_number(0.001, lang, 3)
-    return fmt_number(value, lang, 3)
+    return "= " + fmt_number(value, lang, 3)
 
 
 def reaction_sentence(impact: ProgramImpact, lang: str = "id") -> str:
@@ -589,7 +626,7 @@ def learning_sentence(impact: ProgramImpact, lang: str = "id") -> str:
         "high": _n(lr.ci_high, lang),
         "n": fmt_number(lr.n, lang, 0),
         "test": test,
-        "p": _p(lr.primary_p, lang),
+        "p": format_p(lr.primary_p, lang),
         "unpaired": unpaired,
     }
     if impact.learning_verdict == "gain":
@@ -611,7 +648,7 @@ def learning_sentence(impact: ProgramImpact, lang: str = "id") -> str:
             "impact.s.multiplicity",
             lang,
             k=fmt_number(impact.n_compared, lang, 0),
-            p_adj=_p(impact.learning_p_adjusted, lang),
+            p_adj=format_p(impact.learning_p_adjusted, lang),
         )
     return text
 
@@ -685,7 +722,7 @@ def results_sentence(impact: ProgramImpact, outcome: str = "ikm", lang: str = "i
     )
     if math.isfinite(study.pretrend_p):
         key = "impact.s.pretrend_ok" if study.pretrend_p >= 0.05 else "impact.s.pretrend_bad"
-        text += translate(key, lang, p=_p(study.pretrend_p, lang))
+        text += translate(key, lang, p=format_p(study.pretrend_p, lang))
     else:
         text += translate("impact.s.pretrend_none", lang)
     gap = study.baseline_gap.estimate

@@ -21,6 +21,25 @@ MESSAGES = {
         "id": "{name} ({runs} angkatan, {n} peserta)",
         "en": "{name} ({runs} runs, {n} participants)",
     },
+    "impact.filters": {"id": "Saring program dan pengaturan", "en": "Filter programmes and settings"},
+    "impact.method.reaction": {
+        "id": "Rata-rata penilaian 1–5, IK dari distribusi t",
+        "en": "Mean 1–5 rating, t-distribution CI",
+    },
+    "impact.method.learning.t": {"id": "Uji-t berpasangan; d_z = {dz}", "en": "Paired t-test; d_z = {dz}"},
+    "impact.method.learning.wilcoxon": {
+        "id": "Uji Wilcoxon (n < 30 atau tidak normal); d_z = {dz}",
+        "en": "Wilcoxon test (n < 30 or non-normal); d_z = {dz}",
+    },
+    "impact.method.learning.none": {"id": "Tidak cukup pasangan untuk diuji", "en": "Too few pairs to test"},
+    "impact.method.behaviour": {
+        "id": "Selisih-dalam-selisih: 2 kuartal sebelum vs 2 sesudah, dibanding rekan yang tidak dilatih",
+        "en": "Difference-in-differences: 2 quarters before vs 2 after, against untrained colleagues",
+    },
+    "impact.method.results": {
+        "id": "Studi peristiwa Callaway–Sant'Anna, pembanding unit yang belum dilatih; unit dilatih bila ≥ {threshold} stafnya lulus",
+        "en": "Callaway–Sant'Anna event study against units not yet trained; a unit is trained once ≥ {threshold} of its staff passed",
+    },
     "impact.competency_filter": {"id": "Jenis kompetensi", "en": "Competency type"},
     "impact.method_filter": {"id": "Metode", "en": "Method"},
     "impact.provider_filter": {"id": "Penyelenggara", "en": "Provider"},
@@ -79,8 +98,8 @@ MESSAGES = {
     "impact.test.wilcoxon": {"id": "uji peringkat bertanda Wilcoxon", "en": "Wilcoxon signed-rank test"},
     "impact.test.none": {"id": "tidak diuji", "en": "not tested"},
     "impact.test.rule": {
-        "id": "Uji utama: Wilcoxon bila kurang dari 30 pasangan atau selisih tidak normal (Shapiro–Wilk p < 0,05), selain itu uji-t. p uji-t = {p_t}; p Wilcoxon = {p_w}.",
-        "en": "Primary test: Wilcoxon when fewer than 30 pairs or non-normal differences (Shapiro–Wilk p < 0.05), else the t-test. t-test p = {p_t}; Wilcoxon p = {p_w}.",
+        "id": "Uji utama: Wilcoxon bila kurang dari 30 pasangan atau selisih tidak normal (Shapiro–Wilk p < 0,05), selain itu uji-t. p uji-t {p_t}; p Wilcoxon {p_w}.",
+        "en": "Primary test: Wilcoxon when fewer than 30 pairs or non-normal differences (Shapiro–Wilk p < 0.05), else the t-test. t-test p {p_t}; Wilcoxon p {p_w}.",
     },
     "impact.chart.pre": {"id": "Pre-test", "en": "Pre-test"},
     "impact.chart.post": {"id": "Post-test", "en": "Post-test"},
@@ -240,36 +259,36 @@ MESSAGES = {
     "impact.s.learning_gain": {
         "id": (
             "Nilai post-test rata-rata {gain} poin di atas pre-test (IK 95% {low} sampai {high}; {n} peserta "
-            "dengan kedua tes; d_z = {dz}, {yardstick} patokan d ≈ 0,6; {test} p = {p}).{unpaired} Ini yang "
+            "dengan kedua tes; d_z = {dz}, {yardstick} patokan d ≈ 0,6; {test} p {p}).{unpaired} Ini yang "
             "dipelajari di kelas, belum tentu dipakai di tempat kerja."
         ),
         "en": (
             "Post-test scores were on average {gain} points above pre-test (95% CI {low} to {high}; {n} "
-            "participants with both tests; d_z = {dz}, {yardstick} the d ≈ 0.6 yardstick; {test} p = {p})."
+            "participants with both tests; d_z = {dz}, {yardstick} the d ≈ 0.6 yardstick; {test} p {p})."
             "{unpaired} This is what was learned in class, not yet proof that it is used at work."
         ),
     },
     "impact.s.learning_unclear": {
         "id": (
             "Tidak ada kenaikan nilai yang jelas: post-test rata-rata berbeda {gain} poin dari pre-test "
-            "(IK 95% {low} sampai {high}; {n} peserta dengan kedua tes; {test} p = {p}).{unpaired} Data ini "
+            "(IK 95% {low} sampai {high}; {n} peserta dengan kedua tes; {test} p {p}).{unpaired} Data ini "
             "tidak menunjukkan bahwa peserta belajar, jadi program ini belum bisa disebut efektif."
         ),
         "en": (
             "No clear score gain: post-test differed from pre-test by {gain} points on average (95% CI {low} "
-            "to {high}; {n} participants with both tests; {test} p = {p}).{unpaired} These data do not show "
+            "to {high}; {n} participants with both tests; {test} p {p}).{unpaired} These data do not show "
             "that participants learned, so the programme cannot be called effective."
         ),
     },
     "impact.s.learning_loss": {
         "id": (
             "Nilai post-test rata-rata {gain} poin di bawah pre-test (IK 95% {low} sampai {high}; {n} peserta "
-            "dengan kedua tes; {test} p = {p}).{unpaired} Periksa soal tes dan pelaksanaannya sebelum menarik "
+            "dengan kedua tes; {test} p {p}).{unpaired} Periksa soal tes dan pelaksanaannya sebelum menarik "
             "kesimpulan."
         ),
         "en": (
             "Post-test scores were on average {gain} points below pre-test (95% CI {low} to {high}; {n} "
-            "participants with both tests; {test} p = {p}).{unpaired} Check the tests and how they were run "
+            "participants with both tests; {test} p {p}).{unpaired} Check the tests and how they were run "
             "before drawing conclusions."
         ),
     },
@@ -285,8 +304,8 @@ MESSAGES = {
     "impact.yardstick.below": {"id": "di bawah", "en": "below"},
     "impact.yardstick.around": {"id": "tidak berbeda jelas dari", "en": "not clearly different from"},
     "impact.s.multiplicity": {
-        "id": " Dengan {k} program dibandingkan, p yang disesuaikan Holm = {p_adj}.",
-        "en": " With {k} programmes compared, the Holm-adjusted p = {p_adj}.",
+        "id": " Dengan {k} program dibandingkan, p yang disesuaikan Holm {p_adj}.",
+        "en": " With {k} programmes compared, the Holm-adjusted p {p_adj}.",
     },
     # sentences: behaviour
     "impact.s.behaviour_up": {
@@ -351,12 +370,12 @@ MESSAGES = {
         "en": " This change cannot be told apart from zero.",
     },
     "impact.s.pretrend_ok": {
-        "id": " Sebelum pelatihan kedua kelompok bergerak sejajar (uji tren awal p = {p}).",
-        "en": " Before training both groups moved in parallel (pre-trend test p = {p}).",
+        "id": " Sebelum pelatihan kedua kelompok bergerak sejajar (uji tren awal p {p}).",
+        "en": " Before training both groups moved in parallel (pre-trend test p {p}).",
     },
     "impact.s.pretrend_bad": {
-        "id": " Sebelum pelatihan kedua kelompok sudah bergerak berbeda (uji tren awal p = {p}); baca angka ini dengan hati-hati.",
-        "en": " Before training the groups already moved differently (pre-trend test p = {p}); read this figure with caution.",
+        "id": " Sebelum pelatihan kedua kelompok sudah bergerak berbeda (uji tren awal p {p}); baca angka ini dengan hati-hati.",
+        "en": " Before training the groups already moved differently (pre-trend test p {p}); read this figure with caution.",
     },
     "impact.s.pretrend_none": {
         "id": " Tren sebelum pelatihan tidak dapat diperiksa (terlalu sedikit kuartal sebelumnya).",
