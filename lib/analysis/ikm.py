@@ -125,8 +125,11 @@ def _per_unit_sums(
     period: str | None,
     rollup: bool,
     units: pd.DataFrame,
+    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    monthly = monthly_sums(engine, scope, date_from, date_to)
+    if monthly is None:
+        monthly = monthly_sums(engine, scope, date_from, date_to)
+    monthly = monthly.copy()
     if period is not None:
         monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]
     grouped = monthly.groupby(["unit_id", *keys], as_index=False)[list(ADDITIVE)].sum()
@@ -143,6 +146,7 @@ def unit_ikm(
     weight: WeightName | float = "0.111",
     *,
     rollup: bool = False,
+    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per unit in ``scope`` with responses in the range, best IKM first.
 
@@ -156,7 +160,7 @@ def unit_ikm(
     """
     weight_value(weight)
     units = _units_frame(engine, scope)
-    sums = _per_unit_sums(engine, scope, date_from, date_to, (), None, rollup, units)
+    sums = _per_unit_sums(engine, scope, date_from, date_to, (), None, rollup, units, monthly)
     info = _unit_info(units)
     if rollup:
         info["service_population"] = info["unit_id"].map(_subtree_population(units))
@@ -178,6 +182,7 @@ def unit_ikm_by_period(
     weight: WeightName | float = "0.111",
     *,
     rollup: bool = False,
+    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per unit and period (month, quarter, semester or year) with responses.
 
@@ -189,7 +194,9 @@ def unit_ikm_by_period(
     check_period(period)
     weight_value(weight)
     units = _units_frame(engine, scope)
-    sums = _per_unit_sums(engine, scope, date_from, date_to, ("period_start",), period, rollup, units)
+    sums = _per_unit_sums(
+        engine, scope, date_from, date_to, ("period_start",), period, rollup, units, monthly
+    )
     info = _unit_info(units)
     if rollup:
         info["service_population"] = info["unit_id"].map(_subtree_population(units))
@@ -214,15 +221,19 @@ def scope_ikm(
     date_to: date | None = None,
     weight: WeightName | float = "0.111",
     period: str | None = None,
+    *,
+    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The IKM of everything in ``scope`` pooled (the city's, a kecamatan's with its kelurahan).
 
     Pooled over respondents, as one survey of all of them. One row, or one per
     period when ``period`` is given (then with ``period_start``/``period_label``).
-    Columns as :func:`unit_ikm` without the unit fields.
+    Columns as :func:`unit_ikm` without the unit fields. ``monthly`` (here and
+    in the other functions): the :func:`lib.queries.survey.monthly_sums` of the
+    same scope and range when the caller already has it.
     """
     weight_value(weight)
-    monthly = monthly_sums(engine, scope, date_from, date_to)
+    monthly = (monthly_sums(engine, scope, date_from, date_to) if monthly is None else monthly).copy()
     keys: list[str] = []
     if period is not None:
         check_period(period)
@@ -281,11 +292,18 @@ def ikm_change(
     date_from: date,
     date_to: date,
     weight: WeightName | float = "0.111",
+    *,
+    monthly: pd.DataFrame | None = None,
+    previous_monthly: pd.DataFrame | None = None,
 ) -> IkmChange:
-    """The scope's pooled IKM now and in the previous equal-length range (see ``previous_range``)."""
+    """The scope's pooled IKM now and in the previous equal-length range (see ``previous_range``).
+
+    ``monthly``/``previous_monthly``: :func:`monthly_sums` of the two ranges when
+    the caller already has them (the page caches them), to skip the queries.
+    """
     prev_from, prev_to = previous_range(date_from, date_to)
-    now = _first_row(scope_ikm(engine, scope, date_from, date_to, weight))
-    before = _first_row(scope_ikm(engine, scope, prev_from, prev_to, weight))
+    now = _first_row(scope_ikm(engine, scope, date_from, date_to, weight, monthly=monthly))
+    before = _first_row(scope_ikm(engine, scope, prev_from, prev_to, weight, monthly=previous_monthly))
     w = weight_value(weight)
     return IkmChange(
         *now,

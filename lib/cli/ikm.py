@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from datetime import date
 
@@ -162,6 +163,16 @@ def run(args: argparse.Namespace) -> int:
     if only is not None:
         frame = frame[frame["kode_unit"] == only]
 
+    try:
+        _write(frame, args, lang, date_from, date_to)
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    return 0
+
+
+def _write(
+    frame: pd.DataFrame, args: argparse.Namespace, lang: str, date_from: date | None, date_to: date | None
+) -> None:
     if args.format == "json":
         json.dump(records(frame, date_from, date_to), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -174,4 +185,3 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_table(frame))
         print(f"\n{translate('ikm.weight.' + frame['weight'].iloc[0], lang)}; U1–U9 = {', '.join(UNSUR)}")
-    return 0

@@ -124,6 +124,52 @@ def _normalise_month(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def edge_plan(start: date, end: date) -> tuple[bool, list[tuple[date, date]]]:
+    """How to get the sums of the days ``[start, end]`` of one month exactly, reading few raw rows.
+
+    Returns ``(subtract, pieces)``: when the range covers at most half of the
+    month, ``subtract`` is False and ``pieces`` is the range itself (aggregate
+    those raw rows); otherwise ``subtract`` is True and the month's aggregate
+    row is taken minus the raw rows of ``pieces``, the days of the month left
+    out. Either way at most about half a month of raw rows is read.
+    """
+    first, last = _first_of_month(start), _last_of_month(start)
+    inside = (end - start).days + 1
+    if inside * 2 <= (last - first).days + 1:
+        return False, [(start, end)]
+    pieces = []
+    if start > first:
+        pieces.append((first, start - timedelta(days=1)))
+    if end < last:
+        pieces.append((end + timedelta(days=1), last))
+    return True, pieces
+
+
+def _monthly_query(conditions: list, first: date | None, last: date | None):  # type: ignore[no-untyped-def,type-arg]
+    query = (
+        select(SM.c.unit_id, SM.c.month, SM.c.respondents, *[SM.c[c] for c in SUM_COLUMNS])
+        .select_from(SM.join(UNIT, UNIT.c.id == SM.c.unit_id))
+        .where(*conditions)
+    )
+    if first is not None:
+        query = query.where(SM.c.month >= first)
+    if last is not None:
+        query = query.where(SM.c.month <= last)
+    return query
+
+
+def _raw_query(conditions: list, start: date, end: date):  # type: ignore[no-untyped-def,type-arg]
+    month = month_start(SR.c.response_date)
+    return (
+        select(
+            SR.c.unit_id, month.label("month"), func.count().label("respondents"), *_sum_columns_from_raw()
+        )
+        .select_from(SR.join(UNIT, UNIT.c.id == SR.c.unit_id))
+        .where(*conditions, SR.c.response_date >= start, SR.c.response_date <= end)
+        .group_by(SR.c.unit_id, month)
+    )
+
+
 def monthly_sums(
     engine: Engine,
     scope: Scope = CITY,
@@ -135,45 +181,41 @@ def monthly_sums(
 
     Only responses dated within ``[date_from, date_to]`` count (None: unbounded),
     so an edge month holds only its days inside the range. Units outside
-    ``scope`` (or not in ``unit_ids`` when given) are left out.
+    ``scope`` (or not in ``unit_ids`` when given) are left out. Whole months
+    come from ``survey_monthly``; an edge month is either aggregated from its
+    raw rows or, when the range covers most of it, taken from ``survey_monthly``
+    minus the raw rows of the days left out (:func:`edge_plan`). Sums and
+    counts are integers, so both ways are exact.
     """
     split = split_range(date_from, date_to)
     conditions = _scope_conditions(scope, unit_ids)
-    frames: list[pd.DataFrame] = []
+    plus: list[pd.DataFrame] = []
+    minus: list[pd.DataFrame] = []
     with engine.connect() as conn:
         if split.months is not None:
-            query = (
-                select(SM.c.unit_id, SM.c.month, SM.c.respondents, *[SM.c[c] for c in SUM_COLUMNS])
-                .select_from(SM.join(UNIT, UNIT.c.id == SM.c.unit_id))
-                .where(*conditions)
-            )
-            first, last = split.months
-            if first is not None:
-                query = query.where(SM.c.month >= first)
-            if last is not None:
-                query = query.where(SM.c.month <= last)
-            frames.append(pd.read_sql(query, conn))
+            plus.append(pd.read_sql(_monthly_query(conditions, *split.months), conn))
         for start, end in split.edges:
-            month = month_start(SR.c.response_date)
-            query = (
-                select(
-                    SR.c.unit_id,
-                    month.label("month"),
-                    func.count().label("respondents"),
-                    *_sum_columns_from_raw(),
-                )
-                .select_from(SR.join(UNIT, UNIT.c.id == SR.c.unit_id))
-                .where(*conditions, SR.c.response_date >= start, SR.c.response_date <= end)
-                .group_by(SR.c.unit_id, month)
-            )
-            frames.append(pd.read_sql(query, conn))
-    frames = [f for f in frames if not f.empty]
-    if not frames:
+            subtract, pieces = edge_plan(start, end)
+            if subtract:
+                month = _first_of_month(start)
+                plus.append(pd.read_sql(_monthly_query(conditions, month, month), conn))
+            for a, b in pieces:
+                (minus if subtract else plus).append(pd.read_sql(_raw_query(conditions, a, b), conn))
+    plus = [f for f in plus if not f.empty]
+    if not plus:
         return _empty_monthly()
-    out = _normalise_month(pd.concat(frames, ignore_index=True))
-    for column in ("unit_id", "respondents", *SUM_COLUMNS):
+    out = _normalise_month(pd.concat(plus, ignore_index=True))
+    minus = [f for f in minus if not f.empty]
+    additive = ["respondents", *SUM_COLUMNS]
+    if minus:
+        removed = _normalise_month(pd.concat(minus, ignore_index=True))
+        removed[additive] = -removed[additive]
+        out = pd.concat([out, removed], ignore_index=True)
+        out = out.groupby(["unit_id", "month"], as_index=False)[additive].sum()
+        out = out[out["respondents"] > 0]
+    for column in ("unit_id", *additive):
         out[column] = out[column].astype("int64")
-    return out.sort_values(["unit_id", "month"], ignore_index=True)
+    return out.sort_values(["unit_id", "month"], ignore_index=True)[["unit_id", "month", *additive]]
 
 
 def age_band_expression(column=SR.c.age):  # type: ignore[no-untyped-def]

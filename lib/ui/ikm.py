@@ -18,10 +18,11 @@ import streamlit as st
 from lib.analysis.ikm import IkmChange, ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period
 from lib.analysis.ikm_formula import GRADE_BOUNDS_4, GRADE_BOUNDS_100
 from lib.analysis.ikm_groups import group_breakdowns
+from lib.analysis.ikm_periods import previous_range
 from lib.db import get_engine
 from lib.i18n import fmt_number, translate
 from lib.models import UNSUR
-from lib.queries.survey import count_suggestions, search_suggestions, survey_date_bounds
+from lib.queries.survey import count_suggestions, monthly_sums, search_suggestions, survey_date_bounds
 from lib.queries.units import Scope
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
@@ -39,24 +40,45 @@ def survey_bounds(url: str, path: str | None, region: str | None) -> tuple[date 
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def monthly(url: str, path: str | None, region: str | None, date_from: date, date_to: date) -> pd.DataFrame:
+    """Sums per unit and month of a scope and range: the one query the IKM figures of a render share."""
+    return monthly_sums(get_engine(url), _scope(path, region), date_from, date_to)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def units_ikm(
     url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, rollup: bool
 ) -> pd.DataFrame:
-    return unit_ikm(get_engine(url), _scope(path, region), date_from, date_to, weight, rollup=rollup)
+    sums = monthly(url, path, region, date_from, date_to)
+    return unit_ikm(
+        get_engine(url), _scope(path, region), date_from, date_to, weight, rollup=rollup, monthly=sums
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def scope_change(
     url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str
 ) -> IkmChange:
-    return ikm_change(get_engine(url), _scope(path, region), date_from, date_to, weight)
+    prev_from, prev_to = previous_range(date_from, date_to)
+    return ikm_change(
+        get_engine(url),
+        _scope(path, region),
+        date_from,
+        date_to,
+        weight,
+        monthly=monthly(url, path, region, date_from, date_to),
+        previous_monthly=monthly(url, path, region, prev_from, prev_to),
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def scope_trend(
     url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, period: str
 ) -> pd.DataFrame:
-    return scope_ikm(get_engine(url), _scope(path, region), date_from, date_to, weight, period=period)
+    sums = monthly(url, path, region, date_from, date_to)
+    return scope_ikm(
+        get_engine(url), _scope(path, region), date_from, date_to, weight, period=period, monthly=sums
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -166,6 +188,7 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
     text = [[fmt_number(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z]
     columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
+    ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -177,7 +200,11 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
             text=text,
             texttemplate="%{text}",
             hovertemplate="%{y}<br>%{x}: NRR %{z:.4f}<extra></extra>",
-            colorbar={"title": {"text": "NRR"}, "tickvals": [1, 2.6, 3.0644, 3.5324, 4]},
+            colorbar={
+                "title": {"text": "NRR"},
+                "tickvals": ticks,
+                "ticktext": [fmt_number(v, lang, 2 if round(v, 2) == v else 4) for v in ticks],
+            },
             xgap=1,
             ygap=1,
         )

@@ -12,7 +12,14 @@ from lib.analysis.ikm_groups import group_breakdowns
 from lib.analysis.ikm_periods import period_label, period_start, previous_range
 from lib.analysis.ikm_training import weakest_unsur
 from lib.models import UNSUR
-from lib.queries.survey import count_suggestions, monthly_sums, raw_unit_sums, search_suggestions, split_range
+from lib.queries.survey import (
+    count_suggestions,
+    edge_plan,
+    monthly_sums,
+    raw_unit_sums,
+    search_suggestions,
+    split_range,
+)
 from lib.queries.units import CITY, Scope
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 
@@ -162,6 +169,18 @@ def test_split_range_reads_whole_months_from_the_aggregate() -> None:
     assert open_ended.edges == ((date(2025, 2, 1), date(2025, 2, 14)),)
 
 
+def test_edge_plan_reads_at_most_half_a_month_of_raw_rows() -> None:
+    assert edge_plan(date(2025, 1, 20), date(2025, 1, 31)) == (
+        False,
+        [(date(2025, 1, 20), date(2025, 1, 31))],
+    )
+    assert edge_plan(date(2025, 1, 10), date(2025, 1, 31)) == (True, [(date(2025, 1, 1), date(2025, 1, 9))])
+    assert edge_plan(date(2025, 1, 3), date(2025, 1, 30)) == (
+        True,
+        [(date(2025, 1, 1), date(2025, 1, 2)), (date(2025, 1, 31), date(2025, 1, 31))],
+    )
+
+
 def test_date_ranges_are_exact_to_the_day(engine, units) -> None:
     days = [date(2025, 1, 15), date(2025, 1, 31), date(2025, 2, 1), date(2025, 2, 28), date(2025, 3, 1)]
     add_responses(
@@ -174,6 +193,7 @@ def test_date_ranges_are_exact_to_the_day(engine, units) -> None:
         (date(2025, 2, 1), date(2025, 2, 28)),
         (None, date(2025, 2, 27)),
         (date(2025, 2, 2), None),
+        (date(2025, 1, 3), date(2025, 1, 30)),  # most of one month: the month minus two raw pieces
         (None, None),
     ]
     for lo, hi in ranges:
