@@ -29,7 +29,7 @@ def identity_email(identity: Mapping[str, Any]) -> str | None:
 
 
 def principal_from_identity(
-    engine: Engine, identity: Mapping[str, Any], *, now: datetime | None = None
+    engine: Engine, identity: Mapping[str, Any], *, now: datetime | None = None, client_ip: str | None = None
 ) -> AuthResult:
     """Sign in an OIDC identity (``st.user``) and write the audit entry.
 
@@ -53,16 +53,19 @@ def principal_from_identity(
         principal = principal_from_row(rows[0], "oidc")
         outcome, reason = (AuthOutcome.OK, "ok") if principal else (AuthOutcome.INVALID, "bad_role")
 
+    origin = {"ip": client_ip} if client_ip else {}
     with engine.begin() as conn:
         if principal is not None:
             conn.execute(update(a).where(a.c.id == principal.user_id).values(last_login_at=now))
-            record(conn, Action.SIGN_IN, username=principal.username, detail={"method": "oidc"}, at=now)
+            record(
+                conn, Action.SIGN_IN, username=principal.username, detail={"method": "oidc", **origin}, at=now
+            )
         else:
             record(
                 conn,
                 Action.SIGN_IN_FAILED,
                 username=email or str(identity.get("email") or "") or None,
-                detail={"method": "oidc", "reason": reason},
+                detail={"method": "oidc", "reason": reason, **origin},
                 at=now,
             )
     return AuthResult(outcome, principal)

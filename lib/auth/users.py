@@ -304,12 +304,14 @@ def authenticate(
     *,
     now: datetime | None = None,
     delay: float | None = None,
+    client_ip: str | None = None,
 ) -> AuthResult:
     """Check a local sign-in, update the lockout state and write the audit entry.
 
     While an account is locked even the right password is refused. Every failure,
     whatever its reason, sleeps ``delay`` seconds (default :func:`failure_delay`)
-    before returning, which slows guessing from any one session.
+    before returning, which slows guessing from any one session. ``client_ip`` is
+    only recorded in the audit entry, so an auditor can see where attempts came from.
     """
     now = now or utc_now()
     name = normalise_username(username)[:80]
@@ -329,14 +331,14 @@ def authenticate(
         elif matches:
             principal = principal_from_row(row, "local")
             if principal is not None:
-                _record_success(engine, row, password, now)
+                _record_success(engine, row, password, now, client_ip)
                 return AuthResult(AuthOutcome.OK, principal)
             outcome = AuthOutcome.DISABLED
         else:
             outcome = AuthOutcome.INVALID
 
     with engine.begin() as conn:
-        detail: dict[str, object] = {"method": "local", "reason": outcome.value}
+        detail: dict[str, object] = {"method": "local", "reason": outcome.value, **_origin(client_ip)}
         if row is not None and outcome is AuthOutcome.INVALID:
             detail.update(_count_failure(conn, row.id, now))
         record(conn, Action.SIGN_IN_FAILED, username=name or None, detail=detail, at=now)
@@ -356,13 +358,18 @@ def _count_failure(conn: Connection, user_id: int, now: datetime) -> dict[str, o
     return {"failures": failures, "locked_seconds": int(lock.total_seconds())}
 
 
-def _record_success(engine: Engine, row, password: str, now: datetime) -> None:  # type: ignore[no-untyped-def]
+def _origin(client_ip: str | None) -> dict[str, str]:
+    return {"ip": client_ip} if client_ip else {}
+
+
+def _record_success(engine: Engine, row, password: str, now: datetime, client_ip: str | None) -> None:  # type: ignore[no-untyped-def]
     values: dict[str, object] = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
     if needs_rehash(row.password_hash):
         values["password_hash"] = hash_password(password)
     with engine.begin() as conn:
         _update_user(conn, row.id, **values)
-        record(conn, Action.SIGN_IN, username=row.username, detail={"method": "local"}, at=now)
+        detail = {"method": "local", **_origin(client_ip)}
+        record(conn, Action.SIGN_IN, username=row.username, detail=detail, at=now)
 
 
 def principal_for_user_id(engine: Engine, user_id: int, method: str) -> Principal | None:

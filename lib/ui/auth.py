@@ -89,6 +89,15 @@ def session_lifetime() -> timedelta:
     return timedelta(hours=max(hours, 0.05))
 
 
+def _client_ip() -> str | None:
+    """The browser's address as Streamlit sees it (a reverse proxy's, behind one), for the audit log."""
+    try:
+        address = st.context.ip_address
+    except Exception:
+        return None
+    return address if isinstance(address, str) else None
+
+
 def _store(principal: Principal) -> None:
     st.session_state[PRINCIPAL_KEY] = principal
     st.session_state[SIGNED_IN_AT_KEY] = utc_now()
@@ -154,7 +163,7 @@ def _local_sign_in() -> None:
         )
         submitted = st.form_submit_button(t("auth.sign_in"), type="primary")
     if submitted:
-        result = authenticate(engine(), username, password)
+        result = authenticate(engine(), username, password, client_ip=_client_ip())
         if result.ok and result.principal is not None:
             _store(result.principal)
             st.rerun()
@@ -176,7 +185,7 @@ def _oidc_sign_in(providers: list[str | None]) -> None:
     identity = st.user.to_dict()
     email = str(identity.get("email") or "")
     if st.session_state.get(OIDC_REFUSED_KEY) != email:
-        result = principal_from_identity(engine(), identity)
+        result = principal_from_identity(engine(), identity, client_ip=_client_ip())
         if result.ok and result.principal is not None:
             _store(result.principal)
             st.rerun()
@@ -255,6 +264,41 @@ def audit_event(action: Action | str, **detail: object) -> None:
     principal: Principal | None = st.session_state.get(PRINCIPAL_KEY)
     username = principal.username if principal is not None else ("demo" if auth_mode() == "demo" else None)
     record(engine(), action, username=username, detail=detail or None)
+
+
+def audited_download_button(
+    label: str,
+    data: bytes | str,
+    *,
+    file_name: str,
+    mime: str,
+    kind: str,
+    rows: int,
+    key: str | None = None,
+    **kwargs: Any,
+) -> bool:
+    """``st.download_button`` that writes an ``export`` audit entry when clicked: who, which
+    export, how many rows and which scope. ``data`` must already have passed
+    ``lib.auth.privacy.prepare_for_export`` (names for the role, masked text, no formulas).
+    """
+    scope = current_scope()
+    return st.download_button(
+        label,
+        data,
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click=audit_event,
+        args=(Action.EXPORT,),
+        kwargs={
+            "kind": kind,
+            "file": file_name,
+            "rows": rows,
+            "path": scope.path_prefix,
+            "region": scope.region,
+        },
+        **kwargs,
+    )
 
 
 def role_label(role: Role | str) -> str:

@@ -6,10 +6,21 @@ account box, and query only within ``current_scope()``.
 
 import streamlit as st
 
-from lib.ui.auth import current_scope, render_account_box, require_principal
+from lib.auth.audit import Action
+from lib.ui.auth import (
+    audit_event,
+    audited_download_button,
+    current_scope,
+    render_account_box,
+    require_principal,
+)
 
 principal = require_principal()
 render_account_box(principal)
 st.header("protected content")
 st.text(f"role={principal.role.value}")
 st.text(f"scope={current_scope().path_prefix}")
+
+if st.button("catat ekspor"):
+    audit_event(Action.EXPORT, kind="ikm_unit", rows=3)
+audited_download_button("unduh", b"a,b\n1,2\n", file_name="x.csv", mime="text/csv", kind="test", rows=1)

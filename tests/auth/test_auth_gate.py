@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -204,3 +205,20 @@ def test_named_oidc_providers_get_one_button_each(app: AppTest, accounts: None) 
     app.user = {"is_logged_in": False}
     app.run()
     assert [b.label for b in app.button] == ["Masuk dengan keycloak", "Masuk dengan google"]
+
+
+def test_exports_are_audited_with_user_and_scope(engine: Engine, app: AppTest, accounts: None) -> None:
+    _sign_in(app.run(), "camat.a", PASSWORD)
+    next(b for b in app.button if b.label == "catat ekspor").click().run()
+    app.download_button[0].click().run()
+    assert not app.exception
+    exports = read_audit(engine, actions=["export"])
+    assert list(exports["username"]) == ["camat.a", "camat.a"]
+    assert json.loads(exports.iloc[0]["detail"]) == {
+        "file": "x.csv",
+        "kind": "test",
+        "path": "/KEC-A/",
+        "region": None,
+        "rows": 1,
+    }
+    assert json.loads(exports.iloc[1]["detail"]) == {"kind": "ikm_unit", "rows": 3}

@@ -240,3 +240,14 @@ def test_principal_is_reread_so_role_changes_and_disabling_apply_at_once(engine:
     set_active(engine, "eva", False, actor="admin")
     assert principal_for_user_id(engine, principal.user_id, "local") is None
     assert principal_for_user_id(engine, 999_999, "local") is None
+
+
+def test_client_address_is_recorded_for_auditors(engine: Engine) -> None:
+    _add(engine)
+    authenticate(engine, "eva", "wrong-password-1", client_ip="10.20.30.40")
+    authenticate(engine, "eva", PASSWORD, client_ip="10.20.30.41")
+    details = list(read_audit(engine, actions=["sign_in", "sign_in_failed"])["detail"])
+    assert details == [
+        '{"ip": "10.20.30.41", "method": "local"}',
+        '{"failures": 1, "ip": "10.20.30.40", "method": "local", "reason": "invalid"}',
+    ]
