@@ -18,7 +18,6 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 #: Sheets in an XLSX that explain rather than hold data (our templates have one).
@@ -292,7 +291,14 @@ def _drop_blank(frame: pd.DataFrame) -> pd.DataFrame:
     """Remove rows with no value at all and unnamed columns with no value at all."""
     if frame.empty:
         return frame
-    frame = frame.loc[~frame.isna().all(axis=1).to_numpy()]
+    # rows blank in the first column are the only candidates: the full check runs on those alone
+    candidates = frame.iloc[:, 0].isna().to_numpy()
+    if candidates.any():
+        empty = candidates.copy()
+        subset = frame.loc[candidates]
+        empty[candidates] = subset.isna().all(axis=1).to_numpy()
+        if empty.any():
+            frame = frame.loc[~empty]
     unnamed = [c for c in frame.columns if str(c).startswith("(kolom ") and frame[c].isna().all()]
     if unnamed:
         frame = frame.drop(columns=unnamed)
@@ -308,6 +314,3 @@ def read_table(
     if table.frame.empty:
         raise FileProblem("no_data_rows", header_row=table.header_row)
     return table
-
-
-__all__ = ["FileProblem", "RawTable", "read_table", "detect_file_type", "detect_encoding", "np"]

@@ -435,7 +435,9 @@ class Validator:
 
     def _row_problems(self) -> list[Problem]:
         try:
-            self.schema().validate(self.frame, lazy=True)
+            # inplace on a shallow copy: pandera then neither deep-copies a big frame nor keeps it registered
+            shallow = self.frame.copy(deep=False)
+            self.schema().validate(shallow, lazy=True, inplace=True)
             return []
         except pa.errors.SchemaErrors as exc:
             cases = exc.failure_cases

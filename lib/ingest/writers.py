@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -31,12 +32,12 @@ from lib.models import (
     ImportChange,
     Performance,
     ServiceStat,
+    SurveyMonthly,
     SurveyResponse,
     TrainingParticipation,
     TrainingProgram,
     Unit,
 )
-from lib.queries.aggregates import refresh_survey_monthly
 from lib.queries.units import unit_path
 
 Progress = Callable[[float, str], None]
@@ -403,12 +404,18 @@ _SURVEY_COLUMNS = {
 
 
 def _object_list(series: pd.Series, *, integer: bool = False) -> list[Any]:
+    """A column as Python values with None for missing, built in C rather than per cell."""
     if integer:
         values = series.to_numpy(dtype="float64", na_value=np.nan)
-        ints = np.where(np.isnan(values), 0, values).astype("int64").tolist()
-        missing = np.isnan(values).tolist()
-        return [None if m else v for v, m in zip(ints, missing, strict=True)]
-    return series.astype(object).where(series.notna(), None).tolist()
+        missing = np.isnan(values)
+        ints = np.where(missing, 0, values).astype("int64")
+        if not missing.any():
+            return ints.tolist()
+        objects = ints.astype(object)
+        objects[missing] = None
+        return objects.tolist()
+    objects = series.to_numpy(dtype=object, na_value=None)
+    return objects.tolist()
 
 
 def write_survey(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
@@ -438,13 +445,51 @@ def write_survey(conn: Connection, typed: pd.DataFrame, batch_id: int, progress:
     rows = zip(*lists, strict=True)
     while written < total:
         size = min(_SURVEY_CHUNK, total - written)
-        bulk_insert(conn, table, columns, (next(rows) for _ in range(size)))
+        bulk_insert(conn, table, columns, islice(rows, size))
         written += size
         progress(0.1 + 0.8 * written / total, "survey")
     touched = {int(u) for u in np.unique(unit_ids)}
     progress(0.92, "aggregates")
-    refresh_survey_monthly(conn, touched)
+    add_to_survey_monthly(conn, typed)
     return WriteCounts(inserted=total, touched_units=touched)
+
+
+def add_to_survey_monthly(conn: Connection, typed: pd.DataFrame) -> None:
+    """Add the months of the rows just appended to ``survey_monthly``.
+
+    Sums and counts add up, so the stored months of the touched units plus the
+    new rows' own GROUP BY (done in pandas on the frame already in memory) equal
+    a rebuild from ``survey_response``, without reading back a million rows.
+    Undo rebuilds from the table (:func:`refresh_survey_monthly`).
+    """
+    sm = SurveyMonthly.__table__
+    months = typed["tanggal"].to_numpy(dtype="datetime64[M]")
+    frame = pd.DataFrame({"unit_id": typed["unit_id"].to_numpy(dtype="int64"), "month": months})
+    aggregations: dict[str, tuple[str, str]] = {"respondents": ("unit_id", "size")}
+    for name in UNSUR:
+        frame[name] = typed[name].to_numpy(dtype="float64", na_value=np.nan) if name in typed else np.nan
+        aggregations[f"sum_{name}"] = (name, "sum")
+        aggregations[f"n_{name}"] = (name, "count")
+    added = frame.groupby(["unit_id", "month"], sort=True).agg(**aggregations).reset_index()
+    added["month"] = [d.date() for d in pd.to_datetime(added["month"])]
+    keys = list(zip(added["unit_id"].astype(int), added["month"], strict=True))
+    stored: dict[tuple[int, date], dict[str, Any]] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        query = select(sm).where(tuple_(sm.c.unit_id, sm.c.month).in_(chunk))
+        for row in conn.execute(query).mappings():
+            stored[(row["unit_id"], row["month"])] = dict(row)
+        conn.execute(sm.delete().where(tuple_(sm.c.unit_id, sm.c.month).in_(chunk)))
+    value_columns = [c for c in added.columns if c not in ("unit_id", "month")]
+    records = []
+    for key, values in zip(keys, added[value_columns].itertuples(index=False, name=None), strict=True):
+        old = stored.get(key, {})
+        record = {"unit_id": key[0], "month": key[1]}
+        for column, value in zip(value_columns, values, strict=True):
+            record[column] = int(old.get(column, 0)) + int(value)
+        records.append(record)
+    for start in range(0, len(records), _CHUNK):
+        conn.execute(insert(sm), records[start : start + _CHUNK])
 
 
 WRITERS: dict[str, Callable[[Connection, pd.DataFrame, int, Progress], WriteCounts]] = {
