@@ -180,6 +180,12 @@ def list_users(engine: Engine) -> list[UserInfo]:
     return [_info(r) for r in rows]
 
 
+def has_accounts(engine: Engine) -> bool:
+    """Whether any account exists (the sign-in screen then stops explaining how to create the first)."""
+    with engine.connect() as conn:
+        return conn.execute(select(AppUser.__table__.c.id).limit(1)).first() is not None
+
+
 def create_user(
     engine: Engine,
     *,
@@ -271,14 +277,6 @@ def set_active(engine: Engine, username: str, active: bool, *, actor: str | None
             username=actor,
             detail={"user": row.username},
         )
-
-
-def disable_user(engine: Engine, username: str, *, actor: str | None) -> None:
-    set_active(engine, username, False, actor=actor)
-
-
-def enable_user(engine: Engine, username: str, *, actor: str | None) -> None:
-    set_active(engine, username, True, actor=actor)
 
 
 def set_password(engine: Engine, username: str, password: str, *, actor: str | None) -> None:

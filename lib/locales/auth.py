@@ -31,6 +31,12 @@ MESSAGES = {
         "id": "Sesi Anda berakhir atau akun Anda diubah. Silakan masuk kembali.",
         "en": "Your session ended or your account was changed. Please sign in again.",
     },
+    "auth.no_accounts": {
+        "id": "Belum ada akun. Petugas TI membuat akun admin pertama di server dengan perintah berikut, "
+        "lalu admin menambahkan pengguna lain di halaman Pengguna.",
+        "en": "There are no accounts yet. The IT officer creates the first admin account on the server "
+        "with the command below; the admin then adds other users on the Users page.",
+    },
     "auth.sign_out": {"id": "Keluar", "en": "Sign out"},
     "auth.signed_in_as": {"id": "Masuk sebagai {name} · {role}", "en": "Signed in as {name} · {role}"},
     "auth.no_unit": {

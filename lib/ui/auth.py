@@ -28,9 +28,9 @@ from lib.auth.audit import Action, record, utc_now
 from lib.auth.oidc import principal_from_identity
 from lib.auth.roles import Principal, Role
 from lib.auth.scope import ScopeViolation, effective_scope
-from lib.auth.users import authenticate, principal_for_user_id
+from lib.auth.users import authenticate, has_accounts, principal_for_user_id
 from lib.models import Unit
-from lib.queries.units import Scope
+from lib.queries.units import Scope, list_units
 from lib.ui.data import engine
 from lib.ui.i18n import t
 from lib.ui.state import get_filters
@@ -143,9 +143,8 @@ def _demo_principal() -> Principal:
         return Principal(username="demo", role=role, method="demo")
     u = Unit.__table__
     code = st.session_state.get(DEMO_UNIT_KEY)
-    query = select(u.c.id, u.c.code, u.c.path).order_by(u.c.path).limit(1)
-    if code:
-        query = select(u.c.id, u.c.code, u.c.path).where(u.c.code == code)
+    query = select(u.c.id, u.c.code, u.c.path)
+    query = query.where(u.c.code == code) if code else query.order_by(u.c.path).limit(1)
     with engine().connect() as conn:
         row = conn.execute(query).first()
     if row is None:  # no units yet: a manager would see nothing and could not switch back
@@ -156,6 +155,9 @@ def _demo_principal() -> Principal:
 
 
 def _local_sign_in() -> None:
+    if not has_accounts(engine()):
+        st.info(t("auth.no_accounts"), icon=":material/person_add:")
+        st.code("python -m lib user add admin --role admin", language="bash")
     with st.form("telaah_login", clear_on_submit=True):
         username = st.text_input(t("auth.username"), max_chars=80, autocomplete="username")
         password = st.text_input(
@@ -328,9 +330,7 @@ def render_account_box(principal: Principal) -> None:
             key=DEMO_ROLE_KEY,
         )
         if principal.role is Role.MANAGER:
-            from lib.auth.scope import units_visible_to
-
-            units = units_visible_to(engine(), Principal(username="demo", role=Role.PIMPINAN, method="demo"))
+            units = list_units(engine())
             names = dict(zip(units["code"], units["name"], strict=True))
             st.session_state.setdefault(DEMO_UNIT_KEY, principal.unit_code)
             st.sidebar.selectbox(

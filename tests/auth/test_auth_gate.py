@@ -222,3 +222,15 @@ def test_exports_are_audited_with_user_and_scope(engine: Engine, app: AppTest, a
         "rows": 1,
     }
     assert json.loads(exports.iloc[1]["detail"]) == {"kind": "ikm_unit", "rows": 3}
+
+
+def test_an_empty_installation_explains_how_to_create_the_first_admin(app: AppTest, tree) -> None:  # type: ignore[no-untyped-def]
+    app.run()
+    assert "Belum ada akun" in app.info[0].value
+    assert app.code[0].value == "python -m lib user add admin --role admin"
+    assert not _content_shown(app)
+
+
+def test_the_hint_disappears_once_an_account_exists(app: AppTest, accounts: None) -> None:
+    app.run()
+    assert not app.info and not app.code
