@@ -114,28 +114,8 @@ if len(ranked) > 40:
 st.caption(caption)
 
 
-def sample_text(row: pd.Series) -> str:
-    if pd.isna(row["sampel_minimum"]):
-        return t("ikm.sample.unknown", n=num(row["responden"], 0))
-    key = "ikm.sample.ok" if row["sampel_cukup"] else "ikm.sample.short"
-    return t(key, n=num(row["responden"], 0), needed=num(row["sampel_minimum"], 0))
-
-
 with st.expander(t("ikm.section.ranking") + " – " + t("ikm.col.unit")):
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("ikm.col.code"): ranked["kode_unit"],
-                t("ikm.col.unit"): ranked["nama_unit"],
-                t("ikm.col.ikm"): [num(v) for v in ranked["ikm_2dp"]],
-                t("ikm.col.grade"): ranked["mutu"],
-                t("ikm.col.change"): [num(v) if pd.notna(v) else "–" for v in ranked["perubahan"]],
-                t("ikm.col.sample"): [sample_text(r) for _, r in ranked.iterrows()],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe(ui.ranking_table(ranked, lang), hide_index=True, width="stretch")
     st.caption(t("ikm.sample.note"))
 
 st.subheader(t("ikm.section.heatmap"))
@@ -148,22 +128,24 @@ st.caption(
 # ---- one unit in detail
 by_weakness = units.sort_values("ikm")
 codes = by_weakness["kode_unit"].tolist()
+labels = {r["kode_unit"]: ui.unit_label(r) for _, r in by_weakness.iterrows()}
 default = codes.index(filters.unit_code) if filters.unit_code in codes else 0
 code = st.selectbox(
     t("ikm.unit.select"),
     codes,
     index=default,
-    format_func=lambda c: ui.unit_label(units[units["kode_unit"] == c].iloc[0]),
+    format_func=labels.get,
     key="ikm_detail_unit",
 )
 unit = units[units["kode_unit"] == code].iloc[0]
 st.markdown(
     f"**{unit['nama_unit']}**: IKM {num(unit['ikm_2dp'])} ({t('ikm.grade.' + str(unit['mutu']))}), {weight_text}"
 )
+sample_note = ui.sample_texts(units[units["kode_unit"] == code], lang)[0]
 if ui.sample_short(unit):
-    st.warning(sample_text(unit))
+    st.warning(sample_note)
 else:
-    st.caption(sample_text(unit))
+    st.caption(sample_note)
 
 left, right = st.columns([2, 3])
 with left:

@@ -9,6 +9,7 @@ grade colours and bands are the same everywhere (:data:`GRADE_COLORS`).
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import numpy as np
 import pandas as pd
@@ -124,6 +125,55 @@ def saran(
     return found, count_suggestions(engine, scope, date_from, date_to, text, unit_ids=[unit_id])
 
 
+def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: ignore[no-untyped-def]
+    """Many numbers as ``fmt_number`` writes them (``1.234,56`` / ``1,234.56``), without a Babel call each.
+
+    For long tables on every rerun; equal to :func:`lib.i18n.fmt_number` for
+    both languages (checked in the tests).
+    """
+    out = []
+    for value in values:
+        if value is None or value is pd.NA or (isinstance(value, float) and not np.isfinite(value)):
+            out.append("–")
+            continue
+        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+        text = f"{exact:,.{decimals}f}"
+        out.append(text.translate(_ID_SEPARATORS) if lang == "id" else text)
+    return out
+
+
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def sample_texts(frame: pd.DataFrame, lang: str) -> list[str]:
+    """``n = 123 < 278 dibutuhkan`` (or ``n = 400 (minimal 278)``, or ``n = 12`` when unknown) per row."""
+    counts = format_numbers(frame["responden"], lang, 0)
+    needed = format_numbers(frame["sampel_minimum"], lang, 0)
+    texts = []
+    for n, need, minimum, ok in zip(
+        counts, needed, frame["sampel_minimum"], frame["sampel_cukup"], strict=True
+    ):
+        if pd.isna(minimum):
+            texts.append(translate("ikm.sample.unknown", lang, n=n))
+        else:
+            texts.append(translate("ikm.sample.ok" if ok else "ikm.sample.short", lang, n=n, needed=need))
+    return texts
+
+
+def ranking_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The units table of the page, best first: code, name, IKM, grade, change, sample (display strings)."""
+    return pd.DataFrame(
+        {
+            translate("ikm.col.code", lang): ranked["kode_unit"].to_numpy(),
+            translate("ikm.col.unit", lang): ranked["nama_unit"].to_numpy(),
+            translate("ikm.col.ikm", lang): format_numbers(ranked["ikm_2dp"], lang),
+            translate("ikm.col.grade", lang): ranked["mutu"].to_numpy(),
+            translate("ikm.col.change", lang): format_numbers(ranked["perubahan"], lang),
+            translate("ikm.col.sample", lang): sample_texts(ranked, lang),
+        }
+    )
+
+
 # ---------------------------------------------------------------- charts
 
 
@@ -176,9 +226,16 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(range=[25, 105], title=translate("ikm.axis.ikm", lang))
-    for _letter, bound in GRADE_BOUNDS_100:
-        fig.add_vline(x=bound, line_dash="dot", line_color="#9e9e9e")
-    fig.update_layout(height=max(260, 24 * len(ranked) + 80), margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    grade_lines = [
+        {"type": "line", "xref": "x", "x0": b, "x1": b, "yref": "paper", "y0": 0, "y1": 1}
+        | {"line": {"dash": "dot", "color": "#9e9e9e", "width": 1}}
+        for _letter, b in GRADE_BOUNDS_100
+    ]
+    fig.update_layout(
+        height=max(260, 24 * len(ranked) + 80),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        shapes=grade_lines,
+    )
     return fig
 
 
@@ -221,17 +278,18 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
     lows = [25.0]
     bands = [("D", 25.0, GRADE_BOUNDS_100[2][1]), ("C", GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1])]
     bands += [("B", GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1]), ("A", GRADE_BOUNDS_100[0][1], 100.0)]
-    for letter, lo, hi in bands:
-        fig.add_hrect(y0=lo, y1=hi, fillcolor=GRADE_COLORS[letter], opacity=0.14, line_width=0, layer="below")
-        fig.add_annotation(
-            x=1.0,
-            xref="paper",
-            xanchor="left",
-            y=(lo + hi) / 2,
-            text=letter,
-            showarrow=False,
-            font={"size": 11},
-        )
+    fig.update_layout(
+        shapes=[
+            {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lo, "y1": hi}
+            | {"fillcolor": GRADE_COLORS[letter], "opacity": 0.14, "line": {"width": 0}, "layer": "below"}
+            for letter, lo, hi in bands
+        ],
+        annotations=[
+            {"x": 1.0, "xref": "paper", "xanchor": "left", "y": (lo + hi) / 2, "yref": "y", "text": letter}
+            | {"showarrow": False, "font": {"size": 11}}
+            for letter, lo, hi in bands
+        ],
+    )
     palette = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
     for number, (name, frame) in enumerate(series):
         if frame.empty:

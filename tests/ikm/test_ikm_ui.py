@@ -1,0 +1,117 @@
+"""The IKM charts and display helpers: grade colours on the right cells, numbers written as num() writes them."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from lib.i18n import fmt_number
+from lib.ui import ikm as ui
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_format_numbers_matches_fmt_number(lang: str) -> None:
+    values = [
+        0,
+        0.004,
+        -0.004,
+        0.125,
+        2.5,
+        3.5,
+        1.5,
+        91.385,
+        1234.5,
+        -1234.567,
+        1_234_567.891,
+        99.9,
+        float("nan"),
+        None,
+    ]
+    for decimals in (0, 2, 4):
+        assert ui.format_numbers(values, lang, decimals) == [fmt_number(v, lang, decimals) for v in values]
+    assert ui.format_numbers([1234.5], "id", 2) == ["1.234,50"]
+
+
+def test_nrr_colorscale_steps_are_the_grade_bands() -> None:
+    scale = ui._nrr_colorscale()
+    stops = sorted({round(position, 6) for position, _colour in scale})
+    # (2.60 − 1)/3, (3.0644 − 1)/3, (3.5324 − 1)/3 on the 1–4 axis
+    assert stops == [0.0, 0.533333, 0.688133, 0.844133, 1.0]
+    colour_at = {round(p, 6): c for p, c in scale}
+    assert scale[0][1] == ui.GRADE_COLORS["D"] and scale[-1][1] == ui.GRADE_COLORS["A"]
+    assert colour_at[0.533333] in (ui.GRADE_COLORS["D"], ui.GRADE_COLORS["C"])
+
+
+def _frame() -> pd.DataFrame:
+    rows = []
+    for code, ikm, mutu, n, minimum in (
+        ("A", 91.38, "A", 400, 278),
+        ("B", 70.0, "C", 50, 278),
+        ("C", 60.0, "D", 9, None),
+    ):
+        row = {
+            "unit_id": ord(code),
+            "kode_unit": code,
+            "nama_unit": f"Unit {code}",
+            "ikm": ikm,
+            "ikm_2dp": ikm,
+        }
+        row |= {
+            "mutu": mutu,
+            "responden": n,
+            "sampel_minimum": minimum,
+            "perubahan": 1.25 if code == "A" else math.nan,
+        }
+        row["sampel_cukup"] = None if minimum is None else n >= minimum
+        for u in (
+            "persyaratan",
+            "prosedur",
+            "waktu",
+            "biaya",
+            "produk",
+            "kompetensi",
+            "perilaku",
+            "pengaduan",
+            "sarana",
+        ):
+            row[f"nrr_{u}"] = ikm / 25 / 9 / 0.111
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame["sampel_minimum"] = frame["sampel_minimum"].astype("Int64")
+    frame["sampel_cukup"] = frame["sampel_cukup"].astype("boolean")
+    return frame
+
+
+def test_ranking_chart_colours_by_grade_and_marks_short_samples() -> None:
+    fig = ui.ranking_chart(_frame(), "id")
+    bar = fig.data[0]
+    assert list(bar.y) == ["Unit A (A)", "Unit B (B) ⚠", "Unit C (C)"]
+    assert list(bar.marker.color) == [ui.GRADE_COLORS["A"], ui.GRADE_COLORS["C"], ui.GRADE_COLORS["D"]]
+    assert list(bar.text) == ["91,38 A", "70,00 C", "60,00 D"]
+    assert [shape.x0 for shape in fig.layout.shapes] == [88.31, 76.61, 65.0]
+
+
+def test_heatmap_puts_the_weakest_unit_on_top() -> None:
+    fig = ui.heatmap_chart(_frame(), "en")
+    assert list(fig.data[0].y) == ["Unit C (C)", "Unit B (B)", "Unit A (A)"]
+    assert fig.data[0].zmin == 1 and fig.data[0].zmax == 4
+    assert list(fig.data[0].x)[2] == "Time"
+
+
+def test_trend_chart_draws_the_four_grade_bands() -> None:
+    series = pd.DataFrame({"period_label": ["2025-Q1", "2025-Q2"], "ikm_2dp": [80.0, 90.0]})
+    series["responden"], series["mutu"] = [10, 12], ["B", "A"]
+    fig = ui.trend_chart([("Kota", series)], "id")
+    bands = [(s.y0, s.y1) for s in fig.layout.shapes]
+    assert bands == [(25.0, 65.0), (65.0, 76.61), (76.61, 88.31), (88.31, 100.0)]
+    assert [a.text for a in fig.layout.annotations] == ["D", "C", "B", "A"]
+    assert list(fig.data[0].y) == [80.0, 90.0]
+
+
+def test_ranking_table_and_sample_texts() -> None:
+    table = ui.ranking_table(_frame(), "id")
+    assert table["IKM"].tolist() == ["91,38", "70,00", "60,00"]
+    assert table["Perubahan"].tolist() == ["1,25", "–", "–"]
+    assert table["Sampel"].tolist() == ["n = 400 (minimal 278)", "n = 50 < 278 dibutuhkan", "n = 9"]
