@@ -298,8 +298,8 @@ def parse_date(raw: pd.Series, *, today: date | None = None, allow_future: bool 
 # ---------------------------------------------------------------- periods
 
 _PERIOD_YEAR = re.compile(r"^(\d{4})$")
-_PERIOD_QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*(?:q|tw|triwulan\s*)([1-4])$", re.I)
-_PERIOD_QUARTER_FIRST = re.compile(r"^(?:q|tw|triwulan\s*)([1-4])\s*[-/ ]?\s*(\d{4})$", re.I)
+_PERIOD_QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*(?:q|tw|triwulan)\s*([1-4])$", re.I)
+_PERIOD_QUARTER_FIRST = re.compile(r"^(?:q|tw|triwulan)\s*([1-4])\s*[-/ ]?\s*(\d{4})$", re.I)
 _PERIOD_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
 _PERIOD_MONTH_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
 
@@ -396,11 +396,11 @@ def nip_problem(value: object, today: date | None = None) -> tuple[str | None, s
         if isinstance(value, float) and np.isnan(value):
             return (None, None)
         return (None, "nip_as_number")
+    if _SCIENTIFIC.match(str(value).strip()):
+        return (None, "nip_as_number")
     text = re.sub(r"[\s.'\u00a0-]", "", str(value))
     if text.lower() in _BLANK_TEXT:
         return (None, None)
-    if _SCIENTIFIC.match(text):
-        return (None, "nip_as_number")
     if not re.fullmatch(r"\d{18}", text):
         return (None, "nip_format")
     try:
