@@ -176,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     scope = _scope(engine, args.unit)
     data = load_impact_data(engine, scope, date_from, date_to)
     if data.empty:
-        raise UserError(translate("impact.cli.no_data", lang))
+        raise UserError(translate("impact.no_programs", lang))
     keys = select_keys(data, args.by, args.program, lang)
     impacts = evaluate_groups(data, args.by, keys=keys, threshold=args.threshold)
     table = impact_table(impacts)

@@ -418,8 +418,4 @@ MESSAGES = {
         "id": "Kode pelatihan {code} tidak ditemukan. Contoh kode yang ada: {examples}",
         "en": "Training code {code} not found. Existing codes include: {examples}",
     },
-    "impact.cli.no_data": {
-        "id": "Belum ada data pelatihan di basis data ini.",
-        "en": "No training data in this database yet.",
-    },
 }
