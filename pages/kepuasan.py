@@ -137,15 +137,24 @@ code = st.selectbox(
     format_func=labels.get,
     key="ikm_detail_unit",
 )
-unit = units[units["kode_unit"] == code].iloc[0]
-st.markdown(
-    f"**{unit['nama_unit']}**: IKM {num(unit['ikm_2dp'])} ({t('ikm.grade.' + str(unit['mutu']))}), {weight_text}"
+unit = ranked[ranked["kode_unit"] == code].iloc[0]
+cols = st.columns([2, 2, 3])
+cols[0].metric(
+    f"IKM {unit['nama_unit']} ({weight_text})",
+    num(unit["ikm_2dp"]),
+    delta=None
+    if pd.isna(unit["perubahan"])
+    else ("+" if unit["perubahan"] > 0 else "") + num(unit["perubahan"]),
+    help=t("ikm.metric.unit_delta_help", start=day(prev_from), end=day(prev_to)),
 )
-sample_note = ui.sample_texts(units[units["kode_unit"] == code], lang)[0]
+cols[1].metric(
+    t("ikm.metric.grade"), t(f"ikm.grade.{unit['mutu']}") if isinstance(unit["mutu"], str) else "–"
+)
+sample_note = ui.sample_texts(ranked[ranked["kode_unit"] == code], lang)[0]
 if ui.sample_short(unit):
-    st.warning(sample_note)
+    cols[2].warning(sample_note, icon=":material/warning:")
 else:
-    st.caption(sample_note)
+    cols[2].caption(sample_note)
 
 left, right = st.columns([2, 3])
 with left:

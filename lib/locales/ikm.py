@@ -105,6 +105,10 @@ MESSAGES = {
         "id": "Dibanding {start} – {end} (IKM {prev}, {n} responden).",
         "en": "Compared with {start} – {end} (IKM {prev}, {n} respondents).",
     },
+    "ikm.metric.unit_delta_help": {
+        "id": "Perubahan dibanding {start} – {end}.",
+        "en": "Change compared with {start} – {end}.",
+    },
     "ikm.metric.no_previous": {
         "id": "Tidak ada data pada periode sebelumnya ({start} – {end}).",
         "en": "No data in the previous period ({start} – {end}).",

@@ -60,8 +60,8 @@ def page_db(engine):
 
 def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     at = _run(monkeypatch, page_db)
-    metrics = {m.label: m for m in at.metric}
-    ikm = next(m for label, m in metrics.items() if label.startswith("IKM"))
+    metrics = {m.label: m for m in at.metric[:4]}  # the headline; the detail unit's metrics follow
+    ikm = at.metric[0]
     # pooled 2025-01-01 – 2025-06-30 (the filter clipped to the data): Σ answers 955 + 9 × 6 = 1009 over 32
     # per unsur → 1009 / 32 × 0.111 × 25 = 87.499… → 87,50, grade B
     assert ikm.value == "87,50" and "bobot 0,111" in ikm.label
@@ -71,6 +71,10 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert metrics["Responden"].value == "32"
     assert metrics["Unit dinilai"].value == "2"
     assert any("naik 12,57 poin" in m.value for m in at.markdown)
+    # the detail unit (the weakest): IKM 49,95 without a previous period, grade D
+    assert at.metric[4].label == "IKM Kelurahan Belawan I (bobot 0,111)"
+    assert at.metric[4].value == "49,95" and not at.metric[4].delta
+    assert at.metric[5].value == "D (Tidak Baik)"
 
     ranking = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert _array(ranking["data"][0]["x"]) == [91.38, 49.95]
