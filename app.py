@@ -1,4 +1,4 @@
-"""Telaah's entry point: page config, sign-in gate, navigation and the shared sidebar."""
+"""Telaah's entry point: page config, sign-in gate, navigation by role, and the shared sidebar."""
 
 from __future__ import annotations
 
@@ -6,34 +6,43 @@ from pathlib import Path
 
 import streamlit as st
 
+from lib.auth.roles import Principal, Role, can_import, can_manage_users, can_read_audit
 from lib.queries.inventory import is_empty
+from lib.ui.auth import allowed_scope, render_account_box, require_principal
 from lib.ui.data import engine
 from lib.ui.i18n import t
 from lib.ui.sidebar import language_switch, render_sidebar
 
-HERE = Path(__file__).parent
-PAGES = HERE / "pages"
+PAGES = Path(__file__).parent / "pages"
 
 st.set_page_config(page_title="Telaah", page_icon=":material/insights:", layout="wide")
 
 
-def page(file: str, title_key: str, icon: str, url_path: str, default: bool = False) -> st.Page | None:
-    path = PAGES / file
-    if not path.exists():
-        return None
-    return st.Page(path, title=t(title_key), icon=icon, url_path=url_path, default=default)
+def page(file: str, title_key: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    return st.Page(PAGES / file, title=t(title_key), icon=icon, url_path=url_path, default=default)
 
 
-def navigation(empty: bool) -> dict[str, list[st.Page]]:
-    if empty:
+def navigation(principal: Principal, empty: bool) -> dict[str, list[st.Page]]:
+    """The pages this role may open. Every page checks the role again itself."""
+    upload = (
+        [page("unggah.py", "nav.unggah", ":material/upload_file:", "unggah")] if can_import(principal) else []
+    )
+    admin = []
+    if can_manage_users(principal):
+        admin.append(page("pengguna.py", "nav.pengguna", ":material/group:", "pengguna"))
+    if can_read_audit(principal):
+        admin.append(page("audit.py", "nav.audit", ":material/policy:", "audit"))
+    if empty or principal.role is Role.ADMIN:
+        start = [page("mulai.py", "empty.title", ":material/rocket_launch:", "mulai", True)] if empty else []
+        status = (
+            [] if empty else [page("status_data.py", "nav.status", ":material/database:", "status", True)]
+        )
         sections = {
-            t("nav.section.overview"): [
-                page("mulai.py", "empty.title", ":material/rocket_launch:", "mulai", True)
-            ],
-            t("nav.section.data"): [page("unggah.py", "nav.unggah", ":material/upload_file:", "unggah")],
+            t("nav.section.overview"): start,
+            t("nav.section.data"): upload + status,
+            t("nav.section.admin"): admin,
         }
     else:
-        has_home = (PAGES / "ringkasan.py").exists()
         sections = {
             t("nav.section.overview"): [
                 page("ringkasan.py", "nav.ringkasan", ":material/dashboard:", "ringkasan", True),
@@ -45,22 +54,21 @@ def navigation(empty: bool) -> dict[str, list[st.Page]]:
                 page("prioritas.py", "nav.prioritas", ":material/priority_high:", "prioritas"),
             ],
             t("nav.section.data"): [
-                page("unggah.py", "nav.unggah", ":material/upload_file:", "unggah"),
-                page("status_data.py", "nav.status", ":material/database:", "status", not has_home),
+                *upload,
+                page("status_data.py", "nav.status", ":material/database:", "status"),
             ],
-            t("nav.section.admin"): [
-                page("pengguna.py", "nav.pengguna", ":material/group:", "pengguna"),
-                page("audit.py", "nav.audit", ":material/policy:", "audit"),
-            ],
+            t("nav.section.admin"): admin,
         }
-    return {name: [p for p in pages if p is not None] for name, pages in sections.items() if any(pages)}
+    return {name: pages for name, pages in sections.items() if pages}
 
 
+st.logo(str(Path(__file__).parent / "data" / "logo.svg"), size="large")
+principal = require_principal()
 empty = is_empty(engine())
-current = st.navigation(navigation(empty))
-st.sidebar.markdown(f"**{t('app.title')}** · {t('app.city')}")
+current = st.navigation(navigation(principal, empty))
+render_account_box(principal)
 if empty:
     language_switch()
 else:
-    render_sidebar()
+    render_sidebar(allowed_scope(principal))
 current.run()

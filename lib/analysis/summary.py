@@ -78,6 +78,13 @@ def _flagged(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd
     return priority_scores(unit_evidence(engine, scope, date_from, date_to))
 
 
+def _year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return date(day.year - 1, 2, 28)
+
+
 def _share_within_standard(overview: ComplaintOverview) -> tuple[float | None, int]:
     totals = overview.totals
     judged = int(totals.get("judged", 0) or 0)
@@ -97,8 +104,9 @@ def leadership_summary(
     within_now, judged_now = _share_within_standard(complaints_now)
     within_before, _ = _share_within_standard(complaints_before)
     jp_now = city_learning_hours(unit_learning_hours(engine, date_to.year, scope, as_of=date_to))
+    # Last year up to the same day, so a year in progress is not compared with a whole one.
     jp_before = city_learning_hours(
-        unit_learning_hours(engine, date_to.year - 1, scope, as_of=date(date_to.year - 1, 12, 31))
+        unit_learning_hours(engine, date_to.year - 1, scope, as_of=_year_earlier(date_to))
     )
     learning = _pooled_learning(engine, scope, date_from, date_to)
     learning_before = _pooled_learning(engine, scope, prev_from, prev_to)

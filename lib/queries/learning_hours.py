@@ -67,6 +67,9 @@ def unit_learning_hours(
     """Per unit: ``employees``, ``meeting_target`` (≥ 20 JP in ``year``), ``share_meeting``,
     ``jp_per_employee`` and ``untrained_12m`` (no programme attended in the 12 months before ``as_of``).
 
+    Only programmes ended by ``as_of`` count, so this year so far can be compared
+    with last year up to the same day.
+
     Computed in SQL over the per-employee sums, so it stays fast with 20,000 employees.
     """
     as_of = as_of or date.today()
@@ -79,7 +82,13 @@ def unit_learning_hours(
             e.c.id.label("employee_id"),
             e.c.unit_id,
             func.coalesce(
-                func.sum(case((and_(attended, year_of(p.c.end_date) == year), p.c.jp), else_=0)), 0
+                func.sum(
+                    case(
+                        (and_(attended, year_of(p.c.end_date) == year, p.c.end_date <= as_of), p.c.jp),
+                        else_=0,
+                    )
+                ),
+                0,
             ).label("jp"),
             func.max(case((and_(attended, p.c.end_date <= as_of), p.c.end_date), else_=None)).label(
                 "last_end"

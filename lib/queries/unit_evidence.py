@@ -55,13 +55,14 @@ def _complaints(engine: Engine, scope: Scope, date_from: date, date_to: date) ->
     return rates[["unit_id", "complaints", "rate_per_1000"]]
 
 
-def _top_themes(engine: Engine, scope: Scope, date_from: date, date_to: date, k: int = 2) -> pd.Series:
+def _top_themes(engine: Engine, scope: Scope, date_from: date, date_to: date, k: int = 2) -> pd.DataFrame:
     themes = complaint_counts(engine, scope, date_from, date_to, by=("unit", "theme"))
-    themes = themes[themes["theme"].notna() & (themes["theme"] != "lainnya")]
     if themes.empty:
-        return pd.Series(dtype=object)
+        return pd.DataFrame(columns=["unit_id", "top_themes"])
+    themes = themes[themes["theme"].notna() & (themes["theme"] != "lainnya")]
     themes = themes.sort_values(["unit_id", "complaints", "theme"], ascending=[True, False, True])
-    return themes.groupby("unit_id")["theme"].apply(lambda s: list(s.head(k)))
+    top = themes.groupby("unit_id")["theme"].apply(lambda s: list(s.head(k)))
+    return top.rename("top_themes").reset_index()
 
 
 def unit_evidence(
@@ -101,7 +102,7 @@ def unit_evidence(
     before = _complaints(engine, scope, prev_from, prev_to).rename(
         columns={"complaints": "complaints_prev", "rate_per_1000": "rate_prev"}
     )
-    themes = _top_themes(engine, scope, date_from, date_to).rename("top_themes").reset_index()
+    themes = _top_themes(engine, scope, date_from, date_to)
 
     service = service_by_quarter(engine, scope, date_from, date_to)
     speed = (
@@ -132,6 +133,8 @@ def unit_evidence(
 
     out = units
     for part in (ikm, now, before, themes, speed, skp, jp):
+        if "unit_id" not in part:
+            part = part.reset_index()
         out = out.merge(part, on="unit_id", how="left")
     out["complaints"] = out["complaints"].fillna(0).astype("int64")
     out["complaints_prev"] = out["complaints_prev"].fillna(0).astype("int64")

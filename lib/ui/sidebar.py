@@ -7,6 +7,7 @@ for pages to read with ``get_filters()``.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import pandas as pd
@@ -36,17 +37,40 @@ def _regions(url: str) -> list[str]:
     return list_regions(get_engine(url))
 
 
-def preset_range(preset: str, today: date) -> tuple[date, date]:
-    """Date range of a period preset, ending today at the latest."""
+def preset_range(preset: str, anchor: date) -> tuple[date, date]:
+    """Date range of a period preset, in whole months ending with the month of ``anchor``.
+
+    ``anchor`` is the last day with data (see :func:`data_anchor`), so "the last
+    12 months" are 12 months that have data and compare cleanly with the 12
+    before them, even when the latest import lags behind today.
+    """
+    month_end = date(anchor.year, anchor.month, calendar.monthrange(anchor.year, anchor.month)[1])
     if preset == "this_year":
-        return date(today.year, 1, 1), today
+        return date(anchor.year, 1, 1), month_end
     if preset == "last_year":
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31)
     if preset == "all":
-        return date(2000, 1, 1), today
-    start_month = today.month + 1 if today.month < 12 else 1
-    start_year = today.year - 1 if today.month < 12 else today.year
-    return date(start_year, start_month, 1), today
+        return date(2000, 1, 1), month_end
+    start_month = anchor.month + 1 if anchor.month < 12 else 1
+    start_year = anchor.year - 1 if anchor.month < 12 else anchor.year
+    return date(start_year, start_month, 1), month_end
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def data_anchor(url: str, today: date) -> date:
+    """The latest day with survey, complaint or service data, but never after ``today``."""
+    from lib.db import get_engine
+    from lib.queries.inventory import data_inventory
+
+    inventory = data_inventory(get_engine(url)).set_index("kind")
+    dates = [inventory.loc[k, "last_date"] for k in ("survei", "pengaduan", "layanan")]
+    dates = [d for d in dates if d is not None and d == d]
+    if not dates:
+        return today
+    latest = max(dates)
+    if latest.day == 1:  # monthly aggregates are keyed by the month's first day
+        latest = date(latest.year, latest.month, calendar.monthrange(latest.year, latest.month)[1])
+    return min(latest, today)
 
 
 def language_switch() -> str:
@@ -107,14 +131,17 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
     """
     language_switch()
     st.sidebar.subheader(t("sidebar.filters"))
+    url = db_url()
+    engine()  # migrate before the first query
     today = date.today()
+    anchor = data_anchor(url, today)
     preset = st.sidebar.selectbox(
         t("sidebar.period"),
         PRESETS,
         format_func=lambda p: t(f"sidebar.period.{p}"),
         key="telaah_period_preset",
     )
-    date_from, date_to = preset_range(preset, today)
+    date_from, date_to = preset_range(preset, anchor)
     if preset == "custom":
         picked = st.sidebar.date_input(
             t("sidebar.dates"),
@@ -126,8 +153,6 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
         if isinstance(picked, tuple) and len(picked) == 2:
             date_from, date_to = picked
 
-    url = db_url()
-    engine()  # migrate before the first query
     regions = _regions(url)
     region = st.sidebar.selectbox(
         t("sidebar.region"),

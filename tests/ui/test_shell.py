@@ -33,6 +33,7 @@ UNITS = [
 @pytest.fixture
 def app(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
     return AppTest.from_file(APP, default_timeout=60)
 
 
@@ -55,6 +56,8 @@ def test_empty_database_offers_demo_and_upload(app: AppTest) -> None:
 def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) -> None:
     _load_units(engine)
     app.run()
+    # AppTest keeps the widgets of app.py across reruns only after an explicit page switch.
+    app.switch_page("pages/status_data.py").run()
     assert not app.exception
     region = app.sidebar.selectbox(key="telaah_region")
     assert region.options == ["Semua wilayah", "Kota Medan", "Medan Belawan"]
@@ -81,6 +84,7 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
 def test_language_switch_to_english(engine: Engine, app: AppTest) -> None:
     _load_units(engine)
     app.run()
+    app.switch_page("pages/status_data.py").run()
     assert app.sidebar.selectbox(key="telaah_region").label == "Wilayah"
     app.sidebar.selectbox(key="telaah_lang_select").select("en").run()
     assert not app.exception
