@@ -52,7 +52,8 @@ cols[1].metric(
 )
 cols[2].metric(
     t("complaints.metric.median"),
-    t("complaints.metric.median_value", days=num(totals.get("median_working_days"), 1)),
+    num(totals.get("median_working_days"), 1),
+    help=t("complaints.metric.median_help", n=num(totals.get("resolved", 0), 0)),
 )
 cols[3].metric(
     t("complaints.metric.late"),
@@ -137,36 +138,8 @@ st.caption(
         untyped=num(totals["untyped"], 0),
     )
 )
-quality = None
-if totals["predicted"] > 0:  # predicted themes are in the figures: their quality belongs next to them
-    with st.spinner(t("complaints.classifier.measuring")):
-        quality = ui.model_quality(url)
-    if quality is not None:
-        st.caption(ui.quality_sentence(quality, lang))
-with st.expander(t("complaints.classifier.header")):
-    if quality is None and st.toggle(t("complaints.classifier.measure"), key="complaints_measure_quality"):
-        with st.spinner(t("complaints.classifier.measuring")):
-            quality = ui.model_quality(url)
-        if quality is None:
-            st.info(t("complaints.classifier.too_few", n=ui.min_labelled()))
-        else:
-            st.markdown(ui.quality_sentence(quality, lang))
-    if quality is not None:
-        st.caption(t("complaints.classifier.per_class"))
-        st.dataframe(ui.quality_table(quality, lang), hide_index=True, width="stretch")
-    notice = st.session_state.pop("complaints_classify_notice", None)
-    if notice:
-        st.success(notice)
-    pending = ui.pending_predictions(url, scope)["unpredicted"]
-    if pending:
-        st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
-        if can_import(principal) and st.button(t("complaints.classifier.run"), key="complaints_classify"):
-            with st.spinner(t("complaints.classifier.measuring")):
-                written, seconds = ui.run_classifier(url)
-            st.session_state["complaints_classify_notice"] = t(
-                "complaints.classifier.done", n=num(written, 0), seconds=num(seconds, 1)
-            )
-            st.rerun()
+quality_caption = st.empty()  # filled at the end: training must not hold up the rest of the page
+classifier_box = st.expander(t("complaints.classifier.header"))
 
 # ---- resolution and backlog
 left, right = st.columns(2)
@@ -245,5 +218,44 @@ if texts.empty:
     st.caption(t("complaints.drill.none"))
 else:
     st.caption(t("complaints.drill.count", shown=num(len(texts), 0)))
-    st.dataframe(ui.drill_table(texts, lang), hide_index=True, width="stretch", key="complaints_texts")
+    st.dataframe(
+        ui.drill_table(texts, lang),
+        hide_index=True,
+        width="stretch",
+        column_config=ui.drill_column_config(lang),
+        key="complaints_texts",
+    )
 st.caption(t("complaints.drill.period", start=day(date_from), end=day(date_to)))
+
+
+# ---- classifier quality last: the first measurement trains the model (seconds)
+quality = None
+if totals["predicted"] > 0:  # predicted themes are in the figures: their quality belongs next to them
+    with quality_caption, st.spinner(t("complaints.classifier.measuring")):
+        quality = ui.model_quality(url)
+    if quality is not None:
+        quality_caption.caption(ui.quality_sentence(quality, lang))
+with classifier_box:
+    if quality is None and st.toggle(t("complaints.classifier.measure"), key="complaints_measure_quality"):
+        with st.spinner(t("complaints.classifier.measuring")):
+            quality = ui.model_quality(url)
+        if quality is None:
+            st.info(t("complaints.classifier.too_few", n=ui.min_labelled()))
+        else:
+            st.markdown(ui.quality_sentence(quality, lang))
+    if quality is not None:
+        st.caption(t("complaints.classifier.per_class"))
+        st.dataframe(ui.quality_table(quality, lang), hide_index=True, width="stretch")
+    notice = st.session_state.pop("complaints_classify_notice", None)
+    if notice:
+        st.success(notice)
+    pending = ui.pending_predictions(url, scope)["unpredicted"]
+    if pending:
+        st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
+        if can_import(principal) and st.button(t("complaints.classifier.run"), key="complaints_classify"):
+            with st.spinner(t("complaints.classifier.measuring")):
+                written, seconds = ui.run_classifier(url)
+            st.session_state["complaints_classify_notice"] = t(
+                "complaints.classifier.done", n=num(written, 0), seconds=num(seconds, 1)
+            )
+            st.rerun()

