@@ -20,7 +20,9 @@ errors are clustered by unit), including the term for estimating the cohort
 weights, as in the R package ``did``. Each group variance uses the n − 1
 denominator (Welch), and intervals use Student's t with (treated units − 1)
 degrees of freedom because a city has few treated units and normal-based
-intervals would be too narrow. Pre-trends are tested jointly with a Wald test.
+intervals would be too narrow. Pre-trends (θ(e) for e = −4 … −2) are tested
+jointly with a Wald statistic referred to an F distribution; in simulations
+with parallel trends it rejects at or below its nominal 5 %.
 
 Quarters are integers (``year * 4 + quarter − 1``): see :func:`quarter_index`.
 """
