@@ -102,28 +102,21 @@ st.markdown(
 )
 st.caption(t("ikm.sentence.caveat"))
 
-# ---- ranking and heatmap
+# ---- where the city loses points: elements per unit, then the ranking
 prev_from, prev_to = previous_range(date_from, date_to)
 previous = ui.units_ikm(url, path, region, prev_from, prev_to, weight, rollup)
 ranked = unit_changes(units, previous)
-st.subheader(t("ikm.section.ranking"))
-st.plotly_chart(ui.ranking_chart(ranked, lang), width="stretch", key="ikm_ranking")
-caption = t("ikm.ranking.caption")
-if len(ranked) > 40:
-    caption += " " + t("ikm.ranking.more", shown=20, total=len(ranked))
-st.caption(caption)
-
-
-with st.expander(t("ikm.section.ranking") + " – " + t("ikm.col.unit")):
+heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
+with heat_tab:
+    st.plotly_chart(ui.heatmap_chart(units, lang), width="stretch", key="ikm_heatmap")
+    more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
+    st.caption(f"{t('ikm.heatmap.caption')} {more}")
+with rank_tab:
+    st.plotly_chart(ui.ranking_chart(ranked, lang, limit=15), width="stretch", key="ikm_ranking")
+    more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
+    st.caption(f"{t('ikm.ranking.caption')} {more}")
     st.dataframe(ui.ranking_table(ranked, lang), hide_index=True, width="stretch")
     st.caption(t("ikm.sample.note"))
-
-st.subheader(t("ikm.section.heatmap"))
-st.plotly_chart(ui.heatmap_chart(units, lang), width="stretch", key="ikm_heatmap")
-st.caption(
-    t("ikm.heatmap.caption")
-    + (" " + t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else "")
-)
 
 # ---- one unit in detail
 by_weakness = units.sort_values("ikm")
@@ -138,9 +131,10 @@ code = st.selectbox(
     key="ikm_detail_unit",
 )
 unit = ranked[ranked["kode_unit"] == code].iloc[0]
-cols = st.columns([2, 2, 3])
+st.subheader(str(unit["nama_unit"]))
+cols = st.columns([1, 1, 2])
 cols[0].metric(
-    f"IKM {unit['nama_unit']} ({weight_text})",
+    f"IKM ({weight_text})",
     num(unit["ikm_2dp"]),
     delta=None
     if pd.isna(unit["perubahan"])
