@@ -127,3 +127,17 @@ def test_neutralise_cell() -> None:
     assert neutralise_cell("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise_cell("Puskesmas") == "Puskesmas"
     assert neutralise_cell(-3) == -3
+
+
+def test_pdf_without_dejavu_falls_back_to_a_core_font(report, monkeypatch) -> None:
+    import lib.reports.skm_pdf as skm_pdf
+
+    monkeypatch.setattr(skm_pdf, "_has_dejavu", lambda: False)
+    data = skm_pdf.skm_pdf_bytes(report, generated=GENERATED)
+    assert data.startswith(b"%PDF-") and b"Helvetica" in data
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    assert "91,38" in " ".join(text.split()) and "Mengetahui," in text
