@@ -535,7 +535,12 @@ def impact_rows(impact: ProgramImpact) -> list[dict[str, object]]:
                 low,
                 high,
                 study.n_treated_units,
-                _results_method(study, impact.threshold, spec),
+                _results_method(study, impact.threshold, spec)
+                + (
+                    f"; course level ({len(impact.results_codes)} runs)"
+                    if set(impact.results_codes) != set(impact.codes)
+                    else ""
+                ),
                 ci_verdict(est, spec.higher_is_better),
             )
         )
