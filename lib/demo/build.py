@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 
 from lib.bulk import bulk_insert
 from lib.demo.complaints import COMPLAINT_COLUMNS, generate_complaints
@@ -109,6 +110,47 @@ def _clear(conn: Connection, plan: DemoPlan) -> dict[int, str]:
     for model in reversed(DATA_TABLES):
         conn.execute(delete(model.__table__))
     return {row.id: row.code for row in tied}
+
+
+@contextmanager
+def _bulk_loading(conn: Connection, table: Table) -> Iterator[None]:
+    """Load an empty table without its secondary indexes (and, on PostgreSQL, foreign keys).
+
+    Millions of rows go in several times faster when each row does not update
+    three indexes and fire two foreign-key triggers; afterwards the indexes are
+    rebuilt from the models' own definitions and the foreign keys re-added from
+    the database's own definitions (validated in one pass). All of it happens
+    inside the build's transaction, so a failure restores the schema too.
+    """
+    indexes = sorted(table.indexes, key=lambda index: index.name or "")
+    foreign_keys: list[tuple[str, str]] = []
+    preparer = conn.dialect.identifier_preparer
+    for index in indexes:
+        index.drop(conn)
+    if conn.dialect.name == "postgresql":
+        foreign_keys = [
+            (row.conname, row.definition)
+            for row in conn.execute(
+                text(
+                    "SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint "
+                    "WHERE conrelid = CAST(:table AS regclass) AND contype = 'f' ORDER BY conname"
+                ),
+                {"table": table.name},
+            )
+        ]
+        for name, _ in foreign_keys:
+            conn.execute(
+                text(f"ALTER TABLE {preparer.quote(table.name)} DROP CONSTRAINT {preparer.quote(name)}")
+            )
+    yield
+    for name, definition in foreign_keys:
+        conn.execute(
+            text(
+                f"ALTER TABLE {preparer.quote(table.name)} ADD CONSTRAINT {preparer.quote(name)} {definition}"
+            )
+        )
+    for index in indexes:
+        index.create(conn)
 
 
 def _insert_units(conn: Connection, plan: DemoPlan, import_id: int) -> dict[str, int]:
@@ -273,9 +315,10 @@ def build_demo(
             program_ids=[code_to_id[p.code] for p in plan.programmes],
             import_id=import_id,
         )
-        counts["training_participation"] = bulk_insert(
-            conn, TrainingParticipation.__table__, PARTICIPATION_COLUMNS, participations
-        )
+        with _bulk_loading(conn, TrainingParticipation.__table__):
+            counts["training_participation"] = bulk_insert(
+                conn, TrainingParticipation.__table__, PARTICIPATION_COLUMNS, participations
+            )
         say(
             f"training: {counts['training_program']} programmes, {counts['training_participation']} participants"
         )
@@ -289,7 +332,8 @@ def build_demo(
             effect_from=effect_from,
             import_id=import_id,
         )
-        counts["performance"] = bulk_insert(conn, Performance.__table__, PERFORMANCE_COLUMNS, performance)
+        with _bulk_loading(conn, Performance.__table__):
+            counts["performance"] = bulk_insert(conn, Performance.__table__, PERFORMANCE_COLUMNS, performance)
         say(f"performance: {counts['performance']}")
 
         counts["service_stat"] = bulk_insert(
@@ -298,14 +342,19 @@ def build_demo(
         say(f"service_stat: {counts['service_stat']}")
 
         counts["survey_response"] = 0
-        for chunk in generate_survey(plan, unit_ids, import_id):
-            counts["survey_response"] += bulk_insert(conn, SurveyResponse.__table__, SURVEY_COLUMNS, chunk)
-            say(f"survey_response: {counts['survey_response']}")
+        with _bulk_loading(conn, SurveyResponse.__table__):
+            for chunk in generate_survey(plan, unit_ids, import_id):
+                counts["survey_response"] += bulk_insert(
+                    conn, SurveyResponse.__table__, SURVEY_COLUMNS, chunk
+                )
+                say(f"survey_response: {counts['survey_response']}")
+        say("survey_response: indexes and constraints restored")
         counts["survey_monthly"] = refresh_survey_monthly(conn)
+        say(f"survey_monthly: {counts['survey_monthly']}")
 
-        counts["complaint"] = bulk_insert(
-            conn, Complaint.__table__, COMPLAINT_COLUMNS, generate_complaints(plan, unit_ids, import_id)
-        )
+        complaints = generate_complaints(plan, unit_ids, import_id)
+        with _bulk_loading(conn, Complaint.__table__):
+            counts["complaint"] = bulk_insert(conn, Complaint.__table__, COMPLAINT_COLUMNS, complaints)
         say(f"complaint: {counts['complaint']}")
 
         for user_id, code in restore.items():

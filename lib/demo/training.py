@@ -557,6 +557,30 @@ def _eligible(
     return mask
 
 
+def _weighted_sample(
+    rng: np.random.Generator, candidates: np.ndarray, cdf: np.ndarray, log_weight: np.ndarray, size: int
+) -> np.ndarray:
+    """``size`` distinct candidates, each next one drawn in proportion to its weight among those left.
+
+    Drawing with replacement and skipping repeats is exactly that sequential scheme, and
+    far cheaper than sorting keys over thousands of candidates for a class of thirty.
+    """
+    size = min(size, len(candidates))
+    if size > len(candidates) // 3:
+        keys = log_weight[candidates] + rng.gumbel(size=len(candidates))
+        return candidates[np.argpartition(-keys, size - 1)[:size]] if size else candidates[:0]
+    picked: list[int] = []
+    seen: set[int] = set()
+    while len(picked) < size:
+        for index in np.searchsorted(cdf, rng.random(2 * size), side="right").tolist():
+            if index < len(candidates) and index not in seen:
+                seen.add(index)
+                picked.append(index)
+                if len(picked) == size:
+                    break
+    return candidates[picked]
+
+
 def _none_where(values: np.ndarray, missing: np.ndarray) -> list:
     out = values.astype(object)
     out[missing] = None
@@ -583,6 +607,7 @@ def generate_participations(
     the digital programme takes 80 % of each cohort unit's staff.
     """
     log_propensity = np.log(propensity)
+    eligible_by_template: dict[Template, np.ndarray] = {}
     digital_pool: dict[str, list[int]] = {}
     rows: list[tuple] = []
     att_employee: list[np.ndarray] = []
@@ -599,11 +624,13 @@ def generate_participations(
                 digital_pool[code] = digital_pool[code][count:]
             chosen = np.concatenate(chosen_parts)
         else:
-            candidates = np.flatnonzero(_eligible(program.template, service, region, position_type))
-            size = min(program.size, len(candidates))
-            keys = log_propensity[candidates] + rng.gumbel(size=len(candidates))
-            chosen = candidates[np.argpartition(-keys, size - 1)[:size]] if size else candidates[:0]
-            chosen = np.sort(chosen)
+            if program.template not in eligible_by_template:
+                mask = _eligible(program.template, service, region, position_type)
+                candidates = np.flatnonzero(mask)
+                cumulative = np.cumsum(propensity[candidates])
+                eligible_by_template[program.template] = (candidates, cumulative / cumulative[-1])
+            candidates, cdf = eligible_by_template[program.template]
+            chosen = np.sort(_weighted_sample(rng, candidates, cdf, log_propensity, program.size))
         n = len(chosen)
         absent = rng.random(n) < ABSENT_SHARE
         if program.has_test:
