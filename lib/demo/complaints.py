@@ -1,7 +1,7 @@
 """Complaints (pengaduan) per unit and month, with channel, theme, status and resolution.
 
 Volume follows the unit's service volume and its complaint propensity (the
-weak units complain-rate is 3.5x, the healthy units' 0.3x); the theme mix
+weak units' complaint rate is 3.5x the usual, the healthy units' 0.3x); the theme mix
 depends on the kind of service (health: waiting and facilities; civil
 registry: systems and brokers). The rising unit gets extra waiting complaints
 that ramp up over the last six months. About 40 % carry no category, as in

@@ -70,11 +70,20 @@ Weak and healthy units
     Three weak and three healthy units, chosen by the seed among kelurahan,
     kecamatan and puskesmas. Weak: expected answers −0.33 on every unsur, a
     further −0.45 on perilaku, −0.40 on waktu and −0.10 on pengaduan (IKM
-    around 68, grade C), 3.5x the complaint rate with four times the usual
+    about 69, grade C), 3.5x the complaint rate with four times the usual
     share of perilaku complaints, slower complaint handling, 66 % on time,
     and a training propensity of 0.3x (low 20-JP coverage). Healthy: +0.50 on
-    every unsur (IKM around 91, grade A), 0.3x complaints, 94 % on time,
+    every unsur (IKM about 92, grade A), 0.3x complaints, 94 % on time,
     training propensity 2.2x (high coverage).
+
+Scales
+    ``small``: 112 units (21 kecamatan, 66 kelurahan incl. all six of Belawan,
+    12 puskesmas, 13 OPD), 2,000 employees, ~95,000 SKM responses (about 65
+    per service unit and quarter), ~6,500 complaints. ``city``: 470 units (all
+    151 kelurahan, 39 puskesmas, 29 OPD with their bidang and UPT, the five
+    sections of every kecamatan, SMP Negeri 1–40), 20,000 employees, ~4
+    million SKM responses and ~100,000 complaints, all within the same three
+    years as ``small`` (so the planted dates hold at both scales).
 
 Background (not an effect to find, but realistic structure)
     Unit random effects on satisfaction (SD 0.13 common, 0.06 per unsur),
