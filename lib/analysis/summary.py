@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
+from lib.analysis import complaints as calc
 from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
 from lib.analysis.ikm import IkmChange, ikm_change, unit_ikm, weakest_for_row
 from lib.analysis.ikm_periods import previous_range
@@ -21,6 +22,7 @@ from lib.analysis.priority_score import priority_scores
 from lib.analysis.priority_text import reasons_text
 from lib.analysis.training_learning import LearningResult, learning_effect
 from lib.i18n import fmt_number, fmt_percent, translate
+from lib.queries import complaints as cq
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
 from lib.queries.training import participations
 from lib.queries.unit_evidence import unit_evidence
@@ -93,16 +95,41 @@ def _share_within_standard(overview: ComplaintOverview) -> tuple[float | None, i
     return 1.0 - float(totals["share_late"]), judged
 
 
+def complaint_headline(
+    engine: Engine, scope: Scope, date_from: date, date_to: date
+) -> tuple[int, float | None]:
+    """Complaints received and the share answered within the standard, as the complaints overview
+    computes them, without its trends and spike detection (for the previous period)."""
+    counts = cq.complaint_counts(engine, scope, date_from, date_to, by=())
+    received = int(counts["complaints"].sum()) if not counts.empty else 0
+    as_of = min(date_to, date.today())
+    pairs = cq.resolution_date_pairs(engine, scope, date_from, date_to, resolved_by=as_of)
+    open_in_range = cq.open_complaint_dates(engine, scope, as_of, received_from=date_from)
+    resolution = calc.resolution_summary(pairs, open_in_range, pd.Timestamp(as_of), by=())
+    if resolution.empty or not resolution["judged"].iloc[0]:
+        return received, None
+    return received, 1.0 - float(resolution["share_late"].iloc[0])
+
+
 def leadership_summary(
-    engine: Engine, scope: Scope, date_from: date, date_to: date, lang: str = "id"
+    engine: Engine,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    lang: str = "id",
+    *,
+    complaints: ComplaintOverview | None = None,
 ) -> Summary:
-    """Headline figures (now vs the previous equal-length range) and up to three findings."""
+    """Headline figures (now vs the previous equal-length range) and up to three findings.
+
+    ``complaints`` is the complaints overview of the same scope and range when
+    the caller already has it (the dashboard shares it with the complaints page).
+    """
     prev_from, prev_to = previous_range(date_from, date_to)
     ikm = ikm_change(engine, scope, date_from, date_to)
-    complaints_now = load_complaint_overview(engine, scope, date_from, date_to)
-    complaints_before = load_complaint_overview(engine, scope, prev_from, prev_to)
+    complaints_now = complaints or load_complaint_overview(engine, scope, date_from, date_to)
     within_now, judged_now = _share_within_standard(complaints_now)
-    within_before, _ = _share_within_standard(complaints_before)
+    received_before, within_before = complaint_headline(engine, scope, prev_from, prev_to)
     jp_now = city_learning_hours(unit_learning_hours(engine, date_to.year, scope, as_of=date_to))
     # Last year up to the same day, so a year in progress is not compared with a whole one.
     jp_before = city_learning_hours(
@@ -118,7 +145,7 @@ def leadership_summary(
         Headline(
             "complaints",
             float(complaints_now.totals.get("complaints", 0)),
-            float(complaints_before.totals.get("complaints", 0)),
+            float(received_before),
             int(complaints_now.totals.get("complaints", 0)),
             higher_is_better=False,
         ),

@@ -21,18 +21,29 @@ class UserError(Exception):
     """A problem the user can fix: printed as a message, exit code 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_modules() -> dict[str, str]:
+    """Command name → module name (``import_`` serves ``import``), found without importing anything."""
+    import lib.cli as package
+
+    return {
+        info.name.rstrip("_"): info.name
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_")
+    }
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with ``only`` that one (so a command does not pay
+    for importing the others' libraries: scipy, scikit-learn, statsmodels…)."""
     parser = argparse.ArgumentParser(
         prog="python -m lib",
         description="Telaah: evaluasi pengembangan kompetensi ASN dan kepuasan masyarakat.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    import lib.cli as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"lib.cli.{info.name}")
+    modules = command_modules()
+    names = [only] if only in modules else sorted(modules)
+    for name in names:
+        module = importlib.import_module(f"lib.cli.{modules[name]}")
         register = getattr(module, "register", None)
         if register is not None:
             register(subparsers)
@@ -40,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

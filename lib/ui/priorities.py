@@ -64,5 +64,7 @@ def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: 
 @st.cache_data(ttl=600, show_spinner=False)
 def summary(url: str, scope: Scope, date_from: date, date_to: date, lang: str):  # type: ignore[no-untyped-def]
     from lib.analysis.summary import leadership_summary
+    from lib.ui.complaints import overview
 
-    return leadership_summary(get_engine(url), scope, date_from, date_to, lang)
+    complaints = overview(url, scope, date_from, date_to, "month")
+    return leadership_summary(get_engine(url), scope, date_from, date_to, lang, complaints=complaints)

@@ -61,6 +61,10 @@ def test_summary_figures_equal_the_owning_functions(demo_engine: Engine) -> None
     overview = load_complaint_overview(demo_engine, Scope(), *PERIOD)
     assert figures["complaints"].value == overview.totals["complaints"]
     assert figures["within_standard"].value == pytest.approx(1 - overview.totals["share_late"])
+    # The previous period's light-weight figures equal what the full overview computes.
+    before = load_complaint_overview(demo_engine, Scope(), summary.previous_from, summary.previous_to)
+    assert figures["complaints"].previous == before.totals["complaints"]
+    assert figures["within_standard"].previous == pytest.approx(1 - before.totals["share_late"])
     jp = city_learning_hours(unit_learning_hours(demo_engine, DEMO_END.year, Scope(), as_of=DEMO_END))
     assert figures["jp"].value == jp["share_meeting"]
     assert (
