@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.auth.roles import Principal, Role, can_import, can_manage_users, can_read_audit
+from lib.auth.roles import Principal, Role, can_import, can_manage_users, can_read_audit, sees_whole_city
 from lib.queries.inventory import is_empty
 from lib.ui.auth import allowed_scope, render_account_box, require_principal
 from lib.ui.data import engine
@@ -55,7 +55,11 @@ def navigation(principal: Principal, empty: bool) -> dict[str, list[st.Page]]:
             ],
             t("nav.section.data"): [
                 *upload,
-                page("status_data.py", "nav.status", ":material/database:", "status"),
+                *(
+                    [page("status_data.py", "nav.status", ":material/database:", "status")]
+                    if sees_whole_city(principal)
+                    else []
+                ),
             ],
             t("nav.section.admin"): admin,
         }
@@ -63,12 +67,11 @@ def navigation(principal: Principal, empty: bool) -> dict[str, list[st.Page]]:
 
 
 st.logo(str(Path(__file__).parent / "data" / "logo.svg"), size="large")
+language_switch()  # before the gate, so the sign-in screen can be read in English too
 principal = require_principal()
 empty = is_empty(engine())
 current = st.navigation(navigation(principal, empty))
 render_account_box(principal)
-if empty:
-    language_switch()
-else:
+if not empty:
     render_sidebar(allowed_scope(principal))
 current.run()

@@ -134,7 +134,9 @@ with right:
         st.markdown(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
 
 st.markdown(f"**{t('priority.profile.staff')}**")
-unit_staff = data.staff(url, Scope(path_prefix=row["path"]), filters.date_to.year, filters.date_to)
+unit_staff = data.staff(
+    url, current_scope(Scope(path_prefix=row["path"])), filters.date_to.year, filters.date_to
+)
 unit_staff = unit_staff[unit_staff["unit_code"] == code]
 if unit_staff.empty:
     st.caption(t("priority.profile.no_staff"))

@@ -44,6 +44,10 @@ MESSAGES = {
         "en": "The database is empty. Load the demo city to see Telaah at work, "
         "or upload your own data (units first).",
     },
+    "empty.ask_evaluator": {
+        "id": "Basis data masih kosong. Minta evaluator (BKPSDM) mengunggah data unit kerja dan data lainnya.",
+        "en": "The database is empty. Ask an evaluator (BKPSDM) to upload the units and other data.",
+    },
     "empty.load_demo": {"id": "Muat kota contoh (Medan)", "en": "Load the demo city (Medan)"},
     "empty.go_upload": {"id": "Unggah data sendiri", "en": "Upload my own data"},
     "empty.loading": {"id": "Memuat kota contoh…", "en": "Loading the demo city…"},

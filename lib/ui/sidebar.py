@@ -129,7 +129,6 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
     ``allowed`` is the scope the signed-in user may see; the drill-down starts
     inside it, and the data layer enforces it again whatever the widgets say.
     """
-    language_switch()
     st.sidebar.subheader(t("sidebar.filters"))
     url = db_url()
     engine()  # migrate before the first query

@@ -22,9 +22,6 @@ GATES = {"require_principal", "require_permission", "current_scope"}
 
 KNOWN_GAPS: dict[str, set[str]] = {
     "kepuasan.py": {"no gate", "reads filters.scope"},
-    "mulai.py": {"no gate"},
-    "status_data.py": {"no gate"},
-    "prioritas.py": {"builds a Scope outside current_scope"},
 }
 
 
