@@ -463,6 +463,10 @@ _PAGE = {
     "ingest.page.import": _m("Impor {rows} baris", "Import {rows} rows"),
     "ingest.page.importing": _m("Menyimpan…", "Storing…"),
     "ingest.page.done": _m("Selesai", "Done"),
+    "ingest.page.failed": _m(
+        "Impor gagal dan dibatalkan seluruhnya; tidak ada yang disimpan ({detail}).",
+        "The import failed and was rolled back; nothing was stored ({detail}).",
+    ),
     "ingest.page.templates_intro": _m(
         "Setiap template berisi satu baris contoh; versi XLSX punya lembar Petunjuk yang menjelaskan setiap kolom.",
         "Each template has one example row; the XLSX version has an Instructions sheet explaining every column.",

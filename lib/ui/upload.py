@@ -150,17 +150,24 @@ def render_upload(username: str) -> None:
         key="unggah_import",
     ):
         bar = st.progress(0.0, text=t("ingest.page.importing"))
-        result = import_upload(
-            engine(),
-            prepared,
-            user=username,
-            lang=lang,
-            progress=lambda fraction, _step: bar.progress(
-                min(max(fraction, 0.0), 1.0), text=t("ingest.page.importing")
-            ),
-        )
-        bar.progress(1.0, text=t("ingest.page.done"))
-        st.session_state[RESULT_KEY] = (result.outcome, result.summary(lang))
+        try:
+            result = import_upload(
+                engine(),
+                prepared,
+                user=username,
+                lang=lang,
+                progress=lambda fraction, _step: bar.progress(
+                    min(max(fraction, 0.0), 1.0), text=t("ingest.page.importing")
+                ),
+            )
+        except Exception as exc:  # the transaction rolled back: say so instead of a traceback
+            st.session_state[RESULT_KEY] = (
+                REFUSED,
+                t("ingest.page.failed", detail=f"{type(exc).__name__}: {exc}"),
+            )
+        else:
+            bar.progress(1.0, text=t("ingest.page.done"))
+            st.session_state[RESULT_KEY] = (result.outcome, result.summary(lang))
         st.session_state.pop(PREPARED_KEY, None)
         clear_caches()
         st.rerun()
