@@ -128,7 +128,7 @@ def _per_unit_sums(
     monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     if monthly is None:
-        monthly = monthly_sums(engine, scope, date_from, date_to)
+        monthly = monthly_sums(engine, scope, date_from, date_to, per_month=period is not None)
     monthly = monthly.copy()
     if period is not None:
         monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]

@@ -158,6 +158,18 @@ def _monthly_query(conditions: list, first: date | None, last: date | None):  # 
     return query
 
 
+def _unit_total_query(conditions: list, first: date | None, last: date | None):  # type: ignore[no-untyped-def,type-arg]
+    """Whole months summed per unit in the database: a few hundred rows instead of units × months."""
+    columns = [SM.c.unit_id, func.sum(SM.c.respondents).label("respondents")]
+    columns += [func.sum(SM.c[c]).label(c) for c in SUM_COLUMNS]
+    query = select(*columns).select_from(SM.join(UNIT, UNIT.c.id == SM.c.unit_id)).where(*conditions)
+    if first is not None:
+        query = query.where(SM.c.month >= first)
+    if last is not None:
+        query = query.where(SM.c.month <= last)
+    return query.group_by(SM.c.unit_id)
+
+
 def _raw_query(conditions: list, start: date, end: date):  # type: ignore[no-untyped-def,type-arg]
     month = month_start(SR.c.response_date)
     return (
@@ -176,6 +188,8 @@ def monthly_sums(
     date_from: date | None = None,
     date_to: date | None = None,
     unit_ids: Sequence[int] | None = None,
+    *,
+    per_month: bool = True,
 ) -> pd.DataFrame:
     """Per unit and calendar month: ``respondents`` and ``sum_<unsur>``/``n_<unsur>``, exact to the day.
 
@@ -185,7 +199,8 @@ def monthly_sums(
     come from ``survey_monthly``; an edge month is either aggregated from its
     raw rows or, when the range covers most of it, taken from ``survey_monthly``
     minus the raw rows of the days left out (:func:`edge_plan`). Sums and
-    counts are integers, so both ways are exact.
+    counts are integers, so both ways are exact. With ``per_month=False`` the
+    result has one row per unit (no ``month``), summed in the database.
     """
     split = split_range(date_from, date_to)
     conditions = _scope_conditions(scope, unit_ids)
@@ -193,7 +208,8 @@ def monthly_sums(
     minus: list[pd.DataFrame] = []
     with engine.connect() as conn:
         if split.months is not None:
-            plus.append(pd.read_sql(_monthly_query(conditions, *split.months), conn))
+            block = _monthly_query if per_month else _unit_total_query
+            plus.append(pd.read_sql(block(conditions, *split.months), conn))
         for start, end in split.edges:
             subtract, pieces = edge_plan(start, end)
             if subtract:
@@ -202,20 +218,24 @@ def monthly_sums(
             for a, b in pieces:
                 (minus if subtract else plus).append(pd.read_sql(_raw_query(conditions, a, b), conn))
     plus = [f for f in plus if not f.empty]
-    if not plus:
-        return _empty_monthly()
-    out = _normalise_month(pd.concat(plus, ignore_index=True))
-    minus = [f for f in minus if not f.empty]
     additive = ["respondents", *SUM_COLUMNS]
+    keys = ["unit_id", "month"] if per_month else ["unit_id"]
+    if not plus:
+        return _empty_monthly()[[*keys, *additive]]
+    out = pd.concat([f if per_month else f[["unit_id", *additive]] for f in plus], ignore_index=True)
+    minus = [f for f in minus if not f.empty]
     if minus:
-        removed = _normalise_month(pd.concat(minus, ignore_index=True))
+        removed = pd.concat(minus, ignore_index=True)[out.columns]
         removed[additive] = -removed[additive]
         out = pd.concat([out, removed], ignore_index=True)
-        out = out.groupby(["unit_id", "month"], as_index=False)[additive].sum()
+    if per_month:
+        out = _normalise_month(out)
+    if minus or not per_month:
+        out = out.groupby(keys, as_index=False)[additive].sum()
         out = out[out["respondents"] > 0]
     for column in ("unit_id", *additive):
         out[column] = out[column].astype("int64")
-    return out.sort_values(["unit_id", "month"], ignore_index=True)[["unit_id", "month", *additive]]
+    return out.sort_values(keys, ignore_index=True)[[*keys, *additive]]
 
 
 def age_band_expression(column=SR.c.age):  # type: ignore[no-untyped-def]

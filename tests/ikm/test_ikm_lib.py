@@ -202,6 +202,8 @@ def test_date_ranges_are_exact_to_the_day(engine, units) -> None:
         totals = fast.drop(columns="month").groupby("unit_id").sum().sort_index()
         expected = raw.set_index("unit_id").sort_index()[totals.columns]
         pd.testing.assert_frame_equal(totals, expected, check_dtype=False)
+        per_unit = monthly_sums(engine, CITY, lo, hi, per_month=False).set_index("unit_id")
+        pd.testing.assert_frame_equal(per_unit, expected, check_dtype=False)
     row = _row(unit_ikm(engine, CITY, date(2025, 1, 31), date(2025, 3, 1)), "PKM1")
     # answers 2, 3, 4, 1 on unsur 1–8; sarana 4, blank, 4, 4 → NRR 2.5 × 8 and 4
     assert row["responden"] == 4 and row["nrr_persyaratan"] == 2.5 and row["n_sarana"] == 3
