@@ -261,7 +261,7 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
             texttemplate="%{text}",
             customdata=custom,
             colorscale="OrRd",
-            hovertemplate="%{y} · %{x}: %{text} (n = %{customdata[2]})<extra></extra>",
+            hoverinfo="skip",  # the markers on top answer hover and clicks
             colorbar={"title": translate(f"complaints.heatmap.{measure}", lang)},
         )
     )
@@ -274,7 +274,8 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
             mode="markers",
             marker={"size": 22, "opacity": 0.0, "symbol": "square"},
             customdata=custom.reshape(-1, 3),
-            hoverinfo="skip",
+            text=np.asarray(text, dtype=object).ravel(),
+            hovertemplate="%{y} · %{x}: %{text} (n = %{customdata[2]})<extra></extra>",
             showlegend=False,
         )
     )
