@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The two commands a newcomer needs, each doing its own setup and safe to repeat.
 
-    python3 dev.py run    # set up, load the demo city if the database is empty, start the dashboard
+    python3 dev.py run    # set up, load the demo city if the database is empty, start the dashboard (demo mode)
     python3 dev.py test   # set up, then run the whole test suite (extra arguments go to pytest)
 
 Setup means: a virtual environment in ``.venv`` with the pinned requirements,
@@ -62,9 +62,11 @@ def setup() -> None:
 
 
 def run(args: list[str]) -> int:
+    """The demo: the demo city in an empty database, and demo mode (no sign-in) unless told otherwise."""
     setup()
     subprocess.run([str(PYTHON), "-m", "lib", "demo", "--if-empty"], cwd=ROOT, check=True)
-    return subprocess.call([str(PYTHON), "-m", "streamlit", "run", "app.py", *args], cwd=ROOT)
+    env = {**os.environ, "TELAAH_DEMO_MODE": os.environ.get("TELAAH_DEMO_MODE", "1")}
+    return subprocess.call([str(PYTHON), "-m", "streamlit", "run", "app.py", *args], cwd=ROOT, env=env)
 
 
 def test(args: list[str]) -> int:
