@@ -71,7 +71,7 @@ delta_help = (
 cols[0].metric(
     t("ikm.metric.ikm", scope=place) + f" ({weight_text})",
     num(change.ikm_2dp),
-    delta=None if change.delta is None else ("+" if change.delta > 0 else "") + num(change.delta),
+    delta=ui.signed(change.delta, lang),
     help=delta_help,
 )
 cols[1].metric(t("ikm.metric.grade"), t(f"ikm.grade.{change.mutu}"))
@@ -82,24 +82,7 @@ cols[2].metric(
     delta_color="off",
 )
 cols[3].metric(t("ikm.metric.units"), num(len(units), 0))
-if change.delta is None:
-    trend_text = t("ikm.sentence.no_previous")
-elif change.delta > 0:
-    trend_text = t("ikm.sentence.up", delta=num(change.delta))
-elif change.delta < 0:
-    trend_text = t("ikm.sentence.down", delta=num(-change.delta))
-else:
-    trend_text = t("ikm.sentence.same")
-st.markdown(
-    t(
-        "ikm.sentence",
-        scope=place,
-        ikm=num(change.ikm_2dp),
-        grade=t(f"ikm.grade.{change.mutu}"),
-        n=num(change.responden, 0),
-        change=trend_text,
-    )
-)
+st.markdown(ui.change_sentence(change, place, lang))
 st.caption(t("ikm.sentence.caveat"))
 
 # ---- where the city loses points: elements per unit, then the ranking
@@ -114,7 +97,7 @@ with heat_tab:
 with rank_tab:
     st.plotly_chart(ui.ranking_chart(ranked, lang, limit=15), width="stretch", key="ikm_ranking")
     more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
-    st.caption(f"{t('ikm.ranking.caption')} {more}")
+    st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
     st.dataframe(ui.ranking_table(ranked, lang), hide_index=True, width="stretch")
     st.caption(t("ikm.sample.note"))
 
@@ -136,9 +119,7 @@ cols = st.columns([1, 1, 2])
 cols[0].metric(
     f"IKM ({weight_text})",
     num(unit["ikm_2dp"]),
-    delta=None
-    if pd.isna(unit["perubahan"])
-    else ("+" if unit["perubahan"] > 0 else "") + num(unit["perubahan"]),
+    delta=ui.signed(unit["perubahan"], lang),
     help=t("ikm.metric.unit_delta_help", start=day(prev_from), end=day(prev_to)),
 )
 cols[1].metric(
@@ -189,7 +170,7 @@ with right:
         ),
     ]
     st.plotly_chart(ui.trend_chart(series, lang), width="stretch", key="ikm_trend")
-    st.caption(t("ikm.trend.caption"))
+    st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
 
 st.subheader(t("ikm.section.profile"))
 whole_scope = st.toggle(t("ikm.profile.whole_scope", scope=place), key="ikm_profile_scope")

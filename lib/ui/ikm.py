@@ -145,6 +145,34 @@ def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: 
 _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
+def signed(value: float | None, lang: str, decimals: int = 2) -> str | None:
+    """A change as st.metric's delta wants it: ``+1,23`` / ``-0,50``; None when unknown."""
+    if value is None or pd.isna(value):
+        return None
+    return ("+" if value > 0 else "") + fmt_number(value, lang, decimals)
+
+
+def change_sentence(change: IkmChange, place: str, lang: str) -> str:
+    """The plain-language headline: IKM, grade, n, and the change against the previous period."""
+    if change.delta is None:
+        trend = translate("ikm.sentence.no_previous", lang)
+    elif change.delta > 0:
+        trend = translate("ikm.sentence.up", lang, delta=fmt_number(change.delta, lang))
+    elif change.delta < 0:
+        trend = translate("ikm.sentence.down", lang, delta=fmt_number(-change.delta, lang))
+    else:
+        trend = translate("ikm.sentence.same", lang)
+    return translate(
+        "ikm.sentence",
+        lang,
+        scope=place,
+        ikm=fmt_number(change.ikm_2dp, lang),
+        grade=translate(f"ikm.grade.{change.mutu}", lang),
+        n=fmt_number(change.responden, lang, 0),
+        change=trend,
+    )
+
+
 def sample_texts(frame: pd.DataFrame, lang: str) -> list[str]:
     """``n = 123 < 278 dibutuhkan`` (or ``n = 400 (minimal 278)``, or ``n = 12`` when unknown) per row."""
     counts = format_numbers(frame["responden"], lang, 0)

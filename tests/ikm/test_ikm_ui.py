@@ -115,3 +115,22 @@ def test_ranking_table_and_sample_texts() -> None:
     assert table["IKM"].tolist() == ["91,38", "70,00", "60,00"]
     assert table["Perubahan"].tolist() == ["1,25", "–", "–"]
     assert table["Sampel"].tolist() == ["n = 400 (minimal 278)", "n = 50 < 278 dibutuhkan", "n = 9"]
+
+
+def test_change_sentence_and_signed_delta() -> None:
+    from datetime import date
+
+    from lib.analysis.ikm import IkmChange
+
+    change = IkmChange(
+        87.5, 87.5, "B", 1234, 86.0, 86.0, "B", 1000, date(2024, 1, 1), date(2024, 12, 31), "0.111"
+    )
+    assert change.delta == 1.5
+    assert ui.change_sentence(change, "Kota", "id") == (
+        "IKM Kota 87,50, mutu B (Baik), dari 1.234 responden; naik 1,50 poin dari periode sebelumnya."
+    )
+    assert (
+        ui.signed(1.5, "id") == "+1,50"
+        and ui.signed(-0.25, "en") == "-0.25"
+        and ui.signed(float("nan"), "id") is None
+    )
