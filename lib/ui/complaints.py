@@ -117,6 +117,11 @@ def unit_names(ov: ComplaintOverview) -> dict[int, str]:
     return {int(k): str(v) for k, v in ov.units.set_index("unit_id")["name"].items()}
 
 
+def chart_names(ov: ComplaintOverview) -> dict[int, str]:
+    """Unit names for plotly labels, which understand a little HTML: angle brackets escaped."""
+    return {k: v.replace("<", "&lt;").replace(">", "&gt;") for k, v in unit_names(ov).items()}
+
+
 def md_escape(text: str) -> str:
     """Markdown-safe unit names in sentences (names come from uploads)."""
     for char in "\\`*_{}[]<>#|~":
@@ -130,7 +135,7 @@ def md_escape(text: str) -> str:
 def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Figure:
     """Complaints per period of the chosen units; flagged units get their usual level (dashed)
     and the spike window's points marked."""
-    names = unit_names(ov)
+    names = chart_names(ov)
     fig = go.Figure()
     trend = ov.trend[ov.trend["unit_id"].isin(unit_ids)]
     flags = ov.spikes.flagged
@@ -156,7 +161,7 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Fig
                 customdata=np.column_stack(
                     [[unit_id] * len(series), series["period"].dt.strftime("%Y-%m-%d")]
                 ),
-                hovertemplate="%{x|%b %Y}: %{y}<extra>" + name.replace("<", "&lt;") + "</extra>",
+                hovertemplate="%{x|%b %Y}: %{y}<extra>" + name + "</extra>",
             )
         )
         if unit_id in flagged_any and not expected.empty:
@@ -237,8 +242,8 @@ def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd
 
 def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
     values, counts = heatmap_frame(ov, measure)
-    names = unit_names(ov)
-    x = [theme_label(k or None, lang) for k in values.columns]
+    names = chart_names(ov)
+    x = [theme_label(k or None, lang).replace("<", "&lt;").replace(">", "&gt;") for k in values.columns]
     y = [names.get(int(u), str(u)) for u in values.index]
     decimals = 0 if measure == "count" else 2
     if measure == "share":
@@ -318,7 +323,7 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figu
 
 def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
     buckets = ov.backlog_buckets
-    names = unit_names(ov)
+    names = chart_names(ov)
     top = buckets.groupby("unit_id")["complaints"].sum().sort_values().tail(MAX_BACKLOG_UNITS).index
     data = buckets[buckets["unit_id"].isin(top)]
     fig = go.Figure()

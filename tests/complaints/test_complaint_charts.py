@@ -1,0 +1,61 @@
+"""Chart builders of the Pengaduan page: the numbers they draw, selectable cells, and no HTML from uploads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Engine, update
+
+from lib.analysis.complaint_overview import load_complaint_overview
+from lib.models import Unit
+from lib.queries.units import Scope
+from lib.ui import complaints as ui
+
+
+def _overview(engine: Engine):  # type: ignore[no-untyped-def]
+    return load_complaint_overview(engine, Scope(), date(2025, 2, 1), date(2025, 4, 30))
+
+
+def test_heatmap_counts_and_cell_identity(engine: Engine, small_city: dict[str, int]) -> None:
+    ov = _overview(engine)
+    values, counts = ui.heatmap_frame(ov, "count")
+    a1 = small_city["KEL-A1"]
+    assert counts.loc[a1, "waktu"] == 2 and counts.loc[a1, "perilaku"] == 1 and counts.loc[a1, ""] == 1
+    shares, _ = ui.heatmap_frame(ov, "share")
+    assert shares.loc[a1].sum() == 1.0
+    fig = ui.heatmap_chart(ov, "count", "id")
+    markers = fig.data[1]
+    assert markers.type == "scatter"  # the selectable layer
+    cells = {(row[0], row[1]): int(row[2]) for row in markers.customdata}
+    assert cells[(str(a1), "waktu")] == 2
+    rates, _ = ui.heatmap_frame(ov, "rate")
+    assert rates.loc[a1, "waktu"] == 2 / 800 * 1000  # March-April: 800 services
+    assert pd.isna(rates.loc[small_city["KEL-A2"]]).all()  # no services: no rate
+
+
+def test_resolution_histogram_and_backlog_chart(engine: Engine, small_city: dict[str, int]) -> None:
+    ov = _overview(engine)
+    hist = dict(zip(ov.resolution_hist["working_days"], ov.resolution_hist["complaints"], strict=True))
+    # resolved by 04-30: 5, 5, 1, 13 (KEL-A1) and 17 (P8, KEL-B1)
+    assert hist == {1: 1, 5: 2, 13: 1, 17: 1}
+    fig = ui.resolution_chart(ov, "id")
+    colors = list(fig.data[0].marker.color)
+    assert colors == [ui.ON_TIME_COLOR, ui.ON_TIME_COLOR, ui.LATE_COLOR, ui.LATE_COLOR]
+    backlog = ui.backlog_chart(ov, "id")
+    assert sum(sum(trace.x) for trace in backlog.data) == 2  # P4 and P6 open on 04-30
+
+
+def test_unit_names_from_uploads_are_not_html(engine: Engine, small_city: dict[str, int]) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(Unit.__table__)
+            .where(Unit.__table__.c.id == small_city["KEL-A1"])
+            .values(name="Kel <a href='http://x'>A1</a>")
+        )
+    ov = _overview(engine)
+    trend = ui.trend_chart(ov, [small_city["KEL-A1"]], "id")
+    heat = ui.heatmap_chart(ov, "count", "id")
+    for text in [trend.data[0].name, *heat.data[0].y]:
+        assert "<a" not in text
+    assert "&lt;a" in trend.data[0].name
