@@ -238,8 +238,39 @@ def _parser_detail(message: str, header_index: int) -> str:
 # ------------------------------------------------------------------ XLSX
 
 
-def read_xlsx_table(data: bytes) -> RawTable:
-    """Read the first data sheet of a workbook (cached values, never formulas)."""
+def _data_sheet(sheets) -> tuple[str, list[list[object]]]:  # type: ignore[no-untyped-def]
+    """The first sheet that is not an explanation sheet and has a row with two filled cells."""
+    for title, load in sheets:
+        if title.strip().lower() in EXPLANATION_SHEETS:
+            continue
+        rows = load()
+        if any(_nonempty(r) >= 2 for r in rows[:_HEADER_SEARCH_ROWS]):
+            return title, rows
+    raise FileProblem("not_tabular")
+
+
+def _rows_calamine(data: bytes) -> tuple[str, list[list[object]]]:
+    """Rows through calamine (Rust): tens of times faster than openpyxl on big workbooks."""
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+
+        def loader(name: str):  # type: ignore[no-untyped-def]
+            def load() -> list[list[object]]:
+                rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                return [[None if v == "" else v for v in row] for row in rows]
+
+            return load
+
+        return _data_sheet((name, loader(name)) for name in workbook.sheet_names)
+    except FileProblem:
+        raise
+    except Exception as exc:  # calamine raises its own error types for damaged files
+        raise FileProblem("xlsx_unreadable") from exc
+
+
+def _rows_openpyxl(data: bytes) -> tuple[str, list[list[object]]]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -248,18 +279,26 @@ def read_xlsx_table(data: bytes) -> RawTable:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise FileProblem("xlsx_unreadable") from exc
     try:
-        chosen = None
-        for sheet in workbook.worksheets:
-            if sheet.title.strip().lower() in EXPLANATION_SHEETS:
-                continue
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-            if any(_nonempty(r) >= 2 for r in rows[:_HEADER_SEARCH_ROWS]):
-                chosen = (sheet.title, rows)
-                break
-        if chosen is None:
-            raise FileProblem("not_tabular")
+        return _data_sheet(
+            (sheet.title, lambda sheet=sheet: [list(r) for r in sheet.iter_rows(values_only=True)])
+            for sheet in workbook.worksheets
+        )
     finally:
         workbook.close()
+
+
+def read_xlsx_table(data: bytes) -> RawTable:
+    """Read the first data sheet of a workbook (cached values, never formulas).
+
+    Uses python-calamine when it is installed, openpyxl otherwise; both give
+    the sheet from row 1, so row numbers are those Excel shows.
+    """
+    try:
+        import python_calamine  # noqa: F401
+
+        chosen = _rows_calamine(data)
+    except ImportError:
+        chosen = _rows_openpyxl(data)
     title, rows = chosen
     header_index = find_header_row(rows)
     header_cells = rows[header_index]
@@ -271,7 +310,6 @@ def read_xlsx_table(data: bytes) -> RawTable:
         for r in rows[header_index + 1 :]
     ]
     frame = pd.DataFrame(body, columns=headers, dtype=object)
-    frame = frame.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
     frame.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(frame))
     frame = _drop_blank(frame)
     return RawTable(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import sys
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -258,3 +260,21 @@ def test_incremental_monthly_sums_equal_a_rebuild(engine: Engine, city: dict[str
     with engine.connect() as conn:
         rebuilt = sorted(conn.execute(select(sm)).all())
     assert incremental == rebuilt and len(rebuilt) == 2
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_both_xlsx_readers_give_the_same_rows_and_row_numbers(
+    engine: Engine, city: dict[str, int], reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if reader == "calamine":
+        pytest.importorskip("python_calamine")
+    else:
+        monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails: openpyxl is used
+    data, _ = VARIANTS["xlsx_title_blank_rows_and_help_sheet"]
+    prepared = prepare_upload(data, "skm.xlsx", "survei", engine, ImportOptions(today=TODAY))
+    assert prepared.raw is not None and prepared.raw.sheet == "Sheet" and prepared.raw.header_row == 3
+    assert list(prepared.raw.frame.index) == [4, 6]
+    assert not prepared.errors and prepared.rows_valid == 2
+    corpus = Path(__file__).parent / "corpus" / "survey_title_rows.xlsx"
+    bad = prepare_upload(corpus.read_bytes(), "t.xlsx", "survei", engine, ImportOptions(today=TODAY))
+    assert [(p.code, p.row, p.column, p.value) for p in bad.errors] == [("answer_off_scale", 6, "U3", "9")]
