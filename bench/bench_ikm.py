@@ -256,6 +256,7 @@ def page_lib_calls(engine: Engine, scope: Scope, lo: date, hi: date, weight: str
 def page_runs(url: str, region: str | None, repeat: int) -> dict[str, float]:
     """The page itself under AppTest: first render (cold cache), rerun (warm), and a filter change (cold)."""
     os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("TELAAH_DEMO_MODE", "1")  # signed in as the demo role (leadership)
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 

@@ -8,19 +8,23 @@ import streamlit as st
 from lib.analysis.ikm import unit_changes, weakest_for_row
 from lib.analysis.ikm_periods import previous_range
 from lib.analysis.ikm_report import build_skm_report
+from lib.auth.audit import Action
+from lib.auth.privacy import prepare_for_display
 from lib.db import get_engine
 from lib.queries.survey import GROUP_DIMENSIONS
 from lib.reports.skm_excel import skm_workbook_bytes
 from lib.reports.skm_pdf import skm_pdf_bytes
 from lib.ui import ikm as ui
+from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, num, t
 from lib.ui.state import get_filters, get_lang
 
-st.title(t("ikm.page.title"))
-filters, lang, url = get_filters(), get_lang(), db_url()
+principal = require_principal()
+filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
 engine()  # migrate before the first query
-path, region = filters.scope.path_prefix, filters.scope.region
+st.title(t("ikm.page.title"))
+path, region = scope.path_prefix, scope.region
 first, last = ui.survey_bounds(url, path, region)
 if first is None or last is None:
     st.info(t("ikm.page.empty"))
@@ -53,9 +57,7 @@ weight_text = t(f"ikm.weight.{change.weight}")
 st.caption(t("ikm.page.caption", n=num(change.responden, 0), start=day(date_from), end=day(date_to)))
 
 # ---- headline
-place = region or t("ikm.scope.city")
-if filters.unit_code:
-    place = units.loc[units["kode_unit"] == filters.unit_code, "nama_unit"].squeeze() or filters.unit_code
+place = ui.scope_name(url, path, region, t("ikm.scope.city"))
 cols = st.columns(4)
 delta_help = (
     t(
@@ -195,6 +197,7 @@ if found.empty:
     st.caption(t("ikm.saran.none"))
 else:
     st.caption(t("ikm.saran.count", n=num(total, 0), shown=num(len(found), 0)))
+    found = prepare_for_display(found, principal)  # phone numbers, NIK, e-mail masked
     st.dataframe(
         pd.DataFrame(
             {
@@ -220,6 +223,13 @@ def _report():  # type: ignore[no-untyped-def]
 
 
 stem = f"SKM_{unit_code}_{date_from:%Y%m%d}_{date_to:%Y%m%d}"
+audit = {
+    "kind": "skm_report",
+    "unit": unit_code,
+    "from": str(date_from),
+    "to": str(date_to),
+    "weight": weight,
+}
 left, right = st.columns(2)
 left.download_button(
     t("ikm.report.excel"),
@@ -227,6 +237,9 @@ left.download_button(
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",
+    on_click=audit_event,
+    args=(Action.EXPORT,),
+    kwargs={**audit, "file": f"{stem}.xlsx"},
 )
 right.download_button(
     t("ikm.report.pdf"),
@@ -234,4 +247,7 @@ right.download_button(
     file_name=f"{stem}.pdf",
     mime="application/pdf",
     icon=":material/picture_as_pdf:",
+    on_click=audit_event,
+    args=(Action.EXPORT,),
+    kwargs={**audit, "file": f"{stem}.pdf"},
 )

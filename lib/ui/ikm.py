@@ -24,7 +24,7 @@ from lib.db import get_engine
 from lib.i18n import fmt_number, translate
 from lib.models import UNSUR
 from lib.queries.survey import count_suggestions, monthly_sums, search_suggestions, survey_date_bounds
-from lib.queries.units import Scope
+from lib.queries.units import Scope, list_units
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
@@ -38,6 +38,16 @@ def _scope(path: str | None, region: str | None) -> Scope:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def survey_bounds(url: str, path: str | None, region: str | None) -> tuple[date | None, date | None]:
     return survey_date_bounds(get_engine(url), _scope(path, region))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def scope_name(url: str, path: str | None, region: str | None, city: str) -> str:
+    """What to call the scope in headings: the unit at the top of the subtree, the wilayah, or the city."""
+    if path:
+        units = list_units(get_engine(url), Scope(path_prefix=path))
+        top = units[units["path"] == path]
+        return str(top["name"].iloc[0]) if not top.empty else path.strip("/").split("/")[-1]
+    return region or city
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -27,10 +27,16 @@ def _array(value: object) -> list:
     return list(value)  # type: ignore[arg-type]
 
 
-def _run(monkeypatch, url: str) -> AppTest:
+def _run(monkeypatch, url: str, role: str = "pimpinan", unit: str | None = None) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")  # signed in as the demo role, no password screen
+    monkeypatch.setenv("TELAAH_DEMO_ROLE", role)
     st.cache_data.clear()  # the function-scoped test database reuses one URL
     at = AppTest.from_file(PAGE, default_timeout=120)
+    if unit:
+        from lib.ui.auth import DEMO_UNIT_KEY
+
+        at.session_state[DEMO_UNIT_KEY] = unit
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
@@ -106,6 +112,26 @@ def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
     assert at.dataframe[-1].value.iloc[:, -1].tolist() == ["Petugas kurang ramah"]
     at.selectbox(key="ikm_detail_unit").set_value("DUKCAPIL").run()
     assert any("n = 29 < " in w.value for w in at.warning)  # sample-size warning beside the unit's IKM
+
+
+def test_unit_manager_sees_only_their_unit(page_db, monkeypatch) -> None:
+    at = _run(monkeypatch, page_db, role="manager", unit="KEL1")
+    assert at.metric[0].label == "IKM Kelurahan Belawan I (bobot 0,111)"
+    assert at.metric[0].value == "49,95"
+    shown = " ".join(m.value for m in at.markdown) + json.dumps(
+        [c.proto.spec for c in at.get("plotly_chart")]
+    )
+    assert "Dukcapil" not in shown and "DUKCAPIL" not in shown
+
+
+def test_saran_are_masked(engine, monkeypatch) -> None:
+    ids = add_units(engine, [{"code": "KEL9", "name": "Kelurahan Sembilan", "kind": "kelurahan"}])
+    add_responses(
+        engine, [response(ids["KEL9"], date(2025, 5, 5), [3] * 9, suggestion="Hubungi saya 0812-3456-7890")]
+    )
+    at = _run(monkeypatch, engine.url.render_as_string(hide_password=False))
+    texts = at.dataframe[-1].value.iloc[:, -1].tolist()
+    assert texts == ["Hubungi saya [telepon]"]
 
 
 def test_page_on_an_empty_database(engine, monkeypatch) -> None:
