@@ -21,7 +21,7 @@ from lib.ingest.columns import ColumnMapping, recognise_columns
 from lib.ingest.kinds import ANSWER, INT, KINDS, KindSpec, kind_spec
 from lib.ingest.problems import Problem
 from lib.ingest.readers import FileProblem, RawTable, read_table
-from lib.ingest.schemas import ImportOptions, References, Validated, Validator
+from lib.ingest.schemas import ImportOptions, References, Validated, Validator, cell_text
 from lib.settings import get_settings
 
 Progress = Callable[[float, str], None]
@@ -71,7 +71,10 @@ class PreparedUpload:
         """The first rows as the file has them, with Excel row numbers as the index."""
         if self.raw is None:
             return pd.DataFrame()
-        return self.raw.frame.head(rows).astype(object).astype(str).replace({"None": "", "nan": ""})
+        head = self.raw.frame.head(rows)
+        return pd.DataFrame(
+            {c: [cell_text(v) or "" for v in head[c]] for c in head.columns}, index=head.index
+        )
 
     def mapping_table(self, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
         """Template column, the file's column, how it was recognised, required or not."""

@@ -196,7 +196,7 @@ class Validator:
                         "unknown_choice_dropped",
                         row=int(row),
                         column=self.mapping.header_of(f.name),
-                        value=_text(raw.at[row]),
+                        value=cell_text(raw.at[row]),
                         params={"allowed": ", ".join(f.allowed)},
                         severity=WARNING,
                     )
@@ -472,7 +472,7 @@ class Validator:
                     check,
                     row=row,
                     column=self.mapping.header_of(name),
-                    value=_text(case.failure_case),
+                    value=cell_text(case.failure_case),
                     params=self._params(f, check, row),
                     severity=ERROR,
                 )
@@ -576,7 +576,8 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _text(value: object) -> str | None:
+def cell_text(value: object) -> str | None:
+    """A cell as the user typed it (numbers Excel or pandas read as 4.0 shown as 4); None when empty."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
     if isinstance(value, datetime):

@@ -106,7 +106,7 @@ def _prepare(data: bytes, name: str, kind: str, options: ImportOptions) -> Prepa
 def render_upload(username: str) -> None:
     """Choose kind → drop file → preview, mapping, problems → import with a progress bar."""
     lang = get_lang()
-    left, middle, right = st.columns([2, 2, 1])
+    left, middle, right = st.columns([2, 2, 2], vertical_alignment="bottom")
     kind = left.selectbox(t("ingest.page.kind"), list(KINDS), format_func=_kind_label, key="unggah_kind")
     spec = KINDS[kind]
     unit_code = None
