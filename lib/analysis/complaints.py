@@ -107,13 +107,16 @@ def months_covered(services: pd.DataFrame) -> pd.DataFrame:
     """
     if services.empty:
         return pd.DataFrame({"unit_id": pd.Series(dtype="int64"), "month": pd.Series(dtype="datetime64[ns]")})
-    rows = []
-    for unit_id, start, end in services[["unit_id", "period_start", "period_end"]].itertuples(index=False):
-        for month in pd.date_range(
-            pd.Timestamp(start).to_period("M").start_time, pd.Timestamp(end), freq="MS"
-        ):
-            rows.append((unit_id, month))
-    return pd.DataFrame(rows, columns=["unit_id", "month"]).drop_duplicates()
+    start = pd.to_datetime(services["period_start"]).dt.to_period("M")
+    end = pd.to_datetime(services["period_end"]).dt.to_period("M")
+    spans = np.maximum((end - start).map(lambda offset: offset.n).to_numpy(dtype="int64") + 1, 0)
+    first = np.repeat(start.to_numpy(), spans)
+    offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+    months = pd.PeriodIndex(first, freq="M") + offsets
+    expanded = pd.DataFrame(
+        {"unit_id": np.repeat(services["unit_id"].to_numpy(), spans), "month": months.to_timestamp()}
+    )
+    return expanded.drop_duplicates(ignore_index=True)
 
 
 def complaint_rates(
