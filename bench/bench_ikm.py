@@ -120,7 +120,10 @@ def _units(engine: Engine) -> list[int]:
 
 
 def generate(engine: Engine, rows: int, seed: int = 2026) -> None:
-    """Synthetic responses: unit-specific answer levels, ~2 % blanks, profile fields, some saran."""
+    """Synthetic responses: unit-specific answer levels, ~2 % blanks, profile fields, some saran.
+
+    Rows are written in date order, as successive imports would write them.
+    """
     unit_ids = np.array(_units(engine))
     rng = np.random.default_rng(seed)
     quality = rng.normal(3.2, 0.25, size=(len(unit_ids), 9)).clip(2.2, 3.9)
@@ -148,7 +151,10 @@ def generate(engine: Engine, rows: int, seed: int = 2026) -> None:
     while done < rows:
         n = min(chunk, rows - done)
         unit_index = rng.choice(len(unit_ids), size=n, p=weights)
-        day_offsets = rng.integers(0, days, size=n)
+        # Chronological, as imports arrive (monthly or quarterly files): each chunk covers the next
+        # stretch of days, sorted by date, so a date range touches few table pages, as in a real database.
+        lo_day, hi_day = done * days // rows, min((done + n) * days // rows + 1, days)
+        day_offsets = np.sort(rng.integers(lo_day, hi_day, size=n))
         mean = quality[unit_index]
         answers = np.clip(np.rint(mean + rng.normal(0, 0.6, size=(n, 9))), 1, 4).astype(np.int64)
         blanks = rng.random((n, 9)) < 0.02
