@@ -32,6 +32,10 @@ def neutralise_value(value: object) -> object:
     return value
 
 
+#: The name other modules (lib.reports) import for one cell.
+neutralise_cell = neutralise_value
+
+
 def _is_text_column(series: pd.Series) -> bool:
     return series.dtype == object or pd.api.types.is_string_dtype(series.dtype)
 

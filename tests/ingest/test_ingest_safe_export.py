@@ -78,3 +78,9 @@ def test_explanation_sheet_describes_every_column_in_both_languages() -> None:
     book = load_workbook(io.BytesIO(template_xlsx("pelatihan", "en")))
     assert book.sheetnames == ["Data", "Instructions"]
     assert book["Data"]["I2"].value == "198503122010011003" and book["Data"]["I2"].data_type == "s"
+
+
+def test_reports_use_the_shared_cell_rule() -> None:
+    from lib.reports import neutralise_cell as report_rule
+
+    assert report_rule("-1+1") == "'-1+1" and report_rule("-3,5") == "-3,5"
