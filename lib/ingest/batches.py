@@ -15,6 +15,7 @@ Decisions a caller must know:
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -219,8 +220,22 @@ def import_upload(
         )
         result.batch_id = _record_refusal(engine, prepared, user, result, lang)
         return result
+    if prepared.kind == "pengaduan":
+        _predict_complaint_themes(engine)
     progress(1.0, "done")
     return result
+
+
+def _predict_complaint_themes(engine: Engine) -> None:
+    """Guess the theme of complaints that came without one, now that the committed data changed.
+
+    Its own transaction, after the import's: a failure to classify never undoes an import.
+    """
+    from lib.analysis.complaint_themes import classify_uncategorised
+
+    # On failure the themes stay as they were; the complaints page can re-run the classifier.
+    with contextlib.suppress(SQLAlchemyError, ValueError):
+        classify_uncategorised(engine)
 
 
 def _record_refusal(
@@ -388,4 +403,6 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
             .values(outcome=UNDONE, undone_at=_now())
         )
         _audit(conn, user, Action.UNDO, {"import_id": batch_id, **counts})
+    if counts.get("removed_complaint") or counts.get("restored_complaint"):
+        _predict_complaint_themes(engine)
     return counts
