@@ -21,13 +21,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)*$")
+#: What makes Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV injection),
+#: including the full-width forms some spreadsheets fold to their ASCII twins.
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise_value(value: object) -> object:
     """One cell: text that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_TRIGGERS) and not _PLAIN_NUMBER.match(value):
+    if isinstance(value, str) and value.startswith(_TRIGGERS):
         return "'" + value
     return value
 

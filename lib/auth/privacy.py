@@ -22,6 +22,7 @@ import pandas as pd
 
 from lib.auth.roles import Principal, can_see_names
 from lib.masking import mask_personal_data_series
+from lib.safe_export import neutralise_frame, neutralise_value
 
 #: Column names that identify a person; dropped for roles without ``can_see_names``.
 PERSON_COLUMNS: tuple[str, ...] = (
@@ -35,9 +36,6 @@ PERSON_COLUMNS: tuple[str, ...] = (
 
 #: Free-text columns masked by default.
 TEXT_COLUMNS: tuple[str, ...] = ("text", "suggestion", "isi", "saran")
-
-#: A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets (OWASP CSV injection).
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def redact_people(df: pd.DataFrame, principal: Principal, person_columns: Iterable[str] = ()) -> pd.DataFrame:
@@ -60,19 +58,13 @@ def mask_free_text(df: pd.DataFrame, text_columns: Iterable[str] = TEXT_COLUMNS)
 
 
 def neutralise_formula(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula, prefixed with ``'``; anything else unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    """One cell made safe for a spreadsheet (the rule lives in ``lib.safe_export``)."""
+    return neutralise_value(value)
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` safe to write to CSV/XLSX: only text cells change, numbers stay numbers."""
-    out = df.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(neutralise_formula)
-    return out
+    return neutralise_frame(df)
 
 
 def prepare_for_display(

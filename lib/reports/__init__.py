@@ -7,17 +7,6 @@ so that a value like ``=HYPERLINK(…)`` is shown as text and never executed.
 
 from __future__ import annotations
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from lib.safe_export import neutralise_cell
 
-
-def neutralise_cell(value: object) -> object:
-    """A string that a spreadsheet would read as a formula gets a leading apostrophe; others pass."""
-    try:  # the upload helper's shared implementation, when present
-        from lib.safe_export import neutralise_cell as shared  # type: ignore[import-not-found]
-    except ImportError:
-        shared = None
-    if shared is not None:
-        return shared(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+__all__ = ["neutralise_cell"]

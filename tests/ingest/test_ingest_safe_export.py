@@ -36,14 +36,14 @@ def test_cells_starting_a_formula_get_an_apostrophe() -> None:
     ]
     assert safe["nilai"].tolist() == DANGEROUS["nilai"].tolist()  # numbers untouched
     assert safe["kode"].tolist() == [
-        "-3,5",
-        "+62812",
+        "'-3,5",
+        "'+62812",
         "A-1",
         "'=",
         "x",
         "y",
         "z",
-    ]  # plain numbers as text stay
+    ]  # any text starting with + or - (the issue's rule), even one that looks like a number
     assert DANGEROUS["isi"].iloc[0].startswith("=")  # the input is not changed
     assert neutralise_value("=1") == "'=1" and neutralise_value(5) == 5
 
@@ -83,4 +83,5 @@ def test_explanation_sheet_describes_every_column_in_both_languages() -> None:
 def test_reports_use_the_shared_cell_rule() -> None:
     from lib.reports import neutralise_cell as report_rule
 
-    assert report_rule("-1+1") == "'-1+1" and report_rule("-3,5") == "-3,5"
+    assert report_rule("-1+1") == "'-1+1" and report_rule("-3,5") == "'-3,5"
+    assert report_rule("-1+1") == neutralise_value("-1+1")
