@@ -66,7 +66,7 @@ st.markdown(
 )
 st.plotly_chart(
     data.priority_bar_chart(ranked, t("priority.chart.title"), t("priority.col.score")),
-    use_container_width=True,
+    width="stretch",
 )
 
 table = {
@@ -83,7 +83,7 @@ if result.available:
 st.dataframe(
     table,
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={
         t("priority.col.score"): st.column_config.ProgressColumn(format="%.0f", min_value=0, max_value=100),
         t("priority.col.ikm"): st.column_config.NumberColumn(format="%.2f"),
@@ -141,9 +141,7 @@ unit_staff = unit_staff[unit_staff["unit_code"] == code]
 if unit_staff.empty:
     st.caption(t("priority.profile.no_staff"))
 elif can_see_names(principal):
-    st.dataframe(
-        unit_staff.drop(columns=["unit_code", "unit_name"]), hide_index=True, use_container_width=True
-    )
+    st.dataframe(unit_staff.drop(columns=["unit_code", "unit_name"]), hide_index=True, width="stretch")
 else:
     st.caption(t("priority.profile.staff_hidden", n=len(unit_staff)))
 

@@ -50,7 +50,7 @@ ranked = summary.scored[summary.scored["score"].notna()]
 if not ranked.empty:
     st.plotly_chart(
         data.priority_bar_chart(ranked, t("summary.chart.title"), t("priority.col.score"), top=12),
-        use_container_width=True,
+        width="stretch",
     )
 if st.download_button(
     t("summary.pdf"),

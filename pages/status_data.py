@@ -22,6 +22,6 @@ st.dataframe(
         t("status.last"): [day(d) if d is not None else "–" for d in inventory["last_date"]],
     },
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 st.caption(t("status.database", kind=engine().dialect.name))
