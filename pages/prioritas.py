@@ -98,18 +98,15 @@ codes = ranked["kode_unit"].tolist()
 names = dict(zip(ranked["kode_unit"], ranked["nama_unit"], strict=True))
 code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key="telaah_priority_unit")
 row = ranked[ranked["kode_unit"] == code].iloc[0]
-metrics = st.columns(6)
-metrics[0].metric(
-    t("priority.metric.ikm"),
-    f"{num(row['ikm'])} {row['mutu'] or ''}".strip() if np.isfinite(row["ikm"]) else "–",
-)
-metrics[1].metric(t("priority.metric.rate"), num(row["rate_per_1000"], 1))
-metrics[2].metric(
-    t("priority.metric.on_time"), pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
-)
-metrics[3].metric(t("priority.metric.jp"), pct(row["share_20jp"], 0))
-metrics[4].metric(t("priority.metric.skp_low"), pct(row["skp_low_share"], 0))
-metrics[5].metric(t("priority.metric.untrained"), num(row["untrained_12m"], 0))
+metrics = st.columns(3) + st.columns(3)
+ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
+on_time = pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
+metrics[0].metric(t("priority.metric.ikm"), ikm_text, border=True)
+metrics[1].metric(t("priority.metric.rate"), num(row["rate_per_1000"], 1), border=True)
+metrics[2].metric(t("priority.metric.on_time"), on_time, border=True)
+metrics[3].metric(t("priority.metric.jp"), pct(row["share_20jp"], 0), border=True)
+metrics[4].metric(t("priority.metric.skp_low"), pct(row["skp_low_share"], 0), border=True)
+metrics[5].metric(t("priority.metric.untrained"), num(row["untrained_12m"], 0), border=True)
 
 left, right = st.columns(2)
 with left:
