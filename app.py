@@ -24,7 +24,7 @@ current = st.navigation(
     {
         t(section): [
             st.Page(
-                HERE / "pages" / p.file,
+                HERE / "views" / p.file,
                 title=t(p.title_key),
                 icon=p.icon,
                 url_path=p.url_path,

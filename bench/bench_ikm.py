@@ -243,7 +243,7 @@ def bare_group_by(engine: Engine) -> None:
 
 
 def page_lib_calls(engine: Engine, scope: Scope, lo: date, hi: date, weight: str = "0.111") -> None:
-    """The lib calls pages/kepuasan.py makes on a render with an empty cache, in its order."""
+    """The lib calls views/kepuasan.py makes on a render with an empty cache, in its order."""
     survey_date_bounds(engine, scope)
     p_lo, p_hi = previous_range(lo, hi)
     current, previous = monthly_sums(engine, scope, lo, hi), monthly_sums(engine, scope, p_lo, p_hi)
@@ -268,7 +268,7 @@ def page_runs(url: str, region: str | None, repeat: int) -> dict[str, float]:
 
     from lib.ui.state import FILTERS_KEY, default_filters
 
-    page = str(Path(__file__).resolve().parent.parent / "pages" / "kepuasan.py")
+    page = str(Path(__file__).resolve().parent.parent / "views" / "kepuasan.py")
     AppTest.from_file(page, default_timeout=600).run()  # imports, once per process
     cold, warm, change = [], [], []
     for _ in range(repeat):

@@ -1,4 +1,4 @@
-"""Messages of the upload and import area (lib.ingest, pages/unggah.py, the import CLI)."""
+"""Messages of the upload and import area (lib.ingest, views/unggah.py, the import CLI)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from lib.auth.audit import read_audit, utc_now
 from lib.auth.users import authenticate, create_user, get_user
 from lib.ui.auth import PRINCIPAL_KEY, SIGNED_IN_AT_KEY
 
-PAGES = Path(__file__).resolve().parents[2] / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "views"
 PASSWORD = "rahasia-kota-medan"
 
 

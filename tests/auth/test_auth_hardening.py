@@ -16,7 +16,7 @@ import pytest
 from lib.settings import get_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-UI_FILES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lib" / "ui").glob("*.py")])
+UI_FILES = sorted([ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "lib" / "ui").glob("*.py")])
 
 
 def test_xsrf_protection_is_on_and_uploads_are_capped() -> None:

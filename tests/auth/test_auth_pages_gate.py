@@ -1,8 +1,8 @@
 """Every page passes through the sign-in gate and queries only within the principal's scope.
 
-A page must not rely on app.py alone: with a ``pages/`` folder, Streamlit runs a
-page file directly when it is the first one requested after a server start (its
-multipage v1 fallback), so app.py's gate never runs. And a page that reads
+A page must not rely on app.py alone: Streamlit can run a page file directly
+(with a ``pages/`` folder it does so for the first URL asked after a server start,
+which is why the pages live in ``views/``), and then app.py's gate never runs. And a page that reads
 ``get_filters().scope`` instead of ``current_scope()`` would give a unit manager
 the whole city whenever the sidebar has not constrained the filters.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-PAGES = Path(__file__).resolve().parents[2] / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "views"
 GATES = {"require_principal", "require_permission", "current_scope"}
 
 #: Empty now: every page gates itself. Keep it that way.

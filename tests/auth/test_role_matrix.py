@@ -23,7 +23,7 @@ from lib.queries.units import Scope, list_units
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
 from lib.ui.nav import pages_for
 
-PAGES = Path(__file__).resolve().parents[2] / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "views"
 MANAGER_UNIT = "KEC-MBLW"
 ANALYSIS_PAGES = ("ringkasan.py", "kepuasan.py", "pengaduan.py", "dampak_pelatihan.py", "prioritas.py")
 

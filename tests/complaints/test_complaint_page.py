@@ -16,7 +16,7 @@ from lib.i18n import translate
 from lib.models import Unit
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "pengaduan.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "views" / "pengaduan.py")
 
 
 def _run(

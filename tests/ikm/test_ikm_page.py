@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "kepuasan.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "views" / "kepuasan.py")
 
 
 def _array(value: object) -> list:

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "dampak_pelatihan.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "views" / "dampak_pelatihan.py")
 DIGITAL = "Pelatihan Pelayanan Publik Berbasis Digital"
 
 

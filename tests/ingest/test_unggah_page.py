@@ -1,4 +1,4 @@
-"""AppTest of pages/unggah.py on its own: upload, preview and problems, import, history and undo."""
+"""AppTest of views/unggah.py on its own: upload, preview and problems, import, history and undo."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.models import ImportBatch, SurveyResponse
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "unggah.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "views" / "unggah.py")
 
 GOOD = b"tanggal;kode_unit;U1;U2;U3;U4;U5;U6;U7;U8;U9;saran\n01/03/2025;PKM-BLW;4;3;2;4;3;3;4;4;3;<b>bagus</b>\n02/03/2025;PKM-BLW;3;3;3;4;3;4;3;3;2;\n"
 BAD = GOOD + b"03/03/2025;PKM-BLW;9;3;3;4;3;4;3;3;2;\n"

@@ -57,7 +57,7 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
     _load_units(engine)
     app.run()
     # AppTest keeps the widgets of app.py across reruns only after an explicit page switch.
-    app.switch_page("pages/status_data.py").run()
+    app.switch_page("views/status_data.py").run()
     assert not app.exception
     region = app.sidebar.selectbox(key="telaah_region")
     assert region.options == ["Semua wilayah", "Kota Medan", "Medan Belawan"]
@@ -84,7 +84,7 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
 def test_language_switch_to_english(engine: Engine, app: AppTest) -> None:
     _load_units(engine)
     app.run()
-    app.switch_page("pages/status_data.py").run()
+    app.switch_page("views/status_data.py").run()
     assert app.sidebar.selectbox(key="telaah_region").label == "Wilayah"
     app.sidebar.selectbox(key="telaah_lang_select").select("en").run()
     assert not app.exception

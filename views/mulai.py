@@ -25,4 +25,4 @@ if left.button(t("empty.load_demo"), type="primary", icon=":material/location_ci
     st.success(t("empty.loaded", rows=num(sum(counts.values()), 0)))
     st.rerun()
 if right.button(t("empty.go_upload"), icon=":material/upload_file:"):
-    st.switch_page("pages/unggah.py")
+    st.switch_page("views/unggah.py")
