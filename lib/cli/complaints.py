@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -27,8 +26,8 @@ from lib.analysis.complaint_overview import (
 )
 from lib.analysis.complaint_spikes import SpikeSettings
 from lib.cli import UserError
+from lib.cli._options import parse_date, unit_scope
 from lib.i18n import fmt_number, fmt_percent, translate
-from lib.queries.units import CITY, Scope, list_units
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,25 +57,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="tebak dulu tema pengaduan tanpa kategori (menulis ke basis data)",
     )
     parser.set_defaults(func=run)
-
-
-def _parse_date(value: str | None, lang: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(translate("complaints.cli.bad_date", lang, value=value)) from exc
-
-
-def _scope_for(engine, code: str | None, lang: str) -> Scope:  # type: ignore[no-untyped-def]
-    if not code:
-        return CITY
-    units = list_units(engine)
-    match = units[units["code"].str.upper() == code.strip().upper()]
-    if match.empty:
-        raise UserError(translate("complaints.cli.unknown_unit", lang, code=code))
-    return Scope(path_prefix=str(match.iloc[0]["path"]))
 
 
 def _spike_cell(overview: ComplaintOverview, unit_id: int, lang: str) -> str:
@@ -152,14 +132,14 @@ def run(args: argparse.Namespace) -> int:
     from lib.db import ensure_schema, get_engine
 
     lang = args.lang
-    date_from = _parse_date(args.date_from, lang)
-    date_to = _parse_date(args.date_to, lang)
+    date_from = parse_date(args.date_from, lang)
+    date_to = parse_date(args.date_to, lang)
     if date_from and date_to and date_from > date_to:
         raise UserError(translate("complaints.cli.bad_dates", lang, start=date_from, end=date_to))
     if args.recent_months < 1 or not 0 < args.alpha < 1:
         raise UserError(translate("complaints.cli.bad_settings", lang))
     engine = ensure_schema(get_engine())
-    scope = _scope_for(engine, args.unit, lang)
+    scope = unit_scope(engine, args.unit, lang)
 
     if args.classify:
         outcome = classify_uncategorised(engine)

@@ -20,6 +20,7 @@ import pandas as pd
 from lib.analysis.ikm import unit_ikm, unit_ikm_by_period
 from lib.analysis.ikm_periods import PERIODS
 from lib.cli import UserError
+from lib.cli._options import parse_date
 from lib.i18n import translate
 from lib.models import UNSUR
 from lib.queries.units import CITY, Scope, list_units
@@ -53,15 +54,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--format", default="table", choices=("table", "json", "csv"), help="format keluaran")
     parser.add_argument("--lang", default="id", choices=("id", "en"), help="bahasa pesan")
     parser.set_defaults(func=run)
-
-
-def _parse_date(value: str | None, lang: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(translate("ikm.cli.bad_date", lang, value=value)) from exc
 
 
 def _clean(value: object) -> object:
@@ -138,8 +130,8 @@ def run(args: argparse.Namespace) -> int:
     from lib.db import ensure_schema, get_engine
 
     lang = args.lang
-    date_from = _parse_date(args.date_from, lang)
-    date_to = _parse_date(args.date_to, lang)
+    date_from = parse_date(args.date_from, lang)
+    date_to = parse_date(args.date_to, lang)
     if date_from and date_to and date_from > date_to:
         raise UserError(translate("ikm.cli.bad_range", lang, start=date_from, end=date_to))
     weight = "exact" if args.weight in ("exact", "1/9") else "0.111"

@@ -13,7 +13,6 @@ import argparse
 import json
 import math
 import sys
-from datetime import date
 
 import pandas as pd
 
@@ -26,8 +25,8 @@ from lib.analysis.training_summary import (
     program_groups,
 )
 from lib.cli import UserError
+from lib.cli._options import parse_date, unit_scope
 from lib.i18n import translate
-from lib.queries.units import CITY, Scope, list_units
 from lib.reports import neutralise_cell
 
 JSON_FIELDS = (
@@ -76,25 +75,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--format", default="table", choices=("table", "json", "csv"), help="format keluaran")
     parser.add_argument("--lang", default="id", choices=("id", "en"), help="bahasa pesan")
     parser.set_defaults(func=run)
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(f"tanggal tidak valid / invalid date: {value!r} (YYYY-MM-DD)") from exc
-
-
-def _scope(engine, unit_code: str | None) -> Scope:  # type: ignore[no-untyped-def]
-    if not unit_code:
-        return CITY
-    units = list_units(engine)
-    match = units[units["code"].str.upper() == unit_code.strip().upper()]
-    if match.empty:
-        raise UserError(f"unit tidak ditemukan / unknown unit: {unit_code}")
-    return Scope(path_prefix=match.iloc[0]["path"])
 
 
 def select_keys(data: ImpactData, by: str, program: str | None, lang: str) -> list[str] | None:
@@ -167,13 +147,13 @@ def run(args: argparse.Namespace) -> int:
     from lib.db import ensure_schema, get_engine
 
     lang = args.lang
-    date_from, date_to = _parse_date(args.date_from), _parse_date(args.date_to)
+    date_from, date_to = parse_date(args.date_from, lang), parse_date(args.date_to, lang)
     if date_from and date_to and date_from > date_to:
         raise UserError(f"--from {date_from} sesudah / after --to {date_to}")
     if not 0 < args.threshold <= 1:
         raise UserError(f"--threshold harus di antara 0 dan 1 / must be in (0, 1]: {args.threshold}")
     engine = ensure_schema(get_engine())
-    scope = _scope(engine, args.unit)
+    scope = unit_scope(engine, args.unit, lang)
     data = load_impact_data(engine, scope, date_from, date_to)
     if data.empty:
         raise UserError(translate("impact.no_programs", lang))

@@ -10,16 +10,9 @@ from datetime import date
 from lib.analysis.priority_score import priority_scores, recommended_themes
 from lib.analysis.priority_text import reasons_text, themes_text
 from lib.cli import UserError
+from lib.cli._options import parse_date, unit_scope
 from lib.db import ensure_schema, get_engine
 from lib.queries.unit_evidence import unit_evidence
-from lib.queries.units import Scope, list_units
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,9 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("--unit", metavar="KODE", help="only this unit and its sub-units")
     parser.add_argument(
-        "--from", dest="date_from", type=_date, help="start date (default: 12 months before --to)"
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="start date (default: 12 months before --to)"
     )
-    parser.add_argument("--to", dest="date_to", type=_date, help="end date (default: today)")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="end date (default: today)")
     parser.add_argument("--top", type=int, default=0, help="show only the first N units")
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of reasons and themes")
     parser.add_argument("--format", choices=("table", "json"), default="table")
@@ -48,15 +41,9 @@ def _clean(value: object) -> object:
 
 def run(args: argparse.Namespace) -> int:
     engine = ensure_schema(get_engine())
-    scope = Scope()
-    if args.unit:
-        units = list_units(engine)
-        match = units[units["code"] == args.unit]
-        if match.empty:
-            raise UserError(f"unit {args.unit!r} tidak ditemukan / not found")
-        scope = Scope(path_prefix=match["path"].iloc[0])
-    date_to = args.date_to or date.today()
-    date_from = args.date_from or date(date_to.year - 1, date_to.month, 1)
+    scope = unit_scope(engine, args.unit, args.lang)
+    date_to = parse_date(args.date_to, args.lang) or date.today()
+    date_from = parse_date(args.date_from, args.lang) or date(date_to.year - 1, date_to.month, 1)
     if date_from > date_to:
         raise UserError("--from is after --to")
     scored = priority_scores(unit_evidence(engine, scope, date_from, date_to))

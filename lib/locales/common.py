@@ -44,6 +44,11 @@ MESSAGES = {
         "en": "The database is empty. Load the demo city to see Telaah at work, "
         "or upload your own data (units first).",
     },
+    "cli.bad_date": {
+        "id": "tanggal tidak valid: {value!r} (format YYYY-MM-DD)",
+        "en": "invalid date: {value!r} (format YYYY-MM-DD)",
+    },
+    "cli.unknown_unit": {"id": "unit tidak ditemukan: {code}", "en": "unknown unit: {code}"},
     "empty.ask_evaluator": {
         "id": "Basis data masih kosong. Minta evaluator (BKPSDM) mengunggah data unit kerja dan data lainnya.",
         "en": "The database is empty. Ask an evaluator (BKPSDM) to upload the units and other data.",

@@ -250,14 +250,6 @@ MESSAGES = {
         "id": "Ringkasan pengaduan per unit: jumlah, tingkat per 1.000 layanan, waktu penyelesaian, tunggakan, lonjakan.",
         "en": "Complaint summary per unit: counts, rate per 1,000 services, resolution time, backlog, spikes.",
     },
-    "complaints.cli.unknown_unit": {
-        "id": "Kode unit tidak dikenal: {code}",
-        "en": "Unknown unit code: {code}",
-    },
-    "complaints.cli.bad_date": {
-        "id": "Tanggal tidak valid: {value} (pakai YYYY-MM-DD)",
-        "en": "Invalid date: {value} (use YYYY-MM-DD)",
-    },
     "complaints.cli.bad_settings": {
         "id": "--recent-months harus ≥ 1 dan --alpha antara 0 dan 1.",
         "en": "--recent-months must be ≥ 1 and --alpha between 0 and 1.",

@@ -307,10 +307,6 @@ MESSAGES = {
         "en": "Compute the IKM per unit (PermenPANRB 14/2017)",
     },
     "ikm.cli.unknown_unit": {"id": "Unit {code} tidak ditemukan.", "en": "Unit {code} not found."},
-    "ikm.cli.bad_date": {
-        "id": "Tanggal {value} tidak valid; gunakan YYYY-MM-DD.",
-        "en": "Invalid date {value}; use YYYY-MM-DD.",
-    },
     "ikm.cli.bad_range": {
         "id": "Tanggal awal {start} setelah tanggal akhir {end}.",
         "en": "Start date {start} is after end date {end}.",

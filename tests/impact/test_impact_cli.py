@@ -73,7 +73,7 @@ def test_table_output_and_errors(cli_city: Engine, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "NOPE" in err and "P1" in err and "Traceback" not in err
     assert main(["impact", "--from", "2025-13-01"]) == 2
-    assert "invalid date" in capsys.readouterr().err
+    assert "tanggal tidak valid" in capsys.readouterr().err
     assert main(["impact", "--threshold", "1.5"]) == 2
     assert main(["impact", "--unit", "XYZ"]) == 2
     assert main(["impact", "--from", "2030-01-01", "--lang", "en"]) == 2
