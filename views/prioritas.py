@@ -18,7 +18,7 @@ from lib.reports.training_plan import training_plan_xlsx
 from lib.ui import priorities as data
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url
-from lib.ui.i18n import num, pct, t
+from lib.ui.i18n import day, num, pct, t
 from lib.ui.state import get_filters, get_lang
 
 principal = require_principal()
@@ -130,10 +130,32 @@ with right:
         label = name if kind != "complaints" else t(f"complaints.theme.{name}")
         st.markdown(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
 
+st.markdown(f"**{t('priority.profile.history')}**")
+unit_scope = current_scope(Scope(path_prefix=row["path"]))
+history = data.training_history(url, unit_scope, filters.date_from, filters.date_to)
+if history.empty:
+    st.caption(t("priority.profile.no_history"))
+else:
+    st.dataframe(
+        {
+            t("priority.history.program"): history["program_name"],
+            t("priority.history.end"): [day(d) for d in history["end_date"]],
+            t("priority.history.participants"): history["participants"],
+            t("priority.history.effect"): [
+                f"{num(d)} ({num(lo)}–{num(hi)})"
+                for d, lo, hi in zip(
+                    history["d_z"], history["d_z_ci_low"], history["d_z_ci_high"], strict=True
+                )
+            ],
+            t("priority.history.verdict"): [t(f"impact.verdict.{v}") for v in history["verdict"]],
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(t("priority.profile.history_caption"))
+
 st.markdown(f"**{t('priority.profile.staff')}**")
-unit_staff = data.staff(
-    url, current_scope(Scope(path_prefix=row["path"])), filters.date_to.year, filters.date_to
-)
+unit_staff = data.staff(url, unit_scope, filters.date_to.year, filters.date_to)
 unit_staff = unit_staff[unit_staff["unit_code"] == code]
 if unit_staff.empty:
     st.caption(t("priority.profile.no_staff"))

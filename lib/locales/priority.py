@@ -89,6 +89,23 @@ MESSAGES = {
     "priority.profile.source.unsur": {"id": "unsur SKM lemah: {name}", "en": "weak SKM element: {name}"},
     "priority.profile.source.complaints": {"id": "tema pengaduan: {name}", "en": "complaint theme: {name}"},
     "priority.profile.source.jp": {"id": "cakupan 20 JP rendah", "en": "low 20-JP coverage"},
+    "priority.profile.history": {
+        "id": "Pelatihan yang sudah diikuti ASN unit ini pada periode ini",
+        "en": "Training this unit's staff already had in the period",
+    },
+    "priority.profile.history_caption": {
+        "id": "Efek belajar (d_z, 95% CI) diukur pada semua peserta program se-kota; patokan d ≈ 0,6.",
+        "en": "Learning effect (d_z, 95% CI) measured on all the programme's participants city-wide; yardstick d ≈ 0.6.",
+    },
+    "priority.profile.no_history": {
+        "id": "Tidak ada ASN unit ini yang mengikuti pelatihan pada periode ini.",
+        "en": "None of this unit's staff attended training in the period.",
+    },
+    "priority.history.program": {"id": "Program", "en": "Programme"},
+    "priority.history.end": {"id": "Selesai", "en": "Ended"},
+    "priority.history.participants": {"id": "Peserta dari unit", "en": "Participants from the unit"},
+    "priority.history.effect": {"id": "Efek belajar d_z (95% CI)", "en": "Learning effect d_z (95% CI)"},
+    "priority.history.verdict": {"id": "Kesimpulan", "en": "Verdict"},
     "priority.profile.staff": {"id": "ASN yang paling membutuhkan", "en": "Staff who need it most"},
     "priority.profile.staff_hidden": {
         "id": "{n} ASN di unit ini belum 20 JP atau SKP-nya di bawah Baik. Nama hanya tampil untuk peran yang berhak.",

@@ -68,3 +68,10 @@ def summary(url: str, scope: Scope, date_from: date, date_to: date, lang: str): 
 
     complaints = overview(url, scope, date_from, date_to, "month")
     return leadership_summary(get_engine(url), scope, date_from, date_to, lang, complaints=complaints)
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+    from lib.analysis.unit_training import unit_training_history
+
+    return unit_training_history(get_engine(url), scope, date_from, date_to)
