@@ -13,10 +13,12 @@ from lib.analysis.priority_score import (
 from lib.analysis.priority_text import model_reasons_text, reason_text, reasons_text
 from lib.auth.privacy import redact_people
 from lib.auth.roles import can_see_names
+from lib.db import get_engine
+from lib.queries.staff_needs import staff_needing_training
 from lib.queries.units import Scope
 from lib.reports.training_plan import training_plan_xlsx
 from lib.ui import priorities as data
-from lib.ui.auth import audit_event, current_scope, require_principal
+from lib.ui.auth import audited_download_button, current_scope, require_principal
 from lib.ui.data import db_url
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.state import get_filters, get_lang
@@ -187,17 +189,23 @@ else:
     if not result.auc >= 0.6:
         st.warning(t("priority.model.weak"))
 
-all_staff = (
-    data.staff(url, scope, filters.date_to.year, filters.date_to) if can_see_names(principal) else None
-)
-workbook = training_plan_xlsx(
-    scored, redact_people(all_staff, principal) if all_staff is not None else None, weights, lang
-)
-if st.download_button(
+
+def _training_plan() -> bytes:
+    """Built only when the button is clicked (it lists every priority employee at city scale)."""
+    staff = None
+    if can_see_names(principal):
+        staff = redact_people(
+            staff_needing_training(get_engine(url), scope, filters.date_to.year, filters.date_to), principal
+        )
+    return training_plan_xlsx(scored, staff, weights, lang)
+
+
+audited_download_button(
     t("priority.export"),
-    workbook,
+    _training_plan,
     file_name=f"rencana_pelatihan_{filters.date_to:%Y%m%d}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    kind="training_plan",
+    rows=len(ranked),
     icon=":material/download:",
-):
-    audit_event("export", what="training_plan", rows=len(ranked))
+)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.reports.summary_pdf import headline_delta, headline_value, summary_pdf_bytes
 from lib.ui import priorities as data
-from lib.ui.auth import audit_event, current_scope, require_principal
+from lib.ui.auth import audited_download_button, current_scope, require_principal
 from lib.ui.data import db_url
 from lib.ui.i18n import day, num, t
 from lib.ui.state import get_filters, get_lang
@@ -52,11 +52,12 @@ if not ranked.empty:
         data.priority_bar_chart(ranked, t("summary.chart.title"), t("priority.col.score"), top=12),
         width="stretch",
     )
-if st.download_button(
+audited_download_button(
     t("summary.pdf"),
-    summary_pdf_bytes(summary, lang, date.today()),
+    lambda: summary_pdf_bytes(summary, lang, date.today()),
     file_name=f"ringkasan_telaah_{filters.date_to:%Y%m%d}.pdf",
     mime="application/pdf",
+    kind="summary_pdf",
+    rows=len(ranked),
     icon=":material/picture_as_pdf:",
-):
-    audit_event("export", what="summary_pdf")
+)

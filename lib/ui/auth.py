@@ -270,7 +270,7 @@ def audit_event(action: Action | str, **detail: object) -> None:
 
 def audited_download_button(
     label: str,
-    data: bytes | str,
+    data: bytes | str | Callable[[], bytes | str],
     *,
     file_name: str,
     mime: str,
@@ -281,7 +281,8 @@ def audited_download_button(
 ) -> bool:
     """``st.download_button`` that writes an ``export`` audit entry when clicked: who, which
     export, how many rows and which scope. ``data`` must already have passed
-    ``lib.auth.privacy.prepare_for_export`` (names for the role, masked text, no formulas).
+    ``lib.auth.privacy.prepare_for_export`` (names for the role, masked text, no formulas);
+    it may be a callable, then the file is built only when the button is clicked.
     """
     scope = current_scope()
     return st.download_button(
