@@ -33,7 +33,7 @@ from lib.models import Unit
 from lib.queries.units import Scope, list_units
 from lib.ui.data import engine
 from lib.ui.i18n import t
-from lib.ui.state import get_filters
+from lib.ui.state import get_filters, get_lang
 
 PRINCIPAL_KEY = "telaah_principal"
 SIGNED_IN_AT_KEY = "telaah_signed_in_at"
@@ -317,6 +317,22 @@ def _sign_out(principal: Principal) -> None:
         st.rerun()
 
 
+def _demo_picker(label: str, options: list[str], format_func: Callable[[str], str], name: str) -> None:
+    """A sidebar selectbox writing its choice to ``name`` before the rerun (the principal is read
+    from there at the top of the next run). Its own key carries the language: Streamlit keeps
+    showing a keyed selectbox's old option label after the labels change language."""
+    widget = f"{name}__{get_lang()}"
+    value = st.session_state.get(name)
+    st.sidebar.selectbox(
+        label,
+        options,
+        index=options.index(value) if value in options else 0,
+        format_func=format_func,
+        key=widget,
+        on_change=lambda: st.session_state.__setitem__(name, st.session_state[widget]),
+    )
+
+
 def render_account_box(principal: Principal) -> None:
     """Sidebar block for app.py (once per run): who is signed in and a sign-out button; in demo
     mode the demo banner (sidebar and main area) and the role picker instead."""
@@ -324,21 +340,16 @@ def render_account_box(principal: Principal) -> None:
         st.warning(t("auth.demo_banner"), icon=":material/science:")
         st.sidebar.warning(t("auth.demo_banner"), icon=":material/science:")
         st.session_state.setdefault(DEMO_ROLE_KEY, principal.role.value)
-        st.sidebar.selectbox(
-            t("auth.demo_role"),
-            [r.value for r in DEMO_ROLES],
-            format_func=role_label,
-            key=DEMO_ROLE_KEY,
-        )
+        _demo_picker(t("auth.demo_role"), [r.value for r in DEMO_ROLES], role_label, DEMO_ROLE_KEY)
         if principal.role is Role.MANAGER:
             units = list_units(engine())
             names = dict(zip(units["code"], units["name"], strict=True))
             st.session_state.setdefault(DEMO_UNIT_KEY, principal.unit_code)
-            st.sidebar.selectbox(
+            _demo_picker(
                 t("auth.demo_unit"),
                 list(units["code"]),
-                format_func=lambda code: f"{names[code]} ({code})",
-                key=DEMO_UNIT_KEY,
+                lambda code: f"{names[code]} ({code})",
+                DEMO_UNIT_KEY,
             )
         return
     with st.sidebar.container(border=True):

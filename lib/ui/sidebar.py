@@ -88,6 +88,22 @@ def language_switch() -> str:
     return choice
 
 
+def _choose(label: str, options: list[str], format_func, name: str) -> str:  # type: ignore[no-untyped-def]
+    """A sidebar selectbox whose choice survives page switches *and* language switches.
+
+    The chosen value is kept under ``name``; the widget's own key carries the
+    language, because Streamlit keeps showing a keyed selectbox's old option
+    label after the labels change.
+    """
+    value = st.session_state.get(name, options[0] if options else "")
+    index = options.index(value) if value in options else 0
+    choice = st.sidebar.selectbox(
+        label, options, index=index, format_func=format_func, key=f"{name}__{get_lang()}"
+    )
+    st.session_state[name] = choice
+    return choice
+
+
 def _unit_drilldown(units: pd.DataFrame, allowed: Scope) -> pd.Series | None:
     """Cascading selectboxes from top-level units down the hierarchy; returns the deepest chosen unit."""
     if units.empty:
@@ -105,11 +121,11 @@ def _unit_drilldown(units: pd.DataFrame, allowed: Scope) -> pd.Series | None:
         )
         codes = [""] + options.sort_values("name")["code"].tolist()
         names = dict(zip(options["code"], options["name"], strict=True))
-        code = st.sidebar.selectbox(
+        code = _choose(
             label,
             codes,
-            format_func=lambda c, n=names, none=none_label: none if c == "" else n[c],
-            key=f"telaah_unit_{level}",
+            lambda c, n=names, none=none_label: none if c == "" else n[c],
+            f"telaah_unit_{level}",
         )
         if not code:
             break
@@ -120,6 +136,8 @@ def _unit_drilldown(units: pd.DataFrame, allowed: Scope) -> pd.Series | None:
     # Forget deeper choices left over from an earlier drill-down.
     for stale in range(level + 1, 8):
         st.session_state.pop(f"telaah_unit_{stale}", None)
+        for lang in LANGUAGES:
+            st.session_state.pop(f"telaah_unit_{stale}__{lang}", None)
     return chosen
 
 
@@ -134,11 +152,8 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
     engine()  # migrate before the first query
     today = date.today()
     anchor = data_anchor(url, today)
-    preset = st.sidebar.selectbox(
-        t("sidebar.period"),
-        PRESETS,
-        format_func=lambda p: t(f"sidebar.period.{p}"),
-        key="telaah_period_preset",
+    preset = _choose(
+        t("sidebar.period"), list(PRESETS), lambda p: t(f"sidebar.period.{p}"), "telaah_period_preset"
     )
     date_from, date_to = preset_range(preset, anchor)
     if preset == "custom":
@@ -153,11 +168,11 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
             date_from, date_to = picked
 
     regions = _regions(url)
-    region = st.sidebar.selectbox(
+    region = _choose(
         t("sidebar.region"),
-        [""] + regions,
-        format_func=lambda r: t("sidebar.all_regions") if r == "" else r,
-        key="telaah_region",
+        ["", *regions],
+        lambda r: t("sidebar.all_regions") if r == "" else r,
+        "telaah_region",
     )
     units = _units(url)
     if allowed.path_prefix:

@@ -142,12 +142,12 @@ def test_demo_mode_is_labelled_and_lets_the_visitor_pick_a_role(
     assert "Mode demo — tanpa login" in app.warning[0].value
     assert any("Mode demo — tanpa login" in w.value for w in app.sidebar.warning)
     assert "role=pimpinan" in _texts(app)
-    picker = app.sidebar.selectbox(key="telaah_demo_role")
+    picker = app.sidebar.selectbox(key="telaah_demo_role__id")
     assert picker.options == ["Pimpinan", "Evaluator", "Pengelola unit"]  # never admin
     picker.set_value("manager").run()
     assert "role=manager" in _texts(app)
     assert "scope=/DINKES/" in _texts(app)  # the first unit in path order
-    app.sidebar.selectbox(key="telaah_demo_unit").set_value("KEL-B1").run()
+    app.sidebar.selectbox(key="telaah_demo_unit__id").set_value("KEL-B1").run()
     assert "scope=/KEC-B/KEL-B1/" in _texts(app)
 
 

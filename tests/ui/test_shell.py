@@ -59,13 +59,13 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
     # AppTest keeps the widgets of app.py across reruns only after an explicit page switch.
     app.switch_page("views/status_data.py").run()
     assert not app.exception
-    region = app.sidebar.selectbox(key="telaah_region")
+    region = app.sidebar.selectbox(key="telaah_region__id")
     assert region.options == ["Semua wilayah", "Kota Medan", "Medan Belawan"]
     region.select("Medan Belawan").run()
-    top = app.sidebar.selectbox(key="telaah_unit_0")
+    top = app.sidebar.selectbox(key="telaah_unit_0__id")
     assert top.options == ["Semua unit", "Kecamatan Medan Belawan"]
     top.select("KEC-MBLW").run()
-    sub = app.sidebar.selectbox(key="telaah_unit_1")
+    sub = app.sidebar.selectbox(key="telaah_unit_1__id")
     assert sub.label == "Sub-unit dari Kecamatan Medan Belawan"
     assert sub.options == ["Seluruh Kecamatan Medan Belawan", "Kelurahan Bagan Deli", "Kelurahan Belawan I"]
     sub.select("KEL-BLW1").run()
@@ -76,7 +76,7 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
         "Medan Belawan",
     )
     # Going back up forgets the deeper choice.
-    app.sidebar.selectbox(key="telaah_unit_0").select("").run()
+    app.sidebar.selectbox(key="telaah_unit_0__id").select("").run()
     filters = app.session_state[FILTERS_KEY]
     assert filters.unit_code is None and filters.unit_path is None
 
@@ -85,7 +85,13 @@ def test_language_switch_to_english(engine: Engine, app: AppTest) -> None:
     _load_units(engine)
     app.run()
     app.switch_page("views/status_data.py").run()
-    assert app.sidebar.selectbox(key="telaah_region").label == "Wilayah"
+    region = app.sidebar.selectbox(key="telaah_region__id")
+    assert region.label == "Wilayah" and region.options[0] == "Semua wilayah"
+    region.select("Medan Belawan").run()
     app.sidebar.selectbox(key="telaah_lang_select").select("en").run()
     assert not app.exception
-    assert app.sidebar.selectbox(key="telaah_region").label == "Area"
+    region = app.sidebar.selectbox(key="telaah_region__en")
+    # Labels and option texts switch language; the choice itself is kept.
+    assert region.label == "Area" and region.options[0] == "All areas"
+    assert region.value == "Medan Belawan"
+    assert app.session_state[FILTERS_KEY].region == "Medan Belawan"
