@@ -17,7 +17,8 @@ from lib.db import ensure_schema, get_engine
 def _run(args: argparse.Namespace) -> int:
     from lib.results.jobs import queue_status, refresh_stale, run_pending, work_loop
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s worker %(levelname)s %(message)s")
+    logging.getLogger("lib").setLevel(logging.INFO)
     if args.nice:
         os.nice(args.nice)
     engine = ensure_schema(get_engine())
