@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lib.ingest import limits
+
 #: Sheets in an XLSX that explain rather than hold data (our templates have one).
 EXPLANATION_SHEETS = {
     "petunjuk",
@@ -44,6 +46,15 @@ class FileProblem(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+def _limit_problem(exc: limits.LimitExceeded) -> FileProblem:
+    """The file is beyond a limit of :mod:`lib.ingest.limits`; byte figures are given in MB."""
+    code = limits.PROBLEM_CODES[exc.what]
+    found, limit = exc.found, exc.limit
+    if code == "over_limit_size" or exc.what == "line_bytes":
+        found, limit = math.ceil(found / limits.MIB), limit // limits.MIB
+    return FileProblem(code, found=found, limit=limit)
 
 
 @dataclass
@@ -186,8 +197,16 @@ def read_csv_table(data: bytes, infer: Callable[[list[str]], set[str]] | None = 
     if encoding == "utf-16":
         data = data.decode("utf-16").encode("utf-8")
         encoding = "utf-8"
+    try:
+        lines = limits.check_csv(data)
+    except limits.LimitExceeded as exc:
+        raise _limit_problem(exc) from exc
     sample = data[:_SAMPLE_BYTES].decode(encoding, errors="ignore")
     delimiter, header_index, headers = _sniff_csv(sample)
+    try:
+        limits.check_csv_cells(lines, len(headers))
+    except limits.LimitExceeded as exc:
+        raise _limit_problem(exc) from exc
     numeric = infer(headers) if infer else set()
     dtype = {h: object for h in headers if h not in numeric}
     try:
@@ -291,8 +310,16 @@ def read_xlsx_table(data: bytes) -> RawTable:
     """Read the first data sheet of a workbook (cached values, never formulas).
 
     Uses python-calamine when it is installed, openpyxl otherwise; both give
-    the sheet from row 1, so row numbers are those Excel shows.
+    the sheet from row 1, so row numbers are those Excel shows. The archive is
+    checked against :mod:`lib.ingest.limits` first: a native reader must never
+    see a file that could make it abort the process.
     """
+    try:
+        limits.check_xlsx(data)
+    except limits.LimitExceeded as exc:
+        raise _limit_problem(exc) from exc
+    except limits.DamagedArchive as exc:
+        raise FileProblem("xlsx_unreadable") from exc
     try:
         import python_calamine  # noqa: F401
 
