@@ -41,8 +41,8 @@ from lib.i18n import DEFAULT_LANGUAGE, translate
 from lib.ingest.pipeline import PreparedUpload, Progress
 from lib.ingest.problems import Problem
 from lib.ingest.writers import WRITERS, WriteCounts
-from lib.models import TABLES_IN_LOAD_ORDER, ImportBatch, ImportChange, SurveyResponse
-from lib.queries.aggregates import refresh_survey_monthly
+from lib.models import TABLES_IN_LOAD_ORDER, ImportBatch, ImportChange
+from lib.queries.aggregates import subtract_import_from_survey_monthly
 
 IMPORTED, REFUSED, UNDONE, DUPLICATE, DRY_RUN = "imported", "refused", "undone", "duplicate", "dry_run"
 
@@ -373,10 +373,7 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
     c = ImportChange.__table__
     with engine.begin() as conn:
         _check_undo(conn, batch_id)
-        sr = SurveyResponse.__table__
-        touched = set(
-            conn.execute(select(sr.c.unit_id).distinct().where(sr.c.import_id == batch_id)).scalars()
-        )
+        subtract_import_from_survey_monthly(conn, batch_id)  # before the rows go; safe beside other imports
         changes = conn.execute(
             select(c.c.table_name, c.c.row_id, c.c.before).where(c.c.import_id == batch_id)
         ).all()
@@ -395,8 +392,6 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
             removed = conn.execute(delete(table).where(table.c.id.in_(added))).rowcount
             if removed:
                 counts[f"removed_{table.name}"] = removed
-            if table is sr and touched:
-                refresh_survey_monthly(conn, touched)
         conn.execute(
             update(ImportBatch.__table__)
             .where(ImportBatch.__table__.c.id == batch_id)
