@@ -38,6 +38,7 @@ from lib.db import get_engine
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries import complaints as q
 from lib.queries.units import Scope
+from lib.ui.text import plain
 
 TTL = 600
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
@@ -124,10 +125,8 @@ def chart_names(ov: ComplaintOverview) -> dict[int, str]:
 
 
 def md_escape(text: str) -> str:
-    """Markdown-safe unit names in sentences (names come from uploads)."""
-    for char in "\\`*_{}[]<>#|~":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Markdown-safe unit names in sentences (names come from uploads): see :func:`lib.ui.text.plain`."""
+    return plain(text)
 
 
 # --- charts --------------------------------------------------------------------
