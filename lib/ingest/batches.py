@@ -211,13 +211,12 @@ def import_upload(
                 "import",
                 {"import_id": batch_id, "kind": prepared.kind, "file": prepared.file_name},
             )
-    except SQLAlchemyError as exc:
+    except Exception as exc:  # noqa: BLE001 - the driver's own errors (COPY) are not SQLAlchemy's
+        # the transaction rolled back; the refusal is still recorded in the history
         result.outcome = REFUSED
         result.batch_id = None
         result.inserted = result.updated = result.unchanged = 0
-        result.problems.append(
-            Problem("database_error", params={"detail": str(exc.orig if hasattr(exc, "orig") else exc)[:300]})
-        )
+        result.problems.append(Problem("database_error", params={"detail": _error_summary(exc)}))
         result.batch_id = _record_refusal(engine, prepared, user, result, lang)
         return result
     if prepared.kind == "pengaduan":
@@ -236,6 +235,13 @@ def _predict_complaint_themes(engine: Engine) -> None:
     # On failure the themes stay as they were; the complaints page can re-run the classifier.
     with contextlib.suppress(SQLAlchemyError, ValueError):
         classify_uncategorised(engine)
+
+
+def _error_summary(exc: BaseException) -> str:
+    """The database's own first line (no SQL statement, no parameters, no row data), shortened."""
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return f"{type(original).__name__}: {lines[0] if lines else ''}"[:200]
 
 
 def _record_refusal(

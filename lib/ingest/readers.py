@@ -94,7 +94,7 @@ def detect_file_type(data: bytes, file_name: str = "") -> str:
         raise FileProblem("pdf_file")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
         raise FileProblem("image_file")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return "csv"
     sample = data[:8192]
     if b"\x00" in sample:
@@ -114,6 +114,8 @@ def detect_encoding(data: bytes) -> str:
     """``utf-8-sig``, ``utf-8``, ``utf-16`` or ``cp1252`` (``latin-1`` when even that fails)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: same first bytes
+        return "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     try:
@@ -194,8 +196,11 @@ def _sniff_csv(text_sample: str) -> tuple[str, int, list[str]]:
 def read_csv_table(data: bytes, infer: Callable[[list[str]], set[str]] | None = None) -> RawTable:
     """Read a delimited text file; columns named in ``infer(headers)`` may be parsed as numbers."""
     encoding = detect_encoding(data)
-    if encoding == "utf-16":
-        data = data.decode("utf-16").encode("utf-8")
+    if encoding in ("utf-16", "utf-32"):
+        try:
+            data = data.decode(encoding).encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FileProblem("csv_malformed", detail=str(exc)[:200]) from exc
         encoding = "utf-8"
     try:
         lines = limits.check_csv(data)

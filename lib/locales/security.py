@@ -17,6 +17,14 @@ _LAST_CELL_EN = (
 )
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "ingest.problem.control_character": _m(
+        "Teks berisi karakter kendali (mis. NUL) yang tidak bisa disimpan.",
+        "The text holds control characters (e.g. NUL) that cannot be stored.",
+    ),
+    "ingest.expected.control_character": _m(
+        "Teks biasa; simpan berkas sebagai CSV UTF-8 atau XLSX.",
+        "Plain text; save the file as UTF-8 CSV or XLSX.",
+    ),
     "ingest.problem.over_limit_rows": _m(
         "Lembar kerja punya sel sampai baris {found}; paling banyak {limit} baris yang dibaca.",
         "The sheet has cells down to row {found}; at most {limit} rows are read.",
