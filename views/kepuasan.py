@@ -19,6 +19,7 @@ from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, num, t
 from lib.ui.state import get_filters, get_lang
+from lib.ui.text import plain
 
 principal = require_principal()
 filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
@@ -84,7 +85,7 @@ cols[2].metric(
     delta_color="off",
 )
 cols[3].metric(t("ikm.metric.units"), num(len(units), 0))
-st.markdown(ui.change_sentence(change, place, lang))
+st.markdown(ui.change_sentence(change, plain(place), lang))
 st.caption(t("ikm.sentence.caveat"))
 
 # ---- where the city loses points: elements per unit, then the ranking
@@ -116,7 +117,7 @@ code = st.selectbox(
     key="ikm_detail_unit",
 )
 unit = ranked[ranked["kode_unit"] == code].iloc[0]
-st.subheader(str(unit["nama_unit"]))
+st.subheader(plain(unit["nama_unit"]))
 cols = st.columns([1, 1, 2])
 cols[0].metric(
     f"IKM ({weight_text})",
@@ -136,7 +137,7 @@ else:
 left, right = st.columns([2, 3])
 with left:
     st.markdown(f"#### {t('ikm.section.weakest')}")
-    st.caption(t("ikm.weakest.caption", unit=unit["nama_unit"]))
+    st.caption(t("ikm.weakest.caption", unit=plain(unit["nama_unit"])))
     for weak in weakest_for_row(unit):
         st.markdown(
             "- "
@@ -179,7 +180,7 @@ whole_scope = st.toggle(t("ikm.profile.whole_scope", scope=place), key="ikm_prof
 if whole_scope:
     groups = ui.profile(url, path, region, date_from, date_to, weight, None)
 else:
-    st.caption(t("ikm.profile.of_unit", unit=unit["nama_unit"]))
+    st.caption(t("ikm.profile.of_unit", unit=plain(unit["nama_unit"])))
     groups = ui.profile(url, unit["path"], None, date_from, date_to, weight, int(unit["unit_id"]))
 tabs = st.tabs([t(f"ikm.profile.{d}") for d in GROUP_DIMENSIONS])
 for tab, dimension in zip(tabs, GROUP_DIMENSIONS, strict=True):
@@ -190,7 +191,7 @@ for tab, dimension in zip(tabs, GROUP_DIMENSIONS, strict=True):
             key=f"ikm_profile_{dimension}",
         )
 
-st.subheader(t("ikm.section.saran") + f" – {unit['nama_unit']}")
+st.subheader(t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}")
 needle = st.text_input(t("ikm.saran.search"), key="ikm_saran_text")
 found, total = ui.saran(url, unit["path"], int(unit["unit_id"]), date_from, date_to, needle)
 if found.empty:
@@ -212,7 +213,7 @@ else:
 
 # ---- official report (built only when downloaded)
 st.subheader(t("ikm.section.report"))
-st.caption(t("ikm.report.caption", unit=unit["nama_unit"], start=day(date_from), end=day(date_to)))
+st.caption(t("ikm.report.caption", unit=plain(unit["nama_unit"]), start=day(date_from), end=day(date_to)))
 unit_code = str(unit["kode_unit"])
 
 

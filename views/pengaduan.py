@@ -6,9 +6,10 @@ from datetime import date
 
 import streamlit as st
 
+from lib.auth.audit import Action
 from lib.auth.roles import can_import
 from lib.ui import complaints as ui
-from lib.ui.auth import current_scope, require_principal
+from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.state import get_filters, get_lang
@@ -185,6 +186,9 @@ ui.apply_selection(
     unit_options=unit_options,
     theme_options=theme_options,
     month_options=month_options,
+    on_forged=lambda source, payload: audit_event(
+        Action.ACCESS_DENIED, forged_selection=source, payload=repr(payload)[:200]
+    ),
 )
 c1, c2, c3 = st.columns(3)
 unit_choice = c1.selectbox(

@@ -10,6 +10,7 @@ from lib.ui.auth import audited_download_button, current_scope, require_principa
 from lib.ui.data import db_url
 from lib.ui.i18n import day, num, t
 from lib.ui.state import get_filters, get_lang
+from lib.ui.text import plain
 
 require_principal()
 filters, scope, lang = get_filters(), current_scope(), get_lang()
@@ -42,7 +43,7 @@ for i, headline in enumerate(summary.headlines):
 
 st.subheader(t("summary.findings"))
 for finding in summary.findings:
-    st.markdown(f"- {finding}")
+    st.markdown(f"- {plain(finding)}")
 if not summary.findings:
     st.info(t("summary.empty"))
 

@@ -90,6 +90,11 @@ def can_read_audit(principal: Principal) -> bool:
     return principal.role is Role.ADMIN and not principal.is_demo
 
 
+def can_clear_caches(principal: Principal | None) -> bool:
+    """Emptying the server's caches slows every user's next pages: admins only (never in demo mode)."""
+    return principal is not None and principal.role is Role.ADMIN and not principal.is_demo
+
+
 def sees_whole_city(principal: Principal) -> bool:
     """Every role except the unit manager may choose any unit or wilayah."""
     return principal.role is not Role.MANAGER

@@ -9,6 +9,7 @@ and gets the same answer, so accounts cannot be enumerated.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, case, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lib.auth.audit import Action, record, utc_now
@@ -316,17 +317,15 @@ def authenticate(
     with engine.connect() as conn:
         row = _find(conn, name) if name else None
 
+    detail: dict[str, object] = {"method": "local", **_origin(client_ip)}
     if row is None:
         verify_password(None, password)
         outcome = AuthOutcome.INVALID
     else:
-        matches = verify_password(row.password_hash, password)
-        locked_until = row.locked_until
-        if not row.active:
-            outcome = AuthOutcome.DISABLED
-        elif locked_until is not None and locked_until > now:
-            outcome = AuthOutcome.LOCKED
-        elif matches:
+        failures = _reserve_attempt(engine, row.id, now)
+        if failures is None:
+            outcome = AuthOutcome.LOCKED if row.active else AuthOutcome.DISABLED
+        elif verify_password(row.password_hash, password):
             principal = principal_from_row(row, "local")
             if principal is not None:
                 _record_success(engine, row, password, now, client_ip)
@@ -334,26 +333,58 @@ def authenticate(
             outcome = AuthOutcome.DISABLED
         else:
             outcome = AuthOutcome.INVALID
+            detail["failures"] = failures
+            lock = lock_duration(failures)
+            if lock is not None:
+                detail["locked_seconds"] = int(lock.total_seconds())
 
     with engine.begin() as conn:
-        detail: dict[str, object] = {"method": "local", "reason": outcome.value, **_origin(client_ip)}
-        if row is not None and outcome is AuthOutcome.INVALID:
-            detail.update(_count_failure(conn, row.id, now))
-        record(conn, Action.SIGN_IN_FAILED, username=name or None, detail=detail, at=now)
+        detail["reason"] = outcome.value
+        shown = row.username if row is not None else (audit_name_for_unknown(name) if name else None)
+        record(conn, Action.SIGN_IN_FAILED, username=shown, detail=detail, at=now)
     time.sleep(failure_delay() if delay is None else max(0.0, delay))
     return AuthResult(outcome)
 
 
-def _count_failure(conn: Connection, user_id: int, now: datetime) -> dict[str, object]:
-    """Increment the failure counter atomically and lock the account when it reaches the threshold."""
+def audit_name_for_unknown(typed: str) -> str:
+    """How a username that matches no account appears in the audit log: ``unknown-`` and 8 hex digits.
+
+    People type their password into the username field; the typed text must not
+    be stored. The short hash still lets an auditor see that attempts repeat.
+    """
+    return "unknown-" + hashlib.sha256(typed.encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _reserve_attempt(engine: Engine, user_id: int, now: datetime) -> int | None:
+    """Count this attempt as a failure before the password is checked; None when it may not be made.
+
+    One UPDATE, committed before verification, both checks the lock and
+    increments the counter, and sets the lock as soon as the count reaches the
+    threshold. So parallel attempts each take a number, and the sixth finds the
+    account locked even while the fifth is still being verified (checking first
+    and counting after let 10 parallel sessions have 10 guesses checked). A
+    correct password then resets the counter (:func:`_record_success`).
+    Returns the consecutive failures including this attempt.
+    """
     a = AppUser.__table__
-    conn.execute(update(a).where(a.c.id == user_id).values(failed_attempts=a.c.failed_attempts + 1))
-    failures = conn.execute(select(a.c.failed_attempts).where(a.c.id == user_id)).scalar_one()
-    lock = lock_duration(failures)
-    if lock is None:
-        return {"failures": failures}
-    _update_user(conn, user_id, locked_until=now + lock)
-    return {"failures": failures, "locked_seconds": int(lock.total_seconds())}
+    attempts = func.coalesce(a.c.failed_attempts, 0) + 1
+    schedule = [
+        (attempts >= n, now + duration)
+        for n in range(LOCK_THRESHOLD + 20, LOCK_THRESHOLD - 1, -1)
+        if (duration := lock_duration(n)) is not None
+    ]
+    statement = (
+        update(a)
+        .where(
+            a.c.id == user_id,
+            a.c.active.is_(True),
+            or_(a.c.locked_until.is_(None), a.c.locked_until <= now),
+        )
+        .values(failed_attempts=attempts, locked_until=case(*schedule, else_=a.c.locked_until))
+        .returning(a.c.failed_attempts)
+    )
+    with engine.begin() as conn:
+        return conn.execute(statement).scalar_one_or_none()
 
 
 def _origin(client_ip: str | None) -> dict[str, str]:

@@ -41,8 +41,8 @@ from lib.i18n import DEFAULT_LANGUAGE, translate
 from lib.ingest.pipeline import PreparedUpload, Progress
 from lib.ingest.problems import Problem
 from lib.ingest.writers import WRITERS, WriteCounts
-from lib.models import TABLES_IN_LOAD_ORDER, ImportBatch, ImportChange, SurveyResponse
-from lib.queries.aggregates import refresh_survey_monthly
+from lib.models import TABLES_IN_LOAD_ORDER, ImportBatch, ImportChange
+from lib.queries.aggregates import subtract_import_from_survey_monthly
 from lib.results.registry import SOURCES
 from lib.results.store import mark_changed
 
@@ -226,13 +226,12 @@ def import_upload(
                 "import",
                 {"import_id": batch_id, "kind": prepared.kind, "file": prepared.file_name},
             )
-    except SQLAlchemyError as exc:
+    except Exception as exc:  # noqa: BLE001 - the driver's own errors (COPY) are not SQLAlchemy's
+        # the transaction rolled back; the refusal is still recorded in the history
         result.outcome = REFUSED
         result.batch_id = None
         result.inserted = result.updated = result.unchanged = 0
-        result.problems.append(
-            Problem("database_error", params={"detail": str(exc.orig if hasattr(exc, "orig") else exc)[:300]})
-        )
+        result.problems.append(Problem("database_error", params={"detail": _error_summary(exc)}))
         result.batch_id = _record_refusal(engine, prepared, user, result, lang)
         return result
     if prepared.kind == "pengaduan":
@@ -251,6 +250,13 @@ def _predict_complaint_themes(engine: Engine) -> None:
     # On failure the themes stay as they were; the complaints page can re-run the classifier.
     with contextlib.suppress(SQLAlchemyError, ValueError):
         classify_uncategorised(engine)
+
+
+def _error_summary(exc: BaseException) -> str:
+    """The database's own first line (no SQL statement, no parameters, no row data), shortened."""
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return f"{type(original).__name__}: {lines[0] if lines else ''}"[:200]
 
 
 def _record_refusal(
@@ -392,10 +398,7 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
             select(ImportBatch.__table__.c.kind).where(ImportBatch.__table__.c.id == batch_id)
         ).scalar_one()
         mark_changed(conn, *KIND_SOURCES.get(kind, SOURCES))
-        sr = SurveyResponse.__table__
-        touched = set(
-            conn.execute(select(sr.c.unit_id).distinct().where(sr.c.import_id == batch_id)).scalars()
-        )
+        subtract_import_from_survey_monthly(conn, batch_id)  # before the rows go; safe beside other imports
         changes = conn.execute(
             select(c.c.table_name, c.c.row_id, c.c.before).where(c.c.import_id == batch_id)
         ).all()
@@ -414,8 +417,6 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
             removed = conn.execute(delete(table).where(table.c.id.in_(added))).rowcount
             if removed:
                 counts[f"removed_{table.name}"] = removed
-            if table is sr and touched:
-                refresh_survey_monthly(conn, touched)
         conn.execute(
             update(ImportBatch.__table__)
             .where(ImportBatch.__table__.c.id == batch_id)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lib.ingest import limits
+
 #: Sheets in an XLSX that explain rather than hold data (our templates have one).
 EXPLANATION_SHEETS = {
     "petunjuk",
@@ -44,6 +46,15 @@ class FileProblem(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+def _limit_problem(exc: limits.LimitExceeded) -> FileProblem:
+    """The file is beyond a limit of :mod:`lib.ingest.limits`; byte figures are given in MB."""
+    code = limits.PROBLEM_CODES[exc.what]
+    found, limit = exc.found, exc.limit
+    if code == "over_limit_size" or exc.what == "line_bytes":
+        found, limit = math.ceil(found / limits.MIB), limit // limits.MIB
+    return FileProblem(code, found=found, limit=limit)
 
 
 @dataclass
@@ -83,7 +94,7 @@ def detect_file_type(data: bytes, file_name: str = "") -> str:
         raise FileProblem("pdf_file")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
         raise FileProblem("image_file")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return "csv"
     sample = data[:8192]
     if b"\x00" in sample:
@@ -103,6 +114,8 @@ def detect_encoding(data: bytes) -> str:
     """``utf-8-sig``, ``utf-8``, ``utf-16`` or ``cp1252`` (``latin-1`` when even that fails)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: same first bytes
+        return "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     try:
@@ -183,11 +196,22 @@ def _sniff_csv(text_sample: str) -> tuple[str, int, list[str]]:
 def read_csv_table(data: bytes, infer: Callable[[list[str]], set[str]] | None = None) -> RawTable:
     """Read a delimited text file; columns named in ``infer(headers)`` may be parsed as numbers."""
     encoding = detect_encoding(data)
-    if encoding == "utf-16":
-        data = data.decode("utf-16").encode("utf-8")
+    if encoding in ("utf-16", "utf-32"):
+        try:
+            data = data.decode(encoding).encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FileProblem("csv_malformed", detail=str(exc)[:200]) from exc
         encoding = "utf-8"
+    try:
+        lines = limits.check_csv(data)
+    except limits.LimitExceeded as exc:
+        raise _limit_problem(exc) from exc
     sample = data[:_SAMPLE_BYTES].decode(encoding, errors="ignore")
     delimiter, header_index, headers = _sniff_csv(sample)
+    try:
+        limits.check_csv_cells(lines, len(headers))
+    except limits.LimitExceeded as exc:
+        raise _limit_problem(exc) from exc
     numeric = infer(headers) if infer else set()
     dtype = {h: object for h in headers if h not in numeric}
     try:
@@ -291,8 +315,16 @@ def read_xlsx_table(data: bytes) -> RawTable:
     """Read the first data sheet of a workbook (cached values, never formulas).
 
     Uses python-calamine when it is installed, openpyxl otherwise; both give
-    the sheet from row 1, so row numbers are those Excel shows.
+    the sheet from row 1, so row numbers are those Excel shows. The archive is
+    checked against :mod:`lib.ingest.limits` first: a native reader must never
+    see a file that could make it abort the process.
     """
+    try:
+        limits.check_xlsx(data)
+    except limits.LimitExceeded as exc:
+        raise _limit_problem(exc) from exc
+    except limits.DamagedArchive as exc:
+        raise FileProblem("xlsx_unreadable") from exc
     try:
         import python_calamine  # noqa: F401
 

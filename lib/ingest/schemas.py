@@ -169,7 +169,7 @@ class Validator:
         if f.type == K.UNIT_REF:
             return self._parse_unit_ref(raw)
         if f.type in (K.INT, K.FLOAT):
-            return parse_number(raw, integer=f.type == K.INT, minimum=f.minimum, maximum=f.maximum)
+            return parse_number(raw, integer=f.type == K.INT, minimum=f.minimum, maximum=_maximum(f))
         if f.type == K.DATE:
             parsed = parse_date(raw, today=self.today)
             self._check_date_order(f.name, parsed)
@@ -487,12 +487,12 @@ class Validator:
         params: dict[str, object] = {
             "field": f.name,
             "minimum": _num(f.minimum),
-            "maximum": _num(f.maximum),
+            "maximum": _num(_maximum(f)),
             "max_length": f.max_length,
             "allowed": ", ".join(f.allowed),
             "today": self.today.isoformat(),
             "unit": self.options.unit_code or "",
-            "range": _range_text(f.minimum, f.maximum),
+            "range": _range_text(f.minimum, _maximum(f)),
         }
         if f.type == K.ANSWER:
             from lib.ingest.labels import LABELS
@@ -534,8 +534,8 @@ class Validator:
 
 
 _CODES_BY_TYPE: dict[str, tuple[str, ...]] = {
-    K.TEXT: ("too_long",),
-    K.CODE: ("too_long", "code_slash"),
+    K.TEXT: ("too_long", "control_character"),
+    K.CODE: ("too_long", "code_slash", "control_character"),
     K.UNIT_REF: ("unknown_unit", "unit_conflict"),
     K.INT: ("not_a_number", "not_whole", "out_of_range"),
     K.FLOAT: ("not_a_number", "out_of_range"),
@@ -558,6 +558,15 @@ _PROGRAM_FIELDS = ("nama_pelatihan", "jenis_kompetensi", "metode", "tanggal_mula
 
 def _false(index: pd.Index) -> pd.Series:
     return pd.Series(False, index=index)
+
+
+#: The largest whole number an INTEGER column holds on PostgreSQL (SQLite would take more).
+INT_COLUMN_MAX = 2_147_483_647
+
+
+def _maximum(f: K.Field) -> float | None:
+    """A field's upper bound; a whole-number field without one is bounded by its column."""
+    return f.maximum if f.maximum is not None or f.type != K.INT else INT_COLUMN_MAX
 
 
 def _range_text(minimum: float | None, maximum: float | None) -> str:

@@ -98,9 +98,17 @@ def normalise_token(value: str) -> str:
 # ---------------------------------------------------------------- text
 
 
+#: NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a name.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def parse_text(raw: pd.Series, max_length: int | None = None) -> Parsed:
     results, take = _unique_results(raw, clean_text, None)
     parsed = Parsed(_column(results, take, lambda r: r, raw.index))
+    parsed.fail(
+        "control_character",
+        _column(results, take, lambda r: r is not None and bool(_CONTROL.search(r)), raw.index, bool),
+    )
     if max_length:
         parsed.fail(
             "too_long",
@@ -164,6 +172,10 @@ def parse_number(
             np.array([np.nan if n is None else n for n in numbers], dtype="float64")[take], index=raw.index
         )
         not_number = pd.Series(bad[take], index=raw.index)
+    infinite = values.notna() & ~np.isfinite(values.to_numpy(dtype="float64"))
+    if infinite.any():  # "1e999" reads as infinity: not a number anyone meant
+        values = values.mask(infinite)
+        not_number = not_number | infinite
     parsed = Parsed(values)
     parsed.fail("not_a_number", not_number)
     if integer:
@@ -334,6 +346,14 @@ def period_from_cell(value: object) -> tuple[str, date, date] | str | None:
     return "not_a_period"
 
 
+def _period_or_problem(value: object) -> tuple[str, date, date] | str | None:
+    """:func:`period_from_cell`, with a year the calendar cannot hold (``0000``, ``99999``) as a problem."""
+    try:
+        return period_from_cell(value)
+    except (ValueError, OverflowError):
+        return "not_a_period"
+
+
 def _quarter_period(year: int, quarter: int) -> tuple[str, date, date]:
     start = date(year, 3 * quarter - 2, 1)
     end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
@@ -349,7 +369,7 @@ def _month_period(year: int, month: int) -> tuple[str, date, date]:
 def parse_period(raw: pd.Series, *, today: date | None = None) -> Parsed:
     """Periods. ``values`` is the canonical text; ``starts``/``ends`` hold the dates."""
     today = today or date.today()
-    results, take = _unique_results(raw, period_from_cell, None)
+    results, take = _unique_results(raw, _period_or_problem, None)
     index = raw.index
     bad = _column(results, take, lambda r: isinstance(r, str), index, bool)
     ok = _column(results, take, lambda r: isinstance(r, tuple), index, bool)

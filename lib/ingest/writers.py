@@ -32,12 +32,12 @@ from lib.models import (
     ImportChange,
     Performance,
     ServiceStat,
-    SurveyMonthly,
     SurveyResponse,
     TrainingParticipation,
     TrainingProgram,
     Unit,
 )
+from lib.queries.aggregates import add_survey_monthly_deltas
 from lib.queries.units import unit_path
 
 Progress = Callable[[float, str], None]
@@ -457,12 +457,11 @@ def write_survey(conn: Connection, typed: pd.DataFrame, batch_id: int, progress:
 def add_to_survey_monthly(conn: Connection, typed: pd.DataFrame) -> None:
     """Add the months of the rows just appended to ``survey_monthly``.
 
-    Sums and counts add up, so the stored months of the touched units plus the
-    new rows' own GROUP BY (done in pandas on the frame already in memory) equal
-    a rebuild from ``survey_response``, without reading back a million rows.
-    Undo rebuilds from the table (:func:`refresh_survey_monthly`).
+    The new rows' own GROUP BY (in pandas, on the frame already in memory) is
+    added to the stored months with atomic upserts
+    (:func:`lib.queries.aggregates.add_survey_monthly_deltas`), so concurrent
+    imports and undos each add their own share. Undo subtracts its import's share.
     """
-    sm = SurveyMonthly.__table__
     months = typed["tanggal"].to_numpy(dtype="datetime64[M]")
     frame = pd.DataFrame({"unit_id": typed["unit_id"].to_numpy(dtype="int64"), "month": months})
     aggregations: dict[str, tuple[str, str]] = {"respondents": ("unit_id", "size")}
@@ -472,24 +471,7 @@ def add_to_survey_monthly(conn: Connection, typed: pd.DataFrame) -> None:
         aggregations[f"n_{name}"] = (name, "count")
     added = frame.groupby(["unit_id", "month"], sort=True).agg(**aggregations).reset_index()
     added["month"] = [d.date() for d in pd.to_datetime(added["month"])]
-    keys = list(zip(added["unit_id"].astype(int), added["month"], strict=True))
-    stored: dict[tuple[int, date], dict[str, Any]] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        query = select(sm).where(tuple_(sm.c.unit_id, sm.c.month).in_(chunk))
-        for row in conn.execute(query).mappings():
-            stored[(row["unit_id"], row["month"])] = dict(row)
-        conn.execute(sm.delete().where(tuple_(sm.c.unit_id, sm.c.month).in_(chunk)))
-    value_columns = [c for c in added.columns if c not in ("unit_id", "month")]
-    records = []
-    for key, values in zip(keys, added[value_columns].itertuples(index=False, name=None), strict=True):
-        old = stored.get(key, {})
-        record = {"unit_id": key[0], "month": key[1]}
-        for column, value in zip(value_columns, values, strict=True):
-            record[column] = int(old.get(column, 0)) + int(value)
-        records.append(record)
-    for start in range(0, len(records), _CHUNK):
-        conn.execute(insert(sm), records[start : start + _CHUNK])
+    add_survey_monthly_deltas(conn, added)
 
 
 WRITERS: dict[str, Callable[[Connection, pd.DataFrame, int, Progress], WriteCounts]] = {

@@ -32,6 +32,7 @@ from lib.auth.users import authenticate, has_accounts, principal_for_user_id
 from lib.models import Unit
 from lib.queries.units import Scope, list_units
 from lib.ui.data import engine
+from lib.ui.hardening import install_server_guards
 from lib.ui.i18n import t
 from lib.ui.state import get_filters, get_lang
 
@@ -204,7 +205,9 @@ def require_principal() -> Principal:
 
     Safe to call several times in one run (app.py, then the page): once signed in
     it draws nothing. Costs one small query per call to re-check the account.
+    Installs the server-side request guards first (:mod:`lib.ui.hardening`).
     """
+    install_server_guards()
     mode = auth_mode()
     principal = _demo_principal() if mode == "demo" else _signed_in_principal(mode)
     if principal is not None:

@@ -9,6 +9,7 @@ titles in the user's language; every chart point carries ``customdata``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
@@ -37,6 +38,7 @@ from lib.db import get_engine
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries import complaints as q
 from lib.queries.units import Scope
+from lib.ui.text import plain
 
 TTL = 600
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
@@ -123,10 +125,8 @@ def chart_names(ov: ComplaintOverview) -> dict[int, str]:
 
 
 def md_escape(text: str) -> str:
-    """Markdown-safe unit names in sentences (names come from uploads)."""
-    for char in "\\`*_{}[]<>#|~":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Markdown-safe unit names in sentences (names come from uploads): see :func:`lib.ui.text.plain`."""
+    return plain(text)
 
 
 # --- charts --------------------------------------------------------------------
@@ -533,20 +533,27 @@ def default_trend_units(ov: ComplaintOverview, limit: int = 5) -> list[int]:
 
 
 def selected_point(event: object) -> dict | None:
-    """The first selected point of a plotly chart event (``on_select="rerun"``), or None."""
+    """The first selected point of a plotly chart event (``on_select="rerun"``), or None.
+
+    The event comes from the browser and may be forged: anything but a list of
+    dicts is treated as no selection.
+    """
     try:
         points = event["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, IndexError):
         return None
-    return points[0] if points else None
+    if not isinstance(points, list) or not points or not isinstance(points[0], dict):
+        return None
+    return points[0]
 
 
 def selected_rows(event: object) -> list[int]:
-    """Selected row positions of an ``st.dataframe(on_select="rerun")`` event."""
+    """Selected row positions of an ``st.dataframe(on_select="rerun")`` event (whole numbers only)."""
     try:
-        return list(event["selection"]["rows"])  # type: ignore[index]
-    except (KeyError, TypeError):
+        rows = list(event["selection"]["rows"])  # type: ignore[index]
+    except (KeyError, TypeError, IndexError):
         return []
+    return [r for r in rows if isinstance(r, int) and not isinstance(r, bool)]
 
 
 def month_label(value: date, lang: str) -> str:
@@ -556,6 +563,7 @@ def month_label(value: date, lang: str) -> str:
 
 
 _DRILL_MEMORY = "complaints_drill_last_selection"
+_FORGED_MEMORY = "complaints_drill_forged_reported"
 
 
 def apply_selection(
@@ -568,29 +576,55 @@ def apply_selection(
     unit_options: list,  # type: ignore[type-arg]
     theme_options: list,  # type: ignore[type-arg]
     month_options: list,  # type: ignore[type-arg]
+    on_forged: Callable[[str, object], None] = lambda _source, _payload: None,
 ) -> None:
     """Point the drill-down selectboxes at what was just selected in a chart or the table.
 
     A selection stays in its chart across reruns, so only a *changed* selection
     is applied; the user can still change the selectboxes by hand afterwards.
     Must run before the selectboxes are drawn.
+
+    A selection the page could not have drawn (a forged payload: ``int('abc')``,
+    a month that is no date, a short list) is ignored and reported through
+    ``on_forged(source, payload)``; the page carries on as if nothing was selected.
     """
     remembered = state.get(_DRILL_MEMORY, {})
+    reported = state.get(_FORGED_MEMORY, set())
+
+    def forged(source: str, payload: object) -> None:
+        # a selection stays in its chart across reruns: report each forged payload once
+        fingerprint = f"{source}:{payload!r}"[:500]
+        if fingerprint not in reported:
+            reported.add(fingerprint)
+            state[_FORGED_MEMORY] = reported
+            on_forged(source, payload)
+
     current: dict[str, object] = {}
     updates: dict[str, object] = {}
     if trend and trend.get("customdata"):
-        unit_id, month = trend["customdata"][:2]
-        current["trend"] = (str(unit_id), str(month))
-        if current["trend"] != remembered.get("trend"):
-            updates["complaints_drill_unit"] = int(unit_id)
-            updates["complaints_drill_month"] = date.fromisoformat(str(month)[:10])
+        try:
+            unit_id, month = trend["customdata"][:2]
+            picked = {
+                "complaints_drill_unit": int(unit_id),
+                "complaints_drill_month": date.fromisoformat(str(month)[:10]),
+            }
+        except (ValueError, TypeError, KeyError, IndexError):
+            forged("trend", trend)
+        else:
+            current["trend"] = (str(unit_id), str(month))
+            if current["trend"] != remembered.get("trend"):
+                updates.update(picked)
     if heatmap and heatmap.get("customdata"):
-        unit_id, theme = heatmap["customdata"][:2]
-        current["heatmap"] = (str(unit_id), str(theme))
-        if current["heatmap"] != remembered.get("heatmap"):
-            updates["complaints_drill_unit"] = int(unit_id)
-            updates["complaints_drill_theme"] = str(theme)
-            updates["complaints_drill_month"] = "__all__"
+        try:
+            unit_id, theme = heatmap["customdata"][:2]
+            picked = {"complaints_drill_unit": int(unit_id), "complaints_drill_theme": str(theme)}
+        except (ValueError, TypeError, KeyError, IndexError):
+            forged("heatmap", heatmap)
+        else:
+            current["heatmap"] = (str(unit_id), str(theme))
+            if current["heatmap"] != remembered.get("heatmap"):
+                updates.update(picked)
+                updates["complaints_drill_month"] = "__all__"
     if table_rows:
         current["table"] = table_rows[0]
         if current["table"] != remembered.get("table") and 0 <= table_rows[0] < len(summary_unit_ids):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -111,8 +113,51 @@ def test_wrong_password_and_unknown_user_fail_alike_and_are_logged(engine: Engin
     assert wrong.principal is None and unknown.principal is None
     assert get_user(engine, "eva").failed_attempts == 1
     failed = read_audit(engine, actions=["sign_in_failed"])
-    assert sorted(failed["username"]) == ["eva", "nobody"]
+    assert sorted(failed["username"]) == ["eva", users_module.audit_name_for_unknown("nobody")]
     assert all("salah-password" not in d for d in failed["detail"])
+
+
+def test_a_password_typed_as_username_is_not_stored(engine: Engine) -> None:
+    _add(engine)
+    authenticate(engine, "Rahasia-Sekali-2025", "whatever-password")
+    stored = read_audit(engine, actions=["sign_in_failed"]).iloc[0]["username"]
+    assert stored == "unknown-" + hashlib.sha256(b"rahasia-sekali-2025").hexdigest()[:8]
+    assert "rahasia" not in stored.lower()
+
+
+def test_parallel_guesses_get_no_more_than_five_password_checks(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten sessions guessing at once: the count is taken atomically before each check."""
+    _add(engine)
+    checked: list[str] = []
+    real = users_module.verify_password
+
+    def counting(stored_hash: str | None, password: str) -> bool:
+        if stored_hash is not None:
+            checked.append(password)
+            time.sleep(0.05)  # a slow hash widens the race window the old code lost
+        return real(stored_hash, password)
+
+    monkeypatch.setattr(users_module, "verify_password", counting)
+    barrier = threading.Barrier(10)
+    outcomes: list[AuthOutcome] = []
+
+    def guess(i: int) -> None:
+        barrier.wait(timeout=30)
+        outcomes.append(authenticate(engine, "eva", f"wrong-guess-{i}", now=T0, delay=0).outcome)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(checked) == 5
+    assert sorted(outcomes) == sorted([AuthOutcome.INVALID] * 5 + [AuthOutcome.LOCKED] * 5)
+    # the right password right after the fifth wrong one is refused without being checked
+    assert authenticate(engine, "eva", PASSWORD, now=T0, delay=0).outcome is AuthOutcome.LOCKED
+    assert len(checked) == 5
+    assert get_user(engine, "eva").locked_until == T0 + timedelta(seconds=30)
 
 
 def test_unknown_user_still_pays_for_a_hash_verification(
