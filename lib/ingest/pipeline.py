@@ -96,6 +96,34 @@ class PreparedUpload:
             )
         return pd.DataFrame(rows)
 
+    def scale_table(self, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+        """Per survey answer column written as labels: each value found, its score 1–4, and how it was found.
+
+        The upload page shows this so that the evaluator sees, and may correct,
+        how "Sangat Sesuai" or "4. Baik" became a number.
+        """
+        scales = self.validated.scales if self.validated else {}
+        rows = []
+        for unsur, scale in scales.items():
+            if scale.how == "numeric":
+                continue
+            values = scale.values if scale.refused else list(scale.scores)
+            for value in values:
+                rows.append(
+                    {
+                        "unsur": unsur,
+                        translate("ingest.col.source", lang): self.mapping.header_of(unsur)
+                        if self.mapping
+                        else unsur,
+                        translate("ingest.col.value", lang): value,
+                        translate("ingest.col.score", lang): scale.scores.get(value),
+                        translate("ingest.col.how", lang): translate(
+                            f"ingest.scale.{scale.refused or scale.how}", lang
+                        ),
+                    }
+                )
+        return pd.DataFrame(rows)
+
 
 def content_hash(data: bytes, kind: str, options: ImportOptions) -> str:
     """SHA-256 of the file, salted with the choices that change what it means.
@@ -104,12 +132,18 @@ def content_hash(data: bytes, kind: str, options: ImportOptions) -> str:
     import; the same bytes with the same choices are recognised as a repeat.
     """
     digest = hashlib.sha256(data)
-    signature = {
+    signature: dict[str, object] = {
         "kind": kind,
         "unit": options.unit_code or "",
         "swapped": bool(options.u8_u9_swapped),
         "mapping": sorted((k, v or "") for k, v in options.mapping_overrides.items()),
     }
+    if options.answer_scales:
+        signature["scales"] = sorted(
+            (u, sorted(scores.items())) for u, scores in options.answer_scales.items() if scores
+        )
+    if options.skip_duplicates:
+        signature["skip_duplicates"] = True
     if signature != {"kind": kind, "unit": "", "swapped": False, "mapping": []}:
         digest.update(json.dumps(signature, sort_keys=True).encode())
     return digest.hexdigest()

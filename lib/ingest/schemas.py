@@ -24,6 +24,7 @@ from lib.ingest.columns import ColumnMapping
 from lib.ingest.labels import parse_answers
 from lib.ingest.problems import ERROR, WARNING, Problem
 from lib.ingest.readers import RawTable
+from lib.ingest.scales import ColumnScale, apply_corrections, recognise_scales
 from lib.ingest.values import (
     Parsed,
     blank_mask,
@@ -54,6 +55,10 @@ class ImportOptions:
     skip_invalid: bool = False
     mapping_overrides: dict[str, str | None] = field(default_factory=dict)
     today: date | None = None
+    #: the evaluator's corrections of recognised answer scales: unsur -> {value as written: 1-4}
+    answer_scales: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: leave out rows reported as likely double submissions
+    skip_duplicates: bool = False
 
 
 class References:
@@ -117,6 +122,10 @@ class Validated:
     typed: pd.DataFrame
     rejected_rows: list[int]
     rows_total: int
+    #: survey answer columns: the scale recognised for each (see :mod:`lib.ingest.scales`)
+    scales: dict[str, ColumnScale] = field(default_factory=dict)
+    #: rows left out as likely double submissions (the user chose to)
+    left_out_rows: list[int] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -152,6 +161,17 @@ class Validator:
 
     # ---------------------------------------------------------- parsing
 
+    @cached_property
+    def scales(self) -> dict[str, ColumnScale]:
+        """Each answer column's scale, recognised from its values, with the evaluator's corrections."""
+        present = [u for u in UNSUR if u in self.present]
+        if not present:
+            return {}
+        scales = recognise_scales(self.frame, present)
+        return {
+            u: apply_corrections(scale, self.options.answer_scales.get(u, {})) for u, scale in scales.items()
+        }
+
     def parsed(self, name: str) -> Parsed:
         if name not in self._parsed:
             self._parsed[name] = self._parse(self.spec.field(name))
@@ -182,7 +202,8 @@ class Validator:
                 self._resolve_employees(parsed)
             return parsed
         if f.type == K.ANSWER:
-            return parse_answers(raw, f.name)
+            scale = self.scales.get(f.name)
+            return parse_answers(raw, f.name, scale.scores if scale is not None and scale.ok else None)
         if f.type == K.GENDER:
             return parse_choice(raw, f.choices)
         if f.name == "metode":
@@ -397,7 +418,9 @@ class Validator:
         if not file_errors:
             keep = ~self.frame.index.isin(rejected)
             typed = self.typed_frame().loc[keep]
-        return Validated(problems=problems, typed=typed, rejected_rows=rejected, rows_total=rows_total)
+        return Validated(
+            problems=problems, typed=typed, rejected_rows=rejected, rows_total=rows_total, scales=self.scales
+        )
 
     def _file_problems(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -421,7 +444,26 @@ class Validator:
         return problems
 
     def _scale_problems(self) -> list[Problem]:
-        """A 1–5 questionnaire is refused as a whole: its scores cannot be averaged with 1–4 ones."""
+        """A 1–5 or mixed-scale questionnaire is refused as a whole, with one message.
+
+        Its scores cannot be averaged with 1–4 ones; a row-by-row list of
+        "answer not recognised" would hide that the whole file is on another scale.
+        """
+        refused = [(u, s) for u, s in self.scales.items() if not s.ok]
+        if refused:
+            unsur, scale = refused[0]
+            code = "scale_mixed" if scale.refused == "mixed" else "scale_5_levels"
+            return [
+                Problem(
+                    code,
+                    column=self.mapping.header_of(unsur),
+                    params={
+                        "column": self.mapping.header_of(unsur),
+                        "values": " / ".join(scale.values[:8]),
+                        "columns": _listed([self.mapping.header_of(u) for u, _ in refused]),
+                    },
+                )
+            ]
         fives = []
         for unsur in UNSUR:
             if unsur not in self.present:
@@ -554,6 +596,12 @@ _EXTRA_CODES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pengaduan", "tanggal_selesai"): ("end_before_start",),
 }
 _PROGRAM_FIELDS = ("nama_pelatihan", "jenis_kompetensi", "metode", "tanggal_mulai", "tanggal_selesai", "jp")
+
+
+def _listed(names: list[str], shown: int = 3) -> str:
+    """``a, b, c (+6)``: a short list for a one-line message."""
+    text = ", ".join(names[:shown])
+    return f"{text} (+{len(names) - shown})" if len(names) > shown else text
 
 
 def _false(index: pd.Index) -> pd.Series:

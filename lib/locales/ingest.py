@@ -57,6 +57,14 @@ _PROBLEMS = {
         "Survei ini memakai skala 1–5 (nilai 5 di kolom {columns}). SKM PermenPANRB 14/2017 memakai skala 1–4; berkas ditolak seluruhnya agar nilainya tidak dirata-rata dengan skala lain.",
         "This survey uses a 1–5 scale (value 5 in columns {columns}). The SKM of PermenPANRB 14/2017 uses a 1–4 scale; the whole file is refused so its scores are not averaged with another scale.",
     ),
+    "scale_5_levels": _m(
+        "Kolom '{column}' memakai skala jawaban 5 tingkat (nilai yang ditemukan: {values}); kolom terdampak: {columns}. SKM PermenPANRB 14/2017 memakai 4 tingkat; berkas ditolak seluruhnya agar nilainya tidak dirata-rata dengan skala lain.",
+        "Column '{column}' uses a 5-level answer scale (values found: {values}); columns affected: {columns}. The SKM of PermenPANRB 14/2017 has 4 levels; the whole file is refused so its scores are not averaged with another scale.",
+    ),
+    "scale_mixed": _m(
+        "Kolom '{column}' mencampur beberapa skala jawaban (nilai yang ditemukan: {values}); kolom terdampak: {columns}. Skor 1–4 tidak dapat ditentukan dengan pasti.",
+        "Column '{column}' mixes several answer scales (values found: {values}); columns affected: {columns}. Its 1–4 scores cannot be decided with certainty.",
+    ),
     "missing_column": _m("Kolom wajib '{column}' tidak ada.", "Required column '{column}' is missing."),
     "wrong_kind": _m(
         "Kolom berkas tidak cocok dengan jenis data '{kind}'. Tampaknya ini data '{suggestion}'.",
@@ -191,6 +199,14 @@ _EXPECTED = {
     "scale_1_5": _m(
         "Jawaban 1–4 atau label kuesioner (mis. 'Sangat sesuai').",
         "Answers 1–4 or the questionnaire labels (e.g. 'Sangat sesuai').",
+    ),
+    "scale_5_levels": _m(
+        "Satu skala 4 tingkat per kolom, mis. Tidak/Kurang/–/Sangat Sesuai, atau angka 1–4. Bila kuesionernya memang 4 tingkat, tetapkan skornya pada pemetaan jawaban.",
+        "One 4-level scale per column, e.g. Tidak/Kurang/–/Sangat Sesuai, or numbers 1–4. If the questionnaire really has 4 levels, set the scores in the answer mapping.",
+    ),
+    "scale_mixed": _m(
+        "Satu skala per kolom (mis. Sangat Sesuai/Sesuai/Kurang Sesuai/Tidak Sesuai), atau tetapkan skor setiap nilai pada pemetaan jawaban.",
+        "One scale per column (e.g. Sangat Sesuai/Sesuai/Kurang Sesuai/Tidak Sesuai), or set each value's score in the answer mapping.",
     ),
     "missing_column": _m(
         "Tambahkan kolom '{column}' (nama lain yang dikenali: {alternatives}), atau pilih kolomnya pada pemetaan.",
@@ -515,6 +531,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ingest.col.source": _m("Kolom di berkas", "Column in the file"),
     "ingest.col.how": _m("Dikenali dari", "Recognised by"),
     "ingest.col.required": _m("Wajib", "Required"),
+    "ingest.col.score": _m("Skor", "Score"),
+    "ingest.scale.official": _m("label kuesioner resmi", "official questionnaire labels"),
+    "ingest.scale.family": _m("skala 4 tingkat yang dikenali", "a recognised 4-level scale"),
+    "ingest.scale.numbered": _m("nomor di depan jawaban", "the number before the answer"),
+    "ingest.scale.assumed": _m(
+        "dugaan (Tidak/Kurang/–/Sangat), periksa", "assumed (Tidak/Kurang/–/Sangat), please check"
+    ),
+    "ingest.scale.user": _m("pilihan Anda", "your choice"),
+    "ingest.scale.five_levels": _m("skala 5 tingkat: ditolak", "5-level scale: refused"),
+    "ingest.scale.mixed": _m("skala campuran: ditolak", "mixed scales: refused"),
     "ingest.how.name": _m("nama template", "template name"),
     "ingest.how.synonym": _m("nama lain yang dikenal", "a known alternative name"),
     "ingest.how.number": _m("nomor unsur (U1–U9)", "unsur number (U1–U9)"),
