@@ -180,7 +180,7 @@ class Validator:
     def _parse(self, f: K.Field) -> Parsed:
         raw = self.frame[f.name]
         if f.type in (K.TEXT, K.CODE):
-            parsed = parse_text(raw, f.max_length)
+            parsed = parse_text(raw, f.max_length, keep_lines=f.name in _LONG_TEXTS)
             if f.type == K.CODE and self.spec.name == "unit":
                 parsed.fail("code_slash", parsed.values.map(lambda v: v is not None and "/" in v))
             if self.spec.name == "unit" and f.name == "induk":
@@ -191,7 +191,7 @@ class Validator:
         if f.type in (K.INT, K.FLOAT):
             return parse_number(raw, integer=f.type == K.INT, minimum=f.minimum, maximum=f.maximum)
         if f.type == K.DATE:
-            parsed = parse_date(raw, today=self.today)
+            parsed = parse_date(raw, today=self.today, keep_time=self.spec.name == "pengaduan")
             self._check_date_order(f.name, parsed)
             return parsed
         if f.type == K.PERIOD:
@@ -293,8 +293,13 @@ class Validator:
         }
         earlier = pairs.get((self.spec.name, name))
         if earlier and earlier in self.present:
-            start = self.parsed(earlier).values
+            first = self.parsed(earlier)
+            start = first.values
             parsed.fail("end_before_start", parsed.values.notna() & start.notna() & (parsed.values < start))
+            if hasattr(parsed, "moments") and hasattr(first, "moments"):
+                # both times known: an answer minutes before the complaint is as impossible as a day before
+                end_at, start_at = parsed.moments, first.moments
+                parsed.fail("end_before_start", end_at.notna() & start_at.notna() & (end_at < start_at))
 
     # ---------------------------------------------------------- row-level rules
 
@@ -361,6 +366,9 @@ class Validator:
         checks: dict[str, object] = {}
         # a blank answer is allowed (left out of that unsur's NRR); the column itself is required
         if f.required and f.type != K.ANSWER and not (f.type == K.UNIT_REF and self.options.unit_code):
+            checks["required"] = lambda: blank_mask(self.frame[f.name])
+        if (self.spec.name, f.name) == ("pengaduan", "status") and "tanggal_selesai" not in self.present:
+            # without an answer date the status cannot be derived, so it must be given
             checks["required"] = lambda: blank_mask(self.frame[f.name])
         codes = _CODES_BY_TYPE.get(f.type, ())
         if f.type == K.CHOICE and f.name == "metode":
@@ -441,6 +449,15 @@ class Validator:
             )
         if self.spec.name == "survei":
             problems.extend(self._scale_problems())
+        if self.spec.name == "pengaduan" and not {"status", "tanggal_selesai"} & self.present:
+            f = self.spec.field("status")
+            problems.append(
+                Problem(
+                    "missing_status",
+                    column="status",
+                    params={"alternatives": ", ".join(f.synonyms[1:5])},
+                )
+            )
         return problems
 
     def _scale_problems(self) -> list[Problem]:
@@ -572,7 +589,22 @@ class Validator:
                 out["track"] = parsed.track  # type: ignore[attr-defined]
             if f.type == K.NIP and hasattr(parsed, "employee_ids"):
                 out["employee_id"] = parsed.employee_ids  # type: ignore[attr-defined]
+            if hasattr(parsed, "moments"):
+                out[f.name + "_waktu"] = parsed.moments  # type: ignore[attr-defined]
+        if self.spec.name == "pengaduan":
+            self._complaint_derived(out)
         return out
+
+    def _complaint_derived(self, out: pd.DataFrame) -> None:
+        """Status from the answer date where the file gives none; the channel's own topic kept verbatim."""
+        if "tanggal_selesai" in out:
+            answered = out["tanggal_selesai"].notna()
+            derived = pd.Series(np.where(answered, "selesai", "belum"), index=out.index, dtype=object)
+            out["status"] = (
+                out["status"].where(out["status"].notna(), derived) if "status" in out else derived
+            )
+        if "kategori_sumber" not in out and "kategori" in self.present:
+            out["kategori_sumber"] = parse_text(self.frame["kategori"], 200).values
 
 
 _CODES_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -595,6 +627,8 @@ _EXTRA_CODES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pelatihan", "tanggal_selesai"): ("end_before_start",),
     ("pengaduan", "tanggal_selesai"): ("end_before_start",),
 }
+#: free texts whose line breaks are kept
+_LONG_TEXTS = ("isi", "saran")
 _PROGRAM_FIELDS = ("nama_pelatihan", "jenis_kompetensi", "metode", "tanggal_mulai", "tanggal_selesai", "jp")
 
 

@@ -66,6 +66,10 @@ _PROBLEMS = {
         "Column '{column}' mixes several answer scales (values found: {values}); columns affected: {columns}. Its 1–4 scores cannot be decided with certainty.",
     ),
     "missing_column": _m("Kolom wajib '{column}' tidak ada.", "Required column '{column}' is missing."),
+    "missing_status": _m(
+        "Berkas tidak punya kolom status maupun tanggal ditanggapi/selesai, jadi status setiap pengaduan tidak diketahui.",
+        "The file has neither a status column nor an answer/resolution date, so no complaint's status is known.",
+    ),
     "wrong_kind": _m(
         "Kolom berkas tidak cocok dengan jenis data '{kind}'. Tampaknya ini data '{suggestion}'.",
         "The file's columns do not match the kind '{kind}'. It looks like '{suggestion}' data.",
@@ -207,6 +211,10 @@ _EXPECTED = {
     "scale_mixed": _m(
         "Satu skala per kolom (mis. Sangat Sesuai/Sesuai/Kurang Sesuai/Tidak Sesuai), atau tetapkan skor setiap nilai pada pemetaan jawaban.",
         "One scale per column (e.g. Sangat Sesuai/Sesuai/Kurang Sesuai/Tidak Sesuai), or set each value's score in the answer mapping.",
+    ),
+    "missing_status": _m(
+        "Kolom 'status' (belum / proses / selesai; nama lain: {alternatives}) atau kolom tanggal ditanggapi/selesai; pilih kolomnya pada pemetaan bila namanya lain.",
+        "A 'status' column (belum / proses / selesai; other names: {alternatives}) or an answer/resolution date column; choose it in the mapping if it has another name.",
     ),
     "missing_column": _m(
         "Tambahkan kolom '{column}' (nama lain yang dikenali: {alternatives}), atau pilih kolomnya pada pemetaan.",
