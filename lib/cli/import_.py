@@ -22,6 +22,9 @@ from lib.ingest.problems import problems_frame, summarise
 from lib.safe_export import to_csv_bytes
 from lib.settings import get_settings
 
+#: problems of the --map choices themselves: a usage error (exit 2), not a refused file
+_MAP_PROBLEMS = ("map_unknown_field", "map_unknown_header")
+
 
 def _mapping(pairs: list[str] | None) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
@@ -52,6 +55,9 @@ def _run(args: argparse.Namespace) -> int:
     engine = ensure_schema(get_engine())
     try:
         prepared = prepare_upload(path.read_bytes(), path.name, kind, engine, options)
+        wrong_map = [p for p in prepared.problems if p.code in _MAP_PROBLEMS]
+        if wrong_map:
+            raise UserError("--map: " + wrong_map[0].sentence(args.lang))
         result = import_upload(engine, prepared, user=args.user, dry_run=args.dry_run, lang=args.lang)
     except UserError:
         raise

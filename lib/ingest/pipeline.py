@@ -8,6 +8,7 @@ in one transaction (see :mod:`lib.ingest.writers`), or refuses.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -17,9 +18,9 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.i18n import DEFAULT_LANGUAGE, translate
-from lib.ingest.columns import ColumnMapping, recognise_columns
+from lib.ingest.columns import ColumnMapping, MappingChoiceError, recognise_columns, resolve_overrides
 from lib.ingest.kinds import ANSWER, INT, KINDS, KindSpec, kind_spec
-from lib.ingest.problems import Problem
+from lib.ingest.problems import Problem, Verbatim
 from lib.ingest.readers import FileProblem, RawTable, read_table
 from lib.ingest.schemas import ImportOptions, References, Validated, Validator, cell_text
 from lib.settings import get_settings
@@ -154,11 +155,11 @@ def _numeric_headers(spec: KindSpec, options: ImportOptions) -> Callable[[list[s
 
     def infer(headers: list[str]) -> set[str]:
         mapping = recognise_columns(headers, spec, u8_u9_swapped=options.u8_u9_swapped)
-        mapping = (
-            mapping.with_overrides(options.mapping_overrides, headers)
-            if options.mapping_overrides
-            else mapping
-        )
+        if options.mapping_overrides:
+            with contextlib.suppress(MappingChoiceError):  # reported by prepare_upload
+                mapping = mapping.with_overrides(
+                    resolve_overrides(options.mapping_overrides, headers, spec), headers
+                )
         fast = {f.name for f in spec.fields if f.type == ANSWER or (f.type == INT and f.name == "usia")}
         return {h for name, h in mapping.fields.items() if name in fast}
 
@@ -193,7 +194,14 @@ def prepare_upload(
     prepared.raw = raw
     mapping = recognise_columns(raw.headers, spec, u8_u9_swapped=options.u8_u9_swapped)
     if options.mapping_overrides:
-        mapping = mapping.with_overrides(options.mapping_overrides, raw.headers)
+        try:
+            overrides = resolve_overrides(options.mapping_overrides, raw.headers, spec)
+        except MappingChoiceError as exc:
+            prepared.problems.append(
+                Problem(exc.code, value=exc.given, params={"valid": Verbatim(", ".join(exc.valid))})
+            )
+            return prepared
+        mapping = mapping.with_overrides(overrides, raw.headers)
     prepared.mapping = mapping
     wrong = _wrong_kind(raw.headers, spec, mapping, options)
     if wrong:

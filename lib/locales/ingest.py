@@ -66,6 +66,14 @@ _PROBLEMS = {
         "Column '{column}' mixes several answer scales (values found: {values}); columns affected: {columns}. Its 1–4 scores cannot be decided with certainty.",
     ),
     "missing_column": _m("Kolom wajib '{column}' tidak ada.", "Required column '{column}' is missing."),
+    "map_unknown_field": _m(
+        "Pemetaan menyebut kolom template yang tidak ada.",
+        "The mapping names a template column that does not exist.",
+    ),
+    "map_unknown_header": _m(
+        "Pemetaan menyebut judul kolom yang tidak ada di berkas.",
+        "The mapping names a header that is not in the file.",
+    ),
     "missing_status": _m(
         "Berkas tidak punya kolom status maupun tanggal ditanggapi/selesai, jadi status setiap pengaduan tidak diketahui.",
         "The file has neither a status column nor an answer/resolution date, so no complaint's status is known.",
@@ -215,6 +223,10 @@ _EXPECTED = {
     "missing_status": _m(
         "Kolom 'status' (belum / proses / selesai; nama lain: {alternatives}) atau kolom tanggal ditanggapi/selesai; pilih kolomnya pada pemetaan bila namanya lain.",
         "A 'status' column (belum / proses / selesai; other names: {alternatives}) or an answer/resolution date column; choose it in the mapping if it has another name.",
+    ),
+    "map_unknown_field": _m("Salah satu kolom template: {valid}.", "One of the template columns: {valid}."),
+    "map_unknown_header": _m(
+        "Salah satu judul kolom berkas: {valid}.", "One of the file's headers: {valid}."
     ),
     "missing_column": _m(
         "Tambahkan kolom '{column}' (nama lain yang dikenali: {alternatives}), atau pilih kolomnya pada pemetaan.",
