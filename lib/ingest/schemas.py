@@ -10,6 +10,7 @@ typed frame the writers store.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -22,7 +23,7 @@ from sqlalchemy import Engine, select
 from lib.ingest import kinds as K
 from lib.ingest.columns import ColumnMapping
 from lib.ingest.labels import parse_answers
-from lib.ingest.problems import ERROR, WARNING, Problem
+from lib.ingest.problems import ERROR, WARNING, Problem, Verbatim
 from lib.ingest.readers import RawTable
 from lib.ingest.scales import ColumnScale, apply_corrections, recognise_scales
 from lib.ingest.values import (
@@ -100,6 +101,43 @@ class References:
             or lookup.get(f"n:{normalise_token(text)}")
         )
 
+    @cached_property
+    def _names(self) -> dict[str, list[int]]:
+        units = self.units
+        return {
+            str(k): [int(i) for i in ids]
+            for k, ids in units.groupby(units["name"].map(normalise_token))["id"].agg(list).items()
+        }
+
+    def _describe(self, ids: list[int]) -> str:
+        units = self.units.set_index("id")
+        parts = []
+        for uid in ids:
+            row = units.loc[uid]
+            where = f" ({row['region']})" if isinstance(row["region"], str) and row["region"] else ""
+            parts.append(f"{row['code']} – {row['name']}{where}")
+        return "; ".join(parts)
+
+    def ambiguous_units(self, text: str) -> str | None:
+        """The candidates, with codes, when ``text`` is the name of several units; else None."""
+        ids = self._names.get(normalise_token(text), [])
+        return self._describe(ids) if len(ids) > 1 else None
+
+    def closest_units(self, text: str, limit: int = 3) -> str:
+        """The registered units whose code or name is closest to ``text`` ("PKM-BLW – Puskesmas Belawan")."""
+        key = normalise_token(text)
+        units = self.units
+        by_key: dict[str, list[int]] = {}
+        for uid, code, name in zip(units["id"], units["code"], units["name"], strict=True):
+            by_key.setdefault(normalise_token(code), []).append(int(uid))
+            by_key.setdefault(normalise_token(name), []).append(int(uid))
+        close = difflib.get_close_matches(key, list(by_key), n=limit * 2, cutoff=0.75)
+        # a name that contains the text, or is contained in it, is close too ("Belawan" → Puskesmas Belawan)
+        if len(key) >= 4:
+            close += [k for k in by_key if (key in k or k in key) and len(k) >= 4 and k not in close]
+        ids = list(dict.fromkeys(uid for k in close for uid in by_key[k]))[:limit]
+        return self._describe(ids)
+
     def unit_code(self, unit_id: int) -> str:
         return str(self.units.set_index("id").at[unit_id, "code"])
 
@@ -158,6 +196,7 @@ class Validator:
         self.present = set(present)
         self._parsed: dict[str, Parsed] = {}
         self.warnings: list[Problem] = []
+        self._unit_hints: dict[str, str] = {}
 
     # ---------------------------------------------------------- parsing
 
@@ -238,7 +277,11 @@ class Validator:
         take = np.where(codes >= 0, codes, len(uniques))
         unit_ids = pd.Series(ids[take], index=raw.index, dtype=object)
         parsed = Parsed(unit_ids)
-        parsed.fail("unknown_unit", text.notna() & unit_ids.isna())
+        unknown = text.notna() & unit_ids.isna()
+        ambiguous_texts = {u for u in pd.unique(text[unknown]) if self.refs.ambiguous_units(u)}
+        ambiguous = unknown & text.isin(ambiguous_texts)
+        parsed.fail("unit_ambiguous", ambiguous)
+        parsed.fail("unknown_unit", unknown & ~ambiguous)
         if self.options.unit_code:
             chosen = self.refs.unit_id(self.options.unit_code)
             differs = unit_ids.notna() & (unit_ids != chosen)
@@ -526,13 +569,16 @@ class Validator:
                 continue
             name = str(case.column)
             f = self.spec.field(name)
+            params = self._params(f, check, row)
+            if check == "unknown_unit" and str(params.get("candidates", "")):
+                check = "unknown_unit_close"  # the message then says which registered units are close
             problems.append(
                 Problem(
                     check,
                     row=row,
                     column=self.mapping.header_of(name),
                     value=cell_text(case.failure_case),
-                    params=self._params(f, check, row),
+                    params=params,
                     severity=ERROR,
                 )
             )
@@ -553,6 +599,16 @@ class Validator:
             "unit": self.options.unit_code or "",
             "range": _range_text(f.minimum, f.maximum),
         }
+        if check in ("unknown_unit", "unit_ambiguous") and row is not None:
+            text = clean_text(self.frame.at[row, f.name]) or ""
+            if text not in self._unit_hints:
+                hint = (
+                    self.refs.ambiguous_units(text)
+                    if check == "unit_ambiguous"
+                    else self.refs.closest_units(text)
+                )
+                self._unit_hints[text] = hint or ""
+            params["candidates"] = Verbatim(self._unit_hints[text])
         if f.type == K.ANSWER:
             from lib.ingest.labels import LABELS
 
@@ -610,7 +666,7 @@ class Validator:
 _CODES_BY_TYPE: dict[str, tuple[str, ...]] = {
     K.TEXT: ("too_long",),
     K.CODE: ("too_long", "code_slash"),
-    K.UNIT_REF: ("unknown_unit", "unit_conflict"),
+    K.UNIT_REF: ("unknown_unit", "unit_ambiguous", "unit_conflict"),
     K.INT: ("not_a_number", "not_whole", "out_of_range"),
     K.FLOAT: ("not_a_number", "out_of_range"),
     K.DATE: ("not_a_date", "impossible_date", "future_date", "too_old"),

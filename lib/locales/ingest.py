@@ -101,6 +101,13 @@ _PROBLEMS = {
         "Kode unit tidak boleh berisi garis miring '/'.", "A unit code must not contain a slash '/'."
     ),
     "unknown_unit": _m("Kode unit tidak terdaftar.", "Unknown unit code."),
+    "unknown_unit_close": _m(
+        "Kode atau nama unit tidak terdaftar.", "The unit code or name is not registered."
+    ),
+    "unit_ambiguous": _m(
+        "Nama unit ini dipakai oleh beberapa unit: {candidates}.",
+        "This unit name belongs to several units: {candidates}.",
+    ),
     "unit_conflict": _m(
         "Unit di baris ini berbeda dengan unit yang dipilih untuk seluruh berkas ({unit}).",
         "The unit in this row differs from the unit chosen for the whole file ({unit}).",
@@ -251,6 +258,14 @@ _EXPECTED = {
         "A registered unit code (or the exact unit name); import the units first if the unit is new.",
     ),
     "unit_conflict": _m("Kosongkan sel ini atau isi {unit}.", "Leave this cell empty or put {unit}."),
+    "unknown_unit_close": _m(
+        "Maksud Anda {candidates}? Tulis kodenya, atau impor data unit dahulu bila unit baru.",
+        "Did you mean {candidates}? Write its code, or import the units first if the unit is new.",
+    ),
+    "unit_ambiguous": _m(
+        "Kode unit yang dimaksud (salah satu di atas) agar tidak tertukar.",
+        "The code of the unit meant (one of those above), so that they are not confused.",
+    ),
     "not_a_number": _m(
         "Angka {range} (koma atau titik desimal).", "A number {range} (decimal comma or point)."
     ),
