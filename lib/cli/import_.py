@@ -51,6 +51,7 @@ def _run(args: argparse.Namespace) -> int:
         u8_u9_swapped=args.u8_u9_swapped,
         skip_invalid=args.skip_invalid,
         mapping_overrides=_mapping(args.map),
+        skip_duplicates=args.skip_duplicates,
     )
     engine = ensure_schema(get_engine())
     try:
@@ -98,6 +99,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check the file and report; store nothing")
     parser.add_argument(
         "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+    )
+    parser.add_argument(
+        "--skip-duplicates",
+        action="store_true",
+        help="leave out rows reported as likely double submissions (same unit, day and content)",
     )
     parser.add_argument(
         "--map",

@@ -72,6 +72,8 @@ class ImportResult:
     duplicate_of: int | None = None
     duplicate_at: datetime | None = None
     extra: dict[str, int] = field(default_factory=dict)
+    #: rows left out as likely double submissions
+    left_out: int = 0
 
     @property
     def ok(self) -> bool:
@@ -95,6 +97,8 @@ class ImportResult:
         text = translate(f"ingest.result.{self.outcome}", lang, **values)
         if self.outcome in (IMPORTED, DRY_RUN) and self.rejected:
             text += " " + translate("ingest.result.rejected", lang, **values)
+        if self.outcome in (IMPORTED, DRY_RUN) and self.left_out:
+            text += " " + translate("ingest.result.left_out", lang, left_out=self.left_out)
         if self.extra.get("programs_inserted") or self.extra.get("programs_updated"):
             text += " " + translate("ingest.result.programs", lang, **values)
         return text
@@ -153,6 +157,7 @@ def import_upload(
         rows_total=prepared.rows_total,
         rejected=prepared.rows_rejected,
         problems=list(prepared.problems),
+        left_out=prepared.rows_left_out,
     )
     if not prepared.can_import:
         result.outcome = REFUSED

@@ -58,6 +58,11 @@ class PreparedUpload:
         return len(self.validated.typed) if self.validated else 0
 
     @property
+    def rows_left_out(self) -> int:
+        """Rows the user chose to leave out as likely double submissions."""
+        return len(self.validated.left_out_rows) if self.validated else 0
+
+    @property
     def rows_rejected(self) -> int:
         return len(self.validated.rejected_rows) if self.validated else 0
 

@@ -465,13 +465,89 @@ class Validator:
         errors_by_row = {p.row for p in problems if p.is_error and p.row is not None}
         file_errors = [p for p in problems if p.is_error and p.row is None]
         rejected = sorted(int(r) for r in errors_by_row if r is not None)
+        left_out: list[int] = []
+        if not file_errors:
+            doubles = self.likely_duplicates
+            doubles = doubles[doubles.notna() & ~doubles.index.isin(rejected)]
+            problems.extend(
+                Problem(
+                    "likely_duplicate_left_out" if self.options.skip_duplicates else "likely_duplicate",
+                    row=int(row),
+                    params={"first_row": int(first)},
+                    severity=WARNING,
+                )
+                for row, first in doubles.items()
+            )
+            if self.options.skip_duplicates:
+                left_out = [int(r) for r in doubles.index]
         typed = pd.DataFrame()
         if not file_errors:
-            keep = ~self.frame.index.isin(rejected)
+            keep = ~self.frame.index.isin(rejected) & ~self.frame.index.isin(left_out)
             typed = self.typed_frame().loc[keep]
         return Validated(
-            problems=problems, typed=typed, rejected_rows=rejected, rows_total=rows_total, scales=self.scales
+            problems=problems,
+            typed=typed,
+            rejected_rows=rejected,
+            rows_total=rows_total,
+            scales=self.scales,
+            left_out_rows=left_out,
         )
+
+    @cached_property
+    def likely_duplicates(self) -> pd.Series:
+        """For each row that looks like a second submission of an earlier one, that row's number (else NaN).
+
+        Complaints: the same text (ignoring case, spacing and punctuation) about
+        the same unit on the same day, under another number. Survey responses:
+        the same unit, day, respondent profile, nine answers and suggestion,
+        when the row says enough about its respondent (a profile field or a
+        suggestion) for the coincidence to be unlikely. Identical rows already
+        refused as duplicates are not reported twice.
+        """
+        index = self.frame.index
+        nothing = pd.Series(np.nan, index=index)
+        if self.spec.name == "pengaduan":
+            if not {"isi", "tanggal"} <= self.present:
+                return nothing
+            text = self.parsed("isi").values.map(lambda v: normalise_token(v) if isinstance(v, str) else None)
+            parts = {"text": text, "day": self.parsed("tanggal").values}
+            parts["unit"] = self._unit_key()
+            usable = text.notna() & (text.str.len() >= 10)
+        elif self.spec.name == "survei":
+            if "tanggal" not in self.present:
+                return nothing
+            parts = {"day": self.parsed("tanggal").values.dt.normalize(), "unit": self._unit_key()}
+            described = pd.Series(False, index=index)
+            for name in (
+                "jenis_kelamin",
+                "usia",
+                "pendidikan",
+                "pekerjaan",
+                "jenis_layanan",
+                "saran",
+                *UNSUR,
+            ):
+                if name in self.present:
+                    parts[name] = self.frame[name].map(cell_text)
+                    if name not in UNSUR:
+                        described |= parts[name].notna()
+            usable = described
+        else:
+            return nothing
+        keys = pd.DataFrame(parts, index=index).astype(str)
+        already = self.duplicate_first_row.notna()
+        usable = usable & ~already & parts["day"].notna()
+        hashed = pd.util.hash_pandas_object(keys, index=False).where(usable)
+        dup = hashed.duplicated(keep="first") & usable
+        if not dup.any():
+            return nothing
+        first = pd.Series(index, index=index).groupby(hashed.to_numpy()).transform("first")
+        return first.where(dup)
+
+    def _unit_key(self) -> pd.Series:
+        if "kode_unit" in self.present:
+            return self.parsed("kode_unit").values.astype(str)
+        return pd.Series(self.options.unit_code or "", index=self.frame.index)
 
     def _file_problems(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -172,6 +172,14 @@ _PROBLEMS = {
         "Baris ganda: sama dengan baris {first_row}.", "Duplicate row: same as row {first_row}."
     ),
     "no_answers": _m("Kesembilan jawaban unsur kosong.", "All nine unsur answers are empty."),
+    "likely_duplicate": _m(
+        "Kemungkinan kiriman ganda: sama dengan baris {first_row} (unit, hari dan isi yang sama).",
+        "Likely double submission: same as row {first_row} (same unit, day and content).",
+    ),
+    "likely_duplicate_left_out": _m(
+        "Kemungkinan kiriman ganda (sama dengan baris {first_row}); tidak diimpor sesuai pilihan Anda.",
+        "Likely double submission (same as row {first_row}); left out as you chose.",
+    ),
 }
 
 _EXPECTED = {
@@ -333,6 +341,10 @@ _EXPECTED = {
     ),
     "score_or_rating": _m("Nilai 0–100 atau predikat SKP.", "A score 0–100 or an SKP rating."),
     "duplicate_row": _m("Hapus salah satu baris.", "Delete one of the rows."),
+    "likely_duplicate": _m(
+        "Periksa; centang 'tinggalkan kiriman ganda' (atau --skip-duplicates) untuk tidak mengimpornya.",
+        "Check it; tick 'leave out double submissions' (or --skip-duplicates) not to import it.",
+    ),
     "no_answers": _m(
         "Minimal satu jawaban unsur; hapus baris kosong.", "At least one unsur answer; delete empty rows."
     ),
@@ -607,6 +619,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ingest.result.rejected": _m(
         "{rejected} baris tidak valid dilewati (lihat daftar masalah).",
         "{rejected} invalid rows were skipped (see the problem list).",
+    ),
+    "ingest.result.left_out": _m(
+        "{left_out} kemungkinan kiriman ganda tidak diimpor.",
+        "{left_out} likely double submissions were left out.",
     ),
     "ingest.result.programs": _m(
         "Program pelatihan: {programs_inserted} baru, {programs_updated} diperbarui.",
