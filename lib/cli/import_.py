@@ -59,7 +59,9 @@ def _run(args: argparse.Namespace) -> int:
         wrong_map = [p for p in prepared.problems if p.code in _MAP_PROBLEMS]
         if wrong_map:
             raise UserError("--map: " + wrong_map[0].sentence(args.lang))
-        result = import_upload(engine, prepared, user=args.user, dry_run=args.dry_run, lang=args.lang)
+        result = import_upload(
+            engine, prepared, user=args.user, dry_run=args.dry_run, lang=args.lang, replaces=args.replaces
+        )
     except UserError:
         raise
     except Exception as exc:  # a bug must still not print a traceback at a scheduled job
@@ -99,6 +101,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check the file and report; store nothing")
     parser.add_argument(
         "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+    )
+    parser.add_argument(
+        "--replaces",
+        type=int,
+        metavar="ID",
+        help="replace earlier import ID (see 'imports list') with this file, in one transaction",
     )
     parser.add_argument(
         "--skip-duplicates",

@@ -172,6 +172,26 @@ _PROBLEMS = {
         "Baris ganda: sama dengan baris {first_row}.", "Duplicate row: same as row {first_row}."
     ),
     "no_answers": _m("Kesembilan jawaban unsur kosong.", "All nine unsur answers are empty."),
+    "replace_not_found": _m(
+        "Impor #{id} yang akan diganti tidak ada.", "Import #{id} to replace does not exist."
+    ),
+    "replace_demo": _m("Data demo (#{id}) tidak dapat diganti.", "The demo load (#{id}) cannot be replaced."),
+    "replace_not_imported": _m(
+        "Impor #{id} berstatus '{outcome}'; hanya impor yang berlaku yang dapat diganti.",
+        "Import #{id} is '{outcome}'; only an import in force can be replaced.",
+    ),
+    "replace_changed_later": _m(
+        "Impor #{id} tidak dapat diganti: sebagian datanya diubah lagi oleh impor {later}.",
+        "Import #{id} cannot be replaced: some of its records were changed again by import {later}.",
+    ),
+    "replace_in_use": _m(
+        "Impor #{id} tidak dapat diganti: datanya dipakai oleh data lain di tabel {table} (impor {later}).",
+        "Import #{id} cannot be replaced: its records are used by other data in table {table} (import {later}).",
+    ),
+    "replace_other_kind": _m(
+        "Impor #{id} berisi data '{kind}', bukan '{new_kind}'; tidak dapat diganti dengan berkas ini.",
+        "Import #{id} holds '{kind}' data, not '{new_kind}'; this file cannot replace it.",
+    ),
     "likely_duplicate": _m(
         "Kemungkinan kiriman ganda: sama dengan baris {first_row} (unit, hari dan isi yang sama).",
         "Likely double submission: same as row {first_row} (same unit, day and content).",
@@ -341,6 +361,17 @@ _EXPECTED = {
     ),
     "score_or_rating": _m("Nilai 0–100 atau predikat SKP.", "A score 0–100 or an SKP rating."),
     "duplicate_row": _m("Hapus salah satu baris.", "Delete one of the rows."),
+    "replace_changed_later": _m(
+        "Batalkan impor yang lebih baru itu dahulu, lalu ganti lagi.",
+        "Undo that later import first, then replace again.",
+    ),
+    "replace_in_use": _m(
+        "Batalkan impor yang lebih baru itu dahulu, lalu ganti lagi.",
+        "Undo that later import first, then replace again.",
+    ),
+    "replace_other_kind": _m(
+        "Pilih impor jenis '{new_kind}' untuk diganti.", "Choose an import of kind '{new_kind}' to replace."
+    ),
     "likely_duplicate": _m(
         "Periksa; centang 'tinggalkan kiriman ganda' (atau --skip-duplicates) untuk tidak mengimpornya.",
         "Check it; tick 'leave out double submissions' (or --skip-duplicates) not to import it.",
@@ -620,6 +651,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{rejected} baris tidak valid dilewati (lihat daftar masalah).",
         "{rejected} invalid rows were skipped (see the problem list).",
     ),
+    "ingest.result.replaced": _m(
+        "Impor #{old} diganti: {removed} baris lamanya dihapus, {restored} dipulihkan ke nilai sebelum impor itu.",
+        "Import #{old} replaced: {removed} of its rows removed, {restored} restored to their values before it.",
+    ),
+    "ingest.result.replaced_by": _m("Diganti oleh impor #{id}.", "Replaced by import #{id}."),
+    "ingest.outcome.replaced": _m("diganti", "replaced"),
     "ingest.result.left_out": _m(
         "{left_out} kemungkinan kiriman ganda tidak diimpor.",
         "{left_out} likely double submissions were left out.",
