@@ -272,8 +272,8 @@ _EXPECTED = {
         "Choose the kind '{suggestion}', or use the '{kind}' template (required columns: {expected}).",
     ),
     "no_known_columns": _m(
-        "Kolom wajib: {expected}. Unduh template dari halaman ini.",
-        "Required columns: {expected}. Download the template from this page.",
+        "Kolom wajib: {expected}. Template tersedia di halaman Unggah Data, tab Template.",
+        "Required columns: {expected}. Templates are on the Upload Data page, Templates tab.",
     ),
     "required": _m(
         "Isi sel ini, atau pakai 'lewati baris tidak valid'.",
@@ -393,8 +393,8 @@ _TEMPLATE = {
         "Row 2 of the Data sheet is an example: overwrite or delete it before uploading.",
     ),
     "ingest.tpl.note.formats": _m(
-        "CSV atau XLSX; pemisah koma atau titik koma; koma atau titik desimal; tanggal YYYY-MM-DD atau DD/MM/YYYY. Judul kolom boleh huruf besar/kecil dan berspasi.",
-        "CSV or XLSX; comma or semicolon separated; decimal comma or point; dates YYYY-MM-DD or DD/MM/YYYY. Headers may use any case and spaces.",
+        "CSV atau XLSX; pemisah koma, titik koma, tab atau '|' (dikenali otomatis); koma atau titik desimal; tanggal YYYY-MM-DD atau DD/MM/YYYY. Judul kolom boleh huruf besar/kecil dan berspasi.",
+        "CSV or XLSX; comma, semicolon, tab or '|' separated (detected automatically); decimal comma or point; dates YYYY-MM-DD or DD/MM/YYYY. Headers may use any case and spaces.",
     ),
     "ingest.tpl.note.required": _m(
         "Kolom wajib harus ada dan terisi. Baris bermasalah membuat berkas ditolak seluruhnya, kecuali dipilih 'lewati baris tidak valid'.",
@@ -403,6 +403,7 @@ _TEMPLATE = {
     "ingest.tpl.type.text": _m(
         "Teks (paling banyak {max_length} karakter).", "Text (at most {max_length} characters)."
     ),
+    "ingest.tpl.type.text_free": _m("Teks bebas; baris baru boleh.", "Free text; line breaks are kept."),
     "ingest.tpl.type.code": _m(
         "Kode teks tanpa spasi di awal/akhir (paling banyak {max_length} karakter).",
         "A text code (at most {max_length} characters).",
@@ -492,6 +493,18 @@ _TEMPLATE = {
         "Tema; nilai lain disimpan kosong (diisi pengklasifikasi).",
         "Theme; other values are stored empty (the classifier fills them).",
     ),
+    "ingest.tpl.pengaduan.status": _m(
+        "Boleh tidak ada bila ada tanggal_selesai: terisi berarti selesai, kosong berarti belum.",
+        "May be absent when tanggal_selesai is given: filled means selesai, empty means belum.",
+    ),
+    "ingest.tpl.pengaduan.tanggal": _m(
+        "Tanggal, boleh dengan jam (YYYY-MM-DD HH:MM); jam dipakai untuk waktu tanggapan di bawah sehari.",
+        "Date, optionally with time (YYYY-MM-DD HH:MM); the time is used for response times under a day.",
+    ),
+    "ingest.tpl.pengaduan.kategori_sumber": _m(
+        "Topik/kategori asli dari kanal pengaduan (mis. 'topik' ekspor aduan kota, 'Kategori' LAPOR!), disimpan apa adanya.",
+        "The channel's own topic (e.g. a city export's 'topik', LAPOR!'s 'Kategori'), stored as written.",
+    ),
     "ingest.tpl.pengaduan.isi": _m(
         "Isi pengaduan; disimpan sebagai teks.", "The complaint text; stored as text."
     ),
@@ -519,8 +532,8 @@ _PAGE = {
     ),
     "ingest.page.file": _m("Berkas CSV atau XLSX", "CSV or XLSX file"),
     "ingest.page.file_help": _m(
-        "Koma atau titik koma; UTF-8 atau Windows-1252; judul di atas tabel dan baris kosong boleh.",
-        "Comma or semicolon; UTF-8 or Windows-1252; a title above the table and blank rows are fine.",
+        "Pemisah koma, titik koma, tab atau '|'; UTF-8 atau Windows-1252; judul di atas tabel dan baris kosong boleh.",
+        "Comma, semicolon, tab or '|' separated; UTF-8 or Windows-1252; a title above the table and blank rows are fine.",
     ),
     "ingest.page.start": _m(
         "Pilih jenis data lalu letakkan berkasnya di sini. Belum punya format? Unduh template di tab Template.",
