@@ -113,7 +113,7 @@ class PreparedUpload:
         for unsur, scale in scales.items():
             if scale.how == "numeric":
                 continue
-            values = scale.values if scale.refused else list(scale.scores)
+            values = scale.values if scale.refused else sorted(scale.scores, key=scale.scores.__getitem__)
             for value in values:
                 rows.append(
                     {

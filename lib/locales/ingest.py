@@ -562,6 +562,22 @@ _PAGE = {
     ),
     "ingest.page.download_problems": _m("Unduh daftar masalah (CSV)", "Download the problem list (CSV)"),
     "ingest.page.all_valid": _m("Semua baris valid.", "All rows are valid."),
+    "ingest.page.scales": _m("Pemetaan jawaban", "Answer mapping"),
+    "ingest.page.scales_help": _m(
+        "Setiap nilai jawaban dan skor 1–4 yang dikenali per kolom. Ubah skor bila salah; kolom yang ditolak dapat diimpor dengan mengisi skor semua nilainya.",
+        "Each answer value and the 1–4 score recognised per column. Change a score if it is wrong; a refused column can be imported by giving all its values a score.",
+    ),
+    "ingest.page.skip_duplicates": _m("Tinggalkan kiriman ganda", "Leave out double submissions"),
+    "ingest.page.skip_dups_help": _m(
+        "Baris yang ditandai 'kemungkinan kiriman ganda' tidak diimpor.",
+        "Rows marked 'likely double submission' are not imported.",
+    ),
+    "ingest.page.replaces": _m("Ganti impor sebelumnya", "Replace an earlier import"),
+    "ingest.page.replaces_none": _m("— tidak, tambahkan —", "— no, add —"),
+    "ingest.page.replaces_help": _m(
+        "Berkas yang diperbaiki: impor lama dibatalkan dan berkas ini diimpor dalam satu langkah. Ditolak bila impor yang lebih baru bergantung padanya.",
+        "A corrected file: the earlier import is undone and this file imported in one step. Refused when a later import depends on it.",
+    ),
     "ingest.page.skip_invalid": _m("Lewati baris tidak valid", "Skip invalid rows"),
     "ingest.page.skip_help": _m(
         "Impor baris yang valid saja; baris lain dilaporkan dan tidak disimpan.",
