@@ -193,3 +193,66 @@ def test_ambiguous_unit_name_lists_the_candidates(engine: Engine, city: dict[str
     )
     assert by_row[3].code == "unknown_unit_close"
     assert "Maksud Anda PKM-BLW – Puskesmas Belawan (Medan Belawan)?" in by_row[3].sentence()
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (
+            ["id", "keluhan", "alamat", "tanggal_keluhan", "tanggal_ditanggapi", "instansi", "topik"],
+            {
+                "nomor": "id",
+                "isi": "keluhan",
+                "tanggal": "tanggal_keluhan",
+                "tanggal_selesai": "tanggal_ditanggapi",
+                "kode_unit": "instansi",
+                "kategori_sumber": "topik",
+            },
+        ),
+        (
+            [
+                "Tracking ID",
+                "Judul Laporan",
+                "Isi Laporan",
+                "Kategori",
+                "Instansi Tujuan",
+                "Status",
+                "Tanggal Laporan",
+                "Tanggal Selesai",
+                "Sumber",
+            ],  # fmt: skip
+            {
+                "nomor": "Tracking ID",
+                "isi": "Isi Laporan",
+                "kategori": "Kategori",
+                "kode_unit": "Instansi Tujuan",
+                "status": "Status",
+                "tanggal": "Tanggal Laporan",
+                "tanggal_selesai": "Tanggal Selesai",
+                "kanal": "Sumber",
+            },
+        ),
+    ],
+)
+def test_channel_export_headers_are_recognised(headers: list[str], expected: dict[str, str]) -> None:
+    from lib.ingest.columns import recognise_columns
+    from lib.ingest.kinds import PENGADUAN
+
+    assert recognise_columns(headers, PENGADUAN).fields == expected
+
+
+def test_lapor_export_keeps_its_category_as_the_source_topic(engine: Engine, city: dict[str, int]) -> None:
+    _, result = _import(engine, "lapor_export.xlsx", "pengaduan")
+    assert result.outcome == IMPORTED
+    c = Complaint.__table__
+    with engine.connect() as conn:
+        rows = {r["number"]: r for r in conn.execute(select(c)).mappings()}
+    assert rows["8123401"]["source_category"] == "Administrasi Kependudukan"
+    assert rows["8123401"]["category"] is None  # not one of the product's themes
+    assert (rows["8123401"]["status"], rows["8123402"]["status"], rows["8123403"]["status"]) == (
+        "selesai",
+        "proses",
+        "belum",
+    )
+    assert rows["8123401"]["text"] == "Diminta biaya untuk KTP-el di kelurahan.\nPadahal gratis."
+    assert rows["8123401"]["received_at"] == datetime(2025, 1, 15, 10, 12)
