@@ -13,7 +13,11 @@ and a NIK is a longer digit run than a phone number):
 * phone numbers: Indonesian mobile and landline forms (``08xx…``, ``+62 8xx…``,
   ``62-8xx…``, ``(061) 4512345``, ``061-4512345``) with 8–15 digits → ``[telepon]``
 
-Dates (``12-03-2025``), money (``Rp 50.000``), years, queue numbers and short
+Exported texts are handled as they really arrive: line breaks real or escaped
+as the two characters ``\\n``, numbers glued to words (``NIK3201…``,
+``hp08…``), non-breaking spaces and dashes as separators.
+
+Dates (``12-03-2025``, ``05.03.2025``), money (``Rp 50.000``), years, queue numbers and short
 codes are left alone: they carry meaning and identify nobody.
 """
 
@@ -30,33 +34,36 @@ PHONE_TOKEN = "[telepon]"
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
-# A run of digits possibly split by single spaces, dots or dashes; the exact digit
-# count decides whether it is a NIK, a NIP or neither.
-_SEP = r"[ .\-]?"
-_NIP = re.compile(rf"(?<![\dA-Za-z])\d(?:{_SEP}\d){{17}}(?![\dA-Za-z])")
-_NIK = re.compile(rf"(?<![\dA-Za-z])\d(?:{_SEP}\d){{15}}(?![\dA-Za-z])")
+# Exported text brings its line breaks as real ones or escaped as the two characters "\\n"
+# ("Hubungi:\\n0812…"), and glues numbers to words ("NIK3201…", "hp08…"). A digit run is
+# therefore bounded by "not a digit" only; phone numbers that start with a bare "62" (no "+",
+# no trunk "0") must also not follow a letter, or "Rp62500000" would be taken for a phone.
+_SEP = r"[ .\-\u00a0\u2013]?"
+_NIP = re.compile(rf"(?<!\d)\d(?:{_SEP}\d){{17}}(?!\d)")
+_NIK = re.compile(rf"(?<!\d)\d(?:{_SEP}\d){{15}}(?!\d)")
 
 # Indonesian phone numbers: an international (+62 / 62) or trunk (0) prefix, then
 # 7–13 more digits, grouped by spaces, dots or dashes, the area code possibly in
 # parentheses. Requiring the prefix keeps amounts and dates out.
+_AFTER_ESCAPE = r"(?<=\\[nrt])"
 _PHONE = re.compile(
-    r"(?<![\dA-Za-z])"
-    r"(?:\+62|62|\(0\d{1,3}\)|0)"
-    r"[ .\-]?"
-    r"\d(?:[ .\-]?\d){6,12}"
-    r"(?![\dA-Za-z])"
+    r"(?:(?<![\d+])(?:\+62|0)|(?:" + _AFTER_ESCAPE + r"|(?<![\dA-Za-z+]))62)"
+    r"[ .\-\u00a0\u2013]?"
+    r"\d(?:[ .\-\u00a0\u2013]?\d){6,12}"
+    r"(?!\d)"
 )
-_PHONE_PAREN = re.compile(r"(?<![\dA-Za-z])\(0\d{1,3}\)\s?\d(?:[ .\-]?\d){4,8}(?![\dA-Za-z])")
+_PHONE_PAREN = re.compile(r"(?<!\d)\(0\d{1,3}\)\s?\d(?:[ .\-]?\d){4,8}(?!\d)")
 
 
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DATE = re.compile(r"\d{1,2}[ .\-]\d{1,2}[ .\-](?:\d{4}|\d{2})")
 
 
 def _mask_phone(match: re.Match[str]) -> str:
     """Mask digit runs that look like a whole phone number (8–15 digits), not amounts like 625.000.000."""
     found = match.group(0)
     digits = sum(ch.isdigit() for ch in found)
-    if not 8 <= digits <= 15 or _MONEY.fullmatch(found):
+    if not 8 <= digits <= 15 or _MONEY.fullmatch(found) or _DATE.fullmatch(found):
         return found
     return PHONE_TOKEN
 

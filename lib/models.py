@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, SmallInteger, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, LargeBinary, SmallInteger, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 #: The nine unsur in the regulation's order (U1..U9).
@@ -256,6 +256,12 @@ class Complaint(SQLModel, table=True):
     status: str = Field(max_length=10, index=True)
     resolved_date: date | None = None
     import_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
+    #: when the source gave a time of day: received and answered to the second (response times in hours)
+    #: local wall-clock time as the channel exported it (naive: the city's own time zone)
+    received_at: datetime | None = Field(default=None, sa_column=Column(DateTime, nullable=True))
+    resolved_at: datetime | None = Field(default=None, sa_column=Column(DateTime, nullable=True))
+    #: the channel's own topic as exported ("topik", LAPOR! "Kategori"), kept verbatim for theme mapping
+    source_category: str | None = Field(default=None, max_length=200)
 
 
 class AppUser(SQLModel, table=True):

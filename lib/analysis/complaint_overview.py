@@ -165,6 +165,9 @@ def load_complaint_overview(
 
     summary = _unit_summary(units, rates, resolution, backlog, spikes)
     totals = _totals(counts, rates, pairs, open_in_range, open_all, as_of_ts, sources)
+    totals["median_response_hours"] = calc.median_response_hours(
+        q.response_minutes(engine, scope, date_from, date_to, resolved_by=as_of)
+    )
     return ComplaintOverview(
         date_from=date_from,
         date_to=date_to,
@@ -372,10 +375,13 @@ def overview_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE
         )
     ]
     if totals.get("judged"):
+        hours = totals.get("median_response_hours", float("nan"))
+        under_a_day = totals.get("median_working_days", float("nan")) < 1 and hours == hours
         sentences.append(
             translate(
-                "complaints.sentence.resolution",
+                "complaints.sentence.resolution_hours" if under_a_day else "complaints.sentence.resolution",
                 lang,
+                hours=fmt_number(hours, lang, 1),
                 median=fmt_number(totals.get("median_working_days"), lang, 1),
                 late=fmt_percent(totals.get("share_late"), lang, 0),
                 low=fmt_percent(totals.get("share_late_low"), lang, 0),

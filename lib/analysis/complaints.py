@@ -193,6 +193,24 @@ def _weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float) -> flo
     return float(values[lower_idx] * (1 - fraction) + values[upper_idx] * fraction)
 
 
+def median_response_hours(minutes: pd.DataFrame) -> float:
+    """Median time to answer, in hours, of complaints whose times of day are known (NaN when none).
+
+    ``minutes``: ``minutes`` and ``complaints`` per distinct value, as
+    :func:`lib.queries.complaints.response_minutes` returns them. Pages show it
+    instead of the working-day median when that median is under one day, where
+    "0,0 hari kerja" would hide an answer within hours.
+    """
+    if minutes.empty:
+        return float("nan")
+    values = minutes["minutes"].to_numpy(dtype=float)
+    weights = minutes["complaints"].to_numpy(dtype=float)
+    keep = values >= 0
+    if not keep.any():
+        return float("nan")
+    return _weighted_quantile(values[keep], weights[keep], 0.5) / 60.0
+
+
 def resolution_summary(
     pairs: pd.DataFrame,
     open_dates: pd.DataFrame | None = None,

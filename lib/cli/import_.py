@@ -22,6 +22,9 @@ from lib.ingest.problems import problems_frame, summarise
 from lib.safe_export import to_csv_bytes
 from lib.settings import get_settings
 
+#: problems of the --map choices themselves: a usage error (exit 2), not a refused file
+_MAP_PROBLEMS = ("map_unknown_field", "map_unknown_header")
+
 
 def _mapping(pairs: list[str] | None) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
@@ -48,11 +51,17 @@ def _run(args: argparse.Namespace) -> int:
         u8_u9_swapped=args.u8_u9_swapped,
         skip_invalid=args.skip_invalid,
         mapping_overrides=_mapping(args.map),
+        skip_duplicates=args.skip_duplicates,
     )
     engine = ensure_schema(get_engine())
     try:
         prepared = prepare_upload(path.read_bytes(), path.name, kind, engine, options)
-        result = import_upload(engine, prepared, user=args.user, dry_run=args.dry_run, lang=args.lang)
+        wrong_map = [p for p in prepared.problems if p.code in _MAP_PROBLEMS]
+        if wrong_map:
+            raise UserError("--map: " + wrong_map[0].sentence(args.lang))
+        result = import_upload(
+            engine, prepared, user=args.user, dry_run=args.dry_run, lang=args.lang, replaces=args.replaces
+        )
     except UserError:
         raise
     except Exception as exc:  # a bug must still not print a traceback at a scheduled job
@@ -92,6 +101,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check the file and report; store nothing")
     parser.add_argument(
         "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+    )
+    parser.add_argument(
+        "--replaces",
+        type=int,
+        metavar="ID",
+        help="replace earlier import ID (see 'imports list') with this file, in one transaction",
+    )
+    parser.add_argument(
+        "--skip-duplicates",
+        action="store_true",
+        help="leave out rows reported as likely double submissions (same unit, day and content)",
     )
     parser.add_argument(
         "--map",

@@ -47,6 +47,8 @@ from lib.results.registry import SOURCES
 from lib.results.store import mark_changed
 
 IMPORTED, REFUSED, UNDONE, DUPLICATE, DRY_RUN = "imported", "refused", "undone", "duplicate", "dry_run"
+#: outcome of an import that a later one replaced (undone and superseded in one transaction)
+REPLACED = "replaced"
 
 #: tables that carry ``import_id``, parents first
 DATA_TABLES = [
@@ -74,6 +76,12 @@ class ImportResult:
     duplicate_of: int | None = None
     duplicate_at: datetime | None = None
     extra: dict[str, int] = field(default_factory=dict)
+    #: rows left out as likely double submissions
+    left_out: int = 0
+    #: the import this one replaced, and the rows that replacement removed and restored
+    replaced: int | None = None
+    removed: int = 0
+    restored: int = 0
 
     @property
     def ok(self) -> bool:
@@ -95,8 +103,18 @@ class ImportResult:
             **self.extra,
         }
         text = translate(f"ingest.result.{self.outcome}", lang, **values)
+        if self.outcome == IMPORTED and self.replaced is not None:
+            text += " " + translate(
+                "ingest.result.replaced",
+                lang,
+                old=self.replaced,
+                removed=self.removed,
+                restored=self.restored,
+            )
         if self.outcome in (IMPORTED, DRY_RUN) and self.rejected:
             text += " " + translate("ingest.result.rejected", lang, **values)
+        if self.outcome in (IMPORTED, DRY_RUN) and self.left_out:
+            text += " " + translate("ingest.result.left_out", lang, left_out=self.left_out)
         if self.extra.get("programs_inserted") or self.extra.get("programs_updated"):
             text += " " + translate("ingest.result.programs", lang, **values)
         return text
@@ -157,8 +175,16 @@ def import_upload(
     dry_run: bool = False,
     progress: Progress | None = None,
     lang: str = DEFAULT_LANGUAGE,
+    replaces: int | None = None,
 ) -> ImportResult:
-    """Store a prepared upload in one transaction, or refuse it and store nothing."""
+    """Store a prepared upload in one transaction, or refuse it and store nothing.
+
+    With ``replaces`` (an earlier import of the same kind, still in force) that
+    import is undone and this one written in the same transaction: a corrected
+    file takes its predecessor's place in one step, with counts of rows removed,
+    added and updated. It is refused, and nothing changes, when undoing the
+    earlier import would be refused (a later import depends on it).
+    """
     progress = progress or (lambda _f, _s: None)
     result = ImportResult(
         outcome=IMPORTED,
@@ -167,6 +193,7 @@ def import_upload(
         rows_total=prepared.rows_total,
         rejected=prepared.rows_rejected,
         problems=list(prepared.problems),
+        left_out=prepared.rows_left_out,
     )
     if not prepared.can_import:
         result.outcome = REFUSED
@@ -175,8 +202,16 @@ def import_upload(
         if not dry_run:
             result.batch_id = _record_refusal(engine, prepared, user, result, lang)
         return result
+    if replaces is not None:
+        refusal = _replace_refusal(engine, replaces, prepared.kind)
+        if refusal is not None:
+            result.outcome = REFUSED
+            result.problems.append(refusal)
+            if not dry_run:
+                result.batch_id = _record_refusal(engine, prepared, user, result, lang)
+            return result
     repeat = find_repeat(engine, prepared)
-    if repeat:
+    if repeat and repeat["id"] != replaces:
         result.outcome = DUPLICATE
         result.duplicate_of = repeat["id"]
         result.duplicate_at = repeat["created_at"]
@@ -200,6 +235,22 @@ def import_upload(
                     outcome=IMPORTED,
                 )
             ).inserted_primary_key[0]
+            if replaces is not None:
+                _check_undo(conn, replaces)
+                undone = _undo_in(conn, replaces)
+                result.removed = sum(v for k, v in undone.items() if k.startswith("removed_"))
+                result.restored = sum(v for k, v in undone.items() if k.startswith("restored_"))
+                result.replaced = replaces
+                conn.execute(
+                    update(ImportBatch.__table__)
+                    .where(ImportBatch.__table__.c.id == replaces)
+                    .values(
+                        outcome=REPLACED,
+                        undone_at=_now(),
+                        message=translate("ingest.result.replaced_by", lang, id=batch_id),
+                    )
+                )
+                _audit(conn, user, Action.UNDO, {"import_id": replaces, "replaced_by": batch_id, **undone})
             progress(0.05, "start")
             counts: WriteCounts = writer(conn, prepared.validated.typed, batch_id, progress)
             result.batch_id = batch_id
@@ -226,6 +277,14 @@ def import_upload(
                 "import",
                 {"import_id": batch_id, "kind": prepared.kind, "file": prepared.file_name},
             )
+    except UndoRefused as exc:  # a later import came to depend on it between the check and now
+        result.outcome = REFUSED
+        result.batch_id = None
+        result.inserted = result.updated = result.unchanged = result.removed = result.restored = 0
+        result.replaced = None
+        result.problems.append(Problem(f"replace_{exc.code}", params=dict(exc.params)))
+        result.batch_id = _record_refusal(engine, prepared, user, result, lang)
+        return result
     except Exception as exc:  # noqa: BLE001 - the driver's own errors (COPY) are not SQLAlchemy's
         # the transaction rolled back; the refusal is still recorded in the history
         result.outcome = REFUSED
@@ -238,6 +297,22 @@ def import_upload(
         _predict_complaint_themes(engine)
     progress(1.0, "done")
     return result
+
+
+def _replace_refusal(engine: Engine, batch_id: int, kind: str) -> Problem | None:
+    """Why ``batch_id`` cannot be replaced by an upload of ``kind`` (None when it can)."""
+    b = ImportBatch.__table__
+    with engine.connect() as conn:
+        batch = conn.execute(select(b.c.kind).where(b.c.id == batch_id)).first()
+        if batch is not None and batch.kind != kind and batch.kind != "demo":
+            return Problem(
+                "replace_other_kind", params={"id": batch_id, "kind": batch.kind, "new_kind": kind}
+            )
+        try:
+            _check_undo(conn, batch_id)
+        except UndoRefused as exc:
+            return Problem(f"replace_{exc.code}", params=dict(exc.params))
+    return None
 
 
 def _predict_complaint_themes(engine: Engine) -> None:
@@ -387,36 +462,42 @@ def _restore_value(column, value: Any) -> Any:  # type: ignore[no-untyped-def]
     return value
 
 
-def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[str, int]:
-    """Reverse one import in one transaction; returns rows removed and restored per table."""
+def _undo_in(conn: Connection, batch_id: int) -> dict[str, int]:
+    """Remove what one import added and restore what it changed, inside the caller's transaction."""
     counts: dict[str, int] = {}
     tables = {t.name: t for t in DATA_TABLES}
     c = ImportChange.__table__
+    subtract_import_from_survey_monthly(conn, batch_id)  # before the rows go; safe beside other imports
+    changes = conn.execute(
+        select(c.c.table_name, c.c.row_id, c.c.before).where(c.c.import_id == batch_id)
+    ).all()
+    # survey_monthly follows the responses; complaints' units too (their own rows are the data)
+    for change in changes:
+        table = tables[change.table_name]
+        before = json.loads(change.before)
+        values = {k: _restore_value(table.c[k], v) for k, v in before.items() if k in table.c}
+        conn.execute(update(table).where(table.c.id == change.row_id).values(**values))
+        counts[f"restored_{table.name}"] = counts.get(f"restored_{table.name}", 0) + 1
+    for table in reversed(DATA_TABLES):
+        added = _inserted_ids(table, batch_id)
+        if table.name == "unit":
+            # children before parents within the table: clear parent links first
+            conn.execute(update(table).where(table.c.id.in_(added)).values(parent_id=None))
+        removed = conn.execute(delete(table).where(table.c.id.in_(added))).rowcount
+        if removed:
+            counts[f"removed_{table.name}"] = removed
+    return counts
+
+
+def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[str, int]:
+    """Reverse one import in one transaction; returns rows removed and restored per table."""
     with engine.begin() as conn:
         _check_undo(conn, batch_id)
         kind = conn.execute(
             select(ImportBatch.__table__.c.kind).where(ImportBatch.__table__.c.id == batch_id)
         ).scalar_one()
         mark_changed(conn, *KIND_SOURCES.get(kind, SOURCES))
-        subtract_import_from_survey_monthly(conn, batch_id)  # before the rows go; safe beside other imports
-        changes = conn.execute(
-            select(c.c.table_name, c.c.row_id, c.c.before).where(c.c.import_id == batch_id)
-        ).all()
-        # survey_monthly follows the responses; complaints' units too (their own rows are the data)
-        for change in changes:
-            table = tables[change.table_name]
-            before = json.loads(change.before)
-            values = {k: _restore_value(table.c[k], v) for k, v in before.items() if k in table.c}
-            conn.execute(update(table).where(table.c.id == change.row_id).values(**values))
-            counts[f"restored_{table.name}"] = counts.get(f"restored_{table.name}", 0) + 1
-        for table in reversed(DATA_TABLES):
-            added = _inserted_ids(table, batch_id)
-            if table.name == "unit":
-                # children before parents within the table: clear parent links first
-                conn.execute(update(table).where(table.c.id.in_(added)).values(parent_id=None))
-            removed = conn.execute(delete(table).where(table.c.id.in_(added))).rowcount
-            if removed:
-                counts[f"removed_{table.name}"] = removed
+        counts = _undo_in(conn, batch_id)
         conn.execute(
             update(ImportBatch.__table__)
             .where(ImportBatch.__table__.c.id == batch_id)

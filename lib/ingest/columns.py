@@ -182,3 +182,47 @@ def _profile_by_keyword(words: str, spec: KindSpec) -> str | None:
         if name in names and any(re.search(rf"\b{re.escape(k)}", words) for k in keywords):
             return name
     return None
+
+
+class MappingChoiceError(ValueError):
+    """A ``FIELD=HEADER`` choice names a field or header that does not exist; ``valid`` lists what does."""
+
+    def __init__(self, code: str, given: str, valid: list[str]) -> None:
+        super().__init__(f"{code}: {given}")
+        self.code = code
+        self.given = given
+        self.valid = valid
+
+
+def resolve_overrides(
+    overrides: dict[str, str | None], headers: list[str], spec: KindSpec
+) -> dict[str, str | None]:
+    """The user's ``FIELD=HEADER`` choices with both sides matched the way the recogniser matches.
+
+    A field is found by its template name or a synonym, a header by its text
+    in any case and spacing (``instansi`` finds ``Instansi``). Anything else is
+    a :class:`MappingChoiceError` naming the valid choices, never a silent skip.
+    """
+    fields: dict[str, str] = {}
+    for f in spec.fields:
+        for name in (f.name, *f.synonyms):
+            fields.setdefault(normalise_header(name), f.name)
+    by_header: dict[str, list[str]] = {}
+    for header in headers:
+        by_header.setdefault(normalise_header(header), []).append(header)
+    resolved: dict[str, str | None] = {}
+    for name, header in overrides.items():
+        field_name = name if name in spec.names else fields.get(normalise_header(name))
+        if field_name is None:
+            raise MappingChoiceError("map_unknown_field", name, spec.names)
+        if header is None or header == "":
+            resolved[field_name] = None
+            continue
+        if header in headers:
+            resolved[field_name] = header
+            continue
+        matches = by_header.get(normalise_header(header), [])
+        if len(matches) != 1:
+            raise MappingChoiceError("map_unknown_header", header, headers)
+        resolved[field_name] = matches[0]
+    return resolved

@@ -8,7 +8,7 @@ in their normalised form (see :func:`lib.ingest.columns.normalise_header`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lib.ingest.values import normalise_token
 from lib.models import UNSUR
@@ -142,6 +142,11 @@ COMPLAINT_STATUS = _choices(
             "new",
             "open",
             "pending",
+            "belum ditanggapi",
+            "belum direspon",
+            "belum terdisposisi",
+            "menunggu",
+            "menunggu verifikasi",
         ),
         "proses": (
             "diproses",
@@ -150,8 +155,26 @@ COMPLAINT_STATUS = _choices(
             "ditindaklanjuti",
             "in progress",
             "processing",
+            "terverifikasi",
+            "terdisposisi",
+            "didisposisikan",
+            "dalam penanganan",
         ),
-        "selesai": ("sudah selesai", "tuntas", "done", "closed", "resolved", "completed", "finished"),
+        "selesai": (
+            "sudah selesai",
+            "tuntas",
+            "ditutup",
+            "ditanggapi",
+            "sudah ditanggapi",
+            "terjawab",
+            "dijawab",
+            "done",
+            "closed",
+            "resolved",
+            "completed",
+            "finished",
+            "answered",
+        ),
     }
 )
 
@@ -311,17 +334,21 @@ SURVEI = KindSpec(
     ),
 )  # fmt: skip
 
+#: Complaint exports of the channels Indonesian governments use, by header: SP4N-LAPOR! ("Tracking ID",
+#: "Judul Laporan", "Isi Laporan", "Instansi Terdisposisi", "Tanggal Laporan", "Kategori") and city
+#: "aduan"/"media center" exports ("id, keluhan, alamat, tanggal_keluhan, tanggal_ditanggapi, instansi, topik").
 PENGADUAN = KindSpec(
     "pengaduan",
     (
-        Field("nomor", CODE, required=True, max_length=60, synonyms=("nomor", "no", "nomor_pengaduan", "nomor_laporan", "no_laporan", "nomor_tiket", "id_laporan", "tracking_id", "number", "complaint_number", "ticket"), example="LAPOR-2025-000123"),
-        Field("tanggal", DATE, required=True, synonyms=("tanggal", "tgl", "tanggal_laporan", "tanggal_pengaduan", "tanggal_masuk", "date", "created_at", "reported_at"), example="2025-06-02"),
-        _UNIT_REF,
-        Field("kanal", CHOICE, synonyms=("kanal", "sumber", "media", "saluran", "channel", "source"), choices=COMPLAINT_CHANNELS, allowed=tuple(dict.fromkeys(COMPLAINT_CHANNELS.values())), example="LAPOR!", lenient=True),
-        Field("kategori", CHOICE, synonyms=("kategori", "tema", "kategori_pengaduan", "category", "theme", "topic"), choices=COMPLAINT_CATEGORIES, allowed=tuple(dict.fromkeys(COMPLAINT_CATEGORIES.values())), example="waktu", lenient=True),
-        Field("isi", TEXT, required=True, synonyms=("isi", "isi_laporan", "isi_pengaduan", "uraian", "pengaduan", "laporan", "text", "description", "complaint", "content"), example="Antrian di loket sangat lama, lebih dari 3 jam."),
-        Field("status", CHOICE, required=True, synonyms=("status", "status_laporan", "status_pengaduan", "state"), choices=COMPLAINT_STATUS, allowed=("belum", "proses", "selesai"), example="selesai"),
-        Field("tanggal_selesai", DATE, synonyms=("tanggal_selesai", "tgl_selesai", "tanggal_tindak_lanjut", "resolved_date", "closed_date", "resolved_at", "closed_at"), example="2025-06-05"),
+        Field("nomor", CODE, required=True, max_length=60, synonyms=("nomor", "no", "nomor_pengaduan", "nomor_laporan", "no_laporan", "nomor_tiket", "no_tiket", "id_laporan", "tracking_id", "id_tracking", "kode_laporan", "id_pengaduan", "id_keluhan", "id_aduan", "nomor_aduan", "id", "number", "complaint_number", "ticket", "ticket_id"), example="LAPOR-2025-000123"),
+        Field("tanggal", DATE, required=True, synonyms=("tanggal", "tgl", "tanggal_laporan", "tanggal_pengaduan", "tanggal_masuk", "tanggal_keluhan", "tanggal_aduan", "tgl_keluhan", "tgl_laporan", "waktu_laporan", "waktu_lapor", "tanggal_lapor", "waktu_keluhan", "tanggal_dibuat", "waktu_masuk", "date", "created_at", "reported_at", "submitted_at"), example="2025-06-02 09:15"),
+        replace(_UNIT_REF, synonyms=(*_UNIT_REF.synonyms, "instansi", "instansi_tujuan", "instansi_terdisposisi", "nama_instansi", "opd", "opd_tujuan", "unit_tujuan", "dinas", "skpd", "perangkat_daerah", "disposisi")),
+        Field("kanal", CHOICE, synonyms=("kanal", "sumber", "media", "saluran", "channel", "source", "sumber_laporan", "sumber_aduan", "media_pengaduan"), choices=COMPLAINT_CHANNELS, allowed=tuple(dict.fromkeys(COMPLAINT_CHANNELS.values())), example="LAPOR!", lenient=True),
+        Field("kategori", CHOICE, synonyms=("kategori", "tema", "kategori_pengaduan", "category", "theme"), choices=COMPLAINT_CATEGORIES, allowed=tuple(dict.fromkeys(COMPLAINT_CATEGORIES.values())), example="waktu", lenient=True),
+        Field("isi", TEXT, required=True, synonyms=("isi", "isi_laporan", "isi_pengaduan", "uraian", "pengaduan", "laporan", "keluhan", "isi_keluhan", "isi_aduan", "aduan", "uraian_laporan", "deskripsi", "text", "description", "complaint", "content", "message"), example="Antrian di loket sangat lama, lebih dari 3 jam."),
+        Field("status", CHOICE, synonyms=("status", "status_laporan", "status_pengaduan", "status_keluhan", "status_aduan", "state"), choices=COMPLAINT_STATUS, allowed=("belum", "proses", "selesai"), example="selesai"),
+        Field("tanggal_selesai", DATE, synonyms=("tanggal_selesai", "tgl_selesai", "tanggal_tindak_lanjut", "tanggal_ditanggapi", "tanggal_tanggapan", "tgl_tanggapan", "waktu_tanggapan", "waktu_ditanggapi", "tanggal_respon", "waktu_respon", "tanggal_jawab", "waktu_selesai", "resolved_date", "closed_date", "resolved_at", "closed_at", "answered_at", "responded_at"), example="2025-06-05 14:30"),
+        Field("kategori_sumber", TEXT, max_length=200, synonyms=("kategori_sumber", "topik", "topik_keluhan", "topik_aduan", "sub_kategori", "subkategori", "kategori_laporan", "kategori_lapor", "topic", "source_category", "subject"), example="Pelayanan Kesehatan"),
     ),
     key=("nomor",),
 )  # fmt: skip

@@ -109,14 +109,27 @@ def answer_score(unsur: str, value: object) -> int | float | None:
     return float("nan")
 
 
-def parse_answers(raw: pd.Series, unsur: str) -> Parsed:
-    """Answers of one unsur. Failure codes: ``not_an_answer`` (text), ``answer_off_scale``."""
+def parse_answers(raw: pd.Series, unsur: str, scale: dict[str, int] | None = None) -> Parsed:
+    """Answers of one unsur. Failure codes: ``not_an_answer`` (text), ``answer_off_scale``.
+
+    ``scale`` maps the column's own labels (as :func:`clean_text` gives them) to
+    1–4: the scale :mod:`lib.ingest.scales` recognised for the column, with the
+    evaluator's corrections. Labels it lacks are read as the regulation's.
+    """
     if is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
         values = raw.astype("float64")
         unreadable = pd.Series(False, index=raw.index)
     else:
         codes, uniques = pd.factorize(raw)
-        scores = [answer_score(unsur, u) for u in uniques]
+        scale = scale or {}
+
+        def score(value: object) -> int | float | None:
+            text = clean_text(value) if isinstance(value, str) else None
+            if text is not None and text in scale:
+                return scale[text]
+            return answer_score(unsur, value)
+
+        scores = [score(u) for u in uniques]
         as_float = np.array([np.nan if s is None else float(s) for s in scores] + [np.nan], dtype="float64")
         bad = np.array([s is not None and np.isnan(s) for s in scores] + [False], dtype=bool)
         take = np.where(codes >= 0, codes, len(uniques))

@@ -8,6 +8,7 @@ in one transaction (see :mod:`lib.ingest.writers`), or refuses.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -17,9 +18,9 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.i18n import DEFAULT_LANGUAGE, translate
-from lib.ingest.columns import ColumnMapping, recognise_columns
+from lib.ingest.columns import ColumnMapping, MappingChoiceError, recognise_columns, resolve_overrides
 from lib.ingest.kinds import ANSWER, INT, KINDS, KindSpec, kind_spec
-from lib.ingest.problems import Problem
+from lib.ingest.problems import Problem, Verbatim
 from lib.ingest.readers import FileProblem, RawTable, read_table
 from lib.ingest.schemas import ImportOptions, References, Validated, Validator, cell_text
 from lib.settings import get_settings
@@ -55,6 +56,11 @@ class PreparedUpload:
     @property
     def rows_valid(self) -> int:
         return len(self.validated.typed) if self.validated else 0
+
+    @property
+    def rows_left_out(self) -> int:
+        """Rows the user chose to leave out as likely double submissions."""
+        return len(self.validated.left_out_rows) if self.validated else 0
 
     @property
     def rows_rejected(self) -> int:
@@ -96,6 +102,34 @@ class PreparedUpload:
             )
         return pd.DataFrame(rows)
 
+    def scale_table(self, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+        """Per survey answer column written as labels: each value found, its score 1–4, and how it was found.
+
+        The upload page shows this so that the evaluator sees, and may correct,
+        how "Sangat Sesuai" or "4. Baik" became a number.
+        """
+        scales = self.validated.scales if self.validated else {}
+        rows = []
+        for unsur, scale in scales.items():
+            if scale.how == "numeric":
+                continue
+            values = scale.values if scale.refused else sorted(scale.scores, key=scale.scores.__getitem__)
+            for value in values:
+                rows.append(
+                    {
+                        "unsur": unsur,
+                        translate("ingest.col.source", lang): self.mapping.header_of(unsur)
+                        if self.mapping
+                        else unsur,
+                        translate("ingest.col.value", lang): value,
+                        translate("ingest.col.score", lang): scale.scores.get(value),
+                        translate("ingest.col.how", lang): translate(
+                            f"ingest.scale.{scale.refused or scale.how}", lang
+                        ),
+                    }
+                )
+        return pd.DataFrame(rows)
+
 
 def content_hash(data: bytes, kind: str, options: ImportOptions) -> str:
     """SHA-256 of the file, salted with the choices that change what it means.
@@ -104,12 +138,18 @@ def content_hash(data: bytes, kind: str, options: ImportOptions) -> str:
     import; the same bytes with the same choices are recognised as a repeat.
     """
     digest = hashlib.sha256(data)
-    signature = {
+    signature: dict[str, object] = {
         "kind": kind,
         "unit": options.unit_code or "",
         "swapped": bool(options.u8_u9_swapped),
         "mapping": sorted((k, v or "") for k, v in options.mapping_overrides.items()),
     }
+    if options.answer_scales:
+        signature["scales"] = sorted(
+            (u, sorted(scores.items())) for u, scores in options.answer_scales.items() if scores
+        )
+    if options.skip_duplicates:
+        signature["skip_duplicates"] = True
     if signature != {"kind": kind, "unit": "", "swapped": False, "mapping": []}:
         digest.update(json.dumps(signature, sort_keys=True).encode())
     return digest.hexdigest()
@@ -120,11 +160,11 @@ def _numeric_headers(spec: KindSpec, options: ImportOptions) -> Callable[[list[s
 
     def infer(headers: list[str]) -> set[str]:
         mapping = recognise_columns(headers, spec, u8_u9_swapped=options.u8_u9_swapped)
-        mapping = (
-            mapping.with_overrides(options.mapping_overrides, headers)
-            if options.mapping_overrides
-            else mapping
-        )
+        if options.mapping_overrides:
+            with contextlib.suppress(MappingChoiceError):  # reported by prepare_upload
+                mapping = mapping.with_overrides(
+                    resolve_overrides(options.mapping_overrides, headers, spec), headers
+                )
         fast = {f.name for f in spec.fields if f.type == ANSWER or (f.type == INT and f.name == "usia")}
         return {h for name, h in mapping.fields.items() if name in fast}
 
@@ -159,7 +199,14 @@ def prepare_upload(
     prepared.raw = raw
     mapping = recognise_columns(raw.headers, spec, u8_u9_swapped=options.u8_u9_swapped)
     if options.mapping_overrides:
-        mapping = mapping.with_overrides(options.mapping_overrides, raw.headers)
+        try:
+            overrides = resolve_overrides(options.mapping_overrides, raw.headers, spec)
+        except MappingChoiceError as exc:
+            prepared.problems.append(
+                Problem(exc.code, value=exc.given, params={"valid": Verbatim(", ".join(exc.valid))})
+            )
+            return prepared
+        mapping = mapping.with_overrides(overrides, raw.headers)
     prepared.mapping = mapping
     wrong = _wrong_kind(raw.headers, spec, mapping, options)
     if wrong:

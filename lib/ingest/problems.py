@@ -58,6 +58,19 @@ class Problem:
         return f"{prefix}{head}: {text}" if head else f"{prefix}{text}"
 
 
+class Verbatim:
+    """A message parameter shown in full (lists of valid choices), where other texts are cut at 80 characters."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text, spec)
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def _render(key: str, lang: str, params: dict[str, object]) -> str:
     values = {k: (_short(v) if isinstance(v, str) else v) for k, v in params.items()}
     try:

@@ -169,28 +169,96 @@ def unique_headers(raw: list[object]) -> list[str]:
 # ------------------------------------------------------------------ CSV
 
 
-def _sniff_csv(text_sample: str) -> tuple[str, int, list[str]]:
-    lines = text_sample.splitlines()
-    if len(lines) > 1 and not text_sample.endswith(("\n", "\r")):
-        lines = lines[:-1]  # the sample may have cut the last line
-    lines = lines[:200]
-    best: tuple[int, str] | None = None
-    parsed: dict[str, list[list[str]]] = {}
+def _records(text: str, delimiter: str, limit: int = 400) -> list[list[str]]:
+    """The first ``limit`` records of ``text`` split with ``delimiter``, honouring quotes across line breaks."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) >= limit:
+                break
+    except csv.Error:
+        return rows
+    return rows
+
+
+def _consistency(rows: list[list[str]], header_index: int) -> float:
+    """Share of non-blank data rows with as many cells as the header (trailing empty cells ignored)."""
+    width = len(rows[header_index])
+    body = [r for r in rows[header_index + 1 :] if _nonempty(r)]
+    if not body:
+        return 1.0
+    fits = 0
+    for row in body:
+        n = len(row)
+        while n > width and not row[n - 1].strip():
+            n -= 1
+        fits += n == width
+    return fits / len(body)
+
+
+def _header_line_delimiter(line: str) -> str | None:
+    """The delimiter :class:`csv.Sniffer` finds in the header line alone (None when it cannot tell)."""
+    try:
+        return csv.Sniffer().sniff(line, delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        return None
+
+
+def sniff_csv(text_sample: str) -> tuple[str, int, list[str]]:
+    """Delimiter, header row index and headers of a delimited text, from its structure.
+
+    A delimiter is judged by the whole table, not by the widest line: the header
+    it gives must have two or more cells and the data rows must have as many
+    cells as the header (quoted fields may hold the other delimiters and line
+    breaks). Among delimiters that fit equally well, the one :class:`csv.Sniffer`
+    finds in the header line wins, then the wider header. This is what makes a
+    semicolon file whose complaint texts are full of commas read as semicolons.
+    An Excel ``sep=;`` first line is obeyed.
+    """
+    first_line, _, rest = text_sample.partition("\n")
+    hint = first_line.strip().lower()
+    if hint.startswith("sep=") and len(hint) == 5 and hint[4] in "".join(_DELIMITERS) + "\t":
+        delimiter = first_line.strip()[4]
+        rows = _records(_whole_lines(rest), delimiter)
+        header_index = find_header_row(rows)  # type: ignore[arg-type]
+        return delimiter, header_index + 1, unique_headers(rows[header_index])  # type: ignore[arg-type]
+    text = _whole_lines(text_sample)
+    candidates: list[tuple[float, int, str, int, list[str]]] = []
     for delimiter in _DELIMITERS:
+        rows = _records(text, delimiter)
+        if len(rows) > 1 and len(text) < len(text_sample):
+            rows = rows[:-1]  # the sample may have cut the last record inside a quoted field
         try:
-            rows = list(csv.reader(lines, delimiter=delimiter))
-        except csv.Error:
+            header_index = find_header_row(rows)  # type: ignore[arg-type]
+        except FileProblem:
             continue
-        parsed[delimiter] = rows
-        widest = max((_nonempty(r) for r in rows[:_HEADER_SEARCH_ROWS]), default=0)
-        if best is None or widest > best[0]:
-            best = (widest, delimiter)
-    if best is None or best[0] < 2:
+        header = rows[header_index]
+        if _nonempty(header) < 2:
+            continue
+        candidates.append(
+            (_consistency(rows, header_index), _nonempty(header), delimiter, header_index, header)
+        )
+    if not candidates:
         raise FileProblem("not_tabular")
-    delimiter = best[1]
-    rows = parsed[delimiter]
-    header_index = find_header_row(rows)  # type: ignore[arg-type]
-    return delimiter, header_index, unique_headers(rows[header_index])  # type: ignore[arg-type]
+    best_fit = max(c[0] for c in candidates)
+    close = [c for c in candidates if c[0] >= best_fit - 0.02]
+    lines = text.splitlines()
+
+    def rank(c: tuple[float, int, str, int, list[str]]) -> tuple[int, bool, int]:
+        line = lines[c[3]] if c[3] < len(lines) else ""
+        return (-c[3], _header_line_delimiter(line) == c[2], c[1])
+
+    _, _, delimiter, header_index, header = max(close, key=rank)
+    return delimiter, header_index, unique_headers(header)  # type: ignore[arg-type]
+
+
+def _whole_lines(text: str) -> str:
+    """The sample without its last, possibly cut, line."""
+    if "\n" in text and not text.endswith(("\n", "\r")):
+        return text[: text.rindex("\n") + 1]
+    return text
 
 
 def read_csv_table(data: bytes, infer: Callable[[list[str]], set[str]] | None = None) -> RawTable:
@@ -207,7 +275,7 @@ def read_csv_table(data: bytes, infer: Callable[[list[str]], set[str]] | None = 
     except limits.LimitExceeded as exc:
         raise _limit_problem(exc) from exc
     sample = data[:_SAMPLE_BYTES].decode(encoding, errors="ignore")
-    delimiter, header_index, headers = _sniff_csv(sample)
+    delimiter, header_index, headers = sniff_csv(sample)
     try:
         limits.check_csv_cells(lines, len(headers))
     except limits.LimitExceeded as exc:

@@ -10,6 +10,7 @@ typed frame the writers store.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -22,8 +23,9 @@ from sqlalchemy import Engine, select
 from lib.ingest import kinds as K
 from lib.ingest.columns import ColumnMapping
 from lib.ingest.labels import parse_answers
-from lib.ingest.problems import ERROR, WARNING, Problem
+from lib.ingest.problems import ERROR, WARNING, Problem, Verbatim
 from lib.ingest.readers import RawTable
+from lib.ingest.scales import ColumnScale, apply_corrections, recognise_scales
 from lib.ingest.values import (
     Parsed,
     blank_mask,
@@ -54,6 +56,10 @@ class ImportOptions:
     skip_invalid: bool = False
     mapping_overrides: dict[str, str | None] = field(default_factory=dict)
     today: date | None = None
+    #: the evaluator's corrections of recognised answer scales: unsur -> {value as written: 1-4}
+    answer_scales: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: leave out rows reported as likely double submissions
+    skip_duplicates: bool = False
 
 
 class References:
@@ -95,6 +101,43 @@ class References:
             or lookup.get(f"n:{normalise_token(text)}")
         )
 
+    @cached_property
+    def _names(self) -> dict[str, list[int]]:
+        units = self.units
+        return {
+            str(k): [int(i) for i in ids]
+            for k, ids in units.groupby(units["name"].map(normalise_token))["id"].agg(list).items()
+        }
+
+    def _describe(self, ids: list[int]) -> str:
+        units = self.units.set_index("id")
+        parts = []
+        for uid in ids:
+            row = units.loc[uid]
+            where = f" ({row['region']})" if isinstance(row["region"], str) and row["region"] else ""
+            parts.append(f"{row['code']} – {row['name']}{where}")
+        return "; ".join(parts)
+
+    def ambiguous_units(self, text: str) -> str | None:
+        """The candidates, with codes, when ``text`` is the name of several units; else None."""
+        ids = self._names.get(normalise_token(text), [])
+        return self._describe(ids) if len(ids) > 1 else None
+
+    def closest_units(self, text: str, limit: int = 3) -> str:
+        """The registered units whose code or name is closest to ``text`` ("PKM-BLW – Puskesmas Belawan")."""
+        key = normalise_token(text)
+        units = self.units
+        by_key: dict[str, list[int]] = {}
+        for uid, code, name in zip(units["id"], units["code"], units["name"], strict=True):
+            by_key.setdefault(normalise_token(code), []).append(int(uid))
+            by_key.setdefault(normalise_token(name), []).append(int(uid))
+        close = difflib.get_close_matches(key, list(by_key), n=limit * 2, cutoff=0.75)
+        # a name that contains the text, or is contained in it, is close too ("Belawan" → Puskesmas Belawan)
+        if len(key) >= 4:
+            close += [k for k in by_key if (key in k or k in key) and len(k) >= 4 and k not in close]
+        ids = list(dict.fromkeys(uid for k in close for uid in by_key[k]))[:limit]
+        return self._describe(ids)
+
     def unit_code(self, unit_id: int) -> str:
         return str(self.units.set_index("id").at[unit_id, "code"])
 
@@ -117,6 +160,10 @@ class Validated:
     typed: pd.DataFrame
     rejected_rows: list[int]
     rows_total: int
+    #: survey answer columns: the scale recognised for each (see :mod:`lib.ingest.scales`)
+    scales: dict[str, ColumnScale] = field(default_factory=dict)
+    #: rows left out as likely double submissions (the user chose to)
+    left_out_rows: list[int] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -149,8 +196,20 @@ class Validator:
         self.present = set(present)
         self._parsed: dict[str, Parsed] = {}
         self.warnings: list[Problem] = []
+        self._unit_hints: dict[str, str] = {}
 
     # ---------------------------------------------------------- parsing
+
+    @cached_property
+    def scales(self) -> dict[str, ColumnScale]:
+        """Each answer column's scale, recognised from its values, with the evaluator's corrections."""
+        present = [u for u in UNSUR if u in self.present]
+        if not present:
+            return {}
+        scales = recognise_scales(self.frame, present)
+        return {
+            u: apply_corrections(scale, self.options.answer_scales.get(u, {})) for u, scale in scales.items()
+        }
 
     def parsed(self, name: str) -> Parsed:
         if name not in self._parsed:
@@ -160,7 +219,7 @@ class Validator:
     def _parse(self, f: K.Field) -> Parsed:
         raw = self.frame[f.name]
         if f.type in (K.TEXT, K.CODE):
-            parsed = parse_text(raw, f.max_length)
+            parsed = parse_text(raw, f.max_length, keep_lines=f.name in _LONG_TEXTS)
             if f.type == K.CODE and self.spec.name == "unit":
                 parsed.fail("code_slash", parsed.values.map(lambda v: v is not None and "/" in v))
             if self.spec.name == "unit" and f.name == "induk":
@@ -171,7 +230,7 @@ class Validator:
         if f.type in (K.INT, K.FLOAT):
             return parse_number(raw, integer=f.type == K.INT, minimum=f.minimum, maximum=_maximum(f))
         if f.type == K.DATE:
-            parsed = parse_date(raw, today=self.today)
+            parsed = parse_date(raw, today=self.today, keep_time=self.spec.name == "pengaduan")
             self._check_date_order(f.name, parsed)
             return parsed
         if f.type == K.PERIOD:
@@ -182,7 +241,8 @@ class Validator:
                 self._resolve_employees(parsed)
             return parsed
         if f.type == K.ANSWER:
-            return parse_answers(raw, f.name)
+            scale = self.scales.get(f.name)
+            return parse_answers(raw, f.name, scale.scores if scale is not None and scale.ok else None)
         if f.type == K.GENDER:
             return parse_choice(raw, f.choices)
         if f.name == "metode":
@@ -217,7 +277,11 @@ class Validator:
         take = np.where(codes >= 0, codes, len(uniques))
         unit_ids = pd.Series(ids[take], index=raw.index, dtype=object)
         parsed = Parsed(unit_ids)
-        parsed.fail("unknown_unit", text.notna() & unit_ids.isna())
+        unknown = text.notna() & unit_ids.isna()
+        ambiguous_texts = {u for u in pd.unique(text[unknown]) if self.refs.ambiguous_units(u)}
+        ambiguous = unknown & text.isin(ambiguous_texts)
+        parsed.fail("unit_ambiguous", ambiguous)
+        parsed.fail("unknown_unit", unknown & ~ambiguous)
         if self.options.unit_code:
             chosen = self.refs.unit_id(self.options.unit_code)
             differs = unit_ids.notna() & (unit_ids != chosen)
@@ -272,8 +336,13 @@ class Validator:
         }
         earlier = pairs.get((self.spec.name, name))
         if earlier and earlier in self.present:
-            start = self.parsed(earlier).values
+            first = self.parsed(earlier)
+            start = first.values
             parsed.fail("end_before_start", parsed.values.notna() & start.notna() & (parsed.values < start))
+            if hasattr(parsed, "moments") and hasattr(first, "moments"):
+                # both times known: an answer minutes before the complaint is as impossible as a day before
+                end_at, start_at = parsed.moments, first.moments
+                parsed.fail("end_before_start", end_at.notna() & start_at.notna() & (end_at < start_at))
 
     # ---------------------------------------------------------- row-level rules
 
@@ -341,6 +410,9 @@ class Validator:
         # a blank answer is allowed (left out of that unsur's NRR); the column itself is required
         if f.required and f.type != K.ANSWER and not (f.type == K.UNIT_REF and self.options.unit_code):
             checks["required"] = lambda: blank_mask(self.frame[f.name])
+        if (self.spec.name, f.name) == ("pengaduan", "status") and "tanggal_selesai" not in self.present:
+            # without an answer date the status cannot be derived, so it must be given
+            checks["required"] = lambda: blank_mask(self.frame[f.name])
         codes = _CODES_BY_TYPE.get(f.type, ())
         if f.type == K.CHOICE and f.name == "metode":
             codes = ("unknown_method",)
@@ -393,11 +465,89 @@ class Validator:
         errors_by_row = {p.row for p in problems if p.is_error and p.row is not None}
         file_errors = [p for p in problems if p.is_error and p.row is None]
         rejected = sorted(int(r) for r in errors_by_row if r is not None)
+        left_out: list[int] = []
+        if not file_errors:
+            doubles = self.likely_duplicates
+            doubles = doubles[doubles.notna() & ~doubles.index.isin(rejected)]
+            problems.extend(
+                Problem(
+                    "likely_duplicate_left_out" if self.options.skip_duplicates else "likely_duplicate",
+                    row=int(row),
+                    params={"first_row": int(first)},
+                    severity=WARNING,
+                )
+                for row, first in doubles.items()
+            )
+            if self.options.skip_duplicates:
+                left_out = [int(r) for r in doubles.index]
         typed = pd.DataFrame()
         if not file_errors:
-            keep = ~self.frame.index.isin(rejected)
+            keep = ~self.frame.index.isin(rejected) & ~self.frame.index.isin(left_out)
             typed = self.typed_frame().loc[keep]
-        return Validated(problems=problems, typed=typed, rejected_rows=rejected, rows_total=rows_total)
+        return Validated(
+            problems=problems,
+            typed=typed,
+            rejected_rows=rejected,
+            rows_total=rows_total,
+            scales=self.scales,
+            left_out_rows=left_out,
+        )
+
+    @cached_property
+    def likely_duplicates(self) -> pd.Series:
+        """For each row that looks like a second submission of an earlier one, that row's number (else NaN).
+
+        Complaints: the same text (ignoring case, spacing and punctuation) about
+        the same unit on the same day, under another number. Survey responses:
+        the same unit, day, respondent profile, nine answers and suggestion,
+        when the row says enough about its respondent (a profile field or a
+        suggestion) for the coincidence to be unlikely. Identical rows already
+        refused as duplicates are not reported twice.
+        """
+        index = self.frame.index
+        nothing = pd.Series(np.nan, index=index)
+        if self.spec.name == "pengaduan":
+            if not {"isi", "tanggal"} <= self.present:
+                return nothing
+            text = self.parsed("isi").values.map(lambda v: normalise_token(v) if isinstance(v, str) else None)
+            parts = {"text": text, "day": self.parsed("tanggal").values}
+            parts["unit"] = self._unit_key()
+            usable = text.notna() & (text.str.len() >= 10)
+        elif self.spec.name == "survei":
+            if "tanggal" not in self.present:
+                return nothing
+            parts = {"day": self.parsed("tanggal").values.dt.normalize(), "unit": self._unit_key()}
+            described = pd.Series(False, index=index)
+            for name in (
+                "jenis_kelamin",
+                "usia",
+                "pendidikan",
+                "pekerjaan",
+                "jenis_layanan",
+                "saran",
+                *UNSUR,
+            ):
+                if name in self.present:
+                    parts[name] = self.frame[name].map(cell_text)
+                    if name not in UNSUR:
+                        described |= parts[name].notna()
+            usable = described
+        else:
+            return nothing
+        keys = pd.DataFrame(parts, index=index).astype(str)
+        already = self.duplicate_first_row.notna()
+        usable = usable & ~already & parts["day"].notna()
+        hashed = pd.util.hash_pandas_object(keys, index=False).where(usable)
+        dup = hashed.duplicated(keep="first") & usable
+        if not dup.any():
+            return nothing
+        first = pd.Series(index, index=index).groupby(hashed.to_numpy()).transform("first")
+        return first.where(dup)
+
+    def _unit_key(self) -> pd.Series:
+        if "kode_unit" in self.present:
+            return self.parsed("kode_unit").values.astype(str)
+        return pd.Series(self.options.unit_code or "", index=self.frame.index)
 
     def _file_problems(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -418,10 +568,38 @@ class Validator:
             )
         if self.spec.name == "survei":
             problems.extend(self._scale_problems())
+        if self.spec.name == "pengaduan" and not {"status", "tanggal_selesai"} & self.present:
+            f = self.spec.field("status")
+            problems.append(
+                Problem(
+                    "missing_status",
+                    column="status",
+                    params={"alternatives": ", ".join(f.synonyms[1:5])},
+                )
+            )
         return problems
 
     def _scale_problems(self) -> list[Problem]:
-        """A 1–5 questionnaire is refused as a whole: its scores cannot be averaged with 1–4 ones."""
+        """A 1–5 or mixed-scale questionnaire is refused as a whole, with one message.
+
+        Its scores cannot be averaged with 1–4 ones; a row-by-row list of
+        "answer not recognised" would hide that the whole file is on another scale.
+        """
+        refused = [(u, s) for u, s in self.scales.items() if not s.ok]
+        if refused:
+            unsur, scale = refused[0]
+            code = "scale_mixed" if scale.refused == "mixed" else "scale_5_levels"
+            return [
+                Problem(
+                    code,
+                    column=self.mapping.header_of(unsur),
+                    params={
+                        "column": self.mapping.header_of(unsur),
+                        "values": " / ".join(scale.values[:8]),
+                        "columns": _listed([self.mapping.header_of(u) for u, _ in refused]),
+                    },
+                )
+            ]
         fives = []
         for unsur in UNSUR:
             if unsur not in self.present:
@@ -467,13 +645,16 @@ class Validator:
                 continue
             name = str(case.column)
             f = self.spec.field(name)
+            params = self._params(f, check, row)
+            if check == "unknown_unit" and str(params.get("candidates", "")):
+                check = "unknown_unit_close"  # the message then says which registered units are close
             problems.append(
                 Problem(
                     check,
                     row=row,
                     column=self.mapping.header_of(name),
                     value=cell_text(case.failure_case),
-                    params=self._params(f, check, row),
+                    params=params,
                     severity=ERROR,
                 )
             )
@@ -494,6 +675,16 @@ class Validator:
             "unit": self.options.unit_code or "",
             "range": _range_text(f.minimum, _maximum(f)),
         }
+        if check in ("unknown_unit", "unit_ambiguous") and row is not None:
+            text = clean_text(self.frame.at[row, f.name]) or ""
+            if text not in self._unit_hints:
+                hint = (
+                    self.refs.ambiguous_units(text)
+                    if check == "unit_ambiguous"
+                    else self.refs.closest_units(text)
+                )
+                self._unit_hints[text] = hint or ""
+            params["candidates"] = Verbatim(self._unit_hints[text])
         if f.type == K.ANSWER:
             from lib.ingest.labels import LABELS
 
@@ -530,13 +721,28 @@ class Validator:
                 out["track"] = parsed.track  # type: ignore[attr-defined]
             if f.type == K.NIP and hasattr(parsed, "employee_ids"):
                 out["employee_id"] = parsed.employee_ids  # type: ignore[attr-defined]
+            if hasattr(parsed, "moments"):
+                out[f.name + "_waktu"] = parsed.moments  # type: ignore[attr-defined]
+        if self.spec.name == "pengaduan":
+            self._complaint_derived(out)
         return out
+
+    def _complaint_derived(self, out: pd.DataFrame) -> None:
+        """Status from the answer date where the file gives none; the channel's own topic kept verbatim."""
+        if "tanggal_selesai" in out:
+            answered = out["tanggal_selesai"].notna()
+            derived = pd.Series(np.where(answered, "selesai", "belum"), index=out.index, dtype=object)
+            out["status"] = (
+                out["status"].where(out["status"].notna(), derived) if "status" in out else derived
+            )
+        if "kategori_sumber" not in out and "kategori" in self.present:
+            out["kategori_sumber"] = parse_text(self.frame["kategori"], 200).values
 
 
 _CODES_BY_TYPE: dict[str, tuple[str, ...]] = {
     K.TEXT: ("too_long", "control_character"),
     K.CODE: ("too_long", "code_slash", "control_character"),
-    K.UNIT_REF: ("unknown_unit", "unit_conflict"),
+    K.UNIT_REF: ("unknown_unit", "unit_ambiguous", "unit_conflict"),
     K.INT: ("not_a_number", "not_whole", "out_of_range"),
     K.FLOAT: ("not_a_number", "out_of_range"),
     K.DATE: ("not_a_date", "impossible_date", "future_date", "too_old"),
@@ -553,7 +759,15 @@ _EXTRA_CODES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pelatihan", "tanggal_selesai"): ("end_before_start",),
     ("pengaduan", "tanggal_selesai"): ("end_before_start",),
 }
+#: free texts whose line breaks are kept
+_LONG_TEXTS = ("isi", "saran")
 _PROGRAM_FIELDS = ("nama_pelatihan", "jenis_kompetensi", "metode", "tanggal_mulai", "tanggal_selesai", "jp")
+
+
+def _listed(names: list[str], shown: int = 3) -> str:
+    """``a, b, c (+6)``: a short list for a one-line message."""
+    text = ", ".join(names[:shown])
+    return f"{text} (+{len(names) - shown})" if len(names) > shown else text
 
 
 def _false(index: pd.Index) -> pd.Series:

@@ -27,13 +27,22 @@ _EXAMPLE_ANSWERS = {
 }
 
 
-def template_frame(kind: str) -> pd.DataFrame:
-    """Header and one example row, every value as text (so Excel keeps NIPs and codes intact)."""
+def template_frame(kind: str, *, typed_numbers: bool = False) -> pd.DataFrame:
+    """Header and one example row, as text (so Excel keeps NIPs and codes intact).
+
+    With ``typed_numbers`` (the XLSX template) numeric examples are numbers, as
+    a user's own numbers would be; NIPs, codes and dates stay text.
+    """
     spec = K.kind_spec(kind)
-    row = {
+    row: dict[str, object] = {
         f.name: _EXAMPLE_ANSWERS.get(f.name, f.example) if f.type == K.ANSWER else f.example
         for f in spec.fields
     }
+    if typed_numbers:
+        for f in spec.fields:
+            if f.type in (K.INT, K.FLOAT, K.ANSWER) and row[f.name]:
+                number = float(str(row[f.name]).replace(",", "."))
+                row[f.name] = int(number) if number.is_integer() else number
     return pd.DataFrame([row], columns=spec.names, dtype=object)
 
 
@@ -73,8 +82,9 @@ def _content(spec: K.KindSpec, f: K.Field, lang: str) -> str:
     text = translate(specific, lang)
     if text == specific:
         text = ""
+    type_key = "text_free" if f.type == K.TEXT and not f.max_length else f.type
     kind_text = translate(
-        f"ingest.tpl.type.{f.type}",
+        f"ingest.tpl.type.{type_key}",
         lang,
         range=_range(f),
         allowed=", ".join(f.allowed),
@@ -107,7 +117,7 @@ def template_xlsx(kind: str, lang: str = DEFAULT_LANGUAGE) -> bytes:
     content = translate("ingest.tpl.col.content", lang)
     also = translate("ingest.tpl.col.also", lang)
     return to_xlsx_bytes(
-        {data_sheet: template_frame(kind), help_sheet: explanation},
+        {data_sheet: template_frame(kind, typed_numbers=True), help_sheet: explanation},
         column_widths={help_sheet: {content: 80, also: 50}},
     )
 

@@ -102,8 +102,32 @@ def normalise_token(value: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def parse_text(raw: pd.Series, max_length: int | None = None) -> Parsed:
-    results, take = _unique_results(raw, clean_text, None)
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+
+
+def clean_long_text(value: object) -> str | None:
+    """A free text (complaint, suggestion) with its line breaks kept; ``None`` for blanks.
+
+    Spaces within a line are collapsed and blank lines squeezed to one. Line
+    breaks an export escaped as the two characters ``\\n`` become real ones,
+    so that a text reads, and is masked, the same whichever way it arrived.
+    """
+    if not isinstance(value, str):
+        return clean_text(value)
+    text = _ESCAPED_BREAK.sub("\n", value.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    joined = "\n".join(out)
+    return None if joined.lower() in _BLANK_TEXT else joined
+
+
+def parse_text(raw: pd.Series, max_length: int | None = None, *, keep_lines: bool = False) -> Parsed:
+    results, take = _unique_results(raw, clean_long_text if keep_lines else clean_text, None)
     parsed = Parsed(_column(results, take, lambda r: r, raw.index))
     parsed.fail(
         "control_character",
@@ -216,18 +240,34 @@ NOT_A_DATE = "not_a_date"
 IMPOSSIBLE_DATE = "impossible_date"
 
 
-def date_from_cell(value: object) -> tuple[date | None, bool] | str:
+def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
+    """Hour, minute, second of a matched time of day (12-hour clock with AM/PM understood)."""
+    if match.group(4) is None:
+        return None
+    hour, minute, second = int(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
+    meridiem = (match.group(7) or "").lower()
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return hour, minute, second
+
+
+def date_from_cell(value: object, keep_time: bool = False) -> tuple[date | None, bool] | str:
     """One cell to ``(date, has_time_of_day)``, or a failure code.
 
     Accepts ``YYYY-MM-DD``, day-first ``DD/MM/YYYY`` (and ``-``/``.``), Google
     Forms' ``YYYY/MM/DD hh:mm:ss AM GMT+7``, ``14 Maret 2025``, Python dates from
     XLSX cells and Excel serial numbers. Day-first is never swapped for
-    month-first: ``3/14/2025`` is refused, not reinterpreted.
+    month-first: ``3/14/2025`` is refused, not reinterpreted. With
+    ``keep_time`` a cell with a time of day gives a :class:`datetime` (local
+    wall-clock time as written; an offset is not converted).
     """
     if value is None:
         return (None, False)
     if isinstance(value, datetime):
-        return (value.date(), value.time() != datetime.min.time())
+        has_time = value.time() != datetime.min.time()
+        return (value.replace(tzinfo=None) if keep_time and has_time else value.date(), has_time)
     if isinstance(value, date):
         return (value, False)
     if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
@@ -235,7 +275,10 @@ def date_from_cell(value: object) -> tuple[date | None, bool] | str:
             return (None, False)
         if 20000 <= float(value) <= 80000:  # Excel serial day number
             serial = float(value)
-            return (date(1899, 12, 30) + timedelta(days=int(serial)), serial != int(serial))
+            has_time = serial != int(serial)
+            if keep_time and has_time:
+                return (datetime(1899, 12, 30) + timedelta(seconds=round(serial * 86400)), True)
+            return (date(1899, 12, 30) + timedelta(days=int(serial)), has_time)
         return NOT_A_DATE
     text = " ".join(str(value).split())
     if text.lower() in _BLANK_TEXT:
@@ -256,24 +299,50 @@ def date_from_cell(value: object) -> tuple[date | None, bool] | str:
             if month_number is None:
                 return NOT_A_DATE
             day, month, year = int(a), month_number, int(c)
-        has_time = match.group(4) is not None
+        clock = _clock(match)
         try:
-            return (date(year, month, day), has_time)
+            if keep_time and clock is not None:
+                return (datetime(year, month, day, *clock), True)
+            return (date(year, month, day), clock is not None)
         except ValueError:
             return IMPOSSIBLE_DATE
     return NOT_A_DATE
 
 
-def parse_date(raw: pd.Series, *, today: date | None = None, allow_future: bool = False) -> Parsed:
+def parse_date(
+    raw: pd.Series, *, today: date | None = None, allow_future: bool = False, keep_time: bool = False
+) -> Parsed:
     """Dates. Failure codes: ``not_a_date``, ``impossible_date``, ``future_date``, ``too_old``.
 
     ``values`` holds ``datetime64[s]`` (NaT for blanks and failures); the
     returned object's ``has_time`` tells which cells carried a time of day
     (Google Forms timestamps), used for the duplicate check of survey rows.
+    With ``keep_time`` those cells keep their time in ``moments`` (NaT where
+    the cell had a date only) while ``values`` stays the calendar day.
     """
     today = today or date.today()
     source = raw
     extra_time = None
+    if keep_time:
+        results, take = _unique_results(raw, lambda v: date_from_cell(v, keep_time=True), (None, False))
+        index = raw.index
+        moments = _column(
+            results,
+            take,
+            lambda r: (
+                np.datetime64(r[0], "s")
+                if isinstance(r, tuple) and isinstance(r[0], datetime)
+                else np.datetime64("NaT", "s")
+            ),
+            index,
+            "datetime64[s]",
+        )
+        results = [
+            (r[0].date(), r[1]) if isinstance(r, tuple) and isinstance(r[0], datetime) else r for r in results
+        ]
+        parsed = _date_result(results, take, index, today, allow_future)
+        parsed.moments = moments  # type: ignore[attr-defined]
+        return parsed
     if raw.dtype == object or str(raw.dtype).startswith("str"):
         n_unique = len(pd.unique(raw))
         if n_unique > 5000 and n_unique > 0.2 * len(raw):
@@ -283,7 +352,13 @@ def parse_date(raw: pd.Series, *, today: date | None = None, allow_future: bool 
             extra_time = as_text.str.contains(":", regex=False, na=False).astype(bool)
             source = as_text.str.strip().str.split(n=1).str[0].where(is_text, raw)
     results, take = _unique_results(source, date_from_cell, (None, False))
-    index = raw.index
+    parsed = _date_result(results, take, raw.index, today, allow_future)
+    if extra_time is not None:
+        parsed.has_time = parsed.has_time | extra_time  # type: ignore[attr-defined]
+    return parsed
+
+
+def _date_result(results: list, take: np.ndarray, index: pd.Index, today: date, allow_future: bool) -> Parsed:  # type: ignore[type-arg]
     code = _column(results, take, lambda r: r if isinstance(r, str) else "", index)
     dates = _column(
         results,
@@ -295,8 +370,6 @@ def parse_date(raw: pd.Series, *, today: date | None = None, allow_future: bool 
         "datetime64[s]",
     )
     has_time = _column(results, take, lambda r: (not isinstance(r, str)) and r[1], index, bool)
-    if extra_time is not None:
-        has_time = has_time | extra_time
     parsed = Parsed(dates)
     parsed.fail(NOT_A_DATE, code == NOT_A_DATE)
     parsed.fail(IMPOSSIBLE_DATE, code == IMPOSSIBLE_DATE)

@@ -382,8 +382,16 @@ def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progr
             "isi": "text",
             "status": "status",
             "tanggal_selesai": "resolved_date",
+            "tanggal_waktu": "received_at",
+            "tanggal_selesai_waktu": "resolved_at",
+            "kategori_sumber": "source_category",
         },
     )
+    for record in records:
+        for moment in ("received_at", "resolved_at"):
+            value = record.get(moment)
+            if isinstance(value, date) and not isinstance(value, datetime):
+                record[moment] = datetime(value.year, value.month, value.day)  # a time of exactly 00:00
     progress(0.3, "complaints")
     _, counts = upsert(conn, Complaint.__table__, ["number"], records, batch_id)
     counts.touched_units = {r["unit_id"] for r in records}

@@ -37,6 +37,12 @@ MESSAGES = {
         "id": "{complaints} pengaduan dari {units} unit antara {start} dan {end}.",
         "en": "{complaints} complaints about {units} units between {start} and {end}.",
     },
+    "complaints.sentence.resolution_hours": {
+        "id": "Median waktu penyelesaian {hours} jam (kurang dari sehari kerja); {late} pengaduan melewati standar "
+        "5 hari kerja (95% CI {low}–{high}; n = {n}).",
+        "en": "Median time to resolution {hours} hours (under one working day); {late} of complaints exceeded the "
+        "5-working-day standard (95% CI {low}–{high}; n = {n}).",
+    },
     "complaints.sentence.resolution": {
         "id": "Median waktu penyelesaian {median} hari kerja; {late} pengaduan melewati standar 5 hari kerja "
         "(95% CI {low}–{high}; n = {n}).",

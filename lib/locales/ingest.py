@@ -57,7 +57,27 @@ _PROBLEMS = {
         "Survei ini memakai skala 1–5 (nilai 5 di kolom {columns}). SKM PermenPANRB 14/2017 memakai skala 1–4; berkas ditolak seluruhnya agar nilainya tidak dirata-rata dengan skala lain.",
         "This survey uses a 1–5 scale (value 5 in columns {columns}). The SKM of PermenPANRB 14/2017 uses a 1–4 scale; the whole file is refused so its scores are not averaged with another scale.",
     ),
+    "scale_5_levels": _m(
+        "Kolom '{column}' memakai skala jawaban 5 tingkat (nilai yang ditemukan: {values}); kolom terdampak: {columns}. SKM PermenPANRB 14/2017 memakai 4 tingkat; berkas ditolak seluruhnya agar nilainya tidak dirata-rata dengan skala lain.",
+        "Column '{column}' uses a 5-level answer scale (values found: {values}); columns affected: {columns}. The SKM of PermenPANRB 14/2017 has 4 levels; the whole file is refused so its scores are not averaged with another scale.",
+    ),
+    "scale_mixed": _m(
+        "Kolom '{column}' mencampur beberapa skala jawaban (nilai yang ditemukan: {values}); kolom terdampak: {columns}. Skor 1–4 tidak dapat ditentukan dengan pasti.",
+        "Column '{column}' mixes several answer scales (values found: {values}); columns affected: {columns}. Its 1–4 scores cannot be decided with certainty.",
+    ),
     "missing_column": _m("Kolom wajib '{column}' tidak ada.", "Required column '{column}' is missing."),
+    "map_unknown_field": _m(
+        "Pemetaan menyebut kolom template yang tidak ada.",
+        "The mapping names a template column that does not exist.",
+    ),
+    "map_unknown_header": _m(
+        "Pemetaan menyebut judul kolom yang tidak ada di berkas.",
+        "The mapping names a header that is not in the file.",
+    ),
+    "missing_status": _m(
+        "Berkas tidak punya kolom status maupun tanggal ditanggapi/selesai, jadi status setiap pengaduan tidak diketahui.",
+        "The file has neither a status column nor an answer/resolution date, so no complaint's status is known.",
+    ),
     "wrong_kind": _m(
         "Kolom berkas tidak cocok dengan jenis data '{kind}'. Tampaknya ini data '{suggestion}'.",
         "The file's columns do not match the kind '{kind}'. It looks like '{suggestion}' data.",
@@ -81,6 +101,13 @@ _PROBLEMS = {
         "Kode unit tidak boleh berisi garis miring '/'.", "A unit code must not contain a slash '/'."
     ),
     "unknown_unit": _m("Kode unit tidak terdaftar.", "Unknown unit code."),
+    "unknown_unit_close": _m(
+        "Kode atau nama unit tidak terdaftar.", "The unit code or name is not registered."
+    ),
+    "unit_ambiguous": _m(
+        "Nama unit ini dipakai oleh beberapa unit: {candidates}.",
+        "This unit name belongs to several units: {candidates}.",
+    ),
     "unit_conflict": _m(
         "Unit di baris ini berbeda dengan unit yang dipilih untuk seluruh berkas ({unit}).",
         "The unit in this row differs from the unit chosen for the whole file ({unit}).",
@@ -145,6 +172,34 @@ _PROBLEMS = {
         "Baris ganda: sama dengan baris {first_row}.", "Duplicate row: same as row {first_row}."
     ),
     "no_answers": _m("Kesembilan jawaban unsur kosong.", "All nine unsur answers are empty."),
+    "replace_not_found": _m(
+        "Impor #{id} yang akan diganti tidak ada.", "Import #{id} to replace does not exist."
+    ),
+    "replace_demo": _m("Data demo (#{id}) tidak dapat diganti.", "The demo load (#{id}) cannot be replaced."),
+    "replace_not_imported": _m(
+        "Impor #{id} berstatus '{outcome}'; hanya impor yang berlaku yang dapat diganti.",
+        "Import #{id} is '{outcome}'; only an import in force can be replaced.",
+    ),
+    "replace_changed_later": _m(
+        "Impor #{id} tidak dapat diganti: sebagian datanya diubah lagi oleh impor {later}.",
+        "Import #{id} cannot be replaced: some of its records were changed again by import {later}.",
+    ),
+    "replace_in_use": _m(
+        "Impor #{id} tidak dapat diganti: datanya dipakai oleh data lain di tabel {table} (impor {later}).",
+        "Import #{id} cannot be replaced: its records are used by other data in table {table} (import {later}).",
+    ),
+    "replace_other_kind": _m(
+        "Impor #{id} berisi data '{kind}', bukan '{new_kind}'; tidak dapat diganti dengan berkas ini.",
+        "Import #{id} holds '{kind}' data, not '{new_kind}'; this file cannot replace it.",
+    ),
+    "likely_duplicate": _m(
+        "Kemungkinan kiriman ganda: sama dengan baris {first_row} (unit, hari dan isi yang sama).",
+        "Likely double submission: same as row {first_row} (same unit, day and content).",
+    ),
+    "likely_duplicate_left_out": _m(
+        "Kemungkinan kiriman ganda (sama dengan baris {first_row}); tidak diimpor sesuai pilihan Anda.",
+        "Likely double submission (same as row {first_row}); left out as you chose.",
+    ),
 }
 
 _EXPECTED = {
@@ -192,6 +247,22 @@ _EXPECTED = {
         "Jawaban 1–4 atau label kuesioner (mis. 'Sangat sesuai').",
         "Answers 1–4 or the questionnaire labels (e.g. 'Sangat sesuai').",
     ),
+    "scale_5_levels": _m(
+        "Satu skala 4 tingkat per kolom, mis. Tidak/Kurang/–/Sangat Sesuai, atau angka 1–4. Bila kuesionernya memang 4 tingkat, tetapkan skornya pada pemetaan jawaban.",
+        "One 4-level scale per column, e.g. Tidak/Kurang/–/Sangat Sesuai, or numbers 1–4. If the questionnaire really has 4 levels, set the scores in the answer mapping.",
+    ),
+    "scale_mixed": _m(
+        "Satu skala per kolom (mis. Sangat Sesuai/Sesuai/Kurang Sesuai/Tidak Sesuai), atau tetapkan skor setiap nilai pada pemetaan jawaban.",
+        "One scale per column (e.g. Sangat Sesuai/Sesuai/Kurang Sesuai/Tidak Sesuai), or set each value's score in the answer mapping.",
+    ),
+    "missing_status": _m(
+        "Kolom 'status' (belum / proses / selesai; nama lain: {alternatives}) atau kolom tanggal ditanggapi/selesai; pilih kolomnya pada pemetaan bila namanya lain.",
+        "A 'status' column (belum / proses / selesai; other names: {alternatives}) or an answer/resolution date column; choose it in the mapping if it has another name.",
+    ),
+    "map_unknown_field": _m("Salah satu kolom template: {valid}.", "One of the template columns: {valid}."),
+    "map_unknown_header": _m(
+        "Salah satu judul kolom berkas: {valid}.", "One of the file's headers: {valid}."
+    ),
     "missing_column": _m(
         "Tambahkan kolom '{column}' (nama lain yang dikenali: {alternatives}), atau pilih kolomnya pada pemetaan.",
         "Add the column '{column}' (other names recognised: {alternatives}), or choose it in the mapping.",
@@ -201,8 +272,8 @@ _EXPECTED = {
         "Choose the kind '{suggestion}', or use the '{kind}' template (required columns: {expected}).",
     ),
     "no_known_columns": _m(
-        "Kolom wajib: {expected}. Unduh template dari halaman ini.",
-        "Required columns: {expected}. Download the template from this page.",
+        "Kolom wajib: {expected}. Template tersedia di halaman Unggah Data, tab Template.",
+        "Required columns: {expected}. Templates are on the Upload Data page, Templates tab.",
     ),
     "required": _m(
         "Isi sel ini, atau pakai 'lewati baris tidak valid'.",
@@ -215,6 +286,14 @@ _EXPECTED = {
         "A registered unit code (or the exact unit name); import the units first if the unit is new.",
     ),
     "unit_conflict": _m("Kosongkan sel ini atau isi {unit}.", "Leave this cell empty or put {unit}."),
+    "unknown_unit_close": _m(
+        "Maksud Anda {candidates}? Tulis kodenya, atau impor data unit dahulu bila unit baru.",
+        "Did you mean {candidates}? Write its code, or import the units first if the unit is new.",
+    ),
+    "unit_ambiguous": _m(
+        "Kode unit yang dimaksud (salah satu di atas) agar tidak tertukar.",
+        "The code of the unit meant (one of those above), so that they are not confused.",
+    ),
     "not_a_number": _m(
         "Angka {range} (koma atau titik desimal).", "A number {range} (decimal comma or point)."
     ),
@@ -282,6 +361,21 @@ _EXPECTED = {
     ),
     "score_or_rating": _m("Nilai 0–100 atau predikat SKP.", "A score 0–100 or an SKP rating."),
     "duplicate_row": _m("Hapus salah satu baris.", "Delete one of the rows."),
+    "replace_changed_later": _m(
+        "Batalkan impor yang lebih baru itu dahulu, lalu ganti lagi.",
+        "Undo that later import first, then replace again.",
+    ),
+    "replace_in_use": _m(
+        "Batalkan impor yang lebih baru itu dahulu, lalu ganti lagi.",
+        "Undo that later import first, then replace again.",
+    ),
+    "replace_other_kind": _m(
+        "Pilih impor jenis '{new_kind}' untuk diganti.", "Choose an import of kind '{new_kind}' to replace."
+    ),
+    "likely_duplicate": _m(
+        "Periksa; centang 'tinggalkan kiriman ganda' (atau --skip-duplicates) untuk tidak mengimpornya.",
+        "Check it; tick 'leave out double submissions' (or --skip-duplicates) not to import it.",
+    ),
     "no_answers": _m(
         "Minimal satu jawaban unsur; hapus baris kosong.", "At least one unsur answer; delete empty rows."
     ),
@@ -299,8 +393,8 @@ _TEMPLATE = {
         "Row 2 of the Data sheet is an example: overwrite or delete it before uploading.",
     ),
     "ingest.tpl.note.formats": _m(
-        "CSV atau XLSX; pemisah koma atau titik koma; koma atau titik desimal; tanggal YYYY-MM-DD atau DD/MM/YYYY. Judul kolom boleh huruf besar/kecil dan berspasi.",
-        "CSV or XLSX; comma or semicolon separated; decimal comma or point; dates YYYY-MM-DD or DD/MM/YYYY. Headers may use any case and spaces.",
+        "CSV atau XLSX; pemisah koma, titik koma, tab atau '|' (dikenali otomatis); koma atau titik desimal; tanggal YYYY-MM-DD atau DD/MM/YYYY. Judul kolom boleh huruf besar/kecil dan berspasi.",
+        "CSV or XLSX; comma, semicolon, tab or '|' separated (detected automatically); decimal comma or point; dates YYYY-MM-DD or DD/MM/YYYY. Headers may use any case and spaces.",
     ),
     "ingest.tpl.note.required": _m(
         "Kolom wajib harus ada dan terisi. Baris bermasalah membuat berkas ditolak seluruhnya, kecuali dipilih 'lewati baris tidak valid'.",
@@ -309,6 +403,7 @@ _TEMPLATE = {
     "ingest.tpl.type.text": _m(
         "Teks (paling banyak {max_length} karakter).", "Text (at most {max_length} characters)."
     ),
+    "ingest.tpl.type.text_free": _m("Teks bebas; baris baru boleh.", "Free text; line breaks are kept."),
     "ingest.tpl.type.code": _m(
         "Kode teks tanpa spasi di awal/akhir (paling banyak {max_length} karakter).",
         "A text code (at most {max_length} characters).",
@@ -398,6 +493,18 @@ _TEMPLATE = {
         "Tema; nilai lain disimpan kosong (diisi pengklasifikasi).",
         "Theme; other values are stored empty (the classifier fills them).",
     ),
+    "ingest.tpl.pengaduan.status": _m(
+        "Boleh tidak ada bila ada tanggal_selesai: terisi berarti selesai, kosong berarti belum.",
+        "May be absent when tanggal_selesai is given: filled means selesai, empty means belum.",
+    ),
+    "ingest.tpl.pengaduan.tanggal": _m(
+        "Tanggal, boleh dengan jam (YYYY-MM-DD HH:MM); jam dipakai untuk waktu tanggapan di bawah sehari.",
+        "Date, optionally with time (YYYY-MM-DD HH:MM); the time is used for response times under a day.",
+    ),
+    "ingest.tpl.pengaduan.kategori_sumber": _m(
+        "Topik/kategori asli dari kanal pengaduan (mis. 'topik' ekspor aduan kota, 'Kategori' LAPOR!), disimpan apa adanya.",
+        "The channel's own topic (e.g. a city export's 'topik', LAPOR!'s 'Kategori'), stored as written.",
+    ),
     "ingest.tpl.pengaduan.isi": _m(
         "Isi pengaduan; disimpan sebagai teks.", "The complaint text; stored as text."
     ),
@@ -425,8 +532,8 @@ _PAGE = {
     ),
     "ingest.page.file": _m("Berkas CSV atau XLSX", "CSV or XLSX file"),
     "ingest.page.file_help": _m(
-        "Koma atau titik koma; UTF-8 atau Windows-1252; judul di atas tabel dan baris kosong boleh.",
-        "Comma or semicolon; UTF-8 or Windows-1252; a title above the table and blank rows are fine.",
+        "Pemisah koma, titik koma, tab atau '|'; UTF-8 atau Windows-1252; judul di atas tabel dan baris kosong boleh.",
+        "Comma, semicolon, tab or '|' separated; UTF-8 or Windows-1252; a title above the table and blank rows are fine.",
     ),
     "ingest.page.start": _m(
         "Pilih jenis data lalu letakkan berkasnya di sini. Belum punya format? Unduh template di tab Template.",
@@ -455,6 +562,22 @@ _PAGE = {
     ),
     "ingest.page.download_problems": _m("Unduh daftar masalah (CSV)", "Download the problem list (CSV)"),
     "ingest.page.all_valid": _m("Semua baris valid.", "All rows are valid."),
+    "ingest.page.scales": _m("Pemetaan jawaban", "Answer mapping"),
+    "ingest.page.scales_help": _m(
+        "Setiap nilai jawaban dan skor 1–4 yang dikenali per kolom. Ubah skor bila salah; kolom yang ditolak dapat diimpor dengan mengisi skor semua nilainya.",
+        "Each answer value and the 1–4 score recognised per column. Change a score if it is wrong; a refused column can be imported by giving all its values a score.",
+    ),
+    "ingest.page.skip_duplicates": _m("Tinggalkan kiriman ganda", "Leave out double submissions"),
+    "ingest.page.skip_dups_help": _m(
+        "Baris yang ditandai 'kemungkinan kiriman ganda' tidak diimpor.",
+        "Rows marked 'likely double submission' are not imported.",
+    ),
+    "ingest.page.replaces": _m("Ganti impor sebelumnya", "Replace an earlier import"),
+    "ingest.page.replaces_none": _m("— tidak, tambahkan —", "— no, add —"),
+    "ingest.page.replaces_help": _m(
+        "Berkas yang diperbaiki: impor lama dibatalkan dan berkas ini diimpor dalam satu langkah. Ditolak bila impor yang lebih baru bergantung padanya.",
+        "A corrected file: the earlier import is undone and this file imported in one step. Refused when a later import depends on it.",
+    ),
     "ingest.page.skip_invalid": _m("Lewati baris tidak valid", "Skip invalid rows"),
     "ingest.page.skip_help": _m(
         "Impor baris yang valid saja; baris lain dilaporkan dan tidak disimpan.",
@@ -515,6 +638,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ingest.col.source": _m("Kolom di berkas", "Column in the file"),
     "ingest.col.how": _m("Dikenali dari", "Recognised by"),
     "ingest.col.required": _m("Wajib", "Required"),
+    "ingest.col.score": _m("Skor", "Score"),
+    "ingest.scale.official": _m("label kuesioner resmi", "official questionnaire labels"),
+    "ingest.scale.family": _m("skala 4 tingkat yang dikenali", "a recognised 4-level scale"),
+    "ingest.scale.numbered": _m("nomor di depan jawaban", "the number before the answer"),
+    "ingest.scale.assumed": _m(
+        "dugaan (Tidak/Kurang/–/Sangat), periksa", "assumed (Tidak/Kurang/–/Sangat), please check"
+    ),
+    "ingest.scale.user": _m("pilihan Anda", "your choice"),
+    "ingest.scale.five_levels": _m("skala 5 tingkat: ditolak", "5-level scale: refused"),
+    "ingest.scale.mixed": _m("skala campuran: ditolak", "mixed scales: refused"),
     "ingest.how.name": _m("nama template", "template name"),
     "ingest.how.synonym": _m("nama lain yang dikenal", "a known alternative name"),
     "ingest.how.number": _m("nomor unsur (U1–U9)", "unsur number (U1–U9)"),
@@ -546,6 +679,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ingest.result.rejected": _m(
         "{rejected} baris tidak valid dilewati (lihat daftar masalah).",
         "{rejected} invalid rows were skipped (see the problem list).",
+    ),
+    "ingest.result.replaced": _m(
+        "Impor #{old} diganti: {removed} baris lamanya dihapus, {restored} dipulihkan ke nilai sebelum impor itu.",
+        "Import #{old} replaced: {removed} of its rows removed, {restored} restored to their values before it.",
+    ),
+    "ingest.result.replaced_by": _m("Diganti oleh impor #{id}.", "Replaced by import #{id}."),
+    "ingest.outcome.replaced": _m("diganti", "replaced"),
+    "ingest.result.left_out": _m(
+        "{left_out} kemungkinan kiriman ganda tidak diimpor.",
+        "{left_out} likely double submissions were left out.",
     ),
     "ingest.result.programs": _m(
         "Program pelatihan: {programs_inserted} baru, {programs_updated} diperbarui.",

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, and_, bindparam, case, func, literal_column, or_,
 from sqlalchemy.sql import ColumnElement, Select
 
 from lib.models import Complaint, ServiceStat, Unit
-from lib.queries.sqlfn import month_start
+from lib.queries.sqlfn import minutes_between, month_start
 from lib.queries.units import CITY, Scope
 
 COMPLAINT = Complaint.__table__
@@ -167,6 +167,31 @@ def resolution_date_pairs(
     frame = _read(engine, query.group_by(*group))
     frame["complaints"] = frame["complaints"].astype("int64")
     return _as_dates(frame, "complaint_date", "resolved_date")
+
+
+def response_minutes(
+    engine: Engine,
+    scope: Scope = CITY,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    resolved_by: date | None = None,
+) -> pd.DataFrame:
+    """Answered complaints whose channel gave both times of day: ``minutes`` to the answer, ``complaints``.
+
+    Grouped by whole minutes in the database (few distinct values). Complaints
+    known to the day only are absent: their response time is counted in
+    working days by :func:`resolution_date_pairs`.
+    """
+    minutes = minutes_between(COMPLAINT.c.received_at, COMPLAINT.c.resolved_at)
+    query = select(minutes.label("minutes"), func.count().label("complaints")).where(
+        COMPLAINT.c.received_at.is_not(None), COMPLAINT.c.resolved_at.is_not(None)
+    )
+    if resolved_by is not None:
+        query = query.where(COMPLAINT.c.resolved_date <= resolved_by)
+    query = _in_range(_scoped(query, scope), date_from, date_to)
+    frame = _read(engine, query.group_by(minutes))
+    return frame.astype({"minutes": "int64", "complaints": "int64"}) if not frame.empty else frame
 
 
 def _open_at(as_of: date) -> ColumnElement[bool]:

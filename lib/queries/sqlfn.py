@@ -71,3 +71,29 @@ def _days_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
 def _days_pg(element: days_between, compiler: Any, **kw: Any) -> str:
     start, end = list(element.clauses)
     return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
+
+
+class minutes_between(FunctionElement[Any]):  # noqa: N801
+    """Whole minutes from the first TIMESTAMP to the second."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "minutes_between"
+
+
+@compiles(minutes_between, "sqlite")
+def _minutes_sqlite(element: minutes_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(ROUND((julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}))"
+        " * 1440) AS INTEGER)"
+    )
+
+
+@compiles(minutes_between, "postgresql")
+def _minutes_pg(element: minutes_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
+        " / 60) AS INTEGER)"
+    )

@@ -84,6 +84,64 @@ def _mapping_overrides(prepared: PreparedUpload | None, kind: str) -> dict[str, 
     return overrides
 
 
+def _answer_scales(prepared: PreparedUpload, kind: str) -> dict[str, dict[str, int]]:
+    """The answer-scale table of a survey, editable: returns the evaluator's corrections (value → 1–4)."""
+    current = {u: dict(v) for u, v in prepared.options.answer_scales.items()}
+    if kind != "survei" or prepared.validated is None:
+        return current
+    scales = {u: sc for u, sc in prepared.validated.scales.items() if sc.how != "numeric"}
+    if not scales:
+        return current
+    table = prepared.scale_table(get_lang())
+    if table.empty:
+        return current
+    score_col = t("ingest.col.score")
+    value_col = t("ingest.col.value")
+    st.subheader(t("ingest.page.scales"))
+    st.caption(t("ingest.page.scales_help"))
+    edited = st.data_editor(
+        table,
+        hide_index=True,
+        width="stretch",
+        disabled=[c for c in table.columns if c != score_col],
+        column_config={
+            score_col: st.column_config.NumberColumn(score_col, min_value=1, max_value=4, step=1),
+            "unsur": None,
+        },
+        key=f"unggah_scales_{prepared.content_hash[:12]}",
+    )
+    corrections: dict[str, dict[str, int]] = {}
+    for (unsur, value, before), after in zip(
+        table[["unsur", value_col, score_col]].itertuples(index=False, name=None),
+        edited[score_col],
+        strict=True,
+    ):
+        if pd.notna(after) and (pd.isna(before) or int(after) != int(before)):
+            corrections.setdefault(unsur, {})[value] = int(after)
+    for unsur, scores in corrections.items():
+        current.setdefault(unsur, {}).update(scores)
+    return current
+
+
+def _replace_choice(kind: str) -> int | None:
+    """An earlier import of the same kind, still in force, that this file should replace (None: none)."""
+    history = list_imports(engine(), limit=200, kind=kind)
+    in_force = history[history["outcome"] == IMPORTED]
+    if in_force.empty:
+        return None
+    labels = {
+        int(r.id): f"#{r.id} · {r.file_name} · {r.created_at:%Y-%m-%d %H:%M}" for r in in_force.itertuples()
+    }
+    choice = st.selectbox(
+        t("ingest.page.replaces"),
+        [0, *labels],
+        format_func=lambda i: t("ingest.page.replaces_none") if i == 0 else labels[i],
+        key=f"unggah_replaces_{kind}",
+        help=t("ingest.page.replaces_help"),
+    )
+    return int(choice) or None
+
+
 def _prepare(data: bytes, name: str, kind: str, options: ImportOptions) -> PreparedUpload:
     key = (
         hashlib.sha256(data).hexdigest(),
@@ -91,6 +149,8 @@ def _prepare(data: bytes, name: str, kind: str, options: ImportOptions) -> Prepa
         options.unit_code,
         options.u8_u9_swapped,
         tuple(sorted((k, v or "") for k, v in options.mapping_overrides.items())),
+        tuple(sorted((u, tuple(sorted(v.items()))) for u, v in options.answer_scales.items())),
+        options.skip_duplicates,
     )
     cached = st.session_state.get(PREPARED_KEY)
     if cached and cached[0] == key:
@@ -134,13 +194,35 @@ def render_upload(username: str) -> None:
     previous = st.session_state.get(PREPARED_KEY)
     same_file = previous and previous[0][0] == hashlib.sha256(data).hexdigest() and previous[0][1] == kind
     overrides = dict(previous[1].options.mapping_overrides) if same_file else {}
-    options = ImportOptions(unit_code=unit_code, u8_u9_swapped=swapped, mapping_overrides=overrides)
-    prepared = _prepare(data, upload.name, kind, options)
+    scales = {u: dict(v) for u, v in previous[1].options.answer_scales.items()} if same_file else {}
+    skip_duplicates = bool(st.session_state.get("unggah_skip_dups", False))
+
+    def options_with(
+        mapping: dict[str, str | None], answer_scales: dict[str, dict[str, int]]
+    ) -> ImportOptions:
+        return ImportOptions(
+            unit_code=unit_code,
+            u8_u9_swapped=swapped,
+            mapping_overrides=mapping,
+            answer_scales=answer_scales,
+            skip_duplicates=skip_duplicates,
+        )
+
+    prepared = _prepare(data, upload.name, kind, options_with(overrides, scales))
     changed = _mapping_overrides(prepared, kind)
     if changed != overrides:
-        options = ImportOptions(unit_code=unit_code, u8_u9_swapped=swapped, mapping_overrides=changed)
-        prepared = _prepare(data, upload.name, kind, options)
+        prepared = _prepare(data, upload.name, kind, options_with(changed, scales))
+    corrected = _answer_scales(prepared, kind)
+    if corrected != scales:
+        prepared = _prepare(
+            data, upload.name, kind, options_with(prepared.options.mapping_overrides, corrected)
+        )
     _show_prepared(prepared, lang)
+    if any(p.code.startswith("likely_duplicate") for p in prepared.problems):
+        st.checkbox(
+            t("ingest.page.skip_duplicates"), key="unggah_skip_dups", help=t("ingest.page.skip_dups_help")
+        )
+    replaces = _replace_choice(kind)
     skip = st.checkbox(t("ingest.page.skip_invalid"), key="unggah_skip", help=t("ingest.page.skip_help"))
     prepared.options.skip_invalid = skip
     if st.button(
@@ -156,6 +238,7 @@ def render_upload(username: str) -> None:
                 prepared,
                 user=username,
                 lang=lang,
+                replaces=replaces,
                 progress=lambda fraction, _step: bar.progress(
                     min(max(fraction, 0.0), 1.0), text=t("ingest.page.importing")
                 ),

@@ -229,7 +229,7 @@ CASES: list[dict] = [
         "data": (
             b"nomor,tanggal,kode_unit,kanal,kategori,isi,status,tanggal_selesai\n"
             b"LPR-1,2025-05-02,KEL-BLW1,LAPOR!,waktu,Antrian lama,selesai,2025-05-01\n"
-            b"LPR-2,2025-05-03,KEL-BLW1,WhatsApp,perilaku,Petugas kasar,ditutup?,\n"
+            b"LPR-2,2025-05-03,KEL-BLW1,WhatsApp,perilaku,Petugas kasar,dibaca?,\n"
             b"LPR-1,2025-05-04,KEL-BLW1,LAPOR!,waktu,Antrian lama lagi,proses,\n"
             b"LPR-3,2025-05-04,KEL-BLW1,LAPOR!,waktu,,proses,\n"
         ),
@@ -245,7 +245,7 @@ CASES: list[dict] = [
                 "code": "not_a_choice",
                 "row": 3,
                 "column": "status",
-                "value": "ditutup?",
+                "value": "dibaca?",
                 "contains": "belum, proses, selesai",
             },
             {"code": "duplicate_row", "row": 4, "contains": "baris 2"},

@@ -120,3 +120,37 @@ def test_binary_file_in_a_real_process_prints_no_traceback(database: Engine) -> 
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "bukan teks atau lembar kerja" in done.stderr
+
+
+def test_map_matches_headers_in_any_case_and_refuses_unknown_ones(
+    database: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "aduan.csv"
+    path.write_text(
+        "Kode,Tgl Masuk,Instansi,Keluhan Warga,Status\nA-1,2025-01-02,PKM-BLW,Antrian lama,belum\n",
+        encoding="utf-8",
+    )
+    assert (
+        main(
+            [
+                "import",
+                "pengaduan",
+                str(path),
+                "--map",
+                "nomor=kode",
+                "--map",
+                "tanggal=TGL MASUK",
+                "--map",
+                "isi=keluhan warga",
+                "--dry-run",
+            ]
+        )  # fmt: skip
+        == 0
+    )
+    assert "1 baris siap diimpor" in capsys.readouterr().out
+    assert main(["import", "pengaduan", str(path), "--map", "isi=Keluhan", "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert "Salah satu judul kolom berkas: Kode, Tgl Masuk, Instansi, Keluhan Warga, Status." in err
+    assert main(["import", "pengaduan", str(path), "--map", "keterangan=Keluhan Warga", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "One of the template columns: nomor, tanggal, kode_unit, kanal, kategori, isi, status" in err
