@@ -20,8 +20,8 @@ for every viewer. A unit whose evidence covers less than
 complaint rate, is listed as "data kurang" with what is missing and is not
 ranked.
 
-A component is a *reason* only when it is both far from the standard (the gap
-is at least ``far × full``) and statistically clear (``gap − 1.96·SE > 0``).
+A component is a *reason* only when it is both statistically clear and far
+from the standard: the lower bound itself is at least ``far × full``.
 
 :func:`score_units` is pure (no database, no Streamlit, no translation), so a
 background job can call it and store the frame.
@@ -51,6 +51,8 @@ MIN_JUDGED = 10
 MIN_STAFF = 5
 #: Kinds with fewer units than this share the all-city reference instead of their own.
 MIN_UNITS_PER_KIND = 5
+#: Below this many units with a component, its spread between units cannot be estimated: no shrinkage.
+MIN_UNITS_FOR_SHRINKAGE = 10
 #: A unit whose scored components carry less than this share of the weight is "data kurang".
 MIN_COVERAGE = 0.5
 #: A ranked unit with at least one reason and a score of at least this is flagged for attention.
@@ -287,19 +289,55 @@ _BUILDERS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
 }
 
 
-def component_table(evidence: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def shrink_toward_city(
+    gap: pd.Series, se: pd.Series, usable: pd.Series
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Empirical-Bayes shrinkage of each unit's gap toward the city's mean gap.
+
+    Normal–normal model fitted by moments on the usable units: the spread of
+    true gaps is ``τ² = max(0, var(gap) − mean(SE²))``; each unit keeps the share
+    ``B = τ² / (τ² + SE²)`` of its distance from the mean, and its posterior SE
+    is ``√B·SE``. When every difference between units is within their noise
+    (τ² = 0), all units get the city's figure: a ranking on noise is impossible.
+    With fewer than :data:`MIN_UNITS_FOR_SHRINKAGE` usable units τ² cannot be
+    estimated and the figures are left as measured. Returns the shrunk gap,
+    its SE and ``B``.
+    """
+    se = se.fillna(0.0)
+    factor = pd.Series(1.0, index=gap.index)
+    if int(usable.sum()) < MIN_UNITS_FOR_SHRINKAGE:
+        return gap, se, factor
+    mean = float(gap[usable].mean())
+    tau2 = max(0.0, float(gap[usable].var(ddof=1)) - float((se[usable] ** 2).mean()))
+    factor = (tau2 / (tau2 + se**2)).where(se > 0, 1.0)
+    return mean + factor * (gap - mean), np.sqrt(factor) * se, factor
+
+
+def component_table(evidence: pd.DataFrame, *, shrink: bool = True) -> dict[str, pd.DataFrame]:
     """Per component, a frame indexed like ``evidence``: ``value``, ``standard``, ``gap`` (positive =
-    worse than the standard), ``se``, ``ci_low``/``ci_high`` (of the value), ``need`` (0–1, NaN unless
-    status is ok), ``clear``, ``far``, ``reason``, ``status`` (ok / thin / missing) and ``n``.
+    worse than the standard, as measured), ``se``, ``ci_low``/``ci_high`` (of the value), ``shrinkage``
+    (the share of its distance from the city a unit keeps), ``need`` (0–1, NaN unless status is ok),
+    ``clear``, ``far``, ``reason``, ``status`` (ok / thin / missing) and ``n``.
+
+    The need is the lower 95 % bound of the shrunk gap in units of ``full``;
+    *clear* means that bound is above the standard, *far* that it is at least
+    the component's ``far`` share of a full need. A reason is far (and so clear).
     """
     out: dict[str, pd.DataFrame] = {}
     for component in COMPONENTS:
         frame = _BUILDERS[component.key](evidence)
-        ok = frame["status"] == STATUS_OK
-        beyond_noise = frame["gap"] - Z * frame["se"].fillna(0)
-        frame["need"] = (beyond_noise / frame["full"]).clip(0, 1).where(ok)
-        frame["clear"] = (beyond_noise > 0) & ok
-        frame["far"] = (frame["gap"] >= component.far * frame["full"]) & ok
+        ok = (frame["status"] == STATUS_OK) & frame["gap"].notna() & frame["full"].notna()
+        frame.loc[~ok & (frame["status"] == STATUS_OK), "status"] = STATUS_MISSING
+        relative_gap, relative_se = frame["gap"] / frame["full"], frame["se"] / frame["full"]
+        if shrink:
+            relative_gap, relative_se, factor = shrink_toward_city(relative_gap, relative_se, ok)
+        else:
+            factor = pd.Series(1.0, index=frame.index)
+        lower = relative_gap - Z * relative_se.fillna(0)
+        frame["shrinkage"] = factor.where(ok)
+        frame["need"] = lower.clip(0, 1).where(ok)
+        frame["clear"] = (lower > 0) & ok
+        frame["far"] = (lower >= component.far) & ok
         frame["reason"] = frame["clear"] & frame["far"]
         half = Z * frame["se"]
         if component.key == "complaint_rise":
@@ -326,6 +364,7 @@ def score_units(
     *,
     flag_threshold: float = FLAG_THRESHOLD,
     min_coverage: float = MIN_COVERAGE,
+    shrink: bool = True,
 ) -> pd.DataFrame:
     """``evidence`` (the whole city: rows of :func:`lib.queries.unit_evidence.unit_evidence`) plus,
     per component ``c``: ``value_c``, ``standard_c``, ``gap_c``, ``se_c``, ``ci_low_c``, ``ci_high_c``,
@@ -337,11 +376,22 @@ def score_units(
     Sorted ranked units first (highest score), then the "data kurang" units.
     """
     w = pd.Series(_check_weights(weights))
-    tables = component_table(evidence)
+    tables = component_table(evidence, shrink=shrink)
     out = evidence.copy()
     needs = pd.DataFrame({k: tables[k]["need"] for k in COMPONENT_KEYS}, index=evidence.index)
     for key, frame in tables.items():
-        for column in ("value", "standard", "gap", "se", "ci_low", "ci_high", "need", "status", "reason"):
+        for column in (
+            "value",
+            "standard",
+            "gap",
+            "se",
+            "ci_low",
+            "ci_high",
+            "shrinkage",
+            "need",
+            "status",
+            "reason",
+        ):
             out[f"{column}_{key}"] = frame[column]
     scored_weight = needs.notna().mul(w, axis=1).sum(axis=1)
     out["coverage"] = scored_weight / w.sum()
