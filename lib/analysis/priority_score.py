@@ -100,6 +100,12 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "low_performance": 10,
     "jp_gap": 15,
 }
+#: Where a value can lie, so an interval is never printed as "−9 %" or "102 %".
+VALUE_RANGE: dict[str, tuple[float, float]] = {
+    "share": (0.0, 1.0),
+    "per_1000": (0.0, np.inf),
+    "points": (-np.inf, 100.0),
+}
 #: Distances that make a full need (1.0), in each component's units.
 FULL_IKM_GAP = IKM_B_MIN - IKM_C_MIN  # 11.61: an IKM at the C/D boundary
 FULL_IKM_DROP = 5.0
@@ -343,7 +349,11 @@ def component_table(evidence: pd.DataFrame, *, shrink: bool = True) -> dict[str,
         if component.key == "complaint_rise":
             frame["ci_low"], frame["ci_high"] = frame["value"] * np.exp(-half), frame["value"] * np.exp(half)
         else:
-            frame["ci_low"], frame["ci_high"] = frame["value"] - half, frame["value"] + half
+            low, high = VALUE_RANGE.get(component.unit, (-np.inf, np.inf))
+            if component.key == "ikm_low":
+                low = 25.0
+            frame["ci_low"] = (frame["value"] - half).clip(lower=low, upper=high)
+            frame["ci_high"] = (frame["value"] + half).clip(lower=low, upper=high)
         out[component.key] = frame
     return out
 
