@@ -161,3 +161,20 @@ def test_summary_pdf_is_one_page_with_the_figures(demo_engine: Engine, tmp_path)
     assert "Temuan utama" in text
     top = summary.scored.iloc[0]["nama_unit"]
     assert top in text
+
+
+def test_training_plan_lists_ranked_units_and_every_weight(scored) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from openpyxl import load_workbook
+
+    from lib.analysis.priority_score import DEFAULT_WEIGHTS
+    from lib.reports.training_plan import training_plan_xlsx
+
+    book = load_workbook(io.BytesIO(training_plan_xlsx(scored, None, DEFAULT_WEIGHTS, "id")))
+    plan = list(book["Rencana"].iter_rows(values_only=True))
+    ranked = scored[scored["status"] == UNIT_RANKED]
+    assert len(plan) == 1 + len(ranked)
+    assert plan[1][1] == ranked.iloc[0]["kode_unit"]
+    method = [row for row in book["Metode"].iter_rows(values_only=True) if row and row[-1] is not None]
+    assert len([row for row in method if isinstance(row[-1], int | float)]) == len(DEFAULT_WEIGHTS)
