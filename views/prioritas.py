@@ -13,6 +13,7 @@ from lib.analysis.priority_model import MIN_AUC
 from lib.analysis.priority_score import (
     COMPONENTS,
     DEFAULT_WEIGHTS,
+    FLAG_REASON_SHARE,
     FLAG_THRESHOLD,
     MIN_COVERAGE,
     UNIT_RANKED,
@@ -82,6 +83,7 @@ st.markdown(
         n=int(ranked["flagged"].sum()),
         total=len(ranked),
         threshold=num(FLAG_THRESHOLD, 0),
+        share=pct(FLAG_REASON_SHARE, 0),
     )
 )
 st.caption(

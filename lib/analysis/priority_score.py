@@ -20,8 +20,11 @@ for every viewer. A unit whose evidence covers less than
 complaint rate, is listed as "data kurang" with what is missing and is not
 ranked.
 
-A component is a *reason* only when it is both statistically clear and far
-from the standard: the lower bound itself is at least ``far × full``.
+A component is a *reason* only when it is both statistically clear (the lower
+bound is above the standard) and far from it (the shrunk gap is at least
+``far × full``). A unit is *flagged* when its score is at least
+:data:`FLAG_THRESHOLD` and its reasons carry at least
+:data:`FLAG_REASON_SHARE` of its scored weight.
 
 :func:`score_units` is pure (no database, no Streamlit, no translation), so a
 background job can call it and store the frame.
@@ -55,8 +58,12 @@ MIN_UNITS_PER_KIND = 5
 MIN_UNITS_FOR_SHRINKAGE = 10
 #: A unit whose scored components carry less than this share of the weight is "data kurang".
 MIN_COVERAGE = 0.5
-#: A ranked unit with at least one reason and a score of at least this is flagged for attention.
-FLAG_THRESHOLD = 35.0
+#: A ranked unit is flagged for attention when its score is at least FLAG_THRESHOLD *and* its
+#: reasons (far and clear components) carry at least FLAG_REASON_SHARE of its scored weight:
+#: a quarter of the way to a full need on average, and broadly below the standards rather than
+#: on one component.
+FLAG_THRESHOLD = 25.0
+FLAG_REASON_SHARE = 0.5
 
 STATUS_OK = "ok"
 STATUS_THIN = "thin"
@@ -326,8 +333,8 @@ def component_table(evidence: pd.DataFrame, *, shrink: bool = True) -> dict[str,
     ``clear``, ``far``, ``reason``, ``status`` (ok / thin / missing) and ``n``.
 
     The need is the lower 95 % bound of the shrunk gap in units of ``full``;
-    *clear* means that bound is above the standard, *far* that it is at least
-    the component's ``far`` share of a full need. A reason is far (and so clear).
+    *clear* means that bound is above the standard, *far* that the shrunk gap
+    is at least the component's ``far`` share of a full need. A reason is both.
     """
     out: dict[str, pd.DataFrame] = {}
     for component in COMPONENTS:
@@ -343,7 +350,7 @@ def component_table(evidence: pd.DataFrame, *, shrink: bool = True) -> dict[str,
         frame["shrinkage"] = factor.where(ok)
         frame["need"] = lower.clip(0, 1).where(ok)
         frame["clear"] = (lower > 0) & ok
-        frame["far"] = (lower >= component.far) & ok
+        frame["far"] = (relative_gap >= component.far) & ok
         frame["reason"] = frame["clear"] & frame["far"]
         half = Z * frame["se"]
         if component.key == "complaint_rise":
@@ -373,6 +380,7 @@ def score_units(
     weights: Mapping[str, float] | None = None,
     *,
     flag_threshold: float = FLAG_THRESHOLD,
+    flag_reason_share: float = FLAG_REASON_SHARE,
     min_coverage: float = MIN_COVERAGE,
     shrink: bool = True,
 ) -> pd.DataFrame:
@@ -380,8 +388,9 @@ def score_units(
     per component ``c``: ``value_c``, ``standard_c``, ``gap_c``, ``se_c``, ``ci_low_c``, ``ci_high_c``,
     ``need_c``, ``status_c``, ``reason_c``; and ``score`` (0–100, NaN when not ranked), ``coverage``
     (share of the weight with enough evidence), ``status`` (``ranked`` / ``data_kurang``),
-    ``missing`` (components without enough evidence), ``rank`` (among ranked units), ``flagged``
-    and ``reasons`` (far and clear components, largest weighted need first).
+    ``missing`` (components without enough evidence), ``rank`` (among ranked units), ``reasons``
+    (far and clear components, largest weighted need first), ``reason_share`` (their share of the
+    scored weight) and ``flagged``.
 
     Sorted ranked units first (highest score), then the "data kurang" units.
     """
@@ -423,7 +432,9 @@ def score_units(
         for i in out.index
     ]
     out["rank"] = out["score"].rank(method="min", ascending=False).astype("Int64")
-    out["flagged"] = ranked & (out["score"] >= flag_threshold) & out["reasons"].map(bool)
+    reason_weight = pd.Series([sum(w[k] for k in r) for r in out["reasons"]], index=out.index)
+    out["reason_share"] = reason_weight / scored_weight.where(scored_weight > 0)
+    out["flagged"] = ranked & (out["score"] >= flag_threshold) & (out["reason_share"] >= flag_reason_share)
     out["_order"] = np.where(ranked, 0, 1)
     out = out.sort_values(["_order", "score", "kode_unit"], ascending=[True, False, True], na_position="last")
     return out.drop(columns="_order")

@@ -164,10 +164,10 @@ MESSAGES = {
     "priority.col.coverage": {"id": "Kelengkapan bukti", "en": "Evidence coverage"},
     "priority.col.staff": {"id": "ASN prioritas", "en": "Priority staff"},
     "priority.flagged_count": {
-        "id": "{n} dari {total} unit perlu perhatian (skor ≥ {threshold} dan minimal satu alasan yang jauh dari "
-        "standar dan jelas secara statistik).",
-        "en": "{n} of {total} units need attention (score ≥ {threshold} and at least one reason both far from "
-        "its standard and statistically clear).",
+        "id": "{n} dari {total} unit perlu perhatian: skor ≥ {threshold} dan alasan (komponen yang jauh dari "
+        "standar dan jelas secara statistik) mencakup minimal {share} bobot buktinya.",
+        "en": "{n} of {total} units need attention: score ≥ {threshold} and reasons (components both far from "
+        "their standard and statistically clear) carrying at least {share} of the weight of their evidence.",
     },
     "priority.chart.title": {
         "id": "Unit dengan skor prioritas tertinggi",

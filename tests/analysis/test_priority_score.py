@@ -123,8 +123,8 @@ def test_each_component_by_hand(evidence: pd.DataFrame) -> None:
     # score: (25·1 + 10·0.408 + 15·0.80704 + 5·0.29884 + 10·0.92799 + 10·0.6635 + 10·0.19173 + 15·0.61633) / 100
     assert w["score"] == pytest.approx(69.756975)
     assert w["coverage"] == 1.0 and w["status"] == UNIT_RANKED and w["rank"] == 1 and w["flagged"]
-    # reasons: lower bound at least `far` of a full need, largest weighted need first; the rise
-    # (0.299 < log 1.5 / log 2 = 0.585) and SKP (0.192 < 0.4) are clear but not far
+    # every component is clear (lower bound > 0) and far (gap ≥ far × full, e.g. the rise
+    # ×1.98 ≥ ×1.5 and 30 % below Baik ≥ 20 %); ordered by weighted need
     assert w["reasons"] == [
         "ikm_low",
         "complaint_rate",
@@ -132,7 +132,10 @@ def test_each_component_by_hand(evidence: pd.DataFrame) -> None:
         "jp_gap",
         "late_service",
         "ikm_decline",
+        "low_performance",
+        "complaint_rise",
     ]
+    assert w["reason_share"] == 1.0
 
 
 def test_ordinary_units_have_no_need_and_no_reason(evidence: pd.DataFrame) -> None:
@@ -176,7 +179,7 @@ def test_near_b_is_a_small_need_but_not_a_reason(evidence: pd.DataFrame) -> None
     evidence.loc[1, ["ikm", "mutu"]] = [74.61, "C"]
     a = score_units(evidence).set_index("kode_unit").loc["A"]
     assert a["need_ikm_low"] == pytest.approx((2.0 - 0.98) / 11.61)
-    assert "ikm_low" not in a["reasons"]  # 2 points is under the 2.9 that counts as far
+    assert "ikm_low" not in a["reasons"]  # 2 points is under the 2.9 (a quarter of 11.61) that counts as far
 
 
 def test_no_data_unit_is_data_kurang_not_ranked(evidence: pd.DataFrame) -> None:
@@ -230,7 +233,7 @@ def test_weights_change_the_score(evidence: pd.DataFrame) -> None:
     only_jp = dict.fromkeys(DEFAULT_WEIGHTS, 0) | {"jp_gap": 1}
     out = score_units(evidence, only_jp).set_index("kode_unit")
     assert out.loc["W", "score"] == pytest.approx(61.63344)
-    assert out.loc["W", "reasons"] == ["jp_gap"]
+    assert out.loc["W", "reasons"] == ["jp_gap"] and out.loc["W", "flagged"]
 
 
 def test_bad_weights_are_refused(evidence: pd.DataFrame) -> None:
