@@ -417,19 +417,18 @@ def score_units(
     outcome = (tables["ikm_low"]["status"] == STATUS_OK) | (tables["complaint_rate"]["status"] == STATUS_OK)
     ranked = (out["coverage"] >= min_coverage) & outcome & (scored_weight > 0)
     out["status"] = np.where(ranked, UNIT_RANKED, UNIT_DATA_KURANG)
-    out["missing"] = [
-        [k for k in COMPONENT_KEYS if w[k] > 0 and tables[k].loc[i, "status"] != STATUS_OK] for i in out.index
-    ]
+    keys = np.array(COMPONENT_KEYS, dtype=object)
+    weighted_keys = w.to_numpy() > 0
+    not_ok = np.column_stack([(tables[k]["status"] != STATUS_OK).to_numpy() for k in COMPONENT_KEYS])
+    out["missing"] = [list(keys[row & weighted_keys]) for row in not_ok]
     raw = needs.fillna(0).mul(w, axis=1).sum(axis=1) / scored_weight.where(scored_weight > 0) * 100
     out["score"] = raw.where(ranked)
     weighted = needs.mul(w, axis=1)
+    is_reason = np.column_stack([tables[k]["reason"].to_numpy(dtype=bool) for k in COMPONENT_KEYS])
+    order = np.argsort(-weighted.fillna(-1).to_numpy(), axis=1, kind="stable")
     out["reasons"] = [
-        [
-            k
-            for k in weighted.loc[i].sort_values(ascending=False, kind="stable").index
-            if w[k] > 0 and bool(tables[k].loc[i, "reason"])
-        ]
-        for i in out.index
+        [keys[j] for j in row_order if is_reason[i, j] and weighted_keys[j]]
+        for i, row_order in enumerate(order)
     ]
     out["rank"] = out["score"].rank(method="min", ascending=False).astype("Int64")
     reason_weight = pd.Series([sum(w[k] for k in r) for r in out["reasons"]], index=out.index)

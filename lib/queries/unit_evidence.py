@@ -170,8 +170,7 @@ def _complaints(
 
     as_of = min(now[1], date.today())
     pairs = resolution_date_pairs(engine, scope, *now, resolved_by=as_of)
-    open_now = open_complaint_dates(engine, scope, as_of)
-    open_now = open_now[open_now["complaint_date"] >= pd.Timestamp(now[0])]
+    open_now = open_complaint_dates(engine, scope, as_of, received_from=now[0])
     answers = resolution_summary(pairs, open_now, pd.Timestamp(as_of))
     answers = answers.assign(late_answers=answers["resolved_late"] + answers["open_late"])[
         ["unit_id", "late_answers", "judged"]
