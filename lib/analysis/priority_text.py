@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.analysis.priority_model import top_model_reasons
-from lib.analysis.priority_score import COMPONENT_KEYS, IKM_B_MIN, recommended_themes
+from lib.analysis.priority_score import COMPONENT_KEYS, IKM_B_MIN, IKM_C_MIN, recommended_themes
 from lib.i18n import fmt_number, fmt_percent, translate
 
 
@@ -44,6 +44,10 @@ def reason_text(key: str, row: pd.Series, lang: str = "id") -> str:
             "gap": _num(gap, lang, 1),
             "b": _num(IKM_B_MIN, lang),
         }
+        if row.get("mutu") == "D" and _finite(value):
+            below_c = IKM_C_MIN - float(value)  # type: ignore[arg-type]
+            values |= {"gap_c": _num(below_c, lang, 1), "c": _num(IKM_C_MIN, lang)}
+            return translate("priority.reason.ikm_low_d", lang, **values)
     elif key == "ikm_decline":
         values = {
             "drop": _num(-float(value), lang, 1) if _finite(value) else "–",

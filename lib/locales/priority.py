@@ -33,6 +33,10 @@ MESSAGES = {
         "id": "IKM {ikm} ({mutu}), {gap} poin di bawah batas B ({b})",
         "en": "IKM {ikm} ({mutu}), {gap} points below the grade-B bound ({b})",
     },
+    "priority.reason.ikm_low_d": {
+        "id": "IKM {ikm} ({mutu}), {gap} poin di bawah batas B ({b}) dan {gap_c} poin di bawah batas C ({c})",
+        "en": "IKM {ikm} ({mutu}), {gap} points below the grade-B bound ({b}) and {gap_c} below grade C ({c})",
+    },
     "priority.reason.ikm_decline": {
         "id": "IKM turun {drop} poin ({before} → {now}), lebih besar dari ketidakpastiannya (±{noise})",
         "en": "IKM down {drop} points ({before} → {now}), more than its uncertainty (±{noise})",

@@ -149,7 +149,12 @@ def test_ordinary_units_have_no_need_and_no_reason(evidence: pd.DataFrame) -> No
 
 def test_reason_text_has_the_figure_and_the_standard(evidence: pd.DataFrame) -> None:
     w = score_units(evidence).set_index("kode_unit").loc["W"]
-    assert reason_text("ikm_low", w) == "IKM 64,02 (D), 12,6 poin di bawah batas B (76,61)"
+    assert reason_text("ikm_low", w) == (
+        "IKM 64,02 (D), 12,6 poin di bawah batas B (76,61) dan 1,0 poin di bawah batas C (65,00)"
+    )
+    grade_c = w.copy()
+    grade_c[["ikm", "value_ikm_low", "gap_ikm_low", "mutu"]] = [70.0, 70.0, 6.61, "C"]
+    assert reason_text("ikm_low", grade_c) == "IKM 70,00 (C), 6,6 poin di bawah batas B (76,61)"
     assert reason_text("complaint_rate", w) == (
         "5,0 pengaduan per 1.000 layanan, 2,5× rata-rata kota untuk kelurahan (2,0)"
     )
