@@ -7,6 +7,14 @@ on the earlier quarters and scored on later ones it never saw, as it will be
 used. Logistic regression is chosen over a more flexible model because its
 per-feature contributions (coefficient × standardised value) add up exactly to
 the prediction's log-odds, so every flag comes with its reasons.
+
+The model is shown per unit only when its out-of-time AUC reaches
+:data:`MIN_AUC`, and then as low / medium / high risk with the deterioration
+rate each band had on the test quarters, never as a bare percentage: with
+``class_weight="balanced"`` the probabilities are not calibrated, and a "64 %"
+from a model with AUC 0.65 would claim far more than it knows. The unit
+predictions come from the model that was validated (fitted on the training
+quarters only), so the figures shown beside them describe that very model.
 """
 
 from __future__ import annotations
@@ -37,6 +45,11 @@ RISE_FACTOR = 1.5
 RISE_MIN = 3
 MIN_QUARTERS = 6
 MIN_POSITIVES = 5
+#: Out-of-time AUC below this: the model is reported, but no unit's risk is shown.
+MIN_AUC = 0.7
+#: Risk bands by the test quarters' predicted probabilities: top 20 % high, next 30 % medium, rest low.
+BAND_QUANTILES = (0.5, 0.8)
+BANDS = ("low", "medium", "high")
 
 
 def add_features_and_target(panel: pd.DataFrame) -> pd.DataFrame:
@@ -89,6 +102,24 @@ class ModelResult:
     #: unit_id, quarter_start, probability, and contrib_<feature> (log-odds contributions)
     predictions: pd.DataFrame = field(default_factory=pd.DataFrame)
     coefficients: dict[str, float] = field(default_factory=dict)
+    #: probability edges between low|medium and medium|high (from the test quarters)
+    band_edges: tuple[float, float] = (float("nan"), float("nan"))
+    #: per band, the share of test unit-quarters that did deteriorate, and how many there were
+    band_rates: dict[str, float] = field(default_factory=dict)
+    band_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> bool:
+        """Whether per-unit risk may be shown: fitted, and good enough out of time."""
+        return self.available and bool(self.auc >= MIN_AUC)
+
+
+def risk_band(probability: np.ndarray | pd.Series, edges: tuple[float, float]) -> np.ndarray:
+    """``low`` / ``medium`` / ``high`` for each probability (NaN stays None)."""
+    values = np.asarray(probability, dtype=float)
+    bands = np.where(values >= edges[1], "high", np.where(values >= edges[0], "medium", "low")).astype(object)
+    bands[~np.isfinite(values)] = None
+    return bands
 
 
 def _pipeline() -> Pipeline:
@@ -108,8 +139,8 @@ def _contributions(pipeline: Pipeline, features: pd.DataFrame) -> pd.DataFrame:
 
 
 def fit_deterioration_model(panel: pd.DataFrame, test_share: float = 0.3) -> ModelResult:
-    """Fit on early quarters, validate on the later ``test_share`` of labelled quarters, then
-    refit on all labelled quarters and predict next-quarter deterioration for the latest one.
+    """Fit on early quarters, validate on the later ``test_share`` of labelled quarters, and with
+    that validated model predict next-quarter deterioration for the latest quarter, in risk bands.
 
     Returns ``available=False`` with a reason when history is too short or has
     too few deteriorations to learn from.
@@ -132,12 +163,22 @@ def fit_deterioration_model(panel: pd.DataFrame, test_share: float = 0.3) -> Mod
     auc = roc_auc_score(y_test, probability) if y_test.nunique() == 2 else float("nan")
     balanced = balanced_accuracy_score(y_test, probability >= 0.5) if y_test.nunique() == 2 else float("nan")
 
-    final = _pipeline().fit(labelled[list(FEATURES)], labelled["target"].astype(int))
+    edges = (
+        float(np.quantile(probability, BAND_QUANTILES[0])),
+        float(np.quantile(probability, BAND_QUANTILES[1])),
+    )
+    test_bands = risk_band(probability, edges)
+    band_rates = {
+        b: float(y_test[test_bands == b].mean()) if (test_bands == b).any() else np.nan for b in BANDS
+    }
+    band_counts = {b: int((test_bands == b).sum()) for b in BANDS}
+
     latest = frame["quarter_start"].max()
     current = frame[frame["quarter_start"] == latest]
     predictions = current[["unit_id", "quarter_start"]].copy()
-    predictions["probability"] = final.predict_proba(current[list(FEATURES)])[:, 1]
-    predictions = pd.concat([predictions, _contributions(final, current[list(FEATURES)])], axis=1)
+    predictions["probability"] = pipeline.predict_proba(current[list(FEATURES)])[:, 1]
+    predictions["risk_band"] = risk_band(predictions["probability"], edges)
+    predictions = pd.concat([predictions, _contributions(pipeline, current[list(FEATURES)])], axis=1)
     return ModelResult(
         True,
         train_quarters=list(train_q),
@@ -148,7 +189,10 @@ def fit_deterioration_model(panel: pd.DataFrame, test_share: float = 0.3) -> Mod
         auc=float(auc),
         balanced_accuracy=float(balanced),
         predictions=predictions.reset_index(drop=True),
-        coefficients=dict(zip(FEATURES, final.named_steps["model"].coef_[0], strict=True)),
+        coefficients=dict(zip(FEATURES, pipeline.named_steps["model"].coef_[0], strict=True)),
+        band_edges=edges,
+        band_rates=band_rates,
+        band_counts=band_counts,
     )
 
 

@@ -18,14 +18,13 @@ from lib.analysis import complaints as calc
 from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
 from lib.analysis.ikm import IkmChange, ikm_change, unit_ikm, weakest_for_row
 from lib.analysis.ikm_periods import previous_range
-from lib.analysis.priority_score import priority_scores
+from lib.analysis.priority_city import scored_units_in_scope
 from lib.analysis.priority_text import reasons_text
 from lib.analysis.training_learning import LearningResult, learning_effect
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries import complaints as cq
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
 from lib.queries.training import participations
-from lib.queries.unit_evidence import unit_evidence
 from lib.queries.units import Scope
 
 #: A unit needs at least this many respondents for its IKM to be named in a finding.
@@ -77,7 +76,8 @@ def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: dat
 
 
 def _flagged(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    return priority_scores(unit_evidence(engine, scope, date_from, date_to))
+    # Scored against the whole city, then cut to the scope: the same figures for every viewer.
+    return scored_units_in_scope(engine, scope, date_from, date_to)
 
 
 def _year_earlier(day: date) -> date:

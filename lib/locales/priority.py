@@ -3,38 +3,142 @@
 MESSAGES = {
     "priority.title": {"id": "Prioritas Pelatihan", "en": "Training priorities"},
     "priority.caption": {
-        "id": "Unit yang paling membutuhkan pelatihan, dengan alasannya. Skor 0–100 adalah rata-rata berbobot "
-        "dari posisi unit (persentil) pada setiap bukti: 100 berarti terburuk di semua bukti.",
-        "en": "Units that need training most, and why. The 0–100 score is the weighted mean of the unit's "
-        "position (percentile) on each piece of evidence: 100 means worst on all of them.",
+        "id": "Unit yang paling membutuhkan pelatihan, dengan alasannya. Setiap komponen mengukur jarak unit dari "
+        "standarnya dalam satuan datanya sendiri (IKM terhadap batas mutu B PermenPANRB 14/2017, pengaduan per "
+        "1.000 layanan terhadap rata-rata kota untuk jenis unit yang sama, pengaduan dijawab ≤ 5 hari kerja, SKP "
+        "minimal Baik, 20 JP per ASN). Hanya bagian jarak yang melampaui ketidakpastiannya (95%) yang dihitung. "
+        "Skor 0–100 adalah rata-rata berbobot kebutuhan itu, dihitung terhadap seluruh kota sehingga sama bagi "
+        "setiap pengguna.",
+        "en": "Units that need training most, and why. Each component measures the unit's distance from its "
+        "standard in the data's own units (IKM against grade B of PermenPANRB 14/2017, complaints per 1,000 "
+        "services against the city's rate for the same kind of unit, complaints answered within 5 working days, "
+        "SKP at least Baik, 20 JP per civil servant). Only the part of a gap beyond its 95% uncertainty counts. "
+        "The 0–100 score is the weighted mean of those needs, computed against the whole city, so it is the same "
+        "for every user.",
     },
     "priority.weights": {"id": "Bobot skor (dapat diubah)", "en": "Score weights (adjustable)"},
     "priority.weights.reset": {"id": "Kembalikan bobot awal", "en": "Reset weights"},
-    "priority.component.ikm_low": {"id": "IKM rendah", "en": "Low IKM"},
+    "priority.component.ikm_low": {"id": "IKM di bawah mutu B", "en": "IKM below grade B"},
     "priority.component.ikm_decline": {"id": "IKM menurun", "en": "IKM falling"},
     "priority.component.complaint_rate": {"id": "Tingkat pengaduan", "en": "Complaint rate"},
     "priority.component.complaint_rise": {"id": "Pengaduan meningkat", "en": "Complaints rising"},
+    "priority.component.late_answer": {
+        "id": "Pengaduan dijawab > 5 hari kerja",
+        "en": "Complaints answered after 5 working days",
+    },
     "priority.component.late_service": {"id": "Layanan tidak tepat waktu", "en": "Late service"},
-    "priority.component.low_performance": {"id": "Kinerja (SKP) rendah", "en": "Low performance (SKP)"},
+    "priority.component.low_performance": {"id": "SKP di bawah Baik", "en": "SKP below Baik"},
     "priority.component.jp_gap": {"id": "ASN belum 20 JP", "en": "Staff below 20 JP"},
-    "priority.reason.ikm_low": {"id": "IKM {ikm} ({mutu})", "en": "IKM {ikm} ({mutu})"},
-    "priority.reason.ikm_decline": {"id": "IKM turun {change} poin", "en": "IKM down {change} points"},
+    "priority.reason.ikm_low": {
+        "id": "IKM {ikm} ({mutu}), {gap} poin di bawah batas B ({b})",
+        "en": "IKM {ikm} ({mutu}), {gap} points below the grade-B bound ({b})",
+    },
+    "priority.reason.ikm_low_d": {
+        "id": "IKM {ikm} ({mutu}), {gap} poin di bawah batas B ({b}) dan {gap_c} poin di bawah batas C ({c})",
+        "en": "IKM {ikm} ({mutu}), {gap} points below the grade-B bound ({b}) and {gap_c} below grade C ({c})",
+    },
+    "priority.reason.ikm_decline": {
+        "id": "IKM turun {drop} poin ({before} → {now}), lebih besar dari ketidakpastiannya (±{noise})",
+        "en": "IKM down {drop} points ({before} → {now}), more than its uncertainty (±{noise})",
+    },
     "priority.reason.complaint_rate": {
-        "id": "{rate} pengaduan per 1.000 layanan",
-        "en": "{rate} complaints per 1,000 services",
+        "id": "{rate} pengaduan per 1.000 layanan, {ratio}× rata-rata kota untuk {kind} ({reference})",
+        "en": "{rate} complaints per 1,000 services, {ratio}× the city's rate for {kind} ({reference})",
     },
     "priority.reason.complaint_rise": {
-        "id": "pengaduan {now} (sebelumnya {before})",
-        "en": "{now} complaints (previously {before})",
+        "id": "pengaduan per 1.000 layanan naik {ratio}× ({before} → {now} pengaduan)",
+        "en": "complaints per 1,000 services up {ratio}× ({before} → {now} complaints)",
     },
-    "priority.reason.late_service": {"id": "tepat waktu {pct}", "en": "on time {pct}"},
+    "priority.reason.late_answer": {
+        "id": "{share} pengaduan dijawab lebih dari 5 hari kerja ({late} dari {n}; standar: semua ≤ 5 hari kerja)",
+        "en": "{share} of complaints answered after 5 working days ({late} of {n}; standard: all within 5)",
+    },
+    "priority.reason.late_service": {
+        "id": "layanan tepat waktu {pct}, {gap} poin di bawah rata-rata kota untuk {kind} ({reference})",
+        "en": "services on time {pct}, {gap} points below the city's share for {kind} ({reference})",
+    },
     "priority.reason.low_performance": {
-        "id": "{share} ASN dengan SKP di bawah Baik",
-        "en": "{share} of staff rated below Baik",
+        "id": "{share} ASN dengan SKP di bawah Baik (standar: semua minimal Baik)",
+        "en": "{share} of staff rated below Baik (standard: all at least Baik)",
     },
     "priority.reason.jp_gap": {
-        "id": "hanya {share} ASN mencapai 20 JP",
-        "en": "only {share} of staff reach 20 JP",
+        "id": "{share} ASN belum mencapai 20 JP ({below} dari {n}; standar: semua ≥ 20 JP)",
+        "en": "{share} of staff below 20 JP ({below} of {n}; standard: all ≥ 20 JP)",
+    },
+    "priority.kind.unit": {"id": "unit sejenis", "en": "similar units"},
+    "priority.standard.ikm_low": {"id": "≥ {b} (mutu B)", "en": "≥ {b} (grade B)"},
+    "priority.standard.ikm_decline": {"id": "tidak turun", "en": "no fall"},
+    "priority.standard.complaint_rate": {
+        "id": "rata-rata kota untuk jenis unit ini: {reference}",
+        "en": "city rate for this kind of unit: {reference}",
+    },
+    "priority.standard.complaint_rise": {"id": "tidak naik (×1)", "en": "no rise (×1)"},
+    "priority.standard.late_answer": {
+        "id": "0% (semua ≤ 5 hari kerja)",
+        "en": "0% (all within 5 working days)",
+    },
+    "priority.standard.late_service": {
+        "id": "rata-rata kota untuk jenis unit ini: {reference}",
+        "en": "city share for this kind of unit: {reference}",
+    },
+    "priority.standard.low_performance": {"id": "0% (semua minimal Baik)", "en": "0% (all at least Baik)"},
+    "priority.standard.jp_gap": {"id": "0% (semua ≥ 20 JP)", "en": "0% (all ≥ 20 JP)"},
+    "priority.status.ok": {"id": "cukup", "en": "enough"},
+    "priority.status.thin": {"id": "terlalu sedikit data", "en": "too little data"},
+    "priority.status.missing": {"id": "tidak ada data", "en": "no data"},
+    "priority.family.survey": {"id": "survei", "en": "survey"},
+    "priority.family.complaints": {"id": "pengaduan dan layanan", "en": "complaints and services"},
+    "priority.family.answers": {"id": "jawaban pengaduan", "en": "complaint answers"},
+    "priority.family.service": {"id": "ketepatan waktu layanan", "en": "service timeliness"},
+    "priority.family.staff": {"id": "ASN", "en": "staff"},
+    "priority.basis.children": {
+        "id": "Dinilai dari gabungan sub-unitnya untuk: {families}.",
+        "en": "Judged on the roll-up of its sub-units for: {families}.",
+    },
+    "priority.data_kurang": {
+        "id": "Data kurang: {n} unit tidak diperingkat",
+        "en": "Not enough data: {n} units not ranked",
+    },
+    "priority.data_kurang.caption": {
+        "id": "Unit ini tidak diperingkat karena buktinya mencakup kurang dari {coverage} bobot skor atau tidak "
+        "punya survei maupun data layanan. Yang kurang tertulis per unit.",
+        "en": "These units are not ranked: their evidence covers less than {coverage} of the score's weight, or "
+        "they have neither a survey nor service data. What is missing is listed per unit.",
+    },
+    "priority.col.missing": {"id": "Yang kurang", "en": "Missing"},
+    "priority.col.status": {"id": "Status", "en": "Status"},
+    "priority.col.component": {"id": "Komponen", "en": "Component"},
+    "priority.col.value": {"id": "Nilai unit", "en": "Unit's value"},
+    "priority.col.standard": {"id": "Standar", "en": "Standard"},
+    "priority.col.ci": {"id": "95% CI", "en": "95% CI"},
+    "priority.col.need": {"id": "Kebutuhan (0–1)", "en": "Need (0–1)"},
+    "priority.col.evidence": {"id": "Kecukupan data", "en": "Evidence"},
+    "priority.col.is_reason": {"id": "Alasan", "en": "Reason"},
+    "priority.col.city_rank": {"id": "Peringkat kota", "en": "City rank"},
+    "priority.city.title": {"id": "Pembanding: seluruh kota", "en": "Reference: the whole city"},
+    "priority.city.caption": {
+        "id": "Skor dan peringkat dihitung terhadap seluruh kota ({total} unit berperingkat), sama bagi setiap "
+        "pengguna. Rata-rata kota: pengaduan {rate} per 1.000 layanan, layanan tepat waktu {on_time}, pengaduan "
+        "dijawab > 5 hari kerja {late}, ASN mencapai 20 JP {jp}.",
+        "en": "Scores and ranks are computed against the whole city ({total} ranked units), the same for every "
+        "user. City figures: {rate} complaints per 1,000 services, {on_time} of services on time, {late} of "
+        "complaints answered after 5 working days, {jp} of staff at 20 JP.",
+    },
+    "priority.scope_flagged": {
+        "id": "Di cakupan Anda: {n} dari {total} unit berperingkat perlu perhatian; {flagged_city} unit se-kota.",
+        "en": "In your scope: {n} of {total} ranked units need attention; {flagged_city} city-wide.",
+    },
+    "priority.risk.low": {"id": "rendah", "en": "low"},
+    "priority.risk.medium": {"id": "sedang", "en": "medium"},
+    "priority.risk.high": {"id": "tinggi", "en": "high"},
+    "priority.model.bands": {
+        "id": "Pada data uji, dari unit berisiko rendah {low} memburuk, sedang {medium}, tinggi {high}.",
+        "en": "On test data, {low} of low-risk units got worse, {medium} of medium-risk and {high} of high-risk.",
+    },
+    "priority.model.hidden": {
+        "id": "Model tidak ditampilkan per unit: pada data uji AUC-nya {auc}, di bawah batas {minimum} untuk "
+        "dipakai.",
+        "en": "The model is not shown per unit: its AUC on test data is {auc}, below the {minimum} needed to use it.",
     },
     "priority.model_reason.ikm": {"id": "IKM saat ini", "en": "current IKM"},
     "priority.model_reason.ikm_delta": {"id": "IKM baru turun", "en": "IKM just fell"},
@@ -64,8 +168,10 @@ MESSAGES = {
     "priority.col.coverage": {"id": "Kelengkapan bukti", "en": "Evidence coverage"},
     "priority.col.staff": {"id": "ASN prioritas", "en": "Priority staff"},
     "priority.flagged_count": {
-        "id": "{n} dari {total} unit perlu perhatian (skor ≥ {threshold}).",
-        "en": "{n} of {total} units need attention (score ≥ {threshold}).",
+        "id": "{n} dari {total} unit perlu perhatian: skor ≥ {threshold} dan alasan (komponen yang jauh dari "
+        "standar dan jelas secara statistik) mencakup minimal {share} bobot buktinya.",
+        "en": "{n} of {total} units need attention: score ≥ {threshold} and reasons (components both far from "
+        "their standard and statistically clear) carrying at least {share} of the weight of their evidence.",
     },
     "priority.chart.title": {
         "id": "Unit dengan skor prioritas tertinggi",
@@ -78,8 +184,8 @@ MESSAGES = {
         "en": "Why this unit is a priority",
     },
     "priority.profile.no_reasons": {
-        "id": "Tidak ada bukti yang menonjol buruk untuk unit ini.",
-        "en": "No evidence stands out as poor for this unit.",
+        "id": "Tidak ada komponen yang jauh dari standarnya dan jelas secara statistik.",
+        "en": "No component is both far from its standard and statistically clear.",
     },
     "priority.profile.recommend": {"id": "Pelatihan yang disarankan", "en": "Recommended training"},
     "priority.profile.no_recommend": {
@@ -149,10 +255,6 @@ MESSAGES = {
     "priority.model.unavailable.positives": {
         "id": "Terlalu sedikit unit yang memburuk di masa lalu untuk melatih model ini.",
         "en": "Too few units got worse in the past to train this model.",
-    },
-    "priority.model.weak": {
-        "id": "Pada data uji model ini hampir tidak lebih baik dari tebakan (AUC < 0,6): gunakan skor transparan.",
-        "en": "On test data this model is barely better than chance (AUC < 0.6): rely on the transparent score.",
     },
     "priority.export": {"id": "Unduh rencana pelatihan (Excel)", "en": "Download training plan (Excel)"},
     "priority.export.sheet.plan": {"id": "Rencana", "en": "Plan"},

@@ -1,20 +1,26 @@
-"""On the demo city: planted weak units rank at the top, healthy ones do not; the summary agrees with lib."""
+"""On the demo city: planted weak units rank at the top, healthy ones do not; every viewer sees the same
+score; units without evidence are "data kurang"; the summary and the CLI agree with lib."""
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 import subprocess
 from datetime import date
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import load_complaint_overview
 from lib.analysis.ikm import ikm_change
-from lib.analysis.priority_model import fit_deterioration_model
-from lib.analysis.priority_score import priority_scores
+from lib.analysis.priority_city import scored_units_in_scope
+from lib.analysis.priority_model import MIN_AUC, fit_deterioration_model
+from lib.analysis.priority_score import COMPONENT_KEYS, UNIT_DATA_KURANG, UNIT_RANKED, priority_scores
 from lib.analysis.summary import leadership_summary
+from lib.cli import main
 from lib.demo import DEMO_END, planted_effects
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
 from lib.queries.unit_evidence import unit_evidence
@@ -48,12 +54,73 @@ def test_planted_healthy_units_are_not_flagged(scored) -> None:  # type: ignore[
         assert table.loc[code, "rank"] > ranked / 2, f"{code} ranked {table.loc[code, 'rank']} of {ranked}"
 
 
+def test_same_score_for_leadership_and_every_manager(demo_engine: Engine, scored) -> None:  # type: ignore[no-untyped-def]
+    city = scored.set_index("kode_unit")
+    weak = next(code for code in planted_effects().weak_units if city.loc[code, "jenis_unit"] == "kelurahan")
+    path = str(city.loc[weak, "path"])
+    parent = path[: path.rstrip("/").rfind("/") + 1]
+    for prefix in (parent, path):  # the camat's scope, and a one-unit manager's
+        manager = scored_units_in_scope(demo_engine, Scope(path_prefix=prefix), *PERIOD).set_index(
+            "kode_unit"
+        )
+        assert weak in manager.index
+        columns = ["score", "rank", "flagged", "status", "reasons"]
+        pd.testing.assert_frame_equal(manager[columns], city.loc[manager.index, columns])
+        assert manager.loc[weak, "flagged"]
+
+
+def test_units_without_evidence_are_data_kurang_not_ranked(scored) -> None:  # type: ignore[no-untyped-def]
+    no_outcome = scored[scored["responden"].isna() & scored["services"].isna()]
+    assert not no_outcome.empty
+    assert (no_outcome["status"] == UNIT_DATA_KURANG).all()
+    assert no_outcome["score"].isna().all() and not no_outcome["flagged"].any()
+    ranked = scored[scored["status"] == UNIT_RANKED]
+    assert (ranked["coverage"] >= 0.5).all()
+    assert ranked["rank"].tolist() == sorted(ranked["rank"].tolist())
+
+
+def test_reasons_never_call_grade_a_or_b_low(scored) -> None:  # type: ignore[no-untyped-def]
+    good = scored[scored["mutu"].isin(["A", "B"])]
+    assert not good["reasons"].map(lambda r: "ikm_low" in r).any()
+
+
 def test_model_is_validated_out_of_time_on_demo(demo_engine: Engine) -> None:
     result = fit_deterioration_model(unit_quarter_panel(demo_engine, Scope(), None, DEMO_END))
     assert result.available, result.reason
     assert max(result.train_quarters) < min(result.test_quarters)
     assert 0.0 <= result.auc <= 1.0
     assert len(result.predictions) > 50
+    # Per-unit risk is shown only from a model that is good enough out of time.
+    assert result.shown == (result.auc >= MIN_AUC)
+    assert set(result.predictions["risk_band"]) <= {"low", "medium", "high"}
+    assert sum(result.band_counts.values()) == result.n_test
+
+
+def test_cli_json_reports_every_component(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], scored
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DATABASE_URL", demo_database_url)
+    assert (
+        main(
+            ["priorities", "--format", "json", "--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat()]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    units = data["units"]
+    assert len(units) == len(scored)
+    assert units[0]["kode_unit"] in planted_effects().weak_units and units[0]["rank"] == 1
+    first = scored.set_index("kode_unit").loc[units[0]["kode_unit"]]
+    assert units[0]["score"] == pytest.approx(first["score"], abs=1e-4)
+    for unit in units:
+        assert set(unit["components"]) == set(COMPONENT_KEYS)
+        for figures in unit["components"].values():
+            assert {"value", "standard", "se", "ci_low", "ci_high", "need", "coverage"} <= set(figures)
+    ikm = units[0]["components"]["ikm_low"]
+    assert ikm["standard"] == 76.61 and ikm["coverage"] == "ok" and ikm["se"] > 0
+    assert not math.isnan(ikm["value"])
+    short = [u for u in units if u["status"] == UNIT_DATA_KURANG]
+    assert all(u["rank"] is None and u["missing"] for u in short)
 
 
 def test_summary_figures_equal_the_owning_functions(demo_engine: Engine) -> None:
@@ -94,3 +161,20 @@ def test_summary_pdf_is_one_page_with_the_figures(demo_engine: Engine, tmp_path)
     assert "Temuan utama" in text
     top = summary.scored.iloc[0]["nama_unit"]
     assert top in text
+
+
+def test_training_plan_lists_ranked_units_and_every_weight(scored) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from openpyxl import load_workbook
+
+    from lib.analysis.priority_score import DEFAULT_WEIGHTS
+    from lib.reports.training_plan import training_plan_xlsx
+
+    book = load_workbook(io.BytesIO(training_plan_xlsx(scored, None, DEFAULT_WEIGHTS, "id")))
+    plan = list(book["Rencana"].iter_rows(values_only=True))
+    ranked = scored[scored["status"] == UNIT_RANKED]
+    assert len(plan) == 1 + len(ranked)
+    assert plan[1][1] == ranked.iloc[0]["kode_unit"]
+    method = [row for row in book["Metode"].iter_rows(values_only=True) if row and row[-1] is not None]
+    assert len([row for row in method if isinstance(row[-1], int | float)]) == len(DEFAULT_WEIGHTS)
