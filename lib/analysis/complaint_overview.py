@@ -30,6 +30,7 @@ from lib.analysis.complaint_themes import THEMES, normalise_theme_key
 from lib.i18n import DEFAULT_LANGUAGE, fmt_number, translate
 from lib.masking import mask_personal_data_series
 from lib.queries import complaints as q
+from lib.queries.holidays import refresh_holiday_calendar
 from lib.queries.units import CITY, Scope, list_units
 
 #: Months of history fetched before the recent window (enough for month-of-year factors).
@@ -101,11 +102,16 @@ def load_complaint_overview(
 ) -> ComplaintOverview:
     """Counts, rates, resolution times, backlog and spike flags for the units in ``scope``.
 
-    ``date_from``/``date_to`` default to the first and last complaint in scope.
+    ``date_from`` defaults to the first complaint of the **whole city** and
+    ``date_to`` to the end of the city's complaint data (last day received or
+    resolved), never to the last complaint in ``scope``; ``as_of`` (the backlog
+    day) is ``date_to`` unless in the future. A unit's backlog and share late are
+    then the same whether it is viewed alone, in its kecamatan or in the city.
     """
-    first, last = q.complaint_date_span(engine, scope)
+    refresh_holiday_calendar(engine)
+    first, last = q.complaint_date_span(engine, CITY)
     date_from = date_from or first or date.today()
-    date_to = date_to or last or date.today()
+    date_to = date_to or q.complaint_data_end(engine) or date.today()
     if date_from > date_to:
         raise ValueError("date_from is after date_to")
     as_of = as_of or min(date_to, date.today())
@@ -252,6 +258,14 @@ def _totals(
         "labelled": int(by_source.get("label", 0)),
         "predicted": int(by_source.get("predicted", 0)),
         "untyped": int(by_source.get("none", 0)),
+        # the open backlog counts every complaint still open on as_of; the status
+        # table only those received in the period: these two reconcile them
+        "backlog_received_in_period": int(open_in_range["complaints"].sum())
+        if not open_in_range.empty
+        else 0,
+        "backlog_received_before": int(open_all["complaints"].sum() - open_in_range["complaints"].sum())
+        if not open_all.empty
+        else 0,
     }
     if not resolution.empty:
         row = resolution.iloc[0]

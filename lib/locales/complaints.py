@@ -81,6 +81,14 @@ MESSAGES = {
         "id": "{overdue} lewat 5 hari kerja",
         "en": "{overdue} past 5 working days",
     },
+    "complaints.backlog.reconcile": {
+        "id": "Masih terbuka per {as_of}: {total} = {in_period} diterima dalam periode (status belum/diproses "
+        "di tabel status) + {before} diterima sebelum periode dan belum selesai. Hari kerja tidak menghitung "
+        "libur nasional dan cuti bersama.",
+        "en": "Still open as of {as_of}: {total} = {in_period} received in the period (status not yet handled/"
+        "in progress in the status table) + {before} received before the period and not yet resolved. Working "
+        "days leave out national holidays and cuti bersama.",
+    },
     "complaints.spikes.header": {"id": "Lonjakan pengaduan", "en": "Complaint spikes"},
     "complaints.spikes.method": {
         "id": "Setiap unit dibandingkan dengan dirinya sendiri: {recent} bulan terakhir ({window}) terhadap "
