@@ -12,13 +12,14 @@ from lib.ui import impact as ui
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import num, pct, t
+from lib.ui.sidebar import scoped_title
 from lib.ui.state import get_filters, get_lang
 
 require_principal()
 filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
 engine()  # migrate before the first query
 
-st.title(t("impact.title"))
+st.title(scoped_title(t("impact.title")))
 st.caption(t("impact.intro"))
 date_from, date_to = filters.date_from, filters.date_to
 

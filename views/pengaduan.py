@@ -11,13 +11,14 @@ from lib.ui import complaints as ui
 from lib.ui.auth import current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.sidebar import scoped_title
 from lib.ui.state import get_filters, get_lang
 
 principal = require_principal()
 filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
 engine()  # migrate before the first query
 
-st.title(t("complaints.title"))
+st.title(scoped_title(t("complaints.title")))
 st.caption(t("complaints.caption"))
 first, last = ui.date_span(url, scope)
 date_from = max(filters.date_from, first) if first else filters.date_from

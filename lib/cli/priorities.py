@@ -12,6 +12,7 @@ from lib.analysis.priority_text import reasons_text, themes_text
 from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.db import ensure_schema, get_engine
+from lib.queries.coverage import default_window
 from lib.queries.unit_evidence import unit_evidence
 
 
@@ -26,7 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="start date (default: 12 months before --to)"
     )
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="end date (default: today)")
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help="end date (default: end of the last month complete for every source)",
+    )
     parser.add_argument("--top", type=int, default=0, help="show only the first N units")
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of reasons and themes")
     parser.add_argument("--format", choices=("table", "json"), default="table")
@@ -42,8 +48,12 @@ def _clean(value: object) -> object:
 def run(args: argparse.Namespace) -> int:
     engine = ensure_schema(get_engine())
     scope = unit_scope(engine, args.unit, args.lang)
-    date_to = parse_date(args.date_to, args.lang) or date.today()
-    date_from = parse_date(args.date_from, args.lang) or date(date_to.year - 1, date_to.month, 1)
+    # without dates: the pages' default window, 12 months ending at the last complete month
+    default_from, default_to = default_window(engine)
+    date_to = parse_date(args.date_to, args.lang) or default_to
+    date_from = parse_date(args.date_from, args.lang) or (
+        default_from if args.date_to is None else date(date_to.year - 1, date_to.month, 1)
+    )
     if date_from > date_to:
         raise UserError("--from is after --to")
     scored = priority_scores(unit_evidence(engine, scope, date_from, date_to))

@@ -1,12 +1,13 @@
 """Issue 16 point 3: a unit's complaint figures do not change with the filter.
 
 In ``small_city`` KEL-A2's only complaint, P6 (Thursday 2025-03-20), is still open.
-The city's complaint data ends on 2025-04-20 (P5 resolved). Before the fix,
-``complaints --unit KEL-A2`` counted the backlog on the last complaint *in scope*
-(03-20: P6 zero days old, not late) while the city-wide run counted it on 04-02
-(late): the same unit, two answers. Now both count on 04-20: P6 is open 20
-working days (20 March to 17 April less Lebaran 31 Mar–1 Apr and Good Friday
-18 Apr → 23 − 3 = 20), overdue, share late 1 of 1.
+Before the fix, ``complaints --unit KEL-A2`` counted the backlog on the last
+complaint *in scope* (03-20: P6 zero days old, not late) while the city-wide run
+counted it on 04-02 (late): the same unit, two answers. Now both use the pages'
+default window, which ends at the last month complete for every source: complaints
+run to 2 April (April incomplete), services to 30 April, so March: 2024-04-01 to
+2025-03-31. P6 is then open 7 working days (20, 21, 24–28 March): overdue, share
+late 1 of 1, in both runs.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _unit(capsys: pytest.CaptureFixture[str], code: str, *argv: str) -> tuple[di
 def test_cli_unit_alone_matches_city_run(cli_db: dict[str, int], capsys: pytest.CaptureFixture[str]) -> None:
     city, in_city = _unit(capsys, "KEL-A2")
     alone, by_itself = _unit(capsys, "KEL-A2", "--unit", "KEL-A2")
-    assert city["as_of"] == alone["as_of"] == "2025-04-20"
+    assert city["as_of"] == alone["as_of"] == "2025-03-31"
+    assert city["from"] == alone["from"] == "2024-04-01"
     for key in ("backlog", "backlog_overdue", "share_late", "complaints"):
         assert in_city[key] == by_itself[key], key
     assert by_itself["backlog_overdue"] == 1 and by_itself["share_late"] == 1.0
