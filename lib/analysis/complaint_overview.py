@@ -359,13 +359,24 @@ def spike_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -
             "window": window,
         }
         if row.family == "unit_id":
-            sentences.append(translate("complaints.sentence.spike_total", lang, **values))
+            sentence = translate("complaints.sentence.spike_total", lang, **values)
         else:
             theme = getattr(row, "theme", None)
-            sentences.append(
-                translate("complaints.sentence.spike_theme", lang, theme=theme_label(theme, lang), **values)
+            sentence = translate(
+                "complaints.sentence.spike_theme", lang, theme=theme_label(theme, lang), **values
             )
+        sentences.append(sentence + " " + season_note(row, lang))
     return sentences
+
+
+def season_note(row: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What rules out a seasonal peak for one flag, or that nothing can (less than a year of history)."""
+    check = getattr(row, "seasonal_check", "none")
+    if check == "last_year":
+        return translate("complaints.season.last_year", lang, last_year=fmt_number(row.last_year, lang, 0))  # type: ignore[attr-defined]
+    if check == "model":
+        return translate("complaints.season.model", lang)
+    return translate("complaints.season.unknown", lang)
 
 
 def overview_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -89,6 +89,18 @@ MESSAGES = {
         "in progress in the status table) + {before} received before the period and not yet resolved. Working "
         "days leave out national holidays and cuti bersama.",
     },
+    "complaints.season.last_year": {
+        "id": "(Bulan yang sama tahun lalu: {last_year} pengaduan; kenaikannya juga nyata terhadap itu.)",
+        "en": "(Same months last year: {last_year} complaints; the rise is significant against that too.)",
+    },
+    "complaints.season.model": {
+        "id": "(Pola musiman kota sudah diperhitungkan; musim khusus unit ini belum dapat diuji.)",
+        "en": "(The city's seasonal pattern is allowed for; this unit's own season cannot be tested yet.)",
+    },
+    "complaints.season.unknown": {
+        "id": "(Riwayat kurang dari setahun sebelum periode ini: puncak musiman tidak dapat dikesampingkan.)",
+        "en": "(Less than a year of history before this window: a seasonal peak cannot be excluded.)",
+    },
     "complaints.spikes.header": {"id": "Lonjakan pengaduan", "en": "Complaint spikes"},
     "complaints.spikes.method": {
         "id": "Setiap unit dibandingkan dengan dirinya sendiri: {recent} bulan terakhir ({window}) terhadap "
