@@ -287,14 +287,39 @@ def evaluate_results(
     threshold: float = DEFAULT_THRESHOLD,
     confidence: float = 0.95,
 ) -> tuple[dict[str, EventStudy], int]:
-    """Level 4 for every outcome: Callaway & Sant'Anna with not-yet-trained comparison units."""
+    """Level 4 for every outcome: Callaway & Sant'Anna with not-yet-trained comparison units,
+    leaving out units another course trained around each window (:func:`other_course_training`)."""
     first = treated_units(data, codes, threshold)
+    other = other_course_training(data, codes, threshold)
     with _small_matrix_blas():
         studies = {
-            spec.column: callaway_santanna(None, first, wide=data.outcome_matrix(spec), confidence=confidence)
+            spec.column: callaway_santanna(
+                None, first, wide=data.outcome_matrix(spec), confidence=confidence, other_training=other
+            )
             for spec in OUTCOMES
         }
     return studies, len(first)
+
+
+def other_course_training(
+    data: ImpactData, codes: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+) -> pd.DataFrame:
+    """``unit_id``, ``quarter``: when each *other* course (all its runs) reached ``threshold`` of a unit's staff.
+
+    These units are not clean comparison units around that quarter. A course is
+    known by its name (:func:`lib.queries.training.course_name`); without names,
+    each programme code counts as its own course.
+    """
+    frame = data.completions
+    frame = frame[~frame["program_code"].isin(list(codes)) & (frame["status"] == COMPLETED)]
+    if frame.empty:
+        return pd.DataFrame({"unit_id": [], "quarter": []}, dtype="int64")
+    course = frame["course"] if "course" in frame else frame["program_code"]
+    rows = []
+    for _, group in frame.groupby(course.to_numpy()):
+        quarters = treatment_quarters(data.staff, first_trained_by_quarter(group), threshold)
+        rows.append(pd.DataFrame({"unit_id": quarters.index, "quarter": quarters.to_numpy()}))
+    return pd.concat(rows, ignore_index=True).astype("int64")
 
 
 def evaluate_program(
