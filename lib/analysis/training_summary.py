@@ -786,10 +786,15 @@ MIN_TRAINED_UNITS = 2
 def split_small_programs(
     learning: pd.DataFrame, min_n: int = MIN_PARTICIPANTS_FOR_RANKING
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The level-2 comparison split into programmes big enough to rank and those shown apart."""
+    """The level-2 comparison split into programmes big enough to rank and those shown apart.
+
+    A programme without any pre/post pair (coaching, mentoring: no tests) has no
+    learning effect at all and stays out of both (the forest plot skips it).
+    """
     if learning.empty or "n_paired" not in learning:
         return learning, learning.iloc[0:0]
-    small = learning["n_paired"].fillna(0).astype(int) < min_n
+    pairs = learning["n_paired"].fillna(0).astype(int)
+    small = (pairs > 0) & (pairs < min_n)
     return learning[~small].reset_index(drop=True), learning[small].reset_index(drop=True)
 
 

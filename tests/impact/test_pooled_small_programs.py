@@ -89,8 +89,12 @@ def test_pooled_effect_of_the_competency_type() -> None:
 
 def test_programmes_with_few_participants_are_not_ranked() -> None:
     learning = pd.DataFrame(
-        {"name": ["Kecil", "Besar", "Sedang"], "n_paired": [3, 40, 10], "d_z": [4.0, 0.5, 0.7]}
+        {
+            "name": ["Kecil", "Besar", "Sedang", "Coaching"],
+            "n_paired": [3, 40, 10, 0],
+            "d_z": [4.0, 0.5, 0.7, float("nan")],
+        }
     )
     ranked, small = split_small_programs(learning)
-    assert ranked["name"].tolist() == ["Besar", "Sedang"]
+    assert ranked["name"].tolist() == ["Besar", "Sedang", "Coaching"]  # no tests: no effect to draw
     assert small["name"].tolist() == ["Kecil"]  # d_z 4 from 3 people is shown apart, not on top
