@@ -160,15 +160,16 @@ with st.expander(t("complaints.channels.header")):
     left, right = st.columns(2)
     left.dataframe(ui.shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
     right.dataframe(ui.shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
-    st.caption(
-        t(
-            "complaints.backlog.reconcile",
-            as_of=day(ov.as_of),
-            total=num(totals.get("backlog", 0), 0),
-            in_period=num(totals.get("backlog_received_in_period", 0), 0),
-            before=num(totals.get("backlog_received_before", 0), 0),
-        )
+# the open backlog (all still open) and the status table (received in the period) reconciled
+st.caption(
+    t(
+        "complaints.backlog.reconcile",
+        as_of=day(ov.as_of),
+        total=num(totals.get("backlog", 0), 0),
+        in_period=num(totals.get("backlog_received_in_period", 0), 0),
+        before=num(totals.get("backlog_received_before", 0), 0),
     )
+)
 
 # ---- per-unit table
 st.subheader(t("complaints.table.header"))
