@@ -355,6 +355,25 @@ class AnalysisJob(SQLModel, table=True):
     error: str | None = Field(default=None, sa_column=Column(Text))
 
 
+class Holiday(SQLModel, table=True):
+    """A day off an admin added on top of the national holidays the ``holidays`` library knows.
+
+    Each year the government's SKB (joint ministerial decree) sets the *cuti bersama*
+    days and sometimes moves a national holiday; the library cannot know those in
+    advance, so an admin records them here and every working-day count uses them.
+    """
+
+    __tablename__ = "holiday"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True, index=True)
+    name: str = Field(max_length=200)
+    #: cuti_bersama | libur_nasional
+    kind: str = Field(max_length=20, default="cuti_bersama")
+    created_by: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=_now)
+
+
 #: Tables in the order they can be filled (parents first); reverse it to empty them.
 TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     ImportBatch,
@@ -373,4 +392,5 @@ TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     DataSource,
     AnalysisResult,
     AnalysisJob,
+    Holiday,
 )

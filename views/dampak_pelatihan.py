@@ -5,20 +5,29 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.analysis.training_results import DEFAULT_THRESHOLD
-from lib.analysis.training_summary import OUTCOMES, format_effect, format_p, level_sentences, results_sentence
+from lib.analysis.training_summary import (
+    MIN_PARTICIPANTS_FOR_RANKING,
+    OUTCOMES,
+    format_effect,
+    format_p,
+    level_sentences,
+    results_sentence,
+    split_small_programs,
+)
 from lib.queries.training import TrainingSelection
 from lib.safe_export import to_csv_bytes
 from lib.ui import impact as ui
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import num, pct, t
+from lib.ui.sidebar import scoped_title
 from lib.ui.state import get_filters, get_lang
 
 require_principal()
 filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
 engine()  # migrate before the first query
 
-st.title(t("impact.title"))
+st.title(scoped_title(t("impact.title")))
 st.caption(t("impact.intro"))
 date_from, date_to = filters.date_from, filters.date_to
 
@@ -183,6 +192,39 @@ st.plotly_chart(ui.reaction_chart(impact.reaction_distribution, lang), width="st
 
 # ---- level 4: event study
 st.subheader(t("impact.section.results"))
+ikm_study = impact.results.get("ikm")
+if key != ALL and (ikm_study is None or not ikm_study.estimable):
+    # one programme too small: say what level 4 would take, and show its kind's pooled effect
+    need = ui.need(url, scope, date_from, date_to, selection, key, threshold)
+    if need is not None and not need.enough:
+        st.warning(
+            t(
+                "impact.need.short",
+                reached=num(need.units_reached, 0),
+                threshold=pct(threshold, 0),
+                needed=num(need.units_needed, 0),
+                staff=num(need.staff_to_train, 0),
+            )
+        )
+    kind = courses.set_index("key").loc[key, "competency_type"]
+    if kind and "," not in kind:
+        st.markdown(f"**{t('impact.pooled.header_type', type=t(f'impact.competency.{kind}'))}**")
+        st.dataframe(
+            ui.pooled_for_display(
+                ui.pooled(url, scope, date_from, date_to, selection, threshold, kind), lang
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(t("impact.pooled.note", threshold=pct(threshold, 0)))
+if key == ALL:
+    st.markdown(f"**{t('impact.pooled.header')}**")
+    st.dataframe(
+        ui.pooled_for_display(ui.pooled(url, scope, date_from, date_to, selection, threshold), lang),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(t("impact.pooled.note", threshold=pct(threshold, 0)))
 if not impact.results:
     st.info(t("impact.results.pick_course"))
 else:
@@ -202,13 +244,26 @@ else:
     if study.estimable:
         st.plotly_chart(ui.event_study_chart(study, spec, lang), width="stretch", key="impact_event")
         st.caption(t("impact.results.cells_note"))
+    st.caption(t("impact.results.clean_controls", n=num(study.n_excluded_controls, 0)))
 
 # ---- programmes compared, and the table
 table, learning = ui.comparison(url, scope, date_from, date_to, selection, threshold)
 st.subheader(t("impact.section.compare"))
-if not learning.empty:
-    st.plotly_chart(ui.forest_chart(learning, lang), width="stretch", key="impact_forest")
+ranked, too_small = split_small_programs(learning)
+if not ranked.empty:
+    st.plotly_chart(ui.forest_chart(ranked, lang), width="stretch", key="impact_forest")
     st.caption(t("impact.compare_note"))
+if not too_small.empty:
+    st.markdown(f"**{t('impact.small.header', n=MIN_PARTICIPANTS_FOR_RANKING)}**")
+    st.dataframe(
+        {
+            t("impact.small.col.program"): too_small["name"],
+            t("impact.small.col.n"): [num(v, 0) for v in too_small["n_paired"]],
+            t("impact.small.col.gain"): [num(v, 1) for v in too_small["mean_gain"]],
+        },
+        hide_index=True,
+        width="stretch",
+    )
 st.subheader(t("impact.section.table"))
 shown = ui.table_for_display(table, lang)
 st.dataframe(shown, hide_index=True, width="stretch")

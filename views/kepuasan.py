@@ -18,13 +18,14 @@ from lib.ui import ikm as ui
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, num, t
+from lib.ui.sidebar import scoped_title
 from lib.ui.state import get_filters, get_lang
 from lib.ui.text import plain
 
 principal = require_principal()
 filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
 engine()  # migrate before the first query
-st.title(t("ikm.page.title"))
+st.title(scoped_title(t("ikm.page.title")))
 path, region = scope.path_prefix, scope.region
 first, last = ui.survey_bounds(url, path, region)
 if first is None or last is None:

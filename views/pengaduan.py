@@ -12,13 +12,14 @@ from lib.ui import complaints as ui
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.sidebar import scoped_title
 from lib.ui.state import get_filters, get_lang
 
 principal = require_principal()
 filters, scope, lang, url = get_filters(), current_scope(), get_lang(), db_url()
 engine()  # migrate before the first query
 
-st.title(t("complaints.title"))
+st.title(scoped_title(t("complaints.title")))
 st.caption(t("complaints.caption"))
 first, last = ui.date_span(url, scope)
 date_from = max(filters.date_from, first) if first else filters.date_from
@@ -160,6 +161,16 @@ with st.expander(t("complaints.channels.header")):
     left, right = st.columns(2)
     left.dataframe(ui.shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
     right.dataframe(ui.shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
+# the open backlog (all still open) and the status table (received in the period) reconciled
+st.caption(
+    t(
+        "complaints.backlog.reconcile",
+        as_of=day(ov.as_of),
+        total=num(totals.get("backlog", 0), 0),
+        in_period=num(totals.get("backlog_received_in_period", 0), 0),
+        before=num(totals.get("backlog_received_before", 0), 0),
+    )
+)
 
 # ---- per-unit table
 st.subheader(t("complaints.table.header"))

@@ -9,18 +9,20 @@ from lib.ui import priorities as data
 from lib.ui.auth import audited_download_button, current_scope, require_principal
 from lib.ui.data import db_url
 from lib.ui.i18n import day, num, t
+from lib.ui.sidebar import current_scope_label, scoped_title
 from lib.ui.state import get_filters, get_lang
 from lib.ui.text import plain
 
 require_principal()
 filters, scope, lang = get_filters(), current_scope(), get_lang()
 
-st.title(t("summary.title"))
+st.title(scoped_title(t("summary.title")))
 with st.spinner():
     summary = data.summary(db_url(), scope, filters.date_from, filters.date_to, lang)
 st.caption(
     t(
         "summary.caption",
+        scope=current_scope_label(),
         start=day(summary.date_from),
         end=day(summary.date_to),
         prev_start=day(summary.previous_from),
@@ -55,7 +57,7 @@ if not ranked.empty:
     )
 audited_download_button(
     t("summary.pdf"),
-    lambda: summary_pdf_bytes(summary, lang, date.today()),
+    lambda: summary_pdf_bytes(summary, lang, date.today(), scope_name=current_scope_label()),
     file_name=f"ringkasan_telaah_{filters.date_to:%Y%m%d}.pdf",
     mime="application/pdf",
     kind="summary_pdf",

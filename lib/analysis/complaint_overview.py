@@ -30,6 +30,7 @@ from lib.analysis.complaint_themes import THEMES, normalise_theme_key
 from lib.i18n import DEFAULT_LANGUAGE, fmt_number, translate
 from lib.masking import mask_personal_data_series
 from lib.queries import complaints as q
+from lib.queries.holidays import refresh_holiday_calendar
 from lib.queries.units import CITY, Scope, list_units
 
 #: Months of history fetched before the recent window (enough for month-of-year factors).
@@ -101,11 +102,16 @@ def load_complaint_overview(
 ) -> ComplaintOverview:
     """Counts, rates, resolution times, backlog and spike flags for the units in ``scope``.
 
-    ``date_from``/``date_to`` default to the first and last complaint in scope.
+    ``date_from`` defaults to the first complaint of the **whole city** and
+    ``date_to`` to the end of the city's complaint data (last day received or
+    resolved), never to the last complaint in ``scope``; ``as_of`` (the backlog
+    day) is ``date_to`` unless in the future. A unit's backlog and share late are
+    then the same whether it is viewed alone, in its kecamatan or in the city.
     """
-    first, last = q.complaint_date_span(engine, scope)
+    refresh_holiday_calendar(engine)
+    first, last = q.complaint_date_span(engine, CITY)
     date_from = date_from or first or date.today()
-    date_to = date_to or last or date.today()
+    date_to = date_to or q.complaint_data_end(engine) or date.today()
     if date_from > date_to:
         raise ValueError("date_from is after date_to")
     as_of = as_of or min(date_to, date.today())
@@ -255,6 +261,14 @@ def _totals(
         "labelled": int(by_source.get("label", 0)),
         "predicted": int(by_source.get("predicted", 0)),
         "untyped": int(by_source.get("none", 0)),
+        # the open backlog counts every complaint still open on as_of; the status
+        # table only those received in the period: these two reconcile them
+        "backlog_received_in_period": int(open_in_range["complaints"].sum())
+        if not open_in_range.empty
+        else 0,
+        "backlog_received_before": int(open_all["complaints"].sum() - open_in_range["complaints"].sum())
+        if not open_all.empty
+        else 0,
     }
     if not resolution.empty:
         row = resolution.iloc[0]
@@ -348,13 +362,24 @@ def spike_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -
             "window": window,
         }
         if row.family == "unit_id":
-            sentences.append(translate("complaints.sentence.spike_total", lang, **values))
+            sentence = translate("complaints.sentence.spike_total", lang, **values)
         else:
             theme = getattr(row, "theme", None)
-            sentences.append(
-                translate("complaints.sentence.spike_theme", lang, theme=theme_label(theme, lang), **values)
+            sentence = translate(
+                "complaints.sentence.spike_theme", lang, theme=theme_label(theme, lang), **values
             )
+        sentences.append(sentence + " " + season_note(row, lang))
     return sentences
+
+
+def season_note(row: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What rules out a seasonal peak for one flag, or that nothing can (less than a year of history)."""
+    check = getattr(row, "seasonal_check", "none")
+    if check == "last_year":
+        return translate("complaints.season.last_year", lang, last_year=fmt_number(row.last_year, lang, 0))  # type: ignore[attr-defined]
+    if check == "model":
+        return translate("complaints.season.model", lang)
+    return translate("complaints.season.unknown", lang)
 
 
 def overview_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -33,6 +33,18 @@ Method, per series (a unit, or a unit × theme):
    ``alpha`` of the flags are false alarms. ``adjust="none"`` flags at a
    per-series false-alarm rate ``alpha`` instead.
 
+6. **Same months last year** (a unit's own season): the pooled city factors
+   cannot know that one agency's complaints peak every rainy season (tree
+   trimming in January–March), and with less than 24 months no factors are
+   estimated at all. So whenever the same calendar months one year before the
+   recent window are in the history (from ``recent_months`` + 12 months on), a
+   flag also needs the recent count to exceed last year's same months by the
+   same one-sided conditional test at ``alpha`` (an intersection–union test:
+   both comparisons must show a rise, so the false-alarm rate is not raised).
+   ``seasonal_check`` records what excluded a seasonal peak for each series:
+   ``last_year``, ``model`` (city factors only) or ``none`` — the page states
+   beside a ``none`` flag that a seasonal peak cannot be excluded.
+
 The ratio recent ÷ expected comes with an exact (Clopper–Pearson on the
 conditional binomial) confidence interval.
 """
@@ -83,6 +95,9 @@ SERIES_COLUMNS = (
     "ratio_high",
     "tested",
     "q_value",
+    "last_year",
+    "p_last_year",
+    "seasonal_check",
     "flagged",
 )
 
@@ -302,6 +317,18 @@ def detect_spikes(
             out[name] = values
         out["tested"] = observed + base_total > 0
         out.loc[~out["tested"], "p_value"] = np.nan
+        year_start = len(months) - n_recent - 12
+        if year_start >= 0:
+            last_year = matrix[:, year_start : year_start + n_recent].sum(axis=1)
+            w_last_year = float(weight_of[year_start : year_start + n_recent].sum())
+            yoy = _conditional_test(observed, last_year, w_recent, w_last_year, phi, settings.level)
+            out["last_year"] = last_year.astype("int64")
+            out["p_last_year"] = yoy["p_value"]
+            out["seasonal_check"] = "last_year"
+        else:
+            out["last_year"] = pd.array([pd.NA] * len(out), dtype="Int64")
+            out["p_last_year"] = np.nan
+            out["seasonal_check"] = "model" if seasonal else "none"
         rows.append(out)
     if not rows:
         return SpikeResult(
@@ -314,9 +341,11 @@ def detect_spikes(
         result["q_value"] = result["p_value"]
     else:
         raise ValueError(f"adjust must be 'bh' or 'none', not {settings.adjust!r}")
+    above_last_year = result["p_last_year"].isna() | (result["p_last_year"] <= settings.alpha)
     result["flagged"] = (
         result["tested"]
         & (result["q_value"] <= settings.alpha)
+        & above_last_year
         & (result["observed"] >= settings.min_observed)
         & (result["ratio"] >= settings.min_ratio)
     )

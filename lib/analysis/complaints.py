@@ -5,10 +5,10 @@ figure on the Pengaduan page can be checked by hand in a unit test.
 
 Conventions a caller must know:
 
-* **Working days** are Monday–Friday (``numpy.busday_count``); Indonesian public
-  holidays are *not* excluded, so a complaint spanning Lebaran looks later than
-  it was. The count runs from the day received to the day resolved: received
-  Monday, resolved the next Monday = 5 working days.
+* **Working days** are Monday–Friday less Indonesia's national holidays and the
+  cuti bersama an admin recorded (:mod:`lib.analysis.workdays`). The count runs
+  from the day received to the day resolved: received Monday, resolved the next
+  Monday = 5 working days when no holiday falls in between.
 * **Late** means more than :data:`STANDARD_WORKING_DAYS` (5) working days. The
   share late is taken over complaints whose outcome against the standard is
   known: all resolved ones, plus open ones already older than the standard
@@ -26,6 +26,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from scipy import stats
+
+from lib.analysis.workdays import working_days_between
 
 #: The service standard for answering a complaint (SP4N-LAPOR!), in working days.
 STANDARD_WORKING_DAYS = 5
@@ -152,19 +154,6 @@ def complaint_rates(
 
 
 # --- resolution times --------------------------------------------------------
-
-
-def working_days_between(start: pd.Series, end: pd.Series) -> np.ndarray:
-    """Monday–Friday days from ``start`` (counted) to ``end`` (not counted); NaN where end < start or missing."""
-    start_d = pd.to_datetime(start).to_numpy(dtype="datetime64[D]")
-    end_d = pd.to_datetime(end).to_numpy(dtype="datetime64[D]")
-    valid = ~(np.isnat(start_d) | np.isnat(end_d))
-    days = np.full(len(start_d), np.nan)
-    if valid.any():
-        counted = np.busday_count(start_d[valid], end_d[valid]).astype(float)
-        counted[end_d[valid] < start_d[valid]] = np.nan
-        days[valid] = counted
-    return days
 
 
 def resolution_days(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,7 @@ before it, so the home page and its PDF show exactly what the detail pages show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
 from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
+from lib.analysis.coverage import SourceCoverage, covers
 from lib.analysis.ikm import IkmChange, ikm_change, unit_ikm, weakest_for_row
 from lib.analysis.ikm_periods import previous_range
 from lib.analysis.priority_city import scored_units_in_scope
@@ -23,6 +24,7 @@ from lib.analysis.priority_text import reasons_text
 from lib.analysis.training_learning import LearningResult, learning_effect
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries import complaints as cq
+from lib.queries.coverage import data_coverage
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
 from lib.queries.training import participations
 from lib.queries.units import Scope
@@ -165,6 +167,9 @@ def leadership_summary(
             higher_is_better=False,
         ),
     ]
+    headlines = comparable_headlines(
+        headlines, data_coverage(engine), (date_from, date_to), (prev_from, prev_to)
+    )
     summary = Summary(
         date_from=date_from,
         date_to=date_to,
@@ -180,6 +185,32 @@ def leadership_summary(
     return summary
 
 
+#: The sources each headline's change rests on (upload kinds, see lib.analysis.coverage).
+HEADLINE_SOURCES: dict[str, tuple[str, ...]] = {
+    "ikm": ("survei",),
+    "complaints": ("pengaduan",),
+    "within_standard": ("pengaduan",),
+    "flagged": ("survei", "pengaduan"),
+}
+
+
+def comparable_headlines(
+    headlines: list[Headline],
+    coverage: dict[str, SourceCoverage],
+    now: tuple[date, date],
+    before: tuple[date, date],
+) -> list[Headline]:
+    """Drop the previous value (so no change is shown) of a headline whose sources do not cover
+    both windows completely: a month missing from either window is not an improvement."""
+    out = []
+    for headline in headlines:
+        sources = HEADLINE_SOURCES.get(headline.key)
+        if sources and not (covers(coverage, sources, *now) and covers(coverage, sources, *before)):
+            headline = replace(headline, previous=None)
+        out.append(headline)
+    return out
+
+
 def findings(engine: Engine, summary: Summary, scope: Scope, lang: str = "id") -> list[str]:
     """Up to three sentences: where service is weakest, where complaints are rising, and whether
     training works and reaches staff. Each names its figure and what it rests on."""
@@ -191,7 +222,8 @@ def findings(engine: Engine, summary: Summary, scope: Scope, lang: str = "id") -
         weak = weakest_for_row(worst, k=2)
         out.append(
             translate(
-                "summary.finding.weakest_unit",
+                # one unit in scope: "lowest" would compare it with nothing
+                "summary.finding.weakest_unit" if len(units) > 1 else "summary.finding.only_unit",
                 lang,
                 unit=worst["nama_unit"],
                 ikm=fmt_number(worst["ikm_2dp"], lang),

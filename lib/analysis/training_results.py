@@ -24,6 +24,15 @@ intervals would be too narrow. Pre-trends (θ(e) for e = −4 … −2) are test
 jointly with a Wald statistic referred to an F distribution; in simulations
 with parallel trends it rejects at or below its nominal 5 %.
 
+**Clean comparison units.** A unit that *another* programme trained shortly
+before or during a cell's window is not "untrained": its outcome moves for a
+reason of its own, and comparing with it biases the effect (a do-nothing
+programme came out ×1.10 on service days against such units and ×0.97 without
+them). Given ``other_training`` (unit, quarter in which another course reached
+the threshold in that unit), a unit is left out of the comparison group of
+cell (g, t) when any such quarter falls in [min(g − 1, t) − ``clean_window``,
+max(g − 1, t)], the same rule level 3 applies to recently trained colleagues.
+
 Quarters are integers (``year * 4 + quarter − 1``): see :func:`quarter_index`.
 """
 
@@ -42,6 +51,8 @@ ControlGroup = Literal["notyet", "never"]
 
 #: Share of a unit's staff trained in the selected programme(s) at which the unit counts as trained.
 DEFAULT_THRESHOLD = 0.5
+#: Quarters before a cell's window in which another programme's training still disqualifies a comparison unit.
+CLEAN_WINDOW = 4
 
 
 def quarter_index(day: date | pd.Timestamp) -> int:
@@ -118,6 +129,8 @@ class EventStudy:
     n_never_treated: int
     n_dropped_treated_at_start: int
     cohorts: dict[int, int] = field(default_factory=dict)
+    #: units another programme trained in a cell's window, kept out of its comparison group
+    n_excluded_controls: int = 0
 
     @property
     def estimable(self) -> bool:
@@ -175,6 +188,20 @@ def _weight_influence(keep_groups: np.ndarray, group_of_unit: np.ndarray, pg: np
     return if1 - if2
 
 
+def _other_training_lists(other: pd.DataFrame | None, units: np.ndarray) -> list[np.ndarray] | None:
+    """Per unit (in ``units`` order), the sorted quarters another programme trained it."""
+    if other is None or other.empty:
+        return None
+    grouped = other.groupby("unit_id")["quarter"].apply(lambda s: np.sort(s.to_numpy(dtype=float)))
+    empty = np.array([], dtype=float)
+    return [grouped.get(u, empty) for u in units]
+
+
+def _trained_between(quarters: list[np.ndarray], low: int, high: int) -> np.ndarray:
+    """True for units with another programme's training quarter in [low, high]."""
+    return np.array([bool(((q >= low) & (q <= high)).any()) for q in quarters])
+
+
 def _comparison_units(g_all: np.ndarray, g: int, untreated_through: int, control: ControlGroup) -> np.ndarray:
     """Units usable as comparison for cohort g: never trained, or (``notyet``) not trained by then."""
     if control == "never":
@@ -218,6 +245,8 @@ def callaway_santanna(
     min_treated: int = 2,
     min_control: int = 2,
     pretrend_leads: int = 4,
+    other_training: pd.DataFrame | None = None,
+    clean_window: int = CLEAN_WINDOW,
 ) -> EventStudy:
     """Group-time ATTs, their event-time aggregation, pre-trend test and baseline gap.
 
@@ -237,6 +266,12 @@ def callaway_santanna(
     tested jointly over event times −``pretrend_leads`` … −2 (the leads most
     cohorts share) with a Wald statistic referred to an F distribution, since
     the covariance is estimated from few treated units.
+
+    ``other_training`` (``unit_id``, ``quarter``): when another programme
+    trained a unit; such a unit is not a comparison unit for a cell whose
+    window it falls in, or falls up to ``clean_window`` quarters before (see
+    the module docstring). ``n_excluded_controls`` counts the units left out
+    of at least one cell this way.
     """
     if wide is None:
         wide = outcome_wide(
@@ -256,6 +291,8 @@ def callaway_santanna(
         return _empty_study(control, confidence, effect_from, dropped=int(too_early.sum()))
     y = wide.to_numpy(dtype=float)[~too_early]
     col = {int(q): i for i, q in enumerate(quarters)}
+    other_quarters = _other_training_lists(other_training, units)
+    excluded_any = np.zeros(n_units, dtype=bool)
 
     cohort_values = sorted(int(g) for g in np.unique(g_all[np.isfinite(g_all)]) if g - 1 in col)
     cohort_sizes = {g: int((g_all == g).sum()) for g in cohort_values}
@@ -269,6 +306,10 @@ def callaway_santanna(
             if t == base:
                 continue
             comparison = _comparison_units(g_all, g, max(t, base), control)
+            if other_quarters is not None:
+                busy = _trained_between(other_quarters, min(t, base) - clean_window, max(t, base))
+                excluded_any |= comparison & busy
+                comparison = comparison & ~busy
             change = y[:, col[t]] - y[:, col[base]]
             tr = treated & np.isfinite(change)
             ct = comparison & np.isfinite(change)
@@ -377,6 +418,7 @@ def callaway_santanna(
         n_never_treated=int(np.isinf(g_all).sum()),
         n_dropped_treated_at_start=int(too_early.sum()),
         cohorts=cohort_sizes,
+        n_excluded_controls=int(excluded_any.sum()),
     )
 
 

@@ -287,14 +287,39 @@ def evaluate_results(
     threshold: float = DEFAULT_THRESHOLD,
     confidence: float = 0.95,
 ) -> tuple[dict[str, EventStudy], int]:
-    """Level 4 for every outcome: Callaway & Sant'Anna with not-yet-trained comparison units."""
+    """Level 4 for every outcome: Callaway & Sant'Anna with not-yet-trained comparison units,
+    leaving out units another course trained around each window (:func:`other_course_training`)."""
     first = treated_units(data, codes, threshold)
+    other = other_course_training(data, codes, threshold)
     with _small_matrix_blas():
         studies = {
-            spec.column: callaway_santanna(None, first, wide=data.outcome_matrix(spec), confidence=confidence)
+            spec.column: callaway_santanna(
+                None, first, wide=data.outcome_matrix(spec), confidence=confidence, other_training=other
+            )
             for spec in OUTCOMES
         }
     return studies, len(first)
+
+
+def other_course_training(
+    data: ImpactData, codes: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+) -> pd.DataFrame:
+    """``unit_id``, ``quarter``: when each *other* course (all its runs) reached ``threshold`` of a unit's staff.
+
+    These units are not clean comparison units around that quarter. A course is
+    known by its name (:func:`lib.queries.training.course_name`); without names,
+    each programme code counts as its own course.
+    """
+    frame = data.completions
+    frame = frame[~frame["program_code"].isin(list(codes)) & (frame["status"] == COMPLETED)]
+    if frame.empty:
+        return pd.DataFrame({"unit_id": [], "quarter": []}, dtype="int64")
+    course = frame["course"] if "course" in frame else frame["program_code"]
+    rows = []
+    for _, group in frame.groupby(course.to_numpy()):
+        quarters = treatment_quarters(data.staff, first_trained_by_quarter(group), threshold)
+        rows.append(pd.DataFrame({"unit_id": quarters.index, "quarter": quarters.to_numpy()}))
+    return pd.concat(rows, ignore_index=True).astype("int64")
 
 
 def evaluate_program(
@@ -747,3 +772,120 @@ def level_sentences(impact: ProgramImpact, lang: str = "id") -> dict[str, str]:
         "behaviour": behaviour_sentence(impact, lang),
         "results": results_sentence(impact, "ikm", lang) if impact.results else "",
     }
+
+
+# --- an answer for leadership when one programme is too small ------------------------------
+
+#: A programme with fewer paired participants is shown apart, never ranked with the others:
+#: with 2–3 people d_z is huge and its interval spans almost everything.
+MIN_PARTICIPANTS_FOR_RANKING = 10
+#: Level 4 needs at least this many trained units (two per cohort for a variance).
+MIN_TRAINED_UNITS = 2
+
+
+def split_small_programs(
+    learning: pd.DataFrame, min_n: int = MIN_PARTICIPANTS_FOR_RANKING
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The level-2 comparison split into programmes big enough to rank and those shown apart.
+
+    A programme without any pre/post pair (coaching, mentoring: no tests) has no
+    learning effect at all and stays out of both (the forest plot skips it).
+    """
+    if learning.empty or "n_paired" not in learning:
+        return learning, learning.iloc[0:0]
+    pairs = learning["n_paired"].fillna(0).astype(int)
+    small = (pairs > 0) & (pairs < min_n)
+    return learning[~small].reset_index(drop=True), learning[small].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Level4Need:
+    """What a programme lacks for level 4: units that reached the threshold, and how far the
+    closest ones are (``closest``: staff still to train in each of the nearest units)."""
+
+    units_reached: int
+    units_needed: int
+    threshold: float
+    closest: tuple[int, ...]
+
+    @property
+    def enough(self) -> bool:
+        return self.units_reached >= self.units_needed
+
+    @property
+    def staff_to_train(self) -> int:
+        """Staff still to train so that ``units_needed`` units reach the threshold."""
+        missing = max(self.units_needed - self.units_reached, 0)
+        return int(sum(self.closest[:missing]))
+
+
+def level4_need(data: ImpactData, codes: Sequence[str], threshold: float = DEFAULT_THRESHOLD) -> Level4Need:
+    """How many units the course trained to ``threshold``, and how many more staff the nearest
+    units would need, so the page can say what level 4 would take instead of showing "—"."""
+    chosen = _completed(data, codes)
+    trained = chosen.groupby("unit_id")["employee_id"].nunique() if not chosen.empty else pd.Series(dtype=int)
+    staff = data.staff[data.staff > 0]
+    trained = trained.reindex(staff.index, fill_value=0)
+    needed = np.ceil(threshold * staff.to_numpy() - 1e-9).astype(int)
+    short = pd.Series(needed - trained.to_numpy(), index=staff.index)
+    reached = int((short <= 0).sum())
+    # nearest first: units with some trained staff, then the fewest missing
+    candidates = short[short > 0]
+    order = sorted(candidates.index, key=lambda u: (trained.get(u, 0) == 0, candidates[u]))
+    closest = tuple(int(candidates[u]) for u in order[:MIN_TRAINED_UNITS])
+    return Level4Need(reached, MIN_TRAINED_UNITS, threshold, closest)
+
+
+def pooled_by_competency(
+    data: ImpactData,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = 0.95,
+    types: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Level 4 of all programmes of one competency type taken together, per type and outcome.
+
+    A unit counts as trained when ``threshold`` of its staff passed *any* programme
+    of that type; units trained by programmes of other types around the event are
+    not comparison units. This answers "does technical training improve service?"
+    when no single programme reached enough units; it is labelled as a pooled
+    effect, never as any one programme's. Columns: ``competency_type``,
+    ``programs``, ``units_trained``, ``outcome``, ``estimate``, ``ci_low``,
+    ``ci_high``, ``n_treated_units``, ``estimable``.
+    """
+    programs = data.programs
+    columns = [
+        "competency_type",
+        "programs",
+        "units_trained",
+        "outcome",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "n_treated_units",
+        "estimable",
+    ]
+    if programs.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for kind, group in programs.groupby("competency_type", sort=True):
+        if types is not None and kind not in types:
+            continue
+        codes = tuple(sorted(group["program_code"]))
+        studies, units = evaluate_results(data, codes, threshold=threshold, confidence=confidence)
+        for spec in OUTCOMES:
+            study = studies[spec.column]
+            rows.append(
+                {
+                    "competency_type": kind,
+                    "programs": int(group["course"].nunique()) if "course" in group else len(codes),
+                    "units_trained": units,
+                    "outcome": spec.column,
+                    "estimate": study.overall.estimate,
+                    "ci_low": study.overall.ci_low,
+                    "ci_high": study.overall.ci_high,
+                    "n_treated_units": study.n_treated_units,
+                    "estimable": study.estimable,
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)

@@ -40,10 +40,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--unit", metavar="KODE", help="kode unit: unit itu dan sub-unitnya (default: seluruh kota)"
     )
     parser.add_argument(
-        "--from", dest="date_from", metavar="YYYY-MM-DD", help="tanggal awal (default: data pertama)"
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help="tanggal awal (default: seperti halaman, 12 bulan lengkap terakhir)",
     )
     parser.add_argument(
-        "--to", dest="date_to", metavar="YYYY-MM-DD", help="tanggal akhir (default: data terakhir)"
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help="tanggal akhir (default: akhir bulan terakhir yang lengkap)",
     )
     parser.add_argument("--format", default="table", choices=("table", "json"), help="format keluaran")
     parser.add_argument("--lang", default="id", choices=("id", "en"), help="bahasa keluaran")
@@ -140,6 +146,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(translate("complaints.cli.bad_settings", lang))
     engine = ensure_schema(get_engine())
     scope = unit_scope(engine, args.unit, lang)
+    if date_from is None and date_to is None:  # the pages' default: 12 complete months
+        from lib.queries.coverage import default_window
+
+        date_from, date_to = default_window(engine)
 
     if args.classify:
         outcome = classify_uncategorised(engine)

@@ -27,6 +27,7 @@ from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.db import ensure_schema, get_engine
 from lib.i18n import translate
+from lib.queries.coverage import default_window
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,7 +45,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="start date (default: 12 months before --to)"
     )
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="end date (default: today)")
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help="end date (default: end of the last month complete for every source)",
+    )
     parser.add_argument("--top", type=int, default=0, help="show only the first N ranked units")
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of reasons and themes")
     parser.add_argument("--format", choices=("table", "json"), default="table")
@@ -112,8 +118,12 @@ def unit_record(row: pd.Series, lang: str) -> dict[str, object]:
 def run(args: argparse.Namespace) -> int:
     engine = ensure_schema(get_engine())
     scope = unit_scope(engine, args.unit, args.lang)
-    date_to = parse_date(args.date_to, args.lang) or date.today()
-    date_from = parse_date(args.date_from, args.lang) or date(date_to.year - 1, date_to.month, 1)
+    # without dates: the pages' default window, 12 months ending at the last complete month
+    default_from, default_to = default_window(engine)
+    date_to = parse_date(args.date_to, args.lang) or default_to
+    date_from = parse_date(args.date_from, args.lang) or (
+        default_from if args.date_to is None else date(date_to.year - 1, date_to.month, 1)
+    )
     if date_from > date_to:
         raise UserError("--from is after --to")
     evidence = city_evidence(engine, date_from, date_to)

@@ -36,7 +36,27 @@ MESSAGES = {
     "sidebar.all_units": {"id": "Semua unit", "en": "All units"},
     "sidebar.all_subunits": {"id": "Seluruh {parent}", "en": "All of {parent}"},
     "sidebar.scope": {"id": "Cakupan: {scope}", "en": "Scope: {scope}"},
-    "sidebar.city": {"id": "Seluruh kota", "en": "Whole city"},
+    "sidebar.city": {"id": "Kota Medan", "en": "Medan City"},
+    "sidebar.region_scope": {"id": "Wilayah {region}", "en": "{region} area"},
+    "sidebar.out_of_scope": {
+        "id": "{choice} di luar cakupan Anda ({scope}); yang ditampilkan adalah data {scope}.",
+        "en": "{choice} is outside your scope ({scope}); showing {scope}'s data.",
+    },
+    "sidebar.coverage": {"id": "Data sampai: {sources}", "en": "Data up to: {sources}"},
+    "sidebar.coverage.source": {"id": "{source} {last}", "en": "{source} {last}"},
+    "sidebar.coverage.partial": {
+        "id": "{source} {complete} (bulan berikutnya belum lengkap; ada data sampai {last})",
+        "en": "{source} {complete} (the next month is incomplete; some data up to {last})",
+    },
+    "sidebar.coverage.note": {
+        "id": "Periode berakhir di bulan terakhir yang lengkap untuk semua sumber, agar perbandingan tidak "
+        "memakai bulan yang datanya belum masuk.",
+        "en": "Periods end at the last month complete for every source, so no comparison uses a month whose "
+        "data has not arrived yet.",
+    },
+    "source.survei": {"id": "SKM", "en": "SKM"},
+    "source.pengaduan": {"id": "Pengaduan", "en": "Complaints"},
+    "source.layanan": {"id": "Layanan", "en": "Services"},
     "empty.title": {"id": "Belum ada data", "en": "No data yet"},
     "empty.body": {
         "id": "Basis data masih kosong. Muat kota contoh untuk melihat Telaah bekerja, "

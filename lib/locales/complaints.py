@@ -87,6 +87,24 @@ MESSAGES = {
         "id": "{overdue} lewat 5 hari kerja",
         "en": "{overdue} past 5 working days",
     },
+    "complaints.backlog.reconcile": {
+        "id": "Masih terbuka per {as_of}: {total} = {in_period} diterima dalam periode (status belum/diproses "
+        "di tabel status) + {before} diterima sebelum periode dan belum selesai.",
+        "en": "Still open as of {as_of}: {total} = {in_period} received in the period (status not yet handled/"
+        "in progress in the status table) + {before} received before the period and not yet resolved.",
+    },
+    "complaints.season.last_year": {
+        "id": "(Bulan yang sama tahun lalu: {last_year} pengaduan; kenaikannya juga nyata terhadap itu.)",
+        "en": "(Same months last year: {last_year} complaints; the rise is significant against that too.)",
+    },
+    "complaints.season.model": {
+        "id": "(Pola musiman kota sudah diperhitungkan; musim khusus unit ini belum dapat diuji.)",
+        "en": "(The city's seasonal pattern is allowed for; this unit's own season cannot be tested yet.)",
+    },
+    "complaints.season.unknown": {
+        "id": "(Riwayat kurang dari setahun sebelum periode ini: puncak musiman tidak dapat dikesampingkan.)",
+        "en": "(Less than a year of history before this window: a seasonal peak cannot be excluded.)",
+    },
     "complaints.spikes.header": {"id": "Lonjakan pengaduan", "en": "Complaint spikes"},
     "complaints.spikes.method": {
         "id": "Setiap unit dibandingkan dengan dirinya sendiri: {recent} bulan terakhir ({window}) terhadap "
@@ -157,10 +175,12 @@ MESSAGES = {
     "complaints.resolution.y": {"id": "Jumlah pengaduan", "en": "Number of complaints"},
     "complaints.resolution.standard": {"id": "standar 5 hari kerja", "en": "5-working-day standard"},
     "complaints.resolution.note": {
-        "id": "Hari kerja = Senin–Jumat; hari libur nasional tidak dikecualikan. Dihitung dari tanggal pengaduan "
+        "id": "Hari kerja = Senin–Jumat di luar libur nasional dan cuti bersama (daftar cuti bersama dapat ditambah "
+        "admin: python -m lib holidays add). Dihitung dari tanggal pengaduan "
         "sampai tanggal selesai. Bagian yang lewat standar dihitung atas pengaduan selesai ditambah pengaduan "
         "terbuka yang sudah lewat 5 hari kerja. Hari di atas {cap} digabung di {cap}.",
-        "en": "Working days = Monday–Friday; public holidays are not excluded. Counted from the complaint date to "
+        "en": "Working days = Monday–Friday less national holidays and cuti bersama (an admin can add cuti "
+        "bersama: python -m lib holidays add). Counted from the complaint date to "
         "the resolution date. The share past the standard is over resolved complaints plus open complaints "
         "already older than 5 working days. Days above {cap} are pooled at {cap}.",
     },

@@ -134,7 +134,7 @@ MESSAGES = {
         "id": "Perubahan kecil (di bawah ±1 poin) pada sampel kecil bisa karena kebetulan.",
         "en": "Small changes (under ±1 point) on small samples may be chance.",
     },
-    "ikm.scope.city": {"id": "Kota", "en": "City"},
+    "ikm.scope.city": {"id": "Kota Medan", "en": "Medan City"},
     "ikm.section.ranking": {"id": "Peringkat unit", "en": "Units ranked"},
     "ikm.section.heatmap": {"id": "Nilai per unsur (NRR) tiap unit", "en": "Element scores (NRR) per unit"},
     "ikm.heatmap.caption": {

@@ -136,13 +136,61 @@ MESSAGES = {
     },
     "impact.results.outcome": {"id": "Ukuran layanan", "en": "Service measure"},
     "impact.results.pick_course": {
-        "id": "Dampak pada layanan unit dihitung per program: pilih satu program untuk melihat studi peristiwanya. Tabel di bawah memuat hasil setiap program.",
-        "en": "Results for unit services are estimated per programme: choose one programme to see its event study. The table below holds every programme's results.",
+        "id": "Dampak pada layanan unit dihitung per program: pilih satu program untuk melihat studi peristiwanya. Efek gabungan per jenis kompetensi ada di bagian Hasil layanan di bawah; tabel memuat hasil setiap program.",
+        "en": "Results for unit services are estimated per programme: choose one programme to see its event study. The pooled effect per competency type is in the service-results section below; the table holds every programme's results.",
     },
     "impact.results.cells_note": {
         "id": "Titik = rata-rata efek antar-gelombang pada kuartal itu; garis = IK 95%. Kuartal −1 adalah pembanding (nol). Area abu-abu: sebelum pelatihan — titik di sana seharusnya dekat nol.",
         "en": "Dots = effect averaged over cohorts at that quarter; bars = 95% CI. Quarter −1 is the reference (zero). Grey area: before training — dots there should sit near zero.",
     },
+    "impact.results.clean_controls": {
+        "id": "Pembanding bersih: unit yang dilatih program lain dalam 4 triwulan sebelum atau selama jendela "
+        "perbandingan tidak dipakai sebagai pembanding ({n} unit dikeluarkan).",
+        "en": "Clean comparison: units trained by another programme in the 4 quarters before or during the "
+        "comparison window are not used as comparison units ({n} units left out).",
+    },
+    "impact.need.enough": {
+        "id": "{reached} unit sudah mencapai ≥ {threshold} staf lulus program ini.",
+        "en": "{reached} units have reached ≥ {threshold} of staff passing this programme.",
+    },
+    "impact.need.short": {
+        "id": "Program ini terlalu kecil untuk level 4: baru {reached} unit yang ≥ {threshold} stafnya lulus, "
+        "padahal perlu sedikitnya {needed} unit. Perlu kira-kira {staff} orang lagi di unit yang paling dekat "
+        "ambangnya agar dampaknya dapat diukur.",
+        "en": "This programme is too small for level 4: only {reached} units have ≥ {threshold} of staff "
+        "passing it, and at least {needed} are needed. About {staff} more staff in the units closest to the "
+        "threshold would make its effect measurable.",
+    },
+    "impact.pooled.header": {
+        "id": "Efek gabungan per jenis kompetensi (bukan efek satu program)",
+        "en": "Pooled effect per competency type (not any single programme's effect)",
+    },
+    "impact.pooled.header_type": {
+        "id": "Efek gabungan semua program {type} (bukan efek program ini saja)",
+        "en": "Pooled effect of all {type} programmes (not this programme's alone)",
+    },
+    "impact.pooled.note": {
+        "id": "Unit dihitung terlatih bila ≥ {threshold} stafnya lulus program mana pun dari jenis ini; unit yang "
+        "dilatih program jenis lain di sekitar waktu itu tidak dipakai sebagai pembanding.",
+        "en": "A unit counts as trained once ≥ {threshold} of its staff passed any programme of this type; units "
+        "trained by programmes of another type around that time are not comparison units.",
+    },
+    "impact.pooled.col.type": {"id": "Jenis kompetensi", "en": "Competency type"},
+    "impact.pooled.col.programs": {"id": "Program", "en": "Programmes"},
+    "impact.pooled.col.units": {"id": "Unit terlatih", "en": "Trained units"},
+    "impact.pooled.col.outcome": {"id": "Ukuran", "en": "Outcome"},
+    "impact.pooled.col.effect": {"id": "Efek", "en": "Effect"},
+    "impact.pooled.col.ci": {"id": "Interval 95%", "en": "95% interval"},
+    "impact.competency.teknis": {"id": "teknis", "en": "technical"},
+    "impact.competency.manajerial": {"id": "manajerial", "en": "managerial"},
+    "impact.competency.sosial_kultural": {"id": "sosial kultural", "en": "socio-cultural"},
+    "impact.small.header": {
+        "id": "Program dengan peserta terlalu sedikit (kurang dari {n} pasangan nilai): tidak diperingkat",
+        "en": "Programmes with too few participants (fewer than {n} score pairs): not ranked",
+    },
+    "impact.small.col.program": {"id": "Program", "en": "Programme"},
+    "impact.small.col.n": {"id": "Pasangan nilai", "en": "Score pairs"},
+    "impact.small.col.gain": {"id": "Kenaikan rata-rata", "en": "Mean gain"},
     "impact.section.compare": {
         "id": "Perbandingan program: ukuran efek hasil belajar",
         "en": "Programmes compared: learning effect size",

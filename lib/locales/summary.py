@@ -3,10 +3,10 @@
 MESSAGES = {
     "summary.title": {"id": "Ringkasan", "en": "Summary"},
     "summary.caption": {
-        "id": "Kondisi kota pada {start} – {end}, dibandingkan dengan {prev_start} – {prev_end}.",
-        "en": "How the city stands on {start} – {end}, compared with {prev_start} – {prev_end}.",
+        "id": "Kondisi {scope} pada {start} – {end}, dibandingkan dengan {prev_start} – {prev_end}.",
+        "en": "How {scope} stands on {start} – {end}, compared with {prev_start} – {prev_end}.",
     },
-    "summary.headline.ikm": {"id": "IKM kota", "en": "City IKM"},
+    "summary.headline.ikm": {"id": "IKM", "en": "IKM"},
     "summary.headline.complaints": {"id": "Pengaduan masuk", "en": "Complaints received"},
     "summary.headline.within_standard": {
         "id": "Pengaduan selesai ≤ 5 hari kerja",
@@ -34,6 +34,10 @@ MESSAGES = {
         "en": "of {n} units scored (score ≥ 70)",
     },
     "summary.findings": {"id": "Temuan utama", "en": "Key findings"},
+    "summary.finding.only_unit": {
+        "id": "IKM {unit}: {ikm} (mutu {mutu}, {n} responden); unsur terlemahnya {unsur}.",
+        "en": "IKM of {unit}: {ikm} (grade {mutu}, {n} respondents); its weakest elements are {unsur}.",
+    },
     "summary.finding.weakest_unit": {
         "id": "IKM terendah ada di {unit}: {ikm} (mutu {mutu}, {n} responden); unsur terlemahnya {unsur}.",
         "en": "The lowest IKM is at {unit}: {ikm} (grade {mutu}, {n} respondents); its weakest elements are {unsur}.",

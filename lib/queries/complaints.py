@@ -128,6 +128,19 @@ def complaint_date_span(engine: Engine, scope: Scope = CITY) -> tuple[date | Non
     return (_to_date(first), _to_date(last))
 
 
+def complaint_data_end(engine: Engine) -> date | None:
+    """The last day the city's complaint data covers: the latest date received *or* resolved.
+
+    Deliberately city-wide, never scoped: it is the "as of" day of every backlog,
+    so a unit's open complaints and their ages are the same whatever the filter.
+    """
+    query = select(func.max(COMPLAINT.c.complaint_date), func.max(COMPLAINT.c.resolved_date))
+    with engine.connect() as conn:
+        received, resolved = conn.execute(query).one()
+    days = [d for d in (_to_date(received), _to_date(resolved)) if d is not None]
+    return max(days) if days else None
+
+
 def _to_date(value: object) -> date | None:
     if value is None:
         return None

@@ -15,6 +15,7 @@ from lib.models import (
     Performance,
     ServiceStat,
     SurveyMonthly,
+    SurveyResponse,
     TrainingParticipation,
     TrainingProgram,
     Unit,
@@ -32,18 +33,26 @@ KINDS = {
 }
 
 
+#: kinds whose rows span a period: the last date is the end of the last period
+PERIOD_END = {"layanan": "period_end", "kinerja": "period_end"}
+
+
 def data_inventory(engine: Engine) -> pd.DataFrame:
     """One row per kind: ``kind``, ``rows``, ``first_date``, ``last_date``.
 
     Survey respondents are counted from the monthly aggregate, so this stays
-    instant with millions of responses.
+    instant with millions of responses; their first and last *day* come from the
+    indexed response dates (the aggregate's month key, 1 October, would read as
+    "up to 1 October" for responses that run to the 31st). Service and
+    performance rows end on their period's last day.
     """
     records = []
     with engine.connect() as conn:
         for kind, (table, date_col) in KINDS.items():
             columns = [func.count()]
             if date_col:
-                columns += [func.min(table.c[date_col]), func.max(table.c[date_col])]
+                end_col = PERIOD_END.get(kind, date_col)
+                columns += [func.min(table.c[date_col]), func.max(table.c[end_col])]
             row = conn.execute(select(*columns).select_from(table)).one()
             records.append(
                 {
@@ -53,10 +62,15 @@ def data_inventory(engine: Engine) -> pd.DataFrame:
                     "last_date": row[2] if date_col else None,
                 }
             )
-        sm = SurveyMonthly.__table__
+        sm, sr = SurveyMonthly.__table__, SurveyResponse.__table__
         total, first, last = conn.execute(
             select(func.coalesce(func.sum(sm.c.respondents), 0), func.min(sm.c.month), func.max(sm.c.month))
         ).one()
+        first_day, last_day = conn.execute(
+            select(func.min(sr.c.response_date), func.max(sr.c.response_date))
+        ).one()
+        if last_day is not None:
+            first, last = first_day, last_day
     records.insert(5, {"kind": "survei", "rows": int(total), "first_date": first, "last_date": last})
     return pd.DataFrame.from_records(records)
 

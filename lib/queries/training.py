@@ -226,10 +226,14 @@ def completions(
             PROGRAM.c.code.label("program_code"),
             PARTICIPATION.c.status,
             q.label("quarter_start"),
+            PROGRAM.c.name.label("program_name"),
         ),
         scope,
     ).where(PARTICIPATION.c.status.in_(ATTENDED), *selection.where(date_from, date_to))
-    return _with_quarters(_read(engine, query))
+    frame = _with_quarters(_read(engine, query))
+    # the course (all runs of one programme), so level 4 can tell other courses' training apart
+    frame["course"] = [course_name(n) for n in frame.pop("program_name")]
+    return frame
 
 
 def performance_panel(engine: Engine, scope: Scope = CITY) -> pd.DataFrame:

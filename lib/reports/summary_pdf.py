@@ -39,19 +39,27 @@ def headline_delta(headline: Headline, lang: str) -> str:
 
 
 def summary_pdf_bytes(
-    summary: Summary, lang: str = "id", generated: date | None = None, top: int = 10
+    summary: Summary,
+    lang: str = "id",
+    generated: date | None = None,
+    top: int = 10,
+    *,
+    scope_name: str | None = None,
 ) -> bytes:
+    """The one-page summary PDF; ``scope_name`` says whose figures they are (default: the city)."""
     generated = generated or date.today()
+    scope_name = scope_name or translate("sidebar.city", lang)
     pdf = _Pdf(unicode_font=_has_dejavu())
     pdf.set_auto_page_break(auto=False)
     pdf.set_title(translate("summary.pdf.title", lang))
     pdf.set_creator("Telaah")
     pdf.add_page()
-    pdf.line_text(translate("summary.pdf.title", lang) + " · " + translate("app.city", lang), 8, "B", 15)
+    pdf.line_text(translate("summary.pdf.title", lang) + " · " + scope_name, 8, "B", 15)
     pdf.line_text(
         translate(
             "summary.caption",
             lang,
+            scope=scope_name,
             start=fmt_date(summary.date_from, lang),
             end=fmt_date(summary.date_to, lang),
             prev_start=fmt_date(summary.previous_from, lang),

@@ -21,13 +21,16 @@ from lib.analysis.training_learning import YARDSTICK_D
 from lib.analysis.training_reaction import REACTION_ITEMS
 from lib.analysis.training_results import EventStudy
 from lib.analysis.training_summary import (
+    Level4Need,
     OutcomeSpec,
     ProgramImpact,
     evaluate_groups,
     evaluate_program,
     impact_table,
     learning_comparison,
+    level4_need,
     load_impact_data,
+    pooled_by_competency,
     program_groups,
 )
 from lib.db import get_engine
@@ -101,6 +104,71 @@ def comparison(
         return pd.DataFrame(), pd.DataFrame()
     table = impact_table(evaluate_groups(data, "course", threshold=threshold))
     return table, learning_comparison(data, "course")
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def pooled(
+    url: str,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    selection: TrainingSelection,
+    threshold: float,
+    competency_type: str | None = None,
+) -> pd.DataFrame:
+    """Level 4 of all programmes of each competency type taken together (one type, or all)."""
+    data = _data(url, scope, date_from, date_to, selection)
+    types = None if competency_type is None else [competency_type]
+    return pooled_by_competency(data, threshold=threshold, types=types)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def need(
+    url: str,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    selection: TrainingSelection,
+    key: str,
+    threshold: float,
+) -> Level4Need | None:
+    """What the course ``key`` lacks for level 4 (trained units, staff still to train)."""
+    data = _data(url, scope, date_from, date_to, selection)
+    found = program_groups(data, "course")
+    row = found[found["key"] == key]
+    if row.empty:
+        return None
+    return level4_need(data, row.iloc[0]["course_codes"], threshold)
+
+
+def pooled_for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The pooled table with each effect in its outcome's own terms (points, ×ratio) and its interval."""
+    from lib.analysis.training_summary import OUTCOME_BY_COLUMN, format_effect
+
+    rows = []
+    for row in frame.itertuples(index=False):
+        spec = OUTCOME_BY_COLUMN[row.outcome]
+        rows.append(
+            {
+                translate("impact.pooled.col.type", lang): translate(
+                    f"impact.competency.{row.competency_type}", lang
+                ),
+                translate("impact.pooled.col.programs", lang): row.programs,
+                translate("impact.pooled.col.units", lang): row.n_treated_units,
+                translate("impact.pooled.col.outcome", lang): translate(
+                    f"impact.outcome.{row.outcome}", lang
+                ),
+                translate("impact.pooled.col.effect", lang): format_effect(row.estimate, spec, lang)
+                if row.estimable
+                else "–",
+                translate("impact.pooled.col.ci", lang): (
+                    f"{format_effect(row.ci_low, spec, lang)} … {format_effect(row.ci_high, spec, lang)}"
+                    if row.estimable
+                    else translate("impact.not_estimable", lang)
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 # ----------------------------------------------------------------------------- charts

@@ -7,20 +7,20 @@ for pages to read with ``get_filters()``.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from lib.analysis.coverage import PRESETS, SourceCoverage, period_anchor, preset_range
 from lib.i18n import LANGUAGES
+from lib.queries.coverage import data_coverage
 from lib.queries.units import CITY, Scope, list_regions, list_units
 from lib.ui.data import db_url, engine
-from lib.ui.i18n import t
+from lib.ui.i18n import day, t
 from lib.ui.state import LANG_KEY, Filters, get_lang, set_filters
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-PRESETS = ("last12", "this_year", "last_year", "all", "custom")
 
 
 @st.cache_data(ttl=600, show_spinner=False)
@@ -37,40 +37,84 @@ def _regions(url: str) -> list[str]:
     return list_regions(get_engine(url))
 
 
-def preset_range(preset: str, anchor: date) -> tuple[date, date]:
-    """Date range of a period preset, in whole months ending with the month of ``anchor``.
-
-    ``anchor`` is the last day with data (see :func:`data_anchor`), so "the last
-    12 months" are 12 months that have data and compare cleanly with the 12
-    before them, even when the latest import lags behind today.
-    """
-    month_end = date(anchor.year, anchor.month, calendar.monthrange(anchor.year, anchor.month)[1])
-    if preset == "this_year":
-        return date(anchor.year, 1, 1), month_end
-    if preset == "last_year":
-        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31)
-    if preset == "all":
-        return date(2000, 1, 1), month_end
-    start_month = anchor.month + 1 if anchor.month < 12 else 1
-    start_year = anchor.year - 1 if anchor.month < 12 else anchor.year
-    return date(start_year, start_month, 1), month_end
-
-
 @st.cache_data(ttl=600, show_spinner=False)
-def data_anchor(url: str, today: date) -> date:
-    """The latest day with survey, complaint or service data, but never after ``today``."""
+def coverage(url: str) -> dict[str, SourceCoverage]:
+    """Per source (SKM, complaints, services): how far the city's data goes and is complete."""
     from lib.db import get_engine
-    from lib.queries.inventory import data_inventory
 
-    inventory = data_inventory(get_engine(url)).set_index("kind")
-    dates = [inventory.loc[k, "last_date"] for k in ("survei", "pengaduan", "layanan")]
-    dates = [d for d in dates if d is not None and d == d]
-    if not dates:
-        return today
-    latest = max(dates)
-    if latest.day == 1:  # monthly aggregates are keyed by the month's first day
-        latest = date(latest.year, latest.month, calendar.monthrange(latest.year, latest.month)[1])
-    return min(latest, today)
+    return data_coverage(get_engine(url))
+
+
+def data_anchor(url: str, today: date) -> date:
+    """The last day of the last month complete for every source (see :mod:`lib.analysis.coverage`)."""
+    return period_anchor(coverage(url), today)
+
+
+def coverage_caption(url: str) -> str:
+    """ "Data sampai: SKM 31 Oktober 2026 · Pengaduan … · Layanan …", naming a source whose last month is partial."""
+    parts = []
+    for source, entry in coverage(url).items():
+        if not entry.has_data:
+            continue
+        if entry.complete_through is not None and entry.complete_through < entry.last_day:
+            parts.append(
+                t(
+                    "sidebar.coverage.partial",
+                    source=t(f"source.{source}"),
+                    complete=day(entry.complete_through),
+                    last=day(entry.last_day),
+                )
+            )
+        else:
+            parts.append(t("sidebar.coverage.source", source=t(f"source.{source}"), last=day(entry.last_day)))
+    return t("sidebar.coverage", sources=" · ".join(parts)) if parts else ""
+
+
+def visible_units(units: pd.DataFrame, allowed: Scope) -> pd.DataFrame:
+    """The units a viewer may pick: the subtree of their scope (everything for the city)."""
+    if allowed.path_prefix:
+        units = units[units["path"].str.startswith(allowed.path_prefix)]
+    if allowed.region:
+        units = units[units["region"] == allowed.region]
+    return units
+
+
+def visible_regions(regions: list[str], units: pd.DataFrame) -> list[str]:
+    """The wilayah list offers only areas holding a unit the viewer may see."""
+    present = set(units["region"].dropna()) if "region" in units else set()
+    return [r for r in regions if r in present]
+
+
+def scope_root_name(units: pd.DataFrame, allowed: Scope) -> str | None:
+    """Name of the unit at the top of a restricted scope (a camat's kecamatan); None for the city."""
+    if not allowed.path_prefix:
+        return None
+    match = units[units["path"] == allowed.path_prefix]
+    return None if match.empty else str(match.iloc[0]["name"])
+
+
+def scope_label(
+    unit_name: str | None, region: str | None, root_name: str, *, region_label: str | None = None
+) -> str:
+    """Whose figures the page shows: the chosen unit, else the chosen wilayah, else the viewer's
+    whole scope (their unit's name, or the city)."""
+    if unit_name:
+        return unit_name
+    if region:
+        return region_label or region
+    return root_name
+
+
+def current_scope_label() -> str:
+    """Whose figures this run's page shows ("Kota Medan", a wilayah, a unit's name)."""
+    from lib.ui.state import get_filters
+
+    return get_filters().scope_label or t("sidebar.city")
+
+
+def scoped_title(title: str) -> str:
+    """A page title that names whose figures follow: "Ringkasan · Kecamatan Medan Belawan"."""
+    return f"{title} · {current_scope_label()}"
 
 
 def language_switch() -> str:
@@ -167,16 +211,20 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
         if isinstance(picked, tuple) and len(picked) == 2:
             date_from, date_to = picked
 
-    regions = _regions(url)
+    all_units = _units(url)
+    units = visible_units(all_units, allowed)
+    regions = visible_regions(_regions(url), units)
+    saved_region = st.session_state.get("telaah_region")
+    root_name = scope_root_name(all_units, allowed) or t("sidebar.city")
+    if saved_region and saved_region not in regions:
+        st.sidebar.warning(t("sidebar.out_of_scope", choice=saved_region, scope=root_name))
+        st.session_state["telaah_region"] = ""
     region = _choose(
         t("sidebar.region"),
         ["", *regions],
         lambda r: t("sidebar.all_regions") if r == "" else r,
         "telaah_region",
     )
-    units = _units(url)
-    if allowed.path_prefix:
-        units = units[units["path"].str.startswith(allowed.path_prefix)]
     if region:
         units = units[units["region"] == region]
     chosen = _unit_drilldown(units, allowed)
@@ -187,8 +235,14 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
         unit_id=None if chosen is None else int(chosen["id"]),
         unit_code=None if chosen is None else str(chosen["code"]),
         unit_path=(str(chosen["path"]) if chosen is not None else allowed.path_prefix),
+        scope_label=scope_label(
+            None if chosen is None else str(chosen["name"]),
+            region or None,
+            root_name,
+            region_label=t("sidebar.region_scope", region=region) if region else None,
+        ),
     )
     set_filters(filters)
-    scope_name = chosen["name"] if chosen is not None else (region or t("sidebar.city"))
-    st.sidebar.caption(t("sidebar.scope", scope=scope_name))
+    st.sidebar.caption(t("sidebar.scope", scope=filters.scope_label))
+    st.sidebar.caption(coverage_caption(url), help=t("sidebar.coverage.note"))
     return filters

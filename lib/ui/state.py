@@ -29,6 +29,9 @@ class Filters:
     unit_id: int | None = None
     unit_code: str | None = None
     unit_path: str | None = None
+    #: whose figures these are, for titles, labels and PDFs: the unit's name, the
+    #: wilayah, or the city ("Kota Medan"); set by the sidebar
+    scope_label: str | None = None
 
     @property
     def scope(self) -> Scope:

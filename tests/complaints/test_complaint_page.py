@@ -81,7 +81,7 @@ def test_drilldown_shows_masked_texts_of_the_selection(
 
 def test_english_and_empty_database(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _run(monkeypatch, _url(engine), lang="en")
-    assert at.title[0].value == "Complaints"
+    assert at.title[0].value == "Complaints · Medan City"  # issue 16: the title names whose figures
     assert any(translate("complaints.empty", "en") in i.value for i in at.info)
 
 

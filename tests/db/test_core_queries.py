@@ -105,7 +105,9 @@ def test_inventory_counts_and_empty_flag(engine: Engine) -> None:
     inventory = data_inventory(engine).set_index("kind")
     assert inventory.loc["unit", "rows"] == 5
     assert inventory.loc["survei", "rows"] == 2
-    assert inventory.loc["survei", "first_date"] == date(2024, 5, 1)
+    # issue 16: the days the responses run, not the monthly aggregate's key ("sampai 1 Juni")
+    assert inventory.loc["survei", "first_date"] == date(2024, 5, 2)
+    assert inventory.loc["survei", "last_date"] == date(2025, 6, 2)
     assert inventory.loc["pengaduan", "rows"] == 0
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(SurveyResponse.__table__)).scalar_one() == 2
