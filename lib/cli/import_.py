@@ -18,6 +18,7 @@ from lib.i18n import LANGUAGES, translate
 from lib.ingest import ImportOptions, import_upload, prepare_upload
 from lib.ingest.batches import DUPLICATE, REFUSED
 from lib.ingest.kinds import KIND_ALIASES, KINDS
+from lib.ingest.pipeline import PreparedUpload
 from lib.ingest.problems import problems_frame, summarise
 from lib.safe_export import to_csv_bytes
 from lib.settings import get_settings
@@ -73,12 +74,31 @@ def _run(args: argparse.Namespace) -> int:
         if args.problems:
             Path(args.problems).write_bytes(to_csv_bytes(problems_frame(result.problems, args.lang)))
     stream = sys.stderr if result.outcome == REFUSED else sys.stdout
+    for line in _scale_lines(prepared, args.lang):
+        print(line, file=stream)
     print(result.summary(args.lang), file=stream)
     if result.outcome == DUPLICATE:
         return 0
     if args.dry_run and any(p.is_error for p in result.problems) and not args.skip_invalid:
         return 1
     return 1 if result.outcome == REFUSED else 0
+
+
+def _scale_lines(prepared: PreparedUpload, lang: str) -> list[str]:
+    """How each label column's answers were scored ("waktu (Kecepatan): Tidak Puas=1, …"), for the log."""
+    table = prepared.scale_table(lang)
+    if table.empty:
+        return []
+    source, value, score = (translate(f"ingest.col.{k}", lang) for k in ("source", "value", "score"))
+    lines = []
+    for (unsur, header), group in table.groupby(["unsur", source], sort=False):
+        pairs = ", ".join(
+            f"{v}={'?' if s != s or s is None else int(s)}"
+            for v, s in zip(group[value], group[score], strict=True)
+        )
+        short = header if len(header) <= 50 else header[:49] + "…"
+        lines.append(f"{unsur} ({short}): {pairs}")
+    return lines
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -111,7 +111,7 @@ class PreparedUpload:
         scales = self.validated.scales if self.validated else {}
         rows = []
         for unsur, scale in scales.items():
-            if scale.how == "numeric":
+            if scale.how == "numeric" or (scale.how == "single" and not scale.scores):
                 continue
             values = scale.values if scale.refused else sorted(scale.scores, key=scale.scores.__getitem__)
             for value in values:

@@ -49,6 +49,8 @@ NUMERIC, OFFICIAL, FAMILY, NUMBERED, ASSUMED, USER = (
     "assumed",
     "user",
 )
+#: a column holding one plain word only ("Sesuai" from every respondent): scored from the file's other columns
+SINGLE = "single"
 #: why a column's scale is refused
 FIVE_LEVELS, MIXED, UNKNOWN = "five_levels", "mixed", "unknown"
 
@@ -228,8 +230,9 @@ def recognise_scale(raw: pd.Series, unsur: str) -> ColumnScale:
         return ColumnScale(unsur, MIXED, refused=MIXED, values=ordered)
     tokens = {split[t][1] for t in chosen}
     if len(tokens) == 1 and not _modifier_and_word(next(iter(tokens)))[0]:
-        # one plain word is no evidence of a scale ("bagus"): its rows are reported as unreadable
-        return ColumnScale(unsur, NUMERIC, official)
+        # one plain word is no evidence of a scale ("bagus") unless another column uses it in one
+        # (see recognise_scales); until then its rows are reported as unreadable
+        return ColumnScale(unsur, SINGLE, official, values=chosen)
     how, scores = _from_family(tokens)
     if scores is None:
         return ColumnScale(unsur, how, refused=how, values=ordered)
@@ -244,6 +247,17 @@ def recognise_scales(frame: pd.DataFrame, unsur_columns: list[str]) -> dict[str,
     column settles what "Tidak Puas" means in the others).
     """
     scales = {u: recognise_scale(frame[u], u) for u in unsur_columns}
+    by_token: dict[str, int] = {}
+    for scale in scales.values():
+        if scale.ok and scale.how in (OFFICIAL, FAMILY, ASSUMED, NUMBERED):
+            for text, score in scale.scores.items():
+                by_token.setdefault(_split_value(text)[1], score)
+    for scale in scales.values():
+        if scale.how == SINGLE:
+            found = {t: by_token[_split_value(t)[1]] for t in scale.values if _split_value(t)[1] in by_token}
+            if found:
+                scale.scores = {**scale.scores, **found}
+                scale.how, scale.values = FAMILY, []
     proven: dict[str, int] = {}
     for scale in scales.values():
         if scale.how == FAMILY:

@@ -509,7 +509,9 @@ class Validator:
         if self.spec.name == "pengaduan":
             if not {"isi", "tanggal"} <= self.present:
                 return nothing
-            text = self.parsed("isi").values.map(lambda v: normalise_token(v) if isinstance(v, str) else None)
+            codes, uniques = pd.factorize(self.parsed("isi").values)
+            tokens = np.array([normalise_token(u) for u in uniques] + [None], dtype=object)
+            text = pd.Series(tokens[np.where(codes >= 0, codes, len(uniques))], index=index)
             parts = {"text": text, "day": self.parsed("tanggal").values}
             parts["unit"] = self._unit_key()
             usable = text.notna() & (text.str.len() >= 10)
@@ -528,13 +530,20 @@ class Validator:
                 *UNSUR,
             ):
                 if name in self.present:
-                    parts[name] = self.frame[name].map(cell_text)
+                    # factorised codes: equal cells, equal codes; a million rows hash in a moment
+                    parts[name] = pd.Series(pd.factorize(self.frame[name])[0], index=index)
                     if name not in UNSUR:
-                        described |= parts[name].notna()
-            usable = described
+                        described |= ~blank_mask(self.frame[name])
+            # a suggestion written twice, or a Google Forms timestamp minutes apart (checked below)
+            with_time = getattr(self.parsed("tanggal"), "has_time", pd.Series(False, index=index))
+            saran = (
+                ~blank_mask(self.frame["saran"]) if "saran" in self.present else pd.Series(False, index=index)
+            )
+            usable = described & (saran | with_time)
         else:
             return nothing
-        keys = pd.DataFrame(parts, index=index).astype(str)
+        keys = pd.DataFrame(parts, index=index)
+        keys = keys.astype({k: str for k in keys.columns if keys[k].dtype == object})
         already = self.duplicate_first_row.notna()
         usable = usable & ~already & parts["day"].notna()
         hashed = pd.util.hash_pandas_object(keys, index=False).where(usable)
@@ -542,7 +551,25 @@ class Validator:
         if not dup.any():
             return nothing
         first = pd.Series(index, index=index).groupby(hashed.to_numpy()).transform("first")
-        return first.where(dup)
+        first = first.where(dup)
+        if self.spec.name == "survei":
+            first = first.where(~dup | self._submitted_soon_after(first, saran))
+        return first if first.notna().any() else nothing
+
+    def _submitted_soon_after(self, first: pd.Series, saran: pd.Series, minutes: int = 30) -> pd.Series:
+        """For survey rows repeating an earlier one: True when the suggestion is written, or the two timestamps are close.
+
+        Only the candidate rows and their first rows have their time of day read.
+        """
+        rows = first.dropna()
+        wanted = pd.Index(rows.index).union(pd.Index(rows.astype(int).to_numpy()))
+        parsed = parse_date(self.frame.loc[wanted, "tanggal"], today=self.today, keep_time=True)
+        moments = parsed.moments  # type: ignore[attr-defined]
+        gap = moments.reindex(rows.index).to_numpy() - moments.reindex(rows.astype(int).to_numpy()).to_numpy()
+        close = pd.Series(np.abs(gap) <= np.timedelta64(minutes, "m"), index=rows.index)
+        out = saran.copy()
+        out.loc[rows.index] = saran.loc[rows.index] | close
+        return out
 
     def _unit_key(self) -> pd.Series:
         if "kode_unit" in self.present:

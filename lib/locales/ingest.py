@@ -642,6 +642,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ingest.scale.official": _m("label kuesioner resmi", "official questionnaire labels"),
     "ingest.scale.family": _m("skala 4 tingkat yang dikenali", "a recognised 4-level scale"),
     "ingest.scale.numbered": _m("nomor di depan jawaban", "the number before the answer"),
+    "ingest.scale.single": _m("satu jawaban saja di kolom ini", "a single answer in this column"),
     "ingest.scale.assumed": _m(
         "dugaan (Tidak/Kurang/–/Sangat), periksa", "assumed (Tidak/Kurang/–/Sangat), please check"
     ),

@@ -154,3 +154,14 @@ def test_map_matches_headers_in_any_case_and_refuses_unknown_ones(
     assert main(["import", "pengaduan", str(path), "--map", "keterangan=Keluhan Warga", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "One of the template columns: nomor, tanggal, kode_unit, kanal, kategori, isi, status" in err
+
+
+def test_dry_run_prints_the_answer_scale_it_recognised(
+    database: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = Path(__file__).parent / "corpus" / "real" / "gforms_sesuai_single_scale.csv"
+    assert main(["import", "survei", str(path), "--unit", "PKM-BLW", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "waktu (Bagaimana pendapat Saudara tentang kecepatan wakt…): " in out
+    assert "Tidak Sesuai=1, Kurang Sesuai=2, Sesuai=3, Sangat Sesuai=4" in out
+    assert "Uji coba: 29 baris siap diimpor" in out

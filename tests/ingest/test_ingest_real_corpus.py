@@ -256,3 +256,27 @@ def test_lapor_export_keeps_its_category_as_the_source_topic(engine: Engine, cit
     )
     assert rows["8123401"]["text"] == "Diminta biaya untuk KTP-el di kelurahan.\nPadahal gratis."
     assert rows["8123401"]["received_at"] == datetime(2025, 1, 15, 10, 12)
+
+
+def test_survey_double_submission_minutes_apart_is_flagged_hours_apart_is_not(
+    engine: Engine, city: dict[str, int]
+) -> None:
+    header = "Timestamp,Jenis Kelamin,Usia," + ",".join(f"U{i}" for i in range(1, 10)) + ",Saran\n"
+    answers = "Sangat Sesuai,Sesuai,Sesuai,Sangat Sesuai,Sesuai,Sesuai,Sangat Sesuai,Sesuai,Kurang Sesuai"
+    other = "Sesuai,Sesuai,Kurang Sesuai,Sangat Sesuai,Sesuai,Tidak Sesuai,Sangat Sesuai,Sesuai,Sesuai"
+    rows = [
+        f"2025/03/10 9:01:10 AM GMT+7,Perempuan,34,{answers},",
+        f"2025/03/10 9:03:55 AM GMT+7,Perempuan,34,{answers},",  # 2 min 45 s later: flagged
+        f"2025/03/10 9:20:00 AM GMT+7,Laki-laki,51,{other},",
+        f"2025/03/10 3:20:00 PM GMT+7,Laki-laki,51,{other},",  # 6 hours later, no suggestion: another visit
+    ]
+    data = (header + "\n".join(rows) + "\n").encode()
+    prepared = prepare_upload(
+        data, "f.csv", "survei", engine, ImportOptions(today=TODAY, unit_code="PKM-BLW")
+    )
+    flagged = [(p.row, p.params["first_row"]) for p in prepared.problems if p.code == "likely_duplicate"]
+    assert flagged == [(3, 2)]
+    left_out = prepare_upload(
+        data, "f.csv", "survei", engine, ImportOptions(today=TODAY, unit_code="PKM-BLW", skip_duplicates=True)
+    )
+    assert left_out.rows_valid == 3 and left_out.rows_left_out == 1

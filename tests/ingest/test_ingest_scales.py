@@ -119,3 +119,13 @@ def test_corrections_override_and_can_rescue_a_refused_column() -> None:
         refused, {"Sangat Puas": 4, "Puas": 3, "Sesuai": 3, "Sangat Sesuai": 4, "Tidak Sesuai": 1}
     )
     assert rescued.ok and rescued.scores["Tidak Sesuai"] == 1
+
+
+def test_a_column_where_everyone_gave_the_same_plain_answer_takes_the_files_scale() -> None:
+    frame = pd.DataFrame(
+        {"waktu": ["Puas", "Puas", "Puas"], "biaya": ["Sangat Puas", "Puas", "Kurang Puas"]}, dtype=object
+    )
+    alone = recognise_scale(frame["waktu"], "waktu")
+    assert alone.scores == {}  # one word alone proves nothing ("bagus" would be a typo)
+    scales = recognise_scales(frame, ["waktu", "biaya"])
+    assert scales["waktu"].scores == {"Puas": 3}
