@@ -239,13 +239,21 @@ def _complaint_rate(e: pd.DataFrame) -> pd.DataFrame:
     return _frame(rate, reference, rate - reference, se, full, status, count)
 
 
+def rise_counts(e: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The complaint counts a rise is judged on: those in months with service data when both periods
+    have services (then compared per service), else all complaints of the two equal-length periods."""
+    with_services = (_col(e, "services").fillna(0) > 0) & (_col(e, "services_prev").fillna(0) > 0)
+    covered = _col(e, "complaints_covered", 0).fillna(0), _col(e, "complaints_covered_prev", 0).fillna(0)
+    total = _col(e, "complaints", 0).fillna(0), _col(e, "complaints_prev", 0).fillna(0)
+    return covered[0].where(with_services, total[0]), covered[1].where(with_services, total[1])
+
+
 def _complaint_rise(e: pd.DataFrame) -> pd.DataFrame:
-    now, before = _col(e, "complaints_covered", 0).fillna(0), _col(e, "complaints_covered_prev", 0).fillna(0)
+    now, before = rise_counts(e)
     s_now, s_before = _col(e, "services"), _col(e, "services_prev")
     with_services = (s_now.fillna(0) > 0) & (s_before.fillna(0) > 0)
-    # Without services in both periods, compare counts of the two equal-length periods.
     exposure_ratio = (s_now / s_before).where(with_services, 1.0)
-    known = with_services | (_col(e, "complaints", 0).fillna(0) + _col(e, "complaints_prev", 0).fillna(0) > 0)
+    known = with_services | (now + before > 0)
     log_ratio = np.log((now + 0.5) / (before + 0.5)) - np.log(exposure_ratio)
     se = np.sqrt(1 / (now + 0.5) + 1 / (before + 0.5))
     ratio = np.exp(log_ratio).where(known)

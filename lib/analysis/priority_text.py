@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.analysis.priority_model import top_model_reasons
-from lib.analysis.priority_score import COMPONENT_KEYS, IKM_B_MIN, IKM_C_MIN, recommended_themes
+from lib.analysis.priority_score import COMPONENT_KEYS, IKM_B_MIN, IKM_C_MIN, recommended_themes, rise_counts
 from lib.i18n import fmt_number, fmt_percent, translate
 
 
@@ -66,11 +66,15 @@ def reason_text(key: str, row: pd.Series, lang: str = "id") -> str:
             "kind": _kind(row, lang),
         }
     elif key == "complaint_rise":
+        now, before = rise_counts(row.to_frame().T)
         values = {
             "ratio": _num(value, lang, 1),
-            "before": _num(row.get("complaints_covered_prev"), lang, 0),
-            "now": _num(row.get("complaints_covered"), lang, 0),
+            "before": _num(float(before.iloc[0]), lang, 0),
+            "now": _num(float(now.iloc[0]), lang, 0),
         }
+        per_service = _finite(row.get("services")) and _finite(row.get("services_prev"))
+        if not per_service:
+            return translate("priority.reason.complaint_rise_count", lang, **values)
     elif key == "late_answer":
         values = {
             "share": _pct(value, lang),

@@ -49,6 +49,10 @@ MESSAGES = {
         "id": "pengaduan per 1.000 layanan naik {ratio}× ({before} → {now} pengaduan)",
         "en": "complaints per 1,000 services up {ratio}× ({before} → {now} complaints)",
     },
+    "priority.reason.complaint_rise_count": {
+        "id": "pengaduan naik {ratio}× ({before} → {now} pengaduan; tanpa data layanan)",
+        "en": "complaints up {ratio}× ({before} → {now}; no service data)",
+    },
     "priority.reason.late_answer": {
         "id": "{share} pengaduan dijawab lebih dari 5 hari kerja ({late} dari {n}; standar: semua ≤ 5 hari kerja)",
         "en": "{share} of complaints answered after 5 working days ({late} of {n}; standard: all within 5)",

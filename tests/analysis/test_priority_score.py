@@ -180,6 +180,21 @@ def test_grade_b_and_small_changes_are_never_reasons(evidence: pd.DataFrame) -> 
     assert not out.loc[["A", "B", "C"], "flagged"].any()
 
 
+def test_rise_without_services_compares_counts(evidence: pd.DataFrame) -> None:
+    # W without service data: 50 now against 25 before, counted over the whole equal-length periods.
+    evidence.loc[0, ["services", "services_prev", "complaints_covered", "complaints_covered_prev"]] = [
+        np.nan,
+        np.nan,
+        0,
+        0,
+    ]
+    w = score_units(evidence).set_index("kode_unit").loc["W"]
+    assert w["status_complaint_rate"] == "missing"
+    assert w["value_complaint_rise"] == pytest.approx(50.5 / 25.5)
+    assert w["status_complaint_rise"] == "ok"
+    assert reason_text("complaint_rise", w) == "pengaduan naik 2,0× (25 → 50 pengaduan; tanpa data layanan)"
+
+
 def test_near_b_is_a_small_need_but_not_a_reason(evidence: pd.DataFrame) -> None:
     evidence.loc[1, ["ikm", "mutu"]] = [74.61, "C"]
     a = score_units(evidence).set_index("kode_unit").loc["A"]
