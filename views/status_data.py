@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from lib.auth.roles import sees_whole_city
+from lib.auth.roles import can_manage_users, sees_whole_city
 from lib.queries.inventory import data_inventory
 from lib.ui.auth import require_permission
 from lib.ui.data import engine
 from lib.ui.i18n import day, num, t
 
 # City-wide counts: not for a unit manager, whose view is their own subtree.
-require_permission(sees_whole_city)
+principal = require_permission(sees_whole_city)
 
 st.title(t("status.title"))
 st.caption(t("status.caption"))
@@ -25,3 +25,7 @@ st.dataframe(
     width="stretch",
 )
 st.caption(t("status.database", kind=engine().dialect.name))
+if can_manage_users(principal):
+    from lib.ui.holidays import holiday_editor
+
+    holiday_editor(principal.username)

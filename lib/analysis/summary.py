@@ -185,9 +185,10 @@ def leadership_summary(
     return summary
 
 
-#: The sources each headline's change rests on (upload kinds, see lib.analysis.coverage).
+#: The sources each headline's change rests on (upload kinds, see lib.analysis.coverage). Counts
+#: and shares of counts only: the IKM is a mean over respondents, which a missing month does
+#: not push down, so its change stands on whatever months each window holds.
 HEADLINE_SOURCES: dict[str, tuple[str, ...]] = {
-    "ikm": ("survei",),
     "complaints": ("pengaduan",),
     "within_standard": ("pengaduan",),
     "flagged": ("survei", "pengaduan"),

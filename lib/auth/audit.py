@@ -37,6 +37,8 @@ class Action(StrEnum):
     USER_ENABLED = "user_enabled"
     PASSWORD_SET = "password_set"
     USER_UNLOCKED = "user_unlocked"
+    HOLIDAY_ADDED = "holiday_added"
+    HOLIDAY_REMOVED = "holiday_removed"
 
 
 def utc_now() -> datetime:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from lib.auth.audit import Action, record
 from lib.cli import UserError
 from lib.cli._options import parse_date
 from lib.db import ensure_schema, get_engine
@@ -28,10 +29,18 @@ def _list(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     day = parse_date(args.day)
     assert day is not None
+    engine = ensure_schema(get_engine())
     try:
-        added = add_holiday(ensure_schema(get_engine()), day, args.name, args.kind, by=args.by)
+        added = add_holiday(engine, day, args.name, args.kind, by=args.by)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
+    if added:
+        record(
+            engine,
+            Action.HOLIDAY_ADDED,
+            username=args.by or "cli",
+            detail={"day": day.isoformat(), "name": args.name},
+        )
     print(f"{day.isoformat()} {'added' if added else 'already recorded, unchanged'}")
     return 0
 
@@ -39,7 +48,10 @@ def _add(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     day = parse_date(args.day)
     assert day is not None
-    removed = remove_holiday(ensure_schema(get_engine()), day)
+    engine = ensure_schema(get_engine())
+    removed = remove_holiday(engine, day)
+    if removed:
+        record(engine, Action.HOLIDAY_REMOVED, username="cli", detail={"day": day.isoformat()})
     print(
         f"{day.isoformat()} {'removed' if removed else 'was not recorded (national holidays cannot be removed)'}"
     )

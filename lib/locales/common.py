@@ -54,6 +54,33 @@ MESSAGES = {
         "en": "Periods end at the last month complete for every source, so no comparison uses a month whose "
         "data has not arrived yet.",
     },
+    "holidays.header": {"id": "Hari libur dan cuti bersama", "en": "Holidays and cuti bersama"},
+    "holidays.caption": {
+        "id": "Hari kerja untuk standar 5 hari kerja pengaduan tidak menghitung hari ini. Libur nasional berasal "
+        "dari pustaka holidays; tambahkan cuti bersama sesuai SKB tiap tahun.",
+        "en": "Working days for the 5-working-day complaint standard leave these days out. National holidays come "
+        "from the holidays library; add each year's cuti bersama from the SKB.",
+    },
+    "holidays.year": {"id": "Tahun", "en": "Year"},
+    "holidays.col.day": {"id": "Tanggal", "en": "Date"},
+    "holidays.col.name": {"id": "Keterangan", "en": "Name"},
+    "holidays.col.source": {"id": "Jenis", "en": "Kind"},
+    "holidays.source.nasional": {"id": "libur nasional (pustaka)", "en": "national holiday (library)"},
+    "holidays.source.cuti_bersama": {"id": "cuti bersama (SKB)", "en": "cuti bersama (SKB)"},
+    "holidays.source.libur_nasional": {
+        "id": "libur nasional (ditambah admin)",
+        "en": "national holiday (added by admin)",
+    },
+    "holidays.add": {"id": "Tambah", "en": "Add"},
+    "holidays.missing": {"id": "Isi tanggal dan keterangan.", "en": "Fill in the date and the name."},
+    "holidays.added": {"id": "{day} ditambahkan.", "en": "{day} added."},
+    "holidays.exists": {
+        "id": "{day} sudah tercatat; tidak ada yang berubah.",
+        "en": "{day} is already recorded; nothing changed.",
+    },
+    "holidays.remove_pick": {"id": "Hapus hari yang ditambahkan admin", "en": "Remove a day an admin added"},
+    "holidays.remove": {"id": "Hapus", "en": "Remove"},
+    "holidays.removed": {"id": "{day} dihapus.", "en": "{day} removed."},
     "source.survei": {"id": "SKM", "en": "SKM"},
     "source.pengaduan": {"id": "Pengaduan", "en": "Complaints"},
     "source.layanan": {"id": "Layanan", "en": "Services"},

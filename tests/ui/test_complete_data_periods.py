@@ -98,5 +98,5 @@ def test_headline_change_needs_both_windows_covered() -> None:
     out = comparable_headlines(
         headlines, coverage, (D("2024-11-01"), D("2025-10-31")), (D("2023-11-01"), D("2024-10-31"))
     )
-    assert out[0].delta == 1.5  # SKM covers both windows
+    assert out[0].delta == 1.5  # the IKM is a mean: its change stands
     assert out[1].previous is None and out[1].delta is None  # complaints start in 2025: no "↓ −62"
