@@ -3,7 +3,7 @@
 The theme table starts empty: the code's default set applies until an evaluator saves an edit.
 
 Revision ID: 0004_complaint_themes
-Revises: 0002_results_jobs
+Revises: 0002 (results_jobs)
 Create Date: 2026-11-30
 """
 
@@ -15,8 +15,7 @@ from alembic import op
 
 
 revision: str = "0004_complaint_themes"
-# TODO(merge): '0002_results_jobs' once lib/results is on main
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
