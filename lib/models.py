@@ -347,6 +347,8 @@ class AnalysisJob(SQLModel, table=True):
     finished_at: datetime | None = None
     worker: str | None = Field(default=None, max_length=80)
     error: str | None = Field(default=None, sa_column=Column(Text))
+
+
 class ComplaintThemeDef(SQLModel, table=True):
     """A complaint theme as data: the evaluator edits names, order and the training theme it points to.
 

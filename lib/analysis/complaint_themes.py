@@ -885,3 +885,40 @@ def theme_status(engine: Engine) -> ThemeStatus:
         threshold_choice=choice,
         counts=store.label_counts(engine),
     )
+
+
+# --- the background job ------------------------------------------------------------
+
+#: Name of the job that trains (when labels changed) and predicts; see :func:`theme_model_job`.
+THEME_MODEL_JOB = "complaints.theme_model"
+
+
+def _register_job() -> None:
+    from lib.results import analysis
+
+    @analysis(
+        THEME_MODEL_JOB,
+        sources=("theme_labels", "complaint"),
+        standard_params=lambda engine: [{}],
+    )
+    def theme_model_job(engine: Engine) -> dict[str, object]:
+        """Kept fresh by the worker: retrains when labels changed, predicts new complaints after an import."""
+        run = refresh_theme_model(engine)
+        return {
+            "model_id": run.model_id,
+            "trained": run.trained,
+            "n_train": run.n_train,
+            "cpu_seconds": round(run.cpu_seconds, 2),
+            "predicted": run.predicted,
+            "reason": run.reason,
+        }
+
+
+_register_job()
+
+
+def request_theme_refresh(engine: Engine) -> None:
+    """Ask the background worker to predict (and retrain if needed) soon; returns at once."""
+    from lib.results import enqueue
+
+    enqueue(engine, THEME_MODEL_JOB)

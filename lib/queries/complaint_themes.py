@@ -86,9 +86,9 @@ def theme_definitions(engine: Engine, *, active_only: bool = False) -> list[ct.T
 class ThemeEditError(ValueError):
     """An edit of the theme list or the topic mapping that cannot be saved; ``key`` names the message."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message_key: str, **params: object) -> None:
+        super().__init__(message_key)
+        self.key = message_key
         self.params = params
 
 

@@ -59,7 +59,7 @@ def _top_themes(engine: Engine, scope: Scope, date_from: date, date_to: date, k:
     themes = complaint_counts(engine, scope, date_from, date_to, by=("unit", "theme"))
     if themes.empty:
         return pd.DataFrame(columns=["unit_id", "top_themes"])
-    themes = themes[themes["theme"].notna() & (themes["theme"] != "lainnya")]
+    themes = themes[themes["theme"].notna() & ~themes["theme"].isin(["lainnya", "belum_yakin"])]
     themes = themes.sort_values(["unit_id", "complaints", "theme"], ascending=[True, False, True])
     top = themes.groupby("unit_id")["theme"].apply(lambda s: list(s.head(k)))
     return top.rename("top_themes").reset_index()

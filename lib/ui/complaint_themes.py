@@ -162,18 +162,36 @@ def confusion_table(quality: ct.SampleQuality, lang: str, top: int = 8) -> pd.Da
 
 
 def _theme_buttons(
-    choices: list[ct.ThemeDef], lang: str, on_pick: Callable[[str | None], None], key: str, per_row: int = 4
+    choices: list[ct.ThemeDef],
+    lang: str,
+    on_pick: Callable[[str | None], None],
+    key: str,
+    per_row: int = 4,
 ) -> None:
+    """One button per theme; a click saves the label in its callback, before the fragment reruns."""
     for begin in range(0, len(choices), per_row):
         columns = st.columns(per_row)
         for column, theme in zip(columns, choices[begin : begin + per_row], strict=False):
-            if column.button(theme_label(theme.key, lang), key=f"{key}_{theme.key}", width="stretch"):
-                on_pick(theme.key)
+            column.button(
+                theme_label(theme.key, lang),
+                key=f"{key}_{theme.key}",
+                width="stretch",
+                on_click=on_pick,
+                args=(theme.key,),
+            )
+
+
+def _start_round(url: str, user: str) -> None:
+    if store.start_label_round(get_engine(url), user=user) is None:
+        st.session_state["complaints_round_empty"] = True
 
 
 @st.fragment
 def labelling_round(url: str, user: str, lang: str) -> None:
-    """Start a round, or show its next complaint with one button per theme (and skip / finish)."""
+    """Start a round, or show its next complaint with one button per theme (and skip / finish).
+
+    Labels are saved by button callbacks, so each click reruns only this fragment.
+    """
     engine = get_engine(url)
     st.caption(translate("complaints.round.explain", lang))
     notice = st.session_state.pop("complaints_round_notice", None)
@@ -181,13 +199,14 @@ def labelling_round(url: str, user: str, lang: str) -> None:
         st.success(notice)
     current = store.latest_round(engine)
     if current is None or current.closed:
-        if st.button(
-            translate("complaints.round.start", lang, n=store.ROUND_SIZE), key="complaints_round_start"
-        ):
-            if store.start_label_round(engine, user=user) is None:
-                st.info(translate("complaints.round.nothing", lang))
-            else:
-                st.rerun(scope="fragment")
+        if st.session_state.pop("complaints_round_empty", False):
+            st.info(translate("complaints.round.nothing", lang))
+        st.button(
+            translate("complaints.round.start", lang, n=store.ROUND_SIZE),
+            key="complaints_round_start",
+            on_click=_start_round,
+            args=(url, user),
+        )
         return
     seen = current.labelled + current.skipped
     st.progress(
@@ -206,9 +225,8 @@ def labelling_round(url: str, user: str, lang: str) -> None:
     else:
         row = item.iloc[0]
         complaint_id = int(row["complaint_id"])
-        st.markdown(
-            f"**{row['unit_name']}** · {fmt_date(pd.Timestamp(row['complaint_date']).date(), lang, 'medium')}"
-        )
+        when = fmt_date(pd.Timestamp(row["complaint_date"]).date(), lang, "medium")
+        st.markdown(f"**{_md(str(row['unit_name']))}** · {when}")
         st.text(mask_personal_data(str(row["text"])))
         confidence = row["predicted_confidence"]
         st.caption(
@@ -222,12 +240,15 @@ def labelling_round(url: str, user: str, lang: str) -> None:
 
         def pick(theme: str | None) -> None:
             store.save_label(engine, complaint_id, theme, user=user)
-            st.rerun(scope="fragment")
 
         active = [t for t in store.theme_definitions(engine) if t.active]
         _theme_buttons(active, lang, pick, key=f"complaints_label_{complaint_id}")
-        if st.button(translate("complaints.round.skip", lang), key=f"complaints_skip_{complaint_id}"):
-            pick(None)
+        st.button(
+            translate("complaints.round.skip", lang),
+            key=f"complaints_skip_{complaint_id}",
+            on_click=pick,
+            args=(None,),
+        )
     if current.labelled and st.button(
         translate("complaints.round.finish", lang), type="primary", key="complaints_round_finish"
     ):
@@ -237,6 +258,12 @@ def labelling_round(url: str, user: str, lang: str) -> None:
             "complaints.round.finished", lang, n=current.labelled
         )
         st.rerun()
+
+
+def _md(text: str) -> str:
+    for char in "\\`*_{}[]<>#|~":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 # --- theme list and topic mapping ---------------------------------------------------------
