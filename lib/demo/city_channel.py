@@ -17,7 +17,6 @@ reader would give; ``topik`` is what the channel's operator picked.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 import pandas as pd
 
@@ -334,13 +333,6 @@ def compose_city_complaint(rnd: random.Random, theme: str) -> str:
     return _slangify(rnd, text)
 
 
-@dataclass(frozen=True)
-class CityChannelSample:
-    """Complaints as exported (``isi``, ``topik``) with the theme a careful reader gives (``true_theme``)."""
-
-    frame: pd.DataFrame
-
-
 def city_channel_complaints(n: int, *, seed: int = 14, target_chars: int | None = None) -> pd.DataFrame:
     """``n`` invented city-channel complaints: ``isi``, ``topik``, ``true_theme``.
 
@@ -360,3 +352,20 @@ def city_channel_complaints(n: int, *, seed: int = 14, target_chars: int | None 
         topics, topic_weights = zip(*TOPIK_CHOICES[theme], strict=True)
         rows.append((text, rnd.choices(topics, topic_weights)[0], theme))
     return pd.DataFrame(rows, columns=["isi", "topik", "true_theme"])
+
+
+def demo_desk_complaints(n: int, *, seed: int = 14) -> pd.DataFrame:
+    """``n`` complaints in the demo city's style (service desks, eight themes): ``isi``, ``true_theme``.
+
+    What a model "trained on the demo" learns from, for comparing it on a city channel.
+    """
+    from lib.demo.complaint_texts import ERRANDS, THEMES, compose
+
+    rnd = random.Random(seed)
+    errands = list(ERRANDS)
+    rows = []
+    for _ in range(n):
+        theme = rnd.choice(THEMES)
+        text = compose(rnd, theme, errand_key=rnd.choice(errands), place=rnd.choice(_PLACES))
+        rows.append((text, theme))
+    return pd.DataFrame(rows, columns=["isi", "true_theme"])

@@ -87,7 +87,7 @@ def quality_sentences(state: ct.ThemeStatus, lang: str) -> list[str]:
     model = state.model
     if model is not None and state.round.model_id is not None and model.id != state.round.model_id:
         sentences.append(translate("complaints.classifier.newer_model", lang, model=model.id))
-    choice = state.threshold_choice
+    choice = state.threshold_choice if state.round.closed else None  # chosen when the round is finished
     if choice is None or not choice.from_sample:
         sentences.append(
             translate(
