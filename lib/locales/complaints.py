@@ -410,6 +410,10 @@ MESSAGES = {
         "id": "Belum ada topik sumber pada pengaduan.",
         "en": "No source topics on complaints yet.",
     },
+    "complaints.mapping.all_themes": {
+        "id": "Setiap topik sumber pada pengaduan sudah berupa tema: tidak ada yang perlu dipetakan.",
+        "en": "Every source topic on the complaints already is a theme: nothing to map.",
+    },
     "complaints.mapping.save": {"id": "Simpan pemetaan", "en": "Save the mapping"},
     "complaints.mapping.saved": {"id": "{n} topik dipetakan ulang.", "en": "{n} topics remapped."},
     "complaints.mapping.unknown_theme": {

@@ -336,9 +336,12 @@ def topic_mapping_editor(url: str, user: str, lang: str) -> None:
     st.caption(translate("complaints.mapping.help", lang))
     engine = get_engine(url)
     topics = store.source_topics(engine)
-    topics = topics[~topics["is_theme"]]
     if topics.empty:
         st.caption(translate("complaints.mapping.none", lang))
+        return
+    topics = topics[~topics["is_theme"]]
+    if topics.empty:
+        st.caption(translate("complaints.mapping.all_themes", lang))
         return
     names = {t.key: theme_label(t.key, lang) for t in themes(url) if t.active}
     keys = {v: k for k, v in names.items()}
