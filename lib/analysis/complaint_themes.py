@@ -863,12 +863,15 @@ class ThemeStatus:
     threshold: float
     threshold_choice: ThresholdChoice | None
     counts: dict[str, int]
+    refreshing: bool = False
 
 
 def theme_status(engine: Engine) -> ThemeStatus:
     """Read the theme model's state for display: a few small queries and the sample statistics, no training."""
     from lib.queries import complaint_themes as store
+    from lib.results import read_result
 
+    job = read_result(engine, THEME_MODEL_JOB, {})
     measured = store.latest_round(engine, with_labels=True)
     newest = store.latest_round(engine)
     quality = choice = None
@@ -884,6 +887,7 @@ def theme_status(engine: Engine) -> ThemeStatus:
         threshold=store.current_threshold(engine),
         threshold_choice=choice,
         counts=store.label_counts(engine),
+        refreshing=job is not None and (job.refreshing or not job.fresh),
     )
 
 

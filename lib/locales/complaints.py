@@ -275,6 +275,10 @@ MESSAGES = {
         "en": "Model v{model} trained {date} in the background on {n} labelled complaints ({evaluator} by an evaluator, "
         "{source} from the source), {cpu} s of CPU.",
     },
+    "complaints.classifier.refreshing": {
+        "id": "Label atau pengaduan berubah sejak itu: pekerja latar belakang sedang memperbaruinya.",
+        "en": "Labels or complaints changed since: the background worker is updating it.",
+    },
     "complaints.classifier.no_model": {
         "id": "Belum ada model tema. Pekerja latar belakang melatihnya setelah ada minimal {n} pengaduan berlabel; "
         "halaman ini tidak pernah menunggu pelatihan.",

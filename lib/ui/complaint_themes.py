@@ -20,14 +20,21 @@ from lib.db import get_engine
 from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
 from lib.masking import mask_personal_data
 from lib.queries import complaint_themes as store
+from lib.results import data_versions
 
 TTL = 600
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def status(url: str) -> ct.ThemeStatus:
-    """Model, measured quality and threshold (cleared whenever a label, theme or mapping is saved)."""
+def _status(url: str, versions: tuple[tuple[str, int], ...]) -> ct.ThemeStatus:
     return ct.theme_status(get_engine(url))
+
+
+def status(url: str) -> ct.ThemeStatus:
+    """Model, measured quality and threshold; recomputed when labels or predictions change (the
+    worker bumps their versions) or a label, theme or mapping is saved here (the cache is cleared)."""
+    versions = data_versions(get_engine(url), ("theme_labels", "theme_predictions", "complaint"))
+    return _status(url, tuple(sorted(versions.items())))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -117,7 +124,7 @@ def model_sentence(state: ct.ThemeStatus, lang: str) -> str:
     model = state.model
     if model is None:
         return translate("complaints.classifier.no_model", lang, n=ct.MIN_LABELLED)
-    return translate(
+    sentence = translate(
         "complaints.classifier.model",
         lang,
         model=model.id,
@@ -127,6 +134,9 @@ def model_sentence(state: ct.ThemeStatus, lang: str) -> str:
         source=fmt_number(model.n_source, lang, 0),
         cpu=fmt_number(model.cpu_seconds, lang, 1),
     )
+    if state.refreshing:
+        sentence += " " + translate("complaints.classifier.refreshing", lang)
+    return sentence
 
 
 def quality_table(quality: ct.SampleQuality, lang: str) -> pd.DataFrame:

@@ -210,3 +210,19 @@ def test_allocation_is_proportional_with_a_floor() -> None:
     assert store.allocate_sample({"a": 900, "b": 90, "c": 10}, 100) == {"a": 90, "b": 9, "c": 5}
     assert store.allocate_sample({"a": 3}, 100) == {"a": 3}
     assert store.allocate_sample({}, 100) == {}
+
+
+def test_the_job_keeps_themes_fresh_and_the_status_says_when_it_is_behind(engine: Engine) -> None:
+    from lib.results import compute_now, mark_changed, refresh_stale, run_pending
+
+    _labelled_city(engine, n_labelled=120, n_open=20)
+    stored = compute_now(engine, ct.THEME_MODEL_JOB, {})
+    assert stored.value["trained"] and stored.value["predicted"] == 20
+    status = ct.theme_status(engine)
+    assert status.model is not None and not status.refreshing
+    with engine.begin() as conn:
+        mark_changed(conn, "complaint")  # what an import does
+    assert ct.theme_status(engine).refreshing
+    assert refresh_stale(engine) >= 1 and run_pending(engine) >= 1
+    status = ct.theme_status(engine)
+    assert not status.refreshing and status.model is not None and status.model.id == stored.value["model_id"]
