@@ -5,6 +5,7 @@ Usage::
     python bench/bench_theme_model.py                  # 10,000 and 100,000 texts, 3 repeats at 10,000
     python bench/bench_theme_model.py --sizes 10000 --repeat 5
     python bench/bench_theme_model.py --no-baseline    # skip the old pipeline (slow)
+    python bench/bench_theme_model.py --sizes --import-rows 2000   # only the import timing
 
 Texts come from ``lib.demo.city_channel`` (invented city-channel complaints,
 padded to ~300 characters like real exports). Times are CPU seconds of the
@@ -14,6 +15,11 @@ same run, is the pipeline before issue 14 (char 2–5-grams up to 100,000
 features, float64, C=2, up to 2,000 iterations) as it ran inside the request:
 5-fold cross-validation and then the final fit. The job's ``MAX_TRAINING_ROWS``
 caps real training at 20,000 texts; 100,000 shows the headroom.
+
+``--import-rows N`` also times a complaint import of N rows into a fresh SQLite
+database with the theme hook as shipped (it queues the background job) against
+the same import with the hook switched off, alternating, medians over
+``--repeat`` imports each.
 """
 
 from __future__ import annotations
@@ -79,10 +85,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3, help="repeats at sizes up to 20,000 (1 above)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--import-rows", type=int, default=0)
     args = parser.parse_args()
+    if args.import_rows:
+        bench_import(args.import_rows, args.repeat)
 
     for size in args.sizes:
         data = city_channel_complaints(size, seed=size, target_chars=300)
@@ -139,6 +148,46 @@ def main() -> None:
                 f"  baseline: old, 5-fold CV + fit CPU {cpu:7.1f} s   wall {wall:7.1f} s   "
                 f"(ratio {cpu / new_cpu:.0f}×)"
             )
+
+
+def bench_import(rows: int, repeat: int) -> None:
+    """A complaint import with the theme hook (queue a job) against the same import without it."""
+    import tempfile
+
+    from lib.db import make_engine, upgrade
+    from lib.ingest import batches
+    from lib.ingest.pipeline import prepare_upload
+
+    folder = Path(tempfile.mkdtemp(prefix="bench_theme_import_"))
+    engine = make_engine(f"sqlite:///{folder / 'import.db'}")
+    upgrade(engine)
+    unit_csv = b"kode_unit,nama_unit,jenis_unit\nKEL-B1,Kelurahan Bench,kelurahan\n"
+    batches.import_upload(engine, prepare_upload(unit_csv, "unit.csv", "unit", engine), user="bench")
+    data = city_channel_complaints(rows, seed=5)
+    hook = batches._predict_complaint_themes
+    timings: dict[str, list[float]] = {"with theme hook": [], "hook off": []}
+    for run in range(repeat):
+        for label in timings:
+            lines = ["nomor;tanggal;kode_unit;kanal;kategori;isi;status"]
+            lines += [
+                f"{label[:4]}-{run}-{i};2025-03-01;KEL-B1;WhatsApp;;{text.replace(';', ',')};belum"
+                for i, text in enumerate(data["isi"])
+            ]
+            prepared = prepare_upload("\n".join(lines).encode(), "pengaduan.csv", "pengaduan", engine)
+            batches._predict_complaint_themes = hook if label == "with theme hook" else (lambda engine: None)
+            try:
+                started = time.perf_counter()
+                result = batches.import_upload(engine, prepared, user="bench")
+                timings[label].append(time.perf_counter() - started)
+            finally:
+                batches._predict_complaint_themes = hook
+            assert result.inserted == rows, result.problems
+    with_hook = statistics.median(timings["with theme hook"])
+    without = statistics.median(timings["hook off"])
+    print(
+        f"\nimport of {rows:,} complaints (median of {repeat}): with the theme hook {with_hook:.2f} s, "
+        f"hook off {without:.2f} s, ratio {with_hook / without:.2f}×"
+    )
 
 
 if __name__ == "__main__":
