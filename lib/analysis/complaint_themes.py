@@ -36,18 +36,17 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score, precision_recall_fscore_support
-from sklearn.model_selection import StratifiedKFold, train_test_split
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer
 from sqlalchemy import Engine
-from threadpoolctl import threadpool_limits
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+# scikit-learn is imported inside the functions that train or predict: every page imports this
+# module for the theme list and names, and only the worker and the CLI train (seconds of import).
 
 
 @dataclass(frozen=True)
@@ -328,6 +327,11 @@ def build_theme_pipeline(*, c: float = 4.0, seed: int = 0) -> Pipeline:
     characters fit in about 5 s of CPU (``bench/bench_theme_model.py``); char
     3–5-grams capped at 50,000 features keep the stored model a few MB.
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
     features = FeatureUnion(
         [
             (
@@ -365,6 +369,9 @@ def build_theme_pipeline(*, c: float = 4.0, seed: int = 0) -> Pipeline:
 def _quiet_single_thread() -> Iterator[None]:
     """One BLAS/OpenMP thread: on a shared 2-core server the solver is >10x faster than with
     threads fighting each other (and a page must not take every core)."""
+    from sklearn.exceptions import ConvergenceWarning
+    from threadpoolctl import threadpool_limits
+
     with threadpool_limits(1), warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         yield
@@ -423,6 +430,9 @@ def evaluate_theme_classifier(
     stratified random sample) so that a big city's check stays within seconds;
     a model then fitted on more data is, if anything, a little better than measured.
     """
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+    from sklearn.model_selection import StratifiedKFold, train_test_split
+
     started = time.perf_counter()
     frame, rare = _training_frame(texts, labels, min_per_class or folds)
     if frame["theme"].nunique() < 2:

@@ -6,9 +6,10 @@ labelling rounds) tells the result store that ``theme_labels`` changed, so the
 background worker retrains; writing predictions tells it ``theme_predictions``
 changed (derived data: it never bumps ``theme_labels`` or ``complaint``).
 
-``kategori_sumber`` (the source's own topic, added by the import of channel
-exports) is read only if the complaint table has it; otherwise the complaint's
-``category`` is the topic the mapping applies to.
+The source's own topic (upload column ``kategori_sumber``, stored as
+``complaint.source_category`` by the import of channel exports) is read only
+if the complaint table has it; otherwise the complaint's ``category`` is the
+topic the mapping applies to.
 """
 
 from __future__ import annotations
@@ -152,10 +153,16 @@ def normalise_topic(value: object) -> str | None:
     return text[:200] or None
 
 
+#: Column names the source's own topic may have on ``complaint`` (the import of channel exports
+#: stores the upload's ``kategori_sumber`` as ``source_category``).
+SOURCE_TOPIC_COLUMNS = ("source_category", "kategori_sumber")
+
+
 def source_topic_column() -> ColumnElement[Any]:
-    """The complaint's own topic: ``kategori_sumber`` where the table has it, else ``category``."""
-    if "kategori_sumber" in COMPLAINT.c:
-        return func.coalesce(COMPLAINT.c.kategori_sumber, COMPLAINT.c.category)
+    """The complaint's own topic: the source's topic column where the table has it, else ``category``."""
+    for name in SOURCE_TOPIC_COLUMNS:
+        if name in COMPLAINT.c:
+            return func.coalesce(COMPLAINT.c[name], COMPLAINT.c.category)
     return COMPLAINT.c.category
 
 
