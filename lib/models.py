@@ -374,6 +374,96 @@ class Holiday(SQLModel, table=True):
     created_at: datetime = Field(default_factory=_now)
 
 
+class ComplaintThemeDef(SQLModel, table=True):
+    """A complaint theme as data: the evaluator edits names, order and the training theme it points to.
+
+    ``training_theme`` is a key of the training themes (``ikm.theme.*``, DOMAIN.md
+    "What the evidence says a unit needs") so that recommendations follow the
+    city's own themes; None means the theme points at no training.
+    """
+
+    __tablename__ = "complaint_theme"
+
+    key: str = Field(primary_key=True, max_length=40)
+    name_id: str = Field(max_length=120)
+    name_en: str = Field(max_length=120)
+    training_theme: str | None = Field(default=None, max_length=60)
+    position: int = 0
+    active: bool = True
+
+
+class TopicThemeMap(SQLModel, table=True):
+    """The source's own topic (``kategori_sumber``, normalised) → a theme: entered once by an evaluator.
+
+    A mapped topic makes the complaint *labelled by the source*, never predicted.
+    """
+
+    __tablename__ = "topic_theme_map"
+
+    source_topic: str = Field(primary_key=True, max_length=200)
+    theme_key: str = Field(max_length=40)
+    updated_at: datetime = Field(default_factory=_now)
+    updated_by: str | None = Field(default=None, max_length=120)
+
+
+class ThemeModelRecord(SQLModel, table=True):
+    """A trained theme classifier, versioned: what it was trained on, how long it took, and the model.
+
+    ``payload`` is the compressed pickled pipeline (None once an older version is pruned).
+    """
+
+    __tablename__ = "theme_model"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=_now, index=True)
+    data_hash: str = Field(max_length=64, index=True)
+    n_train: int
+    n_evaluator: int = 0
+    n_source: int = 0
+    classes: str = Field(sa_column=Column(Text, nullable=False))
+    cpu_seconds: float = 0.0
+    payload: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class ThemeLabelRound(SQLModel, table=True):
+    """A labelling round: a random sample of predicted complaints, stratified by predicted theme.
+
+    ``strata`` (JSON ``{theme: complaints predicted so}``) holds the population
+    sizes at sampling time: the weights that make the sample's accuracy an
+    estimate for all predicted complaints. ``threshold`` is the abstention
+    threshold chosen from this round's labels.
+    """
+
+    __tablename__ = "theme_label_round"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=_now)
+    created_by: str | None = Field(default=None, max_length=120)
+    model_id: int | None = None
+    strata: str = Field(sa_column=Column(Text, nullable=False))
+    sample_size: int = 0
+    threshold: float | None = None
+    closed_at: datetime | None = None
+
+
+class ThemeLabel(SQLModel, table=True):
+    """An evaluator's theme for one complaint (None while it waits in a round), with the prediction it judged."""
+
+    __tablename__ = "theme_label"
+
+    complaint_id: int = Field(primary_key=True, foreign_key="complaint.id", ondelete="CASCADE")
+    round_id: int | None = Field(
+        default=None, foreign_key="theme_label_round.id", index=True, ondelete="CASCADE"
+    )
+    position: int = 0
+    stratum: str | None = Field(default=None, max_length=40)
+    predicted_theme: str | None = Field(default=None, max_length=60)
+    predicted_confidence: float | None = None
+    theme_key: str | None = Field(default=None, max_length=40)
+    labelled_by: str | None = Field(default=None, max_length=120)
+    labelled_at: datetime | None = None
+
+
 #: Tables in the order they can be filled (parents first); reverse it to empty them.
 TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     ImportBatch,
@@ -393,4 +483,9 @@ TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     AnalysisResult,
     AnalysisJob,
     Holiday,
+    ComplaintThemeDef,
+    TopicThemeMap,
+    ThemeModelRecord,
+    ThemeLabelRound,
+    ThemeLabel,
 )

@@ -19,7 +19,7 @@ if left.button(t("empty.load_demo"), type="primary", icon=":material/location_ci
     from lib.demo import build_demo
 
     with st.status(t("empty.loading")):
-        counts = build_demo(engine())
+        counts = build_demo(engine(), classify=False)  # themes: the background worker
     audit_event("import", kind="demo", rows=sum(counts.values()))
     clear_caches()
     st.success(t("empty.loaded", rows=num(sum(counts.values()), 0)))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib.auth.audit import Action
 from lib.auth.roles import can_import
+from lib.ui import complaint_themes as themes_ui
 from lib.ui import complaints as ui
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
@@ -38,7 +39,9 @@ period = (
     )
     or "month"
 )
-ov = ui.overview(url, scope, date_from, date_to, period)
+labels_only = bool(st.session_state.get("complaints_labels_only", False))
+ov = ui.overview(url, scope, date_from, date_to, period, labels_only)
+theme_state = themes_ui.status(url)
 if ov.empty:
     st.info(t("complaints.empty"))
     st.stop()
@@ -125,6 +128,11 @@ measure = (
     )
     or measures[0]
 )
+st.toggle(
+    t("complaints.themes.labels_only"),
+    key="complaints_labels_only",
+    help=t("complaints.themes.labels_only_help"),
+)
 heat_event = st.plotly_chart(
     ui.heatmap_chart(ov, measure, lang), width="stretch", key="complaints_heatmap", on_select="rerun",
     selection_mode="points",
@@ -132,16 +140,11 @@ heat_event = st.plotly_chart(
 n_units = ov.theme_rates["unit_id"].nunique()
 if n_units > ui.MAX_HEATMAP_UNITS:
     st.caption(t("complaints.heatmap.top", shown=ui.MAX_HEATMAP_UNITS, total=n_units))
-st.caption(
-    t(
-        "complaints.themes.source",
-        labelled=num(totals["labelled"], 0),
-        predicted=num(totals["predicted"], 0),
-        untyped=num(totals["untyped"], 0),
-    )
-)
-quality_caption = st.empty()  # filled at the end: training must not hold up the rest of the page
-classifier_box = st.expander(t("complaints.classifier.header"))
+st.caption(themes_ui.source_sentence(totals, theme_state.threshold, lang))
+if totals.get("predicted", 0) or totals.get(
+    "abstained", 0
+):  # predictions in the figures: their quality beside them
+    st.caption(" ".join(themes_ui.quality_sentences(theme_state, lang)))
 
 # ---- resolution and backlog
 left, right = st.columns(2)
@@ -243,34 +246,25 @@ else:
 st.caption(t("complaints.drill.period", start=day(date_from), end=day(date_to)))
 
 
-# ---- classifier quality last: the first measurement trains the model (seconds)
-quality = None
-if totals["predicted"] > 0:  # predicted themes are in the figures: their quality belongs next to them
-    with quality_caption, st.spinner(t("complaints.classifier.measuring")):
-        quality = ui.model_quality(url)
-    if quality is not None:
-        quality_caption.caption(ui.quality_sentence(quality, lang))
-with classifier_box:
-    if quality is None and st.toggle(t("complaints.classifier.measure"), key="complaints_measure_quality"):
-        with st.spinner(t("complaints.classifier.measuring")):
-            quality = ui.model_quality(url)
-        if quality is None:
-            st.info(t("complaints.classifier.too_few", n=ui.min_labelled()))
-        else:
-            st.markdown(ui.quality_sentence(quality, lang))
-    if quality is not None:
-        st.caption(t("complaints.classifier.per_class"))
-        st.dataframe(ui.quality_table(quality, lang), hide_index=True, width="stretch")
-    notice = st.session_state.pop("complaints_classify_notice", None)
-    if notice:
-        st.success(notice)
+# ---- theme model: measured quality, labelling round, theme list (nothing here trains)
+with st.expander(t("complaints.classifier.header")):
+    st.caption(themes_ui.model_sentence(theme_state, lang))
+    for sentence in themes_ui.quality_sentences(theme_state, lang):
+        st.markdown(sentence)
+    if theme_state.quality is not None:
+        left, right = st.columns(2)
+        left.caption(t("complaints.classifier.per_class"))
+        left.dataframe(themes_ui.quality_table(theme_state.quality, lang), hide_index=True, width="stretch")
+        right.caption(t("complaints.classifier.confusions"))
+        right.dataframe(
+            themes_ui.confusion_table(theme_state.quality, lang), hide_index=True, width="stretch"
+        )
     pending = ui.pending_predictions(url, scope)["unpredicted"]
-    if pending:
+    if pending and theme_state.model is not None:
         st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
-        if can_import(principal) and st.button(t("complaints.classifier.run"), key="complaints_classify"):
-            with st.spinner(t("complaints.classifier.measuring")):
-                written, seconds = ui.run_classifier(url)
-            st.session_state["complaints_classify_notice"] = t(
-                "complaints.classifier.done", n=num(written, 0), seconds=num(seconds, 1)
-            )
-            st.rerun()
+if can_import(principal):
+    with st.expander(t("complaints.round.header")):
+        themes_ui.labelling_round(url, principal.username, lang)
+    with st.expander(t("complaints.themes.editor")):
+        themes_ui.theme_editor(url, principal.username, lang)
+        themes_ui.topic_mapping_editor(url, principal.username, lang)

@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
 from lib.analysis.complaint_spikes import SpikeResult, SpikeSettings, detect_spikes, last_complete_month
-from lib.analysis.complaint_themes import THEMES, normalise_theme_key
+from lib.analysis.complaint_themes import THEME_NAMES, THEMES, normalise_theme_key
 from lib.i18n import DEFAULT_LANGUAGE, fmt_number, translate
 from lib.masking import mask_personal_data_series
 from lib.queries import complaints as q
@@ -99,6 +99,7 @@ def load_complaint_overview(
     period: str = "month",
     as_of: date | None = None,
     spike_settings: SpikeSettings | None = None,
+    labels_only: bool = False,
 ) -> ComplaintOverview:
     """Counts, rates, resolution times, backlog and spike flags for the units in ``scope``.
 
@@ -107,6 +108,8 @@ def load_complaint_overview(
     resolved), never to the last complaint in ``scope``; ``as_of`` (the backlog
     day) is ``date_to`` unless in the future. A unit's backlog and share late are
     then the same whether it is viewed alone, in its kecamatan or in the city.
+    ``labels_only`` leaves predicted (and abstained) themes out of the rates by
+    theme, so the theme chart shows labelled complaints only.
     """
     refresh_holiday_calendar(engine)
     first, last = q.complaint_date_span(engine, CITY)
@@ -132,9 +135,19 @@ def load_complaint_overview(
     open_in_range = open_all[open_all["complaint_date"] >= pd.Timestamp(date_from)]
 
     rates = calc.complaint_rates(counts, services) if not counts.empty else _empty_rates(["unit_id"])
+    theme_counts = (
+        _normalise_themes(
+            q.complaint_counts(
+                engine, scope, date_from, date_to, by=("unit", "month", "theme"), labels_only=True
+            ),
+            ["unit_id", "month", "theme"],
+        )
+        if labels_only
+        else counts
+    )
     theme_rates = (
-        calc.complaint_rates(counts, services, by=("unit_id", "theme"))
-        if not counts.empty
+        calc.complaint_rates(theme_counts, services, by=("unit_id", "theme"))
+        if not theme_counts.empty
         else _empty_rates(["unit_id", "theme"])
     )
     resolution = calc.resolution_summary(pairs, open_in_range, as_of_ts)
@@ -259,7 +272,9 @@ def _totals(
         "rate_high": float(rate_high),
         "units_with_complaints": int(counts["unit_id"].nunique()) if not counts.empty else 0,
         "labelled": int(by_source.get("label", 0)),
+        "evaluator": int(by_source.get("evaluator", 0)),
         "predicted": int(by_source.get("predicted", 0)),
+        "abstained": int(by_source.get("abstained", 0)),
         "untyped": int(by_source.get("none", 0)),
         # the open backlog counts every complaint still open on as_of; the status
         # table only those received in the period: these two reconcile them
@@ -303,18 +318,18 @@ def complaint_drilldown(
 ) -> pd.DataFrame:
     """The complaints behind a chart point, newest first, with personal data **masked**.
 
-    Adds ``theme`` (category, else prediction), ``theme_predicted`` (bool) and
-    ``working_days`` (to resolution; NaN while open). ``theme=""`` selects
-    complaints with no theme at all. Only this masked frame may be shown or exported.
+    Has ``theme`` (the effective theme: evaluator's label, source's, else the
+    prediction or "belum yakin"), ``theme_source`` (evaluator, label, predicted,
+    abstained, none), ``theme_predicted`` (bool) and ``working_days`` (to
+    resolution; NaN while open). ``theme=""`` selects complaints with no theme
+    at all. Only this masked frame may be shown or exported.
     """
     frame = q.complaint_texts(
         engine, scope, date_from, date_to, unit_id=unit_id, theme=theme, month=month, limit=limit
     )
     frame["text"] = mask_personal_data_series(frame["text"])
-    category = frame["category"].map(normalise_theme_key)
-    predicted = frame["predicted_category"].map(normalise_theme_key)
-    frame["theme"] = category.where(category.notna(), predicted)
-    frame["theme_predicted"] = category.isna() & predicted.notna()
+    frame["theme"] = frame["theme"].map(normalise_theme_key)
+    frame["theme_predicted"] = frame["theme_source"].isin(["predicted", "abstained"])
     frame["working_days"] = calc.working_days_between(frame["complaint_date"], frame["resolved_date"])
     return frame
 
@@ -326,6 +341,9 @@ def theme_label(theme: object, lang: str = DEFAULT_LANGUAGE) -> str:
     """Display name of a theme key (unknown keys as given, missing as "tanpa tema")."""
     if theme is None or (isinstance(theme, float) and np.isnan(theme)):
         return translate("complaints.theme.none", lang)
+    named = THEME_NAMES.get(str(theme))
+    if named is not None:
+        return named[1] if lang == "en" else named[0]
     key = f"complaints.theme.{theme}"
     text = translate(key, lang)
     return str(theme) if text == key else text

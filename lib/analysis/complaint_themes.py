@@ -1,60 +1,110 @@
-"""Themes of complaints from their text: Indonesian normalisation and a linear classifier.
+"""Themes of complaints: themes as data, a classifier trained in the background, honest quality.
 
-About four in ten complaints arrive without a category. A classifier trained
-on the complaints that *do* carry one (the project's own data, nothing
-downloaded) guesses the theme of the rest, with a probability as confidence;
-its quality is measured by stratified k-fold cross-validation (macro-F1, so
-that rare themes such as pungli count as much as common ones) and shown next
-to every predicted figure.
+The theme list is data (table ``complaint_theme``; :data:`DEFAULT_THEMES` until
+an evaluator edits it), and each theme points at a training theme so that
+recommendations follow the city's own themes. A complaint's theme comes, in
+this order of trust, from an evaluator's label, from the source (its own
+category, or its ``kategori_sumber`` through the evaluator's topic mapping),
+or from the classifier. Predictions below a confidence threshold are shown as
+"belum yakin" (:data:`ABSTAIN`) and counted apart.
 
-Model: word TF-IDF (1–2-grams) + character TF-IDF (``char_wb`` 2–5-grams,
-robust to typos and run-together words) → multinomial logistic regression
-with balanced class weights. Texts are normalised first: lower case, URLs and
-numbers replaced, letters repeated for emphasis collapsed ("lamaaa" → "lama"),
-and common chat spellings expanded ("yg" → "yang", "gak" → "tidak",
-"bgt" → "banget").
+Quality is never taken from another data set: it is estimated from a
+*labelling round* on this city's own complaints, a random sample stratified by
+predicted theme (:func:`sample_quality`: weighted accuracy and macro-F1 with
+intervals, per theme, and the commonest confusions). The threshold is chosen
+from the same labels (:func:`choose_threshold`).
 
-:func:`classify_uncategorised` trains on the database's labelled complaints
-(cached per process until those change) and stores ``predicted_category`` and
-``predicted_confidence`` for complaints without a category. Call it after an
-import of complaints and after loading the demo city.
+Training never runs inside a page or an import: :func:`refresh_theme_model`
+runs in the background worker (``lib.results``) when labels change, stores a
+versioned model (``theme_model``: training data hash, size, date, CPU time),
+and predicts the complaints that need it. Model: word TF-IDF (1–2-grams) +
+character TF-IDF (``char_wb`` 3–5-grams, robust to typos and run-together
+words) → multinomial logistic regression with balanced class weights, fitted
+on one thread. Texts are normalised first: lower case, URLs and numbers
+replaced, letters repeated for emphasis collapsed ("lamaaa" → "lama"), and
+chat spellings expanded ("yg" → "yang", "gak" → "tidak").
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
-import threading
 import time
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score, precision_recall_fscore_support
-from sklearn.model_selection import StratifiedKFold, train_test_split
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer
 from sqlalchemy import Engine
-from threadpoolctl import threadpool_limits
 
-from lib.queries import complaints as complaint_queries
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
-#: Theme keys as stored in ``complaint.category``, in display order.
-THEMES: tuple[str, ...] = (
-    "waktu",
-    "perilaku",
-    "biaya",
-    "prosedur",
-    "sarana",
-    "informasi",
-    "sistem",
-    "lainnya",
+# scikit-learn is imported inside the functions that train or predict: every page imports this
+# module for the theme list and names, and only the worker and the CLI train (seconds of import).
+
+
+@dataclass(frozen=True)
+class ThemeDef:
+    """One theme: key as stored, names, and the training theme (``ikm.theme.*``) it points to."""
+
+    key: str
+    name_id: str
+    name_en: str
+    training_theme: str | None
+    position: int = 0
+    active: bool = True
+
+
+#: The default theme set: the eight service-desk themes, then what a city channel needs.
+DEFAULT_THEMES: tuple[ThemeDef, ...] = tuple(
+    ThemeDef(key, name_id, name_en, training, position)
+    for position, (key, name_id, name_en, training) in enumerate(
+        (
+            ("waktu", "waktu/antrian", "waiting time/queues", "ikm.theme.process_digital"),
+            ("perilaku", "perilaku petugas", "staff behaviour", "ikm.theme.ethics_communication"),
+            ("biaya", "biaya/pungli", "fees/illegal charges", "ikm.theme.integrity"),
+            ("prosedur", "prosedur/persyaratan", "procedures/requirements", "ikm.theme.service_standard"),
+            ("sarana", "sarana", "facilities", "ikm.theme.facilities"),
+            ("informasi", "informasi", "information", "ikm.theme.service_standard"),
+            ("sistem", "sistem/aplikasi", "systems/apps", "ikm.theme.process_digital"),
+            ("lainnya", "lainnya", "other", None),
+            ("jalan_drainase", "jalan & drainase", "roads & drainage", "ikm.theme.technical"),
+            ("kebersihan_sampah", "kebersihan & sampah", "cleanliness & rubbish", "ikm.theme.technical"),
+            ("penerangan", "penerangan jalan", "street lighting", "ikm.theme.technical"),
+            ("pohon_taman", "pohon & taman", "trees & parks", "ikm.theme.technical"),
+            ("bantuan_sosial", "bantuan sosial", "social assistance", "ikm.theme.service_standard"),
+            ("adminduk", "administrasi kependudukan", "civil registration", "ikm.theme.service_standard"),
+            ("kesehatan", "kesehatan", "health", "ikm.theme.technical"),
+            ("pendidikan", "pendidikan", "education", "ikm.theme.technical"),
+        )
+    )
 )
+#: Theme key → (Indonesian, English) name as the evaluator last saved them (filled when the
+#: theme table is read, so that display helpers without a database name edited themes).
+THEME_NAMES: dict[str, tuple[str, str]] = {}
+#: Theme keys of the default set, in display order.
+THEMES: tuple[str, ...] = tuple(t.key for t in DEFAULT_THEMES)
+#: The eight themes of the original (service-desk) set, which the demo city uses.
+LEGACY_THEMES: tuple[str, ...] = THEMES[:8]
+#: Shown instead of a prediction whose confidence is below the threshold.
+ABSTAIN = "belum_yakin"
+#: The training themes a complaint theme may point to (DOMAIN.md, "What the evidence says a unit needs").
+TRAINING_THEMES: tuple[str, ...] = (
+    "ikm.theme.service_standard",
+    "ikm.theme.process_digital",
+    "ikm.theme.integrity",
+    "ikm.theme.technical",
+    "ikm.theme.ethics_communication",
+    "ikm.theme.complaint_management",
+    "ikm.theme.facilities",
+)
+
 
 #: Spellings found in uploaded files → theme key.
 _THEME_ALIASES: dict[str, str] = {
@@ -88,6 +138,28 @@ _THEME_ALIASES: dict[str, str] = {
     "lain-lain": "lainnya",
     "lain lain": "lainnya",
     "other": "lainnya",
+    "jalan": "jalan_drainase",
+    "jalan rusak": "jalan_drainase",
+    "drainase": "jalan_drainase",
+    "jalan & drainase": "jalan_drainase",
+    "jalan dan drainase": "jalan_drainase",
+    "kebersihan": "kebersihan_sampah",
+    "sampah": "kebersihan_sampah",
+    "kebersihan & sampah": "kebersihan_sampah",
+    "penerangan": "penerangan",
+    "penerangan jalan": "penerangan",
+    "lampu jalan": "penerangan",
+    "pju": "penerangan",
+    "pohon": "pohon_taman",
+    "taman": "pohon_taman",
+    "pohon & taman": "pohon_taman",
+    "bansos": "bantuan_sosial",
+    "bantuan sosial": "bantuan_sosial",
+    "adminduk": "adminduk",
+    "administrasi kependudukan": "adminduk",
+    "kependudukan": "adminduk",
+    "kesehatan": "kesehatan",
+    "pendidikan": "pendidikan",
 }
 
 #: Chat spellings and abbreviations → standard Indonesian (whole tokens only).
@@ -248,18 +320,35 @@ def normalise_texts(texts: Iterable[object]) -> list[str]:
     return [normalise_text(text) for text in texts]
 
 
-def build_theme_pipeline(*, c: float = 2.0, seed: int = 0) -> Pipeline:
-    """The untrained pipeline: normaliser → word + char TF-IDF → logistic regression."""
+def build_theme_pipeline(*, c: float = 4.0, seed: int = 0) -> Pipeline:
+    """The untrained pipeline: normaliser → word + char TF-IDF (float32) → logistic regression.
+
+    Sized for the background worker on a small server: 10,000 texts of 300
+    characters fit in about 5 s of CPU (``bench/bench_theme_model.py``); char
+    3–5-grams capped at 50,000 features keep the stored model a few MB.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
     features = FeatureUnion(
         [
             (
                 "words",
-                TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=50_000),
+                TfidfVectorizer(
+                    ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=50_000, dtype=np.float32
+                ),
             ),
             (
                 "chars",
                 TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=100_000
+                    analyzer="char_wb",
+                    ngram_range=(3, 5),
+                    min_df=3,
+                    sublinear_tf=True,
+                    max_features=50_000,
+                    dtype=np.float32,
                 ),
             ),
         ]
@@ -270,8 +359,7 @@ def build_theme_pipeline(*, c: float = 2.0, seed: int = 0) -> Pipeline:
             ("features", features),
             (
                 "model",
-                # tol 1e-3 halves the fitting time; macro-F1 on the demo moves by 0.002
-                LogisticRegression(C=c, class_weight="balanced", max_iter=2000, tol=1e-3, random_state=seed),
+                LogisticRegression(C=c, class_weight="balanced", max_iter=300, tol=1e-3, random_state=seed),
             ),
         ]
     )
@@ -281,6 +369,9 @@ def build_theme_pipeline(*, c: float = 2.0, seed: int = 0) -> Pipeline:
 def _quiet_single_thread() -> Iterator[None]:
     """One BLAS/OpenMP thread: on a shared 2-core server the solver is >10x faster than with
     threads fighting each other (and a page must not take every core)."""
+    from sklearn.exceptions import ConvergenceWarning
+    from threadpoolctl import threadpool_limits
+
     with threadpool_limits(1), warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         yield
@@ -302,11 +393,12 @@ class ThemeModelQuality:
 
 @dataclass
 class ThemeModel:
-    """A trained pipeline with the quality measured before it was fitted on all data."""
+    """A fitted pipeline. ``quality`` is set only when cross-validated on request: it describes the
+    training texts, never this city's predictions, and is not shown as the model's quality."""
 
     pipeline: Pipeline
-    quality: ThemeModelQuality
     classes: list[str]
+    quality: ThemeModelQuality | None = None
 
 
 def _training_frame(
@@ -338,6 +430,9 @@ def evaluate_theme_classifier(
     stratified random sample) so that a big city's check stays within seconds;
     a model then fitted on more data is, if anything, a little better than measured.
     """
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+    from sklearn.model_selection import StratifiedKFold, train_test_split
+
     started = time.perf_counter()
     frame, rare = _training_frame(texts, labels, min_per_class or folds)
     if frame["theme"].nunique() < 2:
@@ -375,21 +470,38 @@ def evaluate_theme_classifier(
     )
 
 
+def fit_theme_pipeline(texts: Sequence[object], themes: Sequence[object], *, seed: int = 0) -> Pipeline:
+    """Fit a theme pipeline: the one place a model is trained (tests patch it to prove that
+    pages and imports never train)."""
+    pipeline = build_theme_pipeline(seed=seed)
+    with _quiet_single_thread():
+        pipeline.fit(np.asarray(list(texts), dtype=object), np.asarray(list(themes), dtype=object))
+    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+        # kept by scikit-learn for introspection only: the discarded terms, megabytes when pickled
+        if hasattr(vectorizer, "stop_words_"):
+            del vectorizer.stop_words_
+    return pipeline
+
+
 def train_theme_classifier(
     texts: Sequence[object],
     labels: Sequence[object],
     *,
-    folds: int = 5,
+    folds: int | None = None,
     seed: int = 0,
     max_cv_rows: int | None = None,
 ) -> ThemeModel:
-    """Cross-validate (on at most ``max_cv_rows`` texts), then fit on all labelled texts."""
-    quality = evaluate_theme_classifier(texts, labels, folds=folds, seed=seed, max_rows=max_cv_rows)
-    frame, _ = _training_frame(texts, labels, folds)
-    pipeline = build_theme_pipeline(seed=seed)
-    with _quiet_single_thread():
-        pipeline.fit(frame["text"].to_numpy(), frame["theme"].to_numpy())
-    return ThemeModel(pipeline=pipeline, quality=quality, classes=[str(c) for c in pipeline.classes_])
+    """Fit on all labelled texts; with ``folds``, cross-validate first (a development check only)."""
+    frame, _ = _training_frame(texts, labels, folds or 1)
+    if frame["theme"].nunique() < 2:
+        raise ValueError("at least two themes with labelled complaints are needed")
+    quality = (
+        evaluate_theme_classifier(texts, labels, folds=folds, seed=seed, max_rows=max_cv_rows)
+        if folds
+        else None
+    )
+    pipeline = fit_theme_pipeline(frame["text"].tolist(), frame["theme"].tolist(), seed=seed)
+    return ThemeModel(pipeline=pipeline, classes=[str(c) for c in pipeline.classes_], quality=quality)
 
 
 def predict_themes(model: ThemeModel, texts: Sequence[object]) -> pd.DataFrame:
@@ -403,81 +515,424 @@ def predict_themes(model: ThemeModel, texts: Sequence[object]) -> pd.DataFrame:
     return pd.DataFrame({"theme": classes[best], "confidence": probabilities[np.arange(len(best)), best]})
 
 
-# --- the database side ---------------------------------------------------------
-
-#: Labelled complaints used at most (the newest): keeps training to seconds on a big city.
-MAX_TRAINING_ROWS = 20_000
-#: Labelled complaints used at most for cross-validation (a stratified sample).
-MAX_CV_ROWS = 6_000
-#: Fewer labelled complaints than this: no classifier (its quality could not be trusted).
-MIN_LABELLED = 50
-
-_CACHE: dict[tuple[str, tuple], ThemeModel] = {}
-_CACHE_LOCK = threading.Lock()
+# --- storing a model -------------------------------------------------------------
 
 
-def theme_model(engine: Engine, *, folds: int = 5, seed: int = 0) -> ThemeModel | None:
-    """The classifier trained on this database's labelled complaints, or None if too few exist.
+def dump_model(model: ThemeModel) -> bytes:
+    """The fitted pipeline as compressed bytes for table ``theme_model``.
 
-    Cached per process and database; retrained only when the labelled
-    complaints change (see ``theme_label_fingerprint``).
+    Pickle: only ever loaded from the application's own database, never from an upload.
     """
-    fingerprint = complaint_queries.theme_label_fingerprint(engine)
-    if sum(n for _, n, _ in fingerprint) < MIN_LABELLED:
+    return zlib.compress(pickle.dumps({"pipeline": model.pipeline, "classes": model.classes}, protocol=5), 6)
+
+
+def load_model(payload: bytes) -> ThemeModel:
+    """Inverse of :func:`dump_model`."""
+    data = pickle.loads(zlib.decompress(payload))  # noqa: S301 - our own table, see dump_model
+    return ThemeModel(pipeline=data["pipeline"], classes=list(data["classes"]))
+
+
+def training_data_hash(ids: Sequence[int], themes: Sequence[str], texts: Sequence[str]) -> str:
+    """SHA-256 over (id, theme, text) in id order: equal hashes mean the same training data."""
+    digest = hashlib.sha256()
+    for complaint_id, theme, text in sorted(zip(ids, themes, texts, strict=True)):
+        digest.update(f"{int(complaint_id)}\x1f{theme}\x1f{text}\x1e".encode())
+    return digest.hexdigest()
+
+
+# --- quality from a labelled sample -----------------------------------------------
+
+#: z for two-sided 95 % intervals.
+_Z95 = 1.959963984540054
+
+
+@dataclass
+class SampleQuality:
+    """Quality of the predictions, estimated from a stratified labelled sample of this city's complaints.
+
+    Estimates are weighted by stratum (``weight = N_h / n_h``), so that a theme
+    the sample over-represents counts only as much as it is predicted.
+    ``baseline_accuracy`` is what always answering the commonest labelled theme
+    would score: a model must beat it to be worth showing.
+    """
+
+    n: int
+    population: int
+    accuracy: float
+    accuracy_low: float
+    accuracy_high: float
+    macro_f1: float
+    macro_f1_low: float
+    macro_f1_high: float
+    baseline_accuracy: float
+    effective_n: float
+    per_theme: pd.DataFrame
+    confusions: pd.DataFrame
+
+
+def sample_weights(strata: Sequence[object], sizes: dict[str, int]) -> np.ndarray:
+    """``N_h / n_h`` per labelled complaint: the predicted complaints each one stands for."""
+    series = pd.Series(list(strata), dtype=object)
+    n_h = series.map(series.value_counts())
+    population = series.map(lambda h: sizes.get(str(h), 0))
+    return (population / n_h).to_numpy(dtype=float)
+
+
+def wilson_interval(p: float, n: float, z: float = _Z95) -> tuple[float, float]:
+    """Wilson score interval for a proportion ``p`` from ``n`` (possibly effective, non-integer) trials."""
+    if n <= 0:
+        return (float("nan"), float("nan"))
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _weighted_f1(true: np.ndarray, pred: np.ndarray, weights: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
+    """Per-class precision, recall, F1 and the confusion matrix from class codes 0..k-1 (weighted)."""
+    confusion = np.bincount(true * k + pred, weights=weights, minlength=k * k).reshape(k, k)
+    tp = np.diag(confusion)
+    predicted = confusion.sum(axis=0)
+    actual = confusion.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.where(predicted > 0, tp / predicted, 0.0)
+        recall = np.where(actual > 0, tp / actual, 0.0)
+        f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
+    return precision, recall, f1, confusion
+
+
+def sample_quality(
+    labelled: pd.DataFrame,
+    sizes: dict[str, int],
+    *,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> SampleQuality | None:
+    """Accuracy and macro-F1 of ``predicted`` against ``label``, with 95 % intervals.
+
+    ``labelled`` has ``stratum``, ``predicted`` and ``label`` (the evaluator's
+    theme); ``sizes`` the number of predicted complaints per stratum when the
+    sample was drawn. Accuracy's interval is Wilson's on the weighted share with
+    Kish's effective sample size; macro-F1's (over the themes labelled or
+    predicted) is a stratified bootstrap. None when nothing is labelled yet.
+    """
+    frame = labelled.dropna(subset=["label", "predicted"]).reset_index(drop=True)
+    if frame.empty:
         return None
-    key = (engine.url.render_as_string(hide_password=True), (fingerprint, folds, seed))
-    with _CACHE_LOCK:
-        cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    labelled = complaint_queries.labelled_complaint_texts(engine, max_rows=MAX_TRAINING_ROWS)
-    try:
-        model = train_theme_classifier(
-            labelled["text"].tolist(), labelled["category"].tolist(), folds=folds, seed=seed
-        )
-    except ValueError:
-        return None
-    with _CACHE_LOCK:
-        if len(_CACHE) >= 4:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = model
-    return model
+    weights = sample_weights(frame["stratum"].tolist(), sizes)
+    if not np.isfinite(weights).all() or weights.sum() <= 0:
+        weights = np.ones(len(frame))
+    classes = sorted(set(frame["label"]) | set(frame["predicted"]))
+    index = {c: i for i, c in enumerate(classes)}
+    k = len(classes)
+    true = frame["label"].map(index).to_numpy()
+    pred = frame["predicted"].map(index).to_numpy()
+    correct = (true == pred).astype(float)
+    accuracy = float(np.sum(weights * correct) / np.sum(weights))
+    effective_n = float(weights.sum() ** 2 / np.sum(weights**2))
+    low, high = wilson_interval(accuracy, effective_n)
+    precision, recall, f1, confusion = _weighted_f1(true, pred, weights, k)
+    macro = float(f1.mean())
+
+    rng = np.random.default_rng(seed)
+    groups = [np.flatnonzero(frame["stratum"].to_numpy() == h) for h in frame["stratum"].unique()]
+    boot = np.empty(n_boot)
+    for b in range(n_boot):
+        idx = np.concatenate([rng.choice(g, size=len(g), replace=True) for g in groups])
+        boot[b] = _weighted_f1(true[idx], pred[idx], weights[idx], k)[2].mean()
+    f1_low, f1_high = (float(v) for v in np.quantile(boot, [0.025, 0.975]))
+
+    label_share = np.bincount(true, weights=weights, minlength=k) / weights.sum()
+    n_true = np.bincount(true, minlength=k)
+    n_pred = np.bincount(pred, minlength=k)
+    per_theme = pd.DataFrame(
+        {
+            "theme": classes,
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "n_labelled": n_true,
+            "n_predicted": n_pred,
+        }
+    )
+    pairs = [
+        (classes[i], classes[j], confusion[i, j] / weights.sum(), int(np.sum((true == i) & (pred == j))))
+        for i in range(k)
+        for j in range(k)
+        if i != j and confusion[i, j] > 0
+    ]
+    confusions = (
+        pd.DataFrame(pairs, columns=["label", "predicted", "share", "n"])
+        .sort_values(["share", "n"], ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
+    return SampleQuality(
+        n=len(frame),
+        population=int(sum(sizes.get(str(h), 0) for h in frame["stratum"].unique())),
+        accuracy=accuracy,
+        accuracy_low=low,
+        accuracy_high=high,
+        macro_f1=macro,
+        macro_f1_low=min(f1_low, macro),
+        macro_f1_high=max(f1_high, macro),
+        baseline_accuracy=float(label_share.max()),
+        effective_n=effective_n,
+        per_theme=per_theme,
+        confusions=confusions,
+    )
+
+
+#: Confidence threshold used until a labelling round has chosen one.
+DEFAULT_THRESHOLD = 0.5
+#: Accuracy the predictions that are shown (not abstained) should reach.
+TARGET_ACCURACY = 0.8
+#: Labels needed before a threshold is chosen from them, and accepted predictions needed to judge one.
+MIN_SAMPLE_FOR_THRESHOLD = 30
+MIN_ACCEPTED = 10
+#: A threshold above every probability: abstain on all predictions.
+ABSTAIN_ALL = 1.01
+
+
+@dataclass(frozen=True)
+class ThresholdChoice:
+    """The abstention threshold and what it does on the labelled sample."""
+
+    threshold: float
+    from_sample: bool
+    accepted_accuracy: float | None
+    abstained_share: float | None
+    n_accepted: int
+    target: float = TARGET_ACCURACY
+
+
+def choose_threshold(
+    labelled: pd.DataFrame,
+    sizes: dict[str, int],
+    *,
+    target: float = TARGET_ACCURACY,
+    min_sample: int = MIN_SAMPLE_FOR_THRESHOLD,
+    min_accepted: int = MIN_ACCEPTED,
+) -> ThresholdChoice:
+    """The lowest confidence at which the predictions kept reach ``target`` accuracy on the sample.
+
+    ``labelled`` has ``stratum``, ``predicted``, ``confidence`` and ``label``.
+    Accuracy and the abstained share are weighted like :func:`sample_quality`.
+    With fewer than ``min_sample`` labels the default threshold stands
+    (``from_sample`` False); if no threshold keeping at least ``min_accepted``
+    labelled predictions reaches the target, every prediction is abstained
+    (:data:`ABSTAIN_ALL`): showing guesses that are mostly wrong helps no one.
+    """
+    frame = labelled.dropna(subset=["label", "predicted", "confidence"]).reset_index(drop=True)
+    if len(frame) < min_sample:
+        return ThresholdChoice(DEFAULT_THRESHOLD, False, None, None, 0, target)
+    weights = sample_weights(frame["stratum"].tolist(), sizes)
+    if not np.isfinite(weights).all() or weights.sum() <= 0:
+        weights = np.ones(len(frame))
+    confidence = frame["confidence"].to_numpy(dtype=float)
+    correct = (frame["label"].to_numpy() == frame["predicted"].to_numpy()).astype(float)
+    for threshold in np.unique(confidence):
+        kept = confidence >= threshold
+        if kept.sum() < min_accepted:
+            break
+        accuracy = float(np.sum(weights[kept] * correct[kept]) / np.sum(weights[kept]))
+        if accuracy >= target:
+            return ThresholdChoice(
+                float(threshold),
+                True,
+                accuracy,
+                float(np.sum(weights[~kept]) / np.sum(weights)),
+                int(kept.sum()),
+                target,
+            )
+    return ThresholdChoice(ABSTAIN_ALL, True, None, 1.0, 0, target)
+
+
+# --- the database side: the background job and the CLI, never a page ---------------
+
+#: Labelled complaints used at most (evaluator labels always, then the newest source labels).
+MAX_TRAINING_ROWS = 20_000
+#: Fewer labelled complaints than this: no classifier.
+MIN_LABELLED = 50
+#: Complaints predicted per batch (progress is reported after each).
+PREDICT_BATCH = 5_000
+
+Progress = Callable[[str, float], None]
+
+
+def _no_progress(stage: str, fraction: float) -> None:
+    return None
 
 
 @dataclass
 class ClassificationRun:
-    """What :func:`classify_uncategorised` did."""
+    """What :func:`refresh_theme_model` did: trained or reused a model, and how many complaints it predicted."""
 
     predicted: int
-    quality: ThemeModelQuality | None
     seconds: float
+    model_id: int | None = None
+    trained: bool = False
+    n_train: int = 0
+    cpu_seconds: float = 0.0
     reason: str | None = None
+    quality: None = field(default=None, repr=False)  # kept for old callers: never a cross-validated figure
+
+
+def refresh_theme_model(
+    engine: Engine,
+    *,
+    progress: Progress | None = None,
+    seed: int = 0,
+    repredict_all: bool = False,
+) -> ClassificationRun:
+    """Train a new model if the labelled data changed, store it, and predict what needs predicting.
+
+    Runs in the background worker and the CLI (``complaints --classify``), never
+    in a page or an import. A new model re-predicts every complaint without a
+    label; an unchanged one predicts only the complaints never predicted (after
+    an import), unless ``repredict_all``.
+    """
+    from lib.queries import complaint_themes as store
+
+    report = progress or _no_progress
+    started = time.perf_counter()
+    report("read", 0.0)
+    data = store.training_examples(engine, max_rows=MAX_TRAINING_ROWS)
+    if len(data) < MIN_LABELLED or data["theme"].nunique() < 2:
+        return ClassificationRun(0, time.perf_counter() - started, reason="too_few_labelled")
+    digest = training_data_hash(data["id"].tolist(), data["theme"].tolist(), data["text"].tolist())
+    meta = store.latest_model_meta(engine)
+    trained = False
+    cpu = 0.0
+    if meta is None or meta.data_hash != digest or meta.payload_missing:
+        report("train", 0.1)
+        cpu_start = time.thread_time()
+        model = train_theme_classifier(data["text"].tolist(), data["theme"].tolist(), seed=seed)
+        cpu = time.thread_time() - cpu_start
+        model_id = store.store_model(
+            engine,
+            payload=dump_model(model),
+            data_hash=digest,
+            n_train=len(data),
+            n_evaluator=int((data["origin"] == "evaluator").sum()),
+            n_source=int((data["origin"] == "source").sum()),
+            classes=model.classes,
+            cpu_seconds=cpu,
+        )
+        trained = True
+    else:
+        model_id = meta.id
+        model = store.load_model_payload(engine, model_id)
+    targets = store.texts_to_predict(engine, only_unpredicted=not (trained or repredict_all))
+    written = 0
+    total = max(len(targets), 1)
+    for begin in range(0, len(targets), PREDICT_BATCH):
+        part = targets.iloc[begin : begin + PREDICT_BATCH]
+        predictions = predict_themes(model, part["text"].tolist())
+        written += store.store_predictions(
+            engine,
+            zip(
+                part["id"].tolist(),
+                predictions["theme"].tolist(),
+                predictions["confidence"].round(4).tolist(),
+                strict=True,
+            ),
+        )
+        report("predict", 0.3 + 0.7 * (begin + len(part)) / total)
+    report("done", 1.0)
+    return ClassificationRun(
+        predicted=written,
+        seconds=time.perf_counter() - started,
+        model_id=model_id,
+        trained=trained,
+        n_train=len(data),
+        cpu_seconds=cpu,
+    )
 
 
 def classify_uncategorised(
-    engine: Engine, *, only_unpredicted: bool = False, seed: int = 0
+    engine: Engine, *, only_unpredicted: bool = False, seed: int = 0, progress: Progress | None = None
 ) -> ClassificationRun:
-    """Predict and store the theme of every complaint without a category.
+    """Compatibility name for :func:`refresh_theme_model` (demo load, CLI): trains only if labels changed."""
+    return refresh_theme_model(engine, progress=progress, seed=seed, repredict_all=not only_unpredicted)
 
-    ``only_unpredicted=True`` touches only complaints never predicted (fast
-    after a small import); the default re-predicts all, which is right after
-    the labelled data changed. Returns the count written and the classifier's
-    cross-validated quality; when there are too few labelled complaints,
-    nothing is written and ``reason`` says why.
+
+@dataclass
+class ThemeStatus:
+    """What the Pengaduan page says about themes: the model in use, its measured quality, the threshold.
+
+    ``quality`` is None until a labelling round has labels ("not yet
+    measured"); it describes the model that made the sampled predictions
+    (``round.model_id``), which may be older than ``model`` when the worker has
+    retrained since: the page says so.
     """
-    started = time.perf_counter()
-    model = theme_model(engine, seed=seed)
-    if model is None:
-        return ClassificationRun(0, None, time.perf_counter() - started, reason="too_few_labelled")
-    targets = complaint_queries.uncategorised_complaint_texts(engine, only_unpredicted=only_unpredicted)
-    predictions = predict_themes(model, targets["text"].tolist())
-    written = complaint_queries.store_predicted_themes(
-        engine,
-        zip(
-            targets["id"].tolist(),
-            predictions["theme"].tolist(),
-            predictions["confidence"].round(4).tolist(),
-            strict=True,
-        ),
+
+    model: object | None
+    round: object | None
+    open_round: object | None
+    quality: SampleQuality | None
+    threshold: float
+    threshold_choice: ThresholdChoice | None
+    counts: dict[str, int]
+    refreshing: bool = False
+
+
+def theme_status(engine: Engine) -> ThemeStatus:
+    """Read the theme model's state for display: a few small queries and the sample statistics, no training."""
+    from lib.queries import complaint_themes as store
+    from lib.results import read_result
+
+    job = read_result(engine, THEME_MODEL_JOB, {})
+    measured = store.latest_round(engine, with_labels=True)
+    newest = store.latest_round(engine)
+    quality = choice = None
+    if measured is not None:
+        labels = store.round_labels(engine, measured.id)
+        quality = sample_quality(labels, measured.strata)
+        choice = choose_threshold(labels, measured.strata)
+    return ThemeStatus(
+        model=store.latest_model_meta(engine),
+        round=measured,
+        open_round=newest if newest is not None and not newest.closed else None,
+        quality=quality,
+        threshold=store.current_threshold(engine),
+        threshold_choice=choice,
+        counts=store.label_counts(engine),
+        refreshing=job is not None and (job.refreshing or not job.fresh),
     )
-    return ClassificationRun(written, model.quality, time.perf_counter() - started)
+
+
+# --- the background job ------------------------------------------------------------
+
+#: Name of the job that trains (when labels changed) and predicts; see :func:`theme_model_job`.
+THEME_MODEL_JOB = "complaints.theme_model"
+
+
+def _register_job() -> None:
+    from lib.results import analysis
+
+    @analysis(
+        THEME_MODEL_JOB,
+        sources=("theme_labels", "complaint"),
+        standard_params=lambda engine: [{}],
+    )
+    def theme_model_job(engine: Engine) -> dict[str, object]:
+        """Kept fresh by the worker: retrains when labels changed, predicts new complaints after an import."""
+        run = refresh_theme_model(engine)
+        return {
+            "model_id": run.model_id,
+            "trained": run.trained,
+            "n_train": run.n_train,
+            "cpu_seconds": round(run.cpu_seconds, 2),
+            "predicted": run.predicted,
+            "reason": run.reason,
+        }
+
+
+_register_job()
+
+
+def request_theme_refresh(engine: Engine) -> None:
+    """Ask the background worker to predict (and retrain if needed) soon; returns at once."""
+    from lib.results import enqueue
+
+    enqueue(engine, THEME_MODEL_JOB)

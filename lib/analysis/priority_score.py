@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lib.analysis.complaint_themes import DEFAULT_THEMES
 from lib.analysis.ikm_formula import GRADE_BOUNDS_100
 from lib.analysis.ikm_training import UNSUR_TRAINING_THEME
 
@@ -122,15 +123,10 @@ FULL_ON_TIME_GAP = 20.0
 FULL_LOW_SKP_SHARE = 0.5
 FULL_JP_SHARE = 1.0
 
-#: Complaint theme → the training theme it points to (DOMAIN.md, "What the evidence says a unit needs").
+#: Complaint theme → the training theme it points to (DOMAIN.md, "What the evidence says a unit needs"):
+#: the default theme set's mapping; an evaluator's edited list is passed as ``theme_map``.
 COMPLAINT_TRAINING_THEME: dict[str, str] = {
-    "waktu": "ikm.theme.process_digital",
-    "sistem": "ikm.theme.process_digital",
-    "perilaku": "ikm.theme.ethics_communication",
-    "biaya": "ikm.theme.integrity",
-    "prosedur": "ikm.theme.service_standard",
-    "informasi": "ikm.theme.service_standard",
-    "sarana": "ikm.theme.facilities",
+    t.key: t.training_theme for t in DEFAULT_THEMES if t.training_theme is not None
 }
 JP_THEME = "priority.theme.jp"
 
@@ -482,12 +478,16 @@ def city_references(evidence: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def recommended_themes(row: pd.Series, jp_share_floor: float = 0.5) -> list[tuple[str, str]]:
+def recommended_themes(
+    row: pd.Series, jp_share_floor: float = 0.5, theme_map: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
     """Training themes the unit's evidence points to, strongest evidence first, without repeats.
 
     Returns ``(theme_key, source)`` pairs; source is ``unsur:<name>``,
     ``complaints:<theme>`` or ``jp``. The two weakest unsur count only when
     graded below A; staff coverage counts when fewer than half meet 20 JP.
+    ``theme_map`` is the city's complaint theme → training theme mapping
+    (``lib.queries.complaint_themes.training_theme_map``); the default set's otherwise.
     """
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -501,9 +501,10 @@ def recommended_themes(row: pd.Series, jp_share_floor: float = 0.5) -> list[tupl
     if isinstance(mutu, str) and mutu != "A":
         for unsur in list(row.get("weakest_unsur") or [])[:2]:
             add(UNSUR_TRAINING_THEME[unsur], f"unsur:{unsur}")
+    training = COMPLAINT_TRAINING_THEME if theme_map is None else theme_map
     for theme in list(row.get("top_themes") or []):
-        if theme in COMPLAINT_TRAINING_THEME:
-            add(COMPLAINT_TRAINING_THEME[theme], f"complaints:{theme}")
+        if theme in training:
+            add(training[theme], f"complaints:{theme}")
     share = row.get("share_20jp")
     if share is not None and np.isfinite(share) and share < jp_share_floor:
         add(JP_THEME, "jp")

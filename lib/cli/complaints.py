@@ -4,8 +4,11 @@
 kelurahan). ``--format json`` gives one object per unit with ``kode_unit``,
 ``nama_unit``, ``complaints``, ``rate_per_1000``, ``median_resolution_days``,
 ``share_late``, ``backlog`` and ``spikes`` (theme, observed, expected, ratio
-with 95 % CI, p and BH q). ``--classify`` first predicts the theme of
-complaints without a category (written to the database).
+with 95 % CI, p and BH q). ``--classify`` first brings complaint themes up
+to date, reporting progress on stderr: it trains a new model only if the
+labels changed since the stored one, then predicts complaints without a label
+(written to the database). Pages and imports never train; this command and the
+background worker do.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 
 import numpy as np
 import pandas as pd
+from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import (
     ComplaintOverview,
@@ -60,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--classify",
         action="store_true",
-        help="tebak dulu tema pengaduan tanpa kategori (menulis ke basis data)",
+        help="perbarui dulu tema tebakan: latih ulang model bila label berubah, lalu tebak (menulis ke basis data)",
     )
     parser.set_defaults(func=run)
 
@@ -133,8 +137,50 @@ def _json(overview: ComplaintOverview) -> dict[str, object]:
     }
 
 
+def _classify(engine: Engine, lang: str) -> None:
+    """Train if labels changed, then predict; progress lines on stderr (stdout stays the report)."""
+    from lib.analysis.complaint_themes import MIN_LABELLED, refresh_theme_model
+
+    last = {"line": ""}
+
+    def progress(stage: str, fraction: float) -> None:
+        line = translate(
+            "complaints.classifier.progress",
+            lang,
+            stage=translate(f"complaints.classifier.stage.{stage}", lang),
+            percent=fmt_percent(fraction, lang, 0),
+        )
+        if line != last["line"]:
+            print(line, file=sys.stderr, flush=True)
+            last["line"] = line
+
+    outcome = refresh_theme_model(engine, progress=progress)
+    if outcome.reason == "too_few_labelled":
+        print(translate("complaints.classifier.too_few", lang, n=MIN_LABELLED), file=sys.stderr)
+        return
+    key = "complaints.classifier.trained" if outcome.trained else "complaints.classifier.reused"
+    print(
+        translate(
+            key,
+            lang,
+            model=outcome.model_id,
+            n=fmt_number(outcome.n_train, lang, 0),
+            cpu=fmt_number(outcome.cpu_seconds, lang, 1),
+        ),
+        file=sys.stderr,
+    )
+    print(
+        translate(
+            "complaints.classifier.done",
+            lang,
+            n=fmt_number(outcome.predicted, lang, 0),
+            seconds=fmt_number(outcome.seconds, lang, 1),
+        ),
+        file=sys.stderr,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    from lib.analysis.complaint_themes import MIN_LABELLED, classify_uncategorised
     from lib.db import ensure_schema, get_engine
 
     lang = args.lang
@@ -152,29 +198,7 @@ def run(args: argparse.Namespace) -> int:
         date_from, date_to = default_window(engine)
 
     if args.classify:
-        outcome = classify_uncategorised(engine)
-        if outcome.quality is None:
-            print(translate("complaints.classifier.too_few", lang, n=MIN_LABELLED), file=sys.stderr)
-        else:
-            quality = outcome.quality
-            print(
-                translate(
-                    "complaints.classifier.done",
-                    lang,
-                    n=outcome.predicted,
-                    seconds=fmt_number(outcome.seconds, lang, 1),
-                )
-                + " "
-                + translate(
-                    "complaints.classifier.quality",
-                    lang,
-                    n=quality.n_labelled,
-                    folds=quality.folds,
-                    mean=fmt_number(quality.macro_f1_mean, lang, 2),
-                    sd=fmt_number(quality.macro_f1_sd, lang, 2),
-                ),
-                file=sys.stderr,
-            )
+        _classify(engine, lang)
 
     settings = SpikeSettings(recent_months=args.recent_months, alpha=args.alpha)
     overview = load_complaint_overview(engine, scope, date_from, date_to, spike_settings=settings)

@@ -37,6 +37,8 @@ from lib.models import (
     ServiceStat,
     SurveyMonthly,
     SurveyResponse,
+    ThemeLabel,
+    ThemeLabelRound,
     TrainingParticipation,
     TrainingProgram,
     Unit,
@@ -59,9 +61,20 @@ DATA_TABLES = (
     SurveyResponse,
     SurveyMonthly,
     Complaint,
+    ThemeLabelRound,
+    ThemeLabel,
 )
 #: Leaf tables nothing refers to: emptied with TRUNCATE on PostgreSQL (fast for millions of rows).
-_LEAF_TABLES = (SurveyMonthly, SurveyResponse, Complaint, ServiceStat, Performance, TrainingParticipation)
+#: (Evaluator labels refer to complaints and go with them.)
+_LEAF_TABLES = (
+    SurveyMonthly,
+    SurveyResponse,
+    Complaint,
+    ThemeLabel,
+    ServiceStat,
+    Performance,
+    TrainingParticipation,
+)
 GENERATOR_VERSION = 1
 
 
@@ -393,7 +406,8 @@ def build_demo(
         mark_changed(conn, *SOURCES)
     if classify:
         # Like a real city, ~40 % of complaints arrive without a theme: guess them from the text,
-        # as after any complaint import (its own transaction, once the data is committed).
+        # as after any complaint import (its own transaction, once the data is committed). The CLI
+        # trains here; the page's "load demo" passes classify=False and leaves it to the worker.
         from lib.analysis.complaint_themes import classify_uncategorised
 
         run = classify_uncategorised(engine)

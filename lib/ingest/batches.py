@@ -56,7 +56,9 @@ DATA_TABLES = [
     for m in TABLES_IN_LOAD_ORDER
     if "import_id" in m.__table__.c and m.__tablename__ != "import_change"  # type: ignore[attr-defined]
 ]
-_DERIVED = {"survey_monthly", "import_change"}
+#: tables whose rows follow the data rows they refer to: never a reason to refuse an undo
+#: (an evaluator's theme label is deleted with its complaint, ON DELETE CASCADE)
+_DERIVED = {"survey_monthly", "import_change", "theme_label"}
 
 
 @dataclass
@@ -316,15 +318,15 @@ def _replace_refusal(engine: Engine, batch_id: int, kind: str) -> Problem | None
 
 
 def _predict_complaint_themes(engine: Engine) -> None:
-    """Guess the theme of complaints that came without one, now that the committed data changed.
+    """Queue the theme job for the background worker: the import returns as soon as its rows are
+    committed, and predictions follow (the page shows them once the worker has written them).
 
-    Its own transaction, after the import's: a failure to classify never undoes an import.
+    Its own transaction, after the import's: a failure to queue never undoes an import.
     """
-    from lib.analysis.complaint_themes import classify_uncategorised
+    from lib.analysis.complaint_themes import request_theme_refresh
 
-    # On failure the themes stay as they were; the complaints page can re-run the classifier.
-    with contextlib.suppress(SQLAlchemyError, ValueError):
-        classify_uncategorised(engine)
+    with contextlib.suppress(SQLAlchemyError, KeyError):
+        request_theme_refresh(engine)
 
 
 def _error_summary(exc: BaseException) -> str:

@@ -11,6 +11,15 @@ MESSAGES = {
     "complaints.theme.sistem": {"id": "sistem/aplikasi", "en": "systems/apps"},
     "complaints.theme.lainnya": {"id": "lainnya", "en": "other"},
     "complaints.theme.none": {"id": "tanpa tema", "en": "no theme"},
+    "complaints.theme.jalan_drainase": {"id": "jalan & drainase", "en": "roads & drainage"},
+    "complaints.theme.kebersihan_sampah": {"id": "kebersihan & sampah", "en": "cleanliness & rubbish"},
+    "complaints.theme.penerangan": {"id": "penerangan jalan", "en": "street lighting"},
+    "complaints.theme.pohon_taman": {"id": "pohon & taman", "en": "trees & parks"},
+    "complaints.theme.bantuan_sosial": {"id": "bantuan sosial", "en": "social assistance"},
+    "complaints.theme.adminduk": {"id": "administrasi kependudukan", "en": "civil registration"},
+    "complaints.theme.kesehatan": {"id": "kesehatan", "en": "health"},
+    "complaints.theme.pendidikan": {"id": "pendidikan", "en": "education"},
+    "complaints.theme.belum_yakin": {"id": "belum yakin", "en": "not sure yet"},
     # statuses
     "complaints.status.belum": {"id": "belum ditangani", "en": "not yet handled"},
     "complaints.status.proses": {"id": "diproses", "en": "in progress"},
@@ -167,8 +176,18 @@ MESSAGES = {
         "en": "No service statistics for these units: showing counts.",
     },
     "complaints.themes.source": {
-        "id": "Tema: {labelled} dari kategori pelapor, {predicted} tebakan pengklasifikasi, {untyped} tanpa tema.",
-        "en": "Themes: {labelled} from the reporter's category, {predicted} predicted by the classifier, {untyped} without a theme.",
+        "id": "Tema: {evaluator} dilabeli evaluator, {labelled} dari sumber (kategori/topik), {predicted} tebakan model, "
+        "{abstained} belum yakin (keyakinan di bawah {threshold}), {untyped} tanpa tema.",
+        "en": "Themes: {evaluator} labelled by an evaluator, {labelled} from the source (category/topic), "
+        "{predicted} predicted, {abstained} not sure yet (confidence below {threshold}), {untyped} without a theme.",
+    },
+    "complaints.themes.labels_only": {
+        "id": "Hanya tema berlabel (tanpa tebakan)",
+        "en": "Labelled themes only (no predictions)",
+    },
+    "complaints.themes.labels_only_help": {
+        "id": "Tebakan model dan yang belum yakin tidak dihitung di grafik tema.",
+        "en": "Predicted and not-sure themes are left out of the theme chart.",
     },
     "complaints.resolution.header": {"id": "Waktu penyelesaian", "en": "Time to resolution"},
     "complaints.resolution.x": {"id": "Hari kerja sampai selesai", "en": "Working days to resolution"},
@@ -238,35 +257,199 @@ MESSAGES = {
     "complaints.channels.status": {"id": "Status", "en": "Status"},
     "complaints.channels.share": {"id": "Bagian", "en": "Share"},
     "complaints.channels.unknown": {"id": "tidak diketahui", "en": "unknown"},
-    "complaints.classifier.header": {"id": "Tema otomatis", "en": "Automatic themes"},
+    "complaints.classifier.header": {
+        "id": "Tema otomatis: mutu dan pelabelan",
+        "en": "Automatic themes: quality and labelling",
+    },
+    "complaints.classifier.not_measured": {
+        "id": "Mutu tebakan tema belum diukur pada pengaduan kota ini. Lakukan putaran pelabelan (sekitar 200 pengaduan) "
+        'di bagian "Tema otomatis" untuk mengukurnya.',
+        "en": "The quality of predicted themes has not been measured on this city's complaints yet. Run a labelling "
+        'round (about 200 complaints) under "Automatic themes" to measure it.',
+    },
     "complaints.classifier.quality": {
-        "id": "Pengklasifikasi teks (TF-IDF kata dan karakter + regresi logistik) dilatih pada {n} pengaduan "
-        "berkategori. Mutu diukur dengan validasi silang {folds} lipatan: macro-F1 {mean} ± {sd} (SD antarlipatan).",
-        "en": "Text classifier (word and character TF-IDF + logistic regression) trained on {n} categorised "
-        "complaints. Quality by {folds}-fold cross-validation: macro-F1 {mean} ± {sd} (SD across folds).",
+        "id": "Mutu tebakan tema (model v{model}), diukur pada {n} pengaduan kota ini yang dilabeli evaluator: "
+        "akurasi {acc} (95% CI {acc_low}–{acc_high}), macro-F1 {f1} ({f1_low}–{f1_high}). "
+        "Selalu menebak tema terbanyak akan benar {baseline}.",
+        "en": "Quality of predicted themes (model v{model}), measured on {n} of this city's complaints labelled by "
+        "an evaluator: accuracy {acc} (95% CI {acc_low}–{acc_high}), macro-F1 {f1} ({f1_low}–{f1_high}). "
+        "Always answering the commonest theme would be right {baseline}.",
+    },
+    "complaints.classifier.newer_model": {
+        "id": "Model v{model} sudah dilatih ulang dengan label ini; mutunya diukur pada putaran pelabelan berikutnya.",
+        "en": "Model v{model} has since been retrained with these labels; its quality is measured in the next labelling round.",
+    },
+    "complaints.classifier.threshold": {
+        "id": "Ambang keyakinan {threshold}, dipilih dari sampel: tebakan yang ditampilkan benar {acc} pada sampel; "
+        '{share} tebakan ditampilkan sebagai "belum yakin".',
+        "en": "Confidence threshold {threshold}, chosen from the sample: the predictions shown were right {acc} on "
+        'the sample; {share} of predictions are shown as "not sure yet".',
+    },
+    "complaints.classifier.threshold_all": {
+        "id": "Tidak ada ambang yang membuat tebakan benar minimal {target} pada sampel: semua tebakan ditampilkan "
+        'sebagai "belum yakin". Label dari putaran ini melatih model berikutnya.',
+        "en": "No threshold makes the predictions right at least {target} on the sample: every prediction is shown "
+        'as "not sure yet". This round\'s labels train the next model.',
+    },
+    "complaints.classifier.threshold_default": {
+        "id": "Ambang keyakinan bawaan {threshold} (belum dipilih dari sampel berlabel).",
+        "en": "Default confidence threshold {threshold} (not yet chosen from a labelled sample).",
+    },
+    "complaints.classifier.model": {
+        "id": "Model v{model} dilatih {date} di latar belakang pada {n} pengaduan berlabel ({evaluator} oleh evaluator, "
+        "{source} dari sumber), {cpu} detik CPU.",
+        "en": "Model v{model} trained {date} in the background on {n} labelled complaints ({evaluator} by an evaluator, "
+        "{source} from the source), {cpu} s of CPU.",
+    },
+    "complaints.classifier.refreshing": {
+        "id": "Label atau pengaduan berubah sejak itu: pekerja latar belakang sedang memperbaruinya.",
+        "en": "Labels or complaints changed since: the background worker is updating it.",
+    },
+    "complaints.classifier.no_model": {
+        "id": "Belum ada model tema. Pekerja latar belakang melatihnya setelah ada minimal {n} pengaduan berlabel; "
+        "halaman ini tidak pernah menunggu pelatihan.",
+        "en": "No theme model yet. The background worker trains one once at least {n} complaints are labelled; "
+        "this page never waits for training.",
     },
     "complaints.classifier.too_few": {
-        "id": "Terlalu sedikit pengaduan berkategori untuk melatih pengklasifikasi (perlu minimal {n}).",
-        "en": "Too few categorised complaints to train the classifier (at least {n} needed).",
+        "id": "Terlalu sedikit pengaduan berlabel untuk melatih model tema (perlu minimal {n}).",
+        "en": "Too few labelled complaints to train the theme model (at least {n} needed).",
     },
     "complaints.classifier.pending": {
-        "id": "{n} pengaduan tanpa kategori belum diberi tema tebakan.",
-        "en": "{n} uncategorised complaints have no predicted theme yet.",
+        "id": "{n} pengaduan tanpa label belum diberi tema tebakan; pekerja latar belakang sedang mengerjakannya.",
+        "en": "{n} unlabelled complaints have no predicted theme yet; the background worker is on it.",
     },
-    "complaints.classifier.measure": {
-        "id": "Ukur mutu pengklasifikasi (beberapa detik)",
-        "en": "Measure the classifier's quality (a few seconds)",
+    "complaints.classifier.progress": {
+        "id": "Tema pengaduan: {stage} {percent}",
+        "en": "Complaint themes: {stage} {percent}",
     },
-    "complaints.classifier.measuring": {
-        "id": "Melatih dan menguji pengklasifikasi…",
-        "en": "Training and testing the classifier…",
-    },
-    "complaints.classifier.run": {"id": "Tebak tema sekarang", "en": "Predict themes now"},
+    "complaints.classifier.stage.read": {"id": "membaca label", "en": "reading labels"},
+    "complaints.classifier.stage.train": {"id": "melatih model", "en": "training the model"},
+    "complaints.classifier.stage.predict": {"id": "menebak tema", "en": "predicting themes"},
+    "complaints.classifier.stage.done": {"id": "selesai", "en": "done"},
     "complaints.classifier.done": {
         "id": "{n} pengaduan diberi tema tebakan ({seconds} detik).",
         "en": "{n} complaints given a predicted theme ({seconds} s).",
     },
-    "complaints.classifier.per_class": {"id": "Mutu per tema", "en": "Quality per theme"},
+    "complaints.classifier.trained": {
+        "id": "Model v{model} dilatih pada {n} pengaduan berlabel ({cpu} detik CPU).",
+        "en": "Model v{model} trained on {n} labelled complaints ({cpu} s of CPU).",
+    },
+    "complaints.classifier.reused": {
+        "id": "Label tidak berubah: model v{model} dipakai lagi.",
+        "en": "Labels unchanged: model v{model} reused.",
+    },
+    "complaints.classifier.per_class": {
+        "id": "Mutu per tema (sampel berlabel)",
+        "en": "Quality per theme (labelled sample)",
+    },
+    "complaints.classifier.confusions": {
+        "id": "Tema yang sering tertukar",
+        "en": "Themes most often confused",
+    },
+    "complaints.col.label": {"id": "Label evaluator", "en": "Evaluator's label"},
+    "complaints.col.predicted_theme": {"id": "Tebakan model", "en": "Predicted"},
+    "complaints.col.share_of_predictions": {"id": "Bagian tebakan", "en": "Share of predictions"},
+    "complaints.drill.abstained": {
+        "id": "belum yakin (tebakan: {theme})",
+        "en": "not sure yet (guess: {theme})",
+    },
+    "complaints.drill.evaluator": {"id": "{theme} (evaluator)", "en": "{theme} (evaluator)"},
+    # labelling round
+    "complaints.round.header": {"id": "Putaran pelabelan", "en": "Labelling round"},
+    "complaints.round.explain": {
+        "id": "Sampel acak pengaduan bertema tebakan, berstrata menurut tema tebakan. Pilih tema yang benar untuk "
+        "setiap pengaduan; dari label ini dihitung mutu dan ambang keyakinan, dan label ini melatih model berikutnya.",
+        "en": "A random sample of complaints with a predicted theme, stratified by predicted theme. Pick the right "
+        "theme for each; quality and the confidence threshold are computed from these labels, and they train the next model.",
+    },
+    "complaints.round.start": {"id": "Mulai putaran ({n} pengaduan)", "en": "Start a round ({n} complaints)"},
+    "complaints.round.nothing": {
+        "id": "Belum ada pengaduan bertema tebakan untuk dilabeli.",
+        "en": "No complaints with a predicted theme to label yet.",
+    },
+    "complaints.round.progress": {
+        "id": "Pengaduan {done} dari {total} ({skipped} dilewati)",
+        "en": "Complaint {done} of {total} ({skipped} skipped)",
+    },
+    "complaints.round.predicted": {
+        "id": "Tebakan model: {theme} (keyakinan {confidence})",
+        "en": "Model's guess: {theme} (confidence {confidence})",
+    },
+    "complaints.round.skip": {"id": "Lewati", "en": "Skip"},
+    "complaints.round.finish": {"id": "Selesaikan putaran", "en": "Finish the round"},
+    "complaints.round.all_done": {
+        "id": "Semua pengaduan dalam sampel sudah dilihat. Selesaikan putaran untuk memilih ambang dan melatih ulang.",
+        "en": "Every complaint in the sample has been seen. Finish the round to choose the threshold and retrain.",
+    },
+    "complaints.round.finished": {
+        "id": "Putaran selesai: {n} label tersimpan. Model dilatih ulang di latar belakang.",
+        "en": "Round finished: {n} labels saved. The model is retrained in the background.",
+    },
+    # theme list and topic mapping
+    "complaints.themes.editor": {
+        "id": "Daftar tema dan pemetaan topik sumber",
+        "en": "Theme list and source-topic mapping",
+    },
+    "complaints.themes.editor_help": {
+        "id": "Tema adalah data: ubah nama, urutan, tema pelatihan yang dituju, atau nonaktifkan. Kunci baru: huruf kecil dan garis bawah.",
+        "en": "Themes are data: change names, order, the training theme they point to, or switch them off. New keys: lower case and underscores.",
+    },
+    "complaints.themes.col.key": {"id": "Kunci", "en": "Key"},
+    "complaints.themes.col.name_id": {"id": "Nama (Indonesia)", "en": "Name (Indonesian)"},
+    "complaints.themes.col.name_en": {"id": "Nama (Inggris)", "en": "Name (English)"},
+    "complaints.themes.col.training": {"id": "Tema pelatihan", "en": "Training theme"},
+    "complaints.themes.col.active": {"id": "Aktif", "en": "Active"},
+    "complaints.themes.save": {"id": "Simpan daftar tema", "en": "Save the theme list"},
+    "complaints.themes.saved": {"id": "Daftar tema tersimpan.", "en": "Theme list saved."},
+    "complaints.themes.bad_key": {
+        "id": 'Kunci tema "{key}" tidak sah: pakai huruf kecil, angka dan garis bawah (2–40 karakter).',
+        "en": 'Theme key "{key}" is not valid: use lower-case letters, digits and underscores (2–40 characters).',
+    },
+    "complaints.themes.duplicate": {
+        "id": 'Kunci tema "{key}" dipakai dua kali.',
+        "en": 'Theme key "{key}" is used twice.',
+    },
+    "complaints.themes.no_name": {
+        "id": 'Tema "{key}" perlu nama Indonesia dan Inggris.',
+        "en": 'Theme "{key}" needs an Indonesian and an English name.',
+    },
+    "complaints.themes.bad_training": {
+        "id": 'Tema pelatihan "{value}" untuk "{key}" tidak dikenal.',
+        "en": 'Training theme "{value}" for "{key}" is not known.',
+    },
+    "complaints.themes.none_active": {
+        "id": "Minimal satu tema harus aktif.",
+        "en": "At least one theme must be active.",
+    },
+    "complaints.themes.removed": {
+        "id": "Tema tidak dapat dihapus, hanya dinonaktifkan: {keys}.",
+        "en": "Themes cannot be deleted, only switched off: {keys}.",
+    },
+    "complaints.themes.no_training": {"id": "(tidak ada)", "en": "(none)"},
+    "complaints.mapping.header": {"id": "Topik sumber → tema", "en": "Source topic → theme"},
+    "complaints.mapping.help": {
+        "id": "Topik dari kanal pengaduan (mis. kolom topik/kategori) dipetakan sekali ke tema; pengaduan dengan topik "
+        "terpetakan dihitung sebagai berlabel sumber, bukan tebakan.",
+        "en": "Topics from the complaint channel (e.g. its topic/category column) are mapped once to a theme; "
+        "complaints with a mapped topic count as labelled by the source, not predicted.",
+    },
+    "complaints.mapping.col.topic": {"id": "Topik sumber", "en": "Source topic"},
+    "complaints.mapping.col.theme": {"id": "Tema", "en": "Theme"},
+    "complaints.mapping.none": {
+        "id": "Belum ada topik sumber pada pengaduan.",
+        "en": "No source topics on complaints yet.",
+    },
+    "complaints.mapping.all_themes": {
+        "id": "Setiap topik sumber pada pengaduan sudah berupa tema: tidak ada yang perlu dipetakan.",
+        "en": "Every source topic on the complaints already is a theme: nothing to map.",
+    },
+    "complaints.mapping.save": {"id": "Simpan pemetaan", "en": "Save the mapping"},
+    "complaints.mapping.saved": {"id": "{n} topik dipetakan ulang.", "en": "{n} topics remapped."},
+    "complaints.mapping.unknown_theme": {
+        "id": 'Tema "{theme}" untuk "{topic}" tidak ada dalam daftar tema.',
+        "en": 'Theme "{theme}" for "{topic}" is not in the theme list.',
+    },
     "complaints.col.precision": {"id": "Presisi", "en": "Precision"},
     "complaints.col.recall": {"id": "Recall", "en": "Recall"},
     "complaints.col.f1": {"id": "F1", "en": "F1"},

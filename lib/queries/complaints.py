@@ -20,13 +20,19 @@ import pandas as pd
 from sqlalchemy import Engine, and_, bindparam, case, func, literal_column, or_, select, update
 from sqlalchemy.sql import ColumnElement, Select
 
-from lib.models import Complaint, ServiceStat, Unit
+from lib.models import Complaint, ServiceStat, ThemeLabel, TopicThemeMap, Unit
+from lib.queries.complaint_themes import current_threshold, mapped_topic_join_condition
 from lib.queries.sqlfn import minutes_between, month_start
 from lib.queries.units import CITY, Scope
 
 COMPLAINT = Complaint.__table__
 UNIT = Unit.__table__
 SERVICE_STAT = ServiceStat.__table__
+LABEL = ThemeLabel.__table__
+TOPIC_MAP = TopicThemeMap.__table__
+
+#: Theme of a prediction below the confidence threshold ("belum yakin"), counted apart.
+ABSTAIN = "belum_yakin"
 
 #: Status value that means "answered"; anything else (belum, proses) is open.
 STATUS_DONE = "selesai"
@@ -35,36 +41,61 @@ STATUS_DONE = "selesai"
 DIMENSIONS = ("unit", "month", "theme", "category", "theme_source", "channel", "status")
 
 
-def _theme() -> ColumnElement[Any]:
-    """The theme a complaint counts under: its own category, else the classifier's guess."""
-    return func.coalesce(COMPLAINT.c.category, COMPLAINT.c.predicted_category)
+def _has_label() -> ColumnElement[bool]:
+    """The complaint's theme is a label (by an evaluator or the source), not a prediction."""
+    return or_(
+        LABEL.c.theme_key.is_not(None), TOPIC_MAP.c.theme_key.is_not(None), COMPLAINT.c.category.is_not(None)
+    )
 
 
-def _theme_source() -> ColumnElement[Any]:
-    # constants as literal SQL: bound parameters would differ between SELECT and GROUP BY,
-    # which PostgreSQL refuses
+def _confident(threshold: float) -> ColumnElement[bool]:
+    # the threshold as literal SQL: a bound parameter would differ between SELECT and GROUP BY
+    return COMPLAINT.c.predicted_confidence >= literal_column(repr(float(threshold)))
+
+
+def _theme(threshold: float) -> ColumnElement[Any]:
+    """The theme a complaint counts under, most trusted first: the evaluator's label, the source's
+    topic through the mapping, the source's category, the classifier's guess if confident enough,
+    else "belum yakin" (:data:`ABSTAIN`)."""
+    predicted = case(
+        (_confident(threshold), COMPLAINT.c.predicted_category),
+        (COMPLAINT.c.predicted_category.is_not(None), literal_column(f"'{ABSTAIN}'")),
+        else_=None,
+    )
+    return func.coalesce(LABEL.c.theme_key, TOPIC_MAP.c.theme_key, COMPLAINT.c.category, predicted)
+
+
+def _theme_source(threshold: float) -> ColumnElement[Any]:
+    """``evaluator``, ``label`` (by the source), ``predicted``, ``abstained`` or ``none``."""
     return case(
+        (LABEL.c.theme_key.is_not(None), literal_column("'evaluator'")),
+        (TOPIC_MAP.c.theme_key.is_not(None), literal_column("'label'")),
         (COMPLAINT.c.category.is_not(None), literal_column("'label'")),
-        (COMPLAINT.c.predicted_category.is_not(None), literal_column("'predicted'")),
+        (_confident(threshold), literal_column("'predicted'")),
+        (COMPLAINT.c.predicted_category.is_not(None), literal_column("'abstained'")),
         else_=literal_column("'none'"),
     )
 
 
-def _dimension(name: str) -> ColumnElement[Any]:
-    columns: dict[str, ColumnElement[Any]] = {
-        "unit": COMPLAINT.c.unit_id,
-        "month": month_start(COMPLAINT.c.complaint_date),
-        "theme": _theme(),
-        "category": COMPLAINT.c.category,
-        "theme_source": _theme_source(),
-        "channel": COMPLAINT.c.channel,
-        "status": COMPLAINT.c.status,
+def _dimension(name: str, threshold: float) -> ColumnElement[Any]:
+    columns: dict[str, Any] = {
+        "unit": lambda: COMPLAINT.c.unit_id,
+        "month": lambda: month_start(COMPLAINT.c.complaint_date),
+        "theme": lambda: _theme(threshold),
+        "category": lambda: COMPLAINT.c.category,
+        "theme_source": lambda: _theme_source(threshold),
+        "channel": lambda: COMPLAINT.c.channel,
+        "status": lambda: COMPLAINT.c.status,
     }
-    return columns[name]
+    return columns[name]()
 
 
 def _scoped(query: Select[Any], scope: Scope) -> Select[Any]:
-    query = query.select_from(COMPLAINT.join(UNIT, COMPLAINT.c.unit_id == UNIT.c.id))
+    query = query.select_from(
+        COMPLAINT.join(UNIT, COMPLAINT.c.unit_id == UNIT.c.id)
+        .outerjoin(LABEL, LABEL.c.complaint_id == COMPLAINT.c.id)
+        .outerjoin(TOPIC_MAP, mapped_topic_join_condition())
+    )
     for condition in scope.where(UNIT):
         query = query.where(condition)
     return query
@@ -98,23 +129,29 @@ def complaint_counts(
     date_to: date | None = None,
     *,
     by: Sequence[str] = ("unit", "month"),
+    labels_only: bool = False,
 ) -> pd.DataFrame:
     """Complaints received in the range, counted per combination of ``by``.
 
     ``by`` is a subset of :data:`DIMENSIONS`; ``unit`` yields ``unit_id``, ``month``
-    a Timestamp of the month's first day, ``theme`` the category or else the
-    predicted category (None when neither exists). Column ``complaints`` holds the
-    count. Empty groups are absent (callers fill zeros where they need them).
+    a Timestamp of the month's first day, ``theme`` the effective theme (see
+    :func:`_theme`; None when there is none), ``theme_source`` where it came from.
+    ``labels_only`` counts only complaints whose theme is a label, for charts
+    that exclude predictions. Column ``complaints`` holds the count. Empty
+    groups are absent (callers fill zeros where they need them).
     """
     unknown = set(by) - set(DIMENSIONS)
     if unknown:
         raise ValueError(f"unknown complaint dimensions: {sorted(unknown)}")
+    threshold = current_threshold(engine) if {"theme", "theme_source"} & set(by) else 0.0
     labels = ["unit_id" if name == "unit" else name for name in by]
-    dims = [_dimension(name).label(label) for name, label in zip(by, labels, strict=True)]
+    dims = [_dimension(name, threshold).label(label) for name, label in zip(by, labels, strict=True)]
     query = select(*dims, func.count().label("complaints"))
     query = _in_range(_scoped(query, scope), date_from, date_to)
+    if labels_only:
+        query = query.where(_has_label())
     if dims:
-        query = query.group_by(*[_dimension(name) for name in by])
+        query = query.group_by(*[_dimension(name, threshold) for name in by])
     frame = _read(engine, query)
     frame["complaints"] = frame["complaints"].astype("int64")
     return _as_dates(frame, "month")
@@ -167,8 +204,9 @@ def resolution_date_pairs(
     is counted once, as resolved or as open.
     """
     columns = [COMPLAINT.c.unit_id]
+    threshold = current_threshold(engine) if by_theme else 0.0
     if by_theme:
-        columns.append(_theme().label("theme"))
+        columns.append(_theme(threshold).label("theme"))
     columns += [COMPLAINT.c.complaint_date, COMPLAINT.c.resolved_date]
     query = select(*columns, func.count().label("complaints")).where(COMPLAINT.c.resolved_date.is_not(None))
     if resolved_by is not None:
@@ -176,7 +214,7 @@ def resolution_date_pairs(
     query = _in_range(_scoped(query, scope), date_from, date_to)
     group = [COMPLAINT.c.unit_id, COMPLAINT.c.complaint_date, COMPLAINT.c.resolved_date]
     if by_theme:
-        group.insert(1, _theme())
+        group.insert(1, _theme(threshold))
     frame = _read(engine, query.group_by(*group))
     frame["complaints"] = frame["complaints"].astype("int64")
     return _as_dates(frame, "complaint_date", "resolved_date")
@@ -240,8 +278,9 @@ def open_complaint_dates(
     columns = [COMPLAINT.c.unit_id]
     group = [COMPLAINT.c.unit_id, COMPLAINT.c.complaint_date]
     if by_theme:
-        columns.append(_theme().label("theme"))
-        group.insert(1, _theme())
+        threshold = current_threshold(engine)
+        columns.append(_theme(threshold).label("theme"))
+        group.insert(1, _theme(threshold))
     query = select(*columns, COMPLAINT.c.complaint_date, func.count().label("complaints"))
     query = _in_range(_scoped(query, scope), received_from, None).where(_open_at(as_of))
     frame = _read(engine, query.group_by(*group))
@@ -286,10 +325,12 @@ def complaint_texts(
 ) -> pd.DataFrame:
     """The complaints behind a chart point, newest first, **unmasked** (mask before showing).
 
-    ``theme`` matches the category or, for uncategorised complaints, the
-    predicted category; ``theme=""`` selects complaints with neither.
+    ``theme`` matches the effective theme (see :func:`_theme`); ``theme=""``
+    selects complaints with none. Adds ``theme``, ``theme_source`` and
+    ``evaluator_theme``.
     """
     c = COMPLAINT
+    threshold = current_threshold(engine)
     query = select(
         c.c.id,
         c.c.number,
@@ -304,14 +345,17 @@ def complaint_texts(
         c.c.status,
         c.c.resolved_date,
         c.c.text,
+        LABEL.c.theme_key.label("evaluator_theme"),
+        _theme(threshold).label("theme"),
+        _theme_source(threshold).label("theme_source"),
     )
     query = _in_range(_scoped(query, scope), date_from, date_to)
     if unit_id is not None:
         query = query.where(c.c.unit_id == unit_id)
     if theme == "":
-        query = query.where(_theme().is_(None))
+        query = query.where(_theme(threshold).is_(None))
     elif theme is not None:
-        query = query.where(_theme() == theme)
+        query = query.where(_theme(threshold) == theme)
     if month is not None:
         query = query.where(month_start(c.c.complaint_date) == date(month.year, month.month, 1))
     if status is not None:

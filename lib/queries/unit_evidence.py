@@ -196,7 +196,7 @@ def _top_themes(engine: Engine, scope: Scope, period: tuple[date, date], k: int 
     themes = complaint_counts(engine, scope, *period, by=("unit", "theme"))
     if themes.empty:
         return pd.Series(dtype=object, name="top_themes")
-    themes = themes[themes["theme"].notna() & (themes["theme"] != "lainnya")]
+    themes = themes[themes["theme"].notna() & ~themes["theme"].isin(["lainnya", "belum_yakin"])]
     themes = themes.sort_values(["unit_id", "complaints", "theme"], ascending=[True, False, True])
     return themes.groupby("unit_id")["theme"].apply(lambda s: list(s.head(k))).rename("top_themes")
 

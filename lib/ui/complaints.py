@@ -26,13 +26,7 @@ from lib.analysis.complaint_overview import (
     theme_label,
 )
 from lib.analysis.complaint_spikes import expected_by_month
-from lib.analysis.complaint_themes import (
-    MIN_LABELLED,
-    THEMES,
-    ThemeModelQuality,
-    classify_uncategorised,
-    theme_model,
-)
+from lib.analysis.complaint_themes import ABSTAIN, THEMES
 from lib.analysis.complaints import STANDARD_WORKING_DAYS, backlog_bucket_labels
 from lib.db import get_engine
 from lib.i18n import fmt_number, fmt_percent, translate
@@ -52,8 +46,12 @@ BUCKET_COLORS = ("#90caf9", "#fdd835", "#fb8c00", "#e53935")
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def overview(url: str, scope: Scope, date_from: date, date_to: date, period: str) -> ComplaintOverview:
-    return load_complaint_overview(get_engine(url), scope, date_from, date_to, period=period)
+def overview(
+    url: str, scope: Scope, date_from: date, date_to: date, period: str, labels_only: bool = False
+) -> ComplaintOverview:
+    return load_complaint_overview(
+        get_engine(url), scope, date_from, date_to, period=period, labels_only=labels_only
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -81,35 +79,15 @@ def pending_predictions(url: str, scope: Scope) -> dict[str, int]:
     return q.count_uncategorised(get_engine(url), scope)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def _model_quality(url: str, fingerprint: tuple) -> ThemeModelQuality | None:  # type: ignore[type-arg]
-    model = theme_model(get_engine(url))
-    return None if model is None else model.quality
-
-
-def model_quality(url: str) -> ThemeModelQuality | None:
-    """The classifier's cross-validated quality, recomputed only when the labelled complaints change."""
-    return _model_quality(url, q.theme_label_fingerprint(get_engine(url)))
-
-
-def run_classifier(url: str) -> tuple[int, float]:
-    """Predict themes now (writes to the database) and clear cached results; returns (rows, seconds)."""
-    outcome = classify_uncategorised(get_engine(url))
-    st.cache_data.clear()
-    return outcome.predicted, outcome.seconds
-
-
-def min_labelled() -> int:
-    return MIN_LABELLED
-
-
 # --- labels ----------------------------------------------------------------------
 
 
 def theme_keys(frame: pd.DataFrame) -> list[str | None]:
     """Themes present, in display order, with "no theme" (None) last."""
     present = set(frame["theme"].dropna()) if "theme" in frame else set()
-    ordered: list[str | None] = [t for t in THEMES if t in present] + sorted(present - set(THEMES))
+    ordered: list[str | None] = [t for t in THEMES if t in present] + sorted(present - {*THEMES, ABSTAIN})
+    if ABSTAIN in present:
+        ordered.append(ABSTAIN)
     if "theme" in frame and frame["theme"].isna().any():
         ordered.append(None)
     return ordered
@@ -434,7 +412,15 @@ def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Masked complaint texts as display strings (plain text, never HTML)."""
 
     def theme_text(row: pd.Series) -> str:
+        source = row.get("theme_source")
+        if source == "abstained":
+            guess = theme_label(row["predicted_category"], lang)
+            if pd.notna(row["predicted_confidence"]):
+                guess += f" {fmt_percent(row['predicted_confidence'], lang, 0)}"
+            return translate("complaints.drill.abstained", lang, theme=guess)
         label = theme_label(row["theme"], lang)
+        if source == "evaluator":
+            return translate("complaints.drill.evaluator", lang, theme=label)
         if row["theme_predicted"]:
             label = translate("complaints.drill.predicted", lang, theme=label)
             if pd.notna(row["predicted_confidence"]):
@@ -467,30 +453,6 @@ def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def drill_column_config(lang: str) -> dict[str, object]:
     """The complaint text gets the room: it is what the reader came for."""
     return {translate("complaints.col.text", lang): st.column_config.TextColumn(width="large")}
-
-
-def quality_sentence(quality: ThemeModelQuality, lang: str) -> str:
-    return translate(
-        "complaints.classifier.quality",
-        lang,
-        n=fmt_number(quality.n_labelled, lang, 0),
-        folds=quality.folds,
-        mean=fmt_number(quality.macro_f1_mean, lang, 2),
-        sd=fmt_number(quality.macro_f1_sd, lang, 2),
-    )
-
-
-def quality_table(quality: ThemeModelQuality, lang: str) -> pd.DataFrame:
-    pc = quality.per_class
-    return pd.DataFrame(
-        {
-            translate("complaints.col.theme", lang): [theme_label(t, lang) for t in pc["theme"]],
-            translate("complaints.col.precision", lang): [fmt_number(v, lang, 2) for v in pc["precision"]],
-            translate("complaints.col.recall", lang): [fmt_number(v, lang, 2) for v in pc["recall"]],
-            translate("complaints.col.f1", lang): [fmt_number(v, lang, 2) for v in pc["f1"]],
-            translate("complaints.col.support", lang): pc["support"],
-        }
-    )
 
 
 def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:

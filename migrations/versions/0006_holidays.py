@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0006_holidays"
-down_revision: str | None = "0003_ingest_sources"
+down_revision: str | None = "0004_complaint_themes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

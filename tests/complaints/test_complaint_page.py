@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
-from lib.i18n import translate
+from lib.i18n import fmt_percent, translate
 from lib.models import Unit
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
 
@@ -85,38 +85,85 @@ def test_english_and_empty_database(engine: Engine, monkeypatch: pytest.MonkeyPa
     assert any(translate("complaints.empty", "en") in i.value for i in at.info)
 
 
-def test_evaluator_can_predict_missing_themes(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def _theme_city(engine: Engine) -> dict[str, str]:
+    """150 labelled complaints and 30 without a theme (true themes returned by number)."""
     from tests.complaints.complaint_factory import add_complaints, add_units, labelled_texts
 
     ids = add_units(engine, ["KEL-Z"])
     labelled = labelled_texts(150, seed=8, noise=0.0)
+    open_ = labelled_texts(30, seed=9, noise=0.0)
     rows = [
         {"number": f"L{i}", "complaint_date": date(2025, 1, 1 + i % 28), "unit_id": ids["KEL-Z"],
          "category": label, "text": text, "status": "selesai", "resolved_date": date(2025, 2, 1)}
         for i, (text, label) in enumerate(zip(labelled["text"], labelled["label"], strict=True))
     ] + [
-        {"number": "U1", "complaint_date": date(2025, 1, 30), "unit_id": ids["KEL-Z"],
-         "text": "petugas kasar waktu saya bertanya", "status": "belum"}
+        {"number": f"U{i}", "complaint_date": date(2025, 1, 1 + i % 28), "unit_id": ids["KEL-Z"],
+         "text": text, "status": "belum"}
+        for i, text in enumerate(open_["text"])
     ]  # fmt: skip
     add_complaints(engine, rows)
+    return {f"U{i}": theme for i, theme in enumerate(open_["true_theme"])}
+
+
+def test_the_page_never_trains_and_says_quality_is_not_yet_measured(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.analysis import complaint_themes as ct
+
+    _theme_city(engine)
+    ct.refresh_theme_model(engine)  # the background worker's part
+
+    def no_training(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page must never train the theme model")
+
+    monkeypatch.setattr(ct, "fit_theme_pipeline", no_training)
+    at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31)))
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        "belum diukur pada pengaduan kota ini" in captions
+    )  # predictions shown → their (un)measured quality
+    assert "Model v1 dilatih" in captions
+    assert "dilabeli evaluator" in captions and "belum yakin" in captions
+
+
+def test_evaluator_labelling_round_on_the_page(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lib.analysis import complaint_themes as ct
+    from lib.queries import complaint_themes as store
+
+    truth = _theme_city(engine)
+    ct.refresh_theme_model(engine)
     at = _run(
         monkeypatch,
         _url(engine),
         Filters(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31)),
         role="evaluator",
     )
-    at.button(key="complaints_classify").click().run()
-    assert not at.exception
-    assert any("1 pengaduan diberi tema tebakan" in s.value for s in at.success)
+    at.button(key="complaints_round_start").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    state = store.latest_round(engine)
+    assert state is not None and state.sample_size > 0
     with engine.connect() as conn:
         from lib.models import Complaint
 
-        table = Complaint.__table__
-        predicted = conn.execute(
-            select(table.c.predicted_category).where(table.c.number == "U1")
-        ).scalar_one()
-    assert predicted == "perilaku"
-    assert any("macro-F1" in c.value for c in at.caption)  # predicted themes shown → quality shown
+        c = Complaint.__table__
+        numbers = {int(r.id): r.number for r in conn.execute(select(c.c.id, c.c.number))}
+    clicks = 0
+    while not (item := store.next_to_label(engine, state.id)).empty and clicks < 40:
+        complaint_id = int(item["complaint_id"].iloc[0])
+        at.button(key=f"complaints_label_{complaint_id}_{truth[numbers[complaint_id]]}").click().run()
+        assert not at.exception, [e.message for e in at.exception]
+        clicks += 1
+    assert clicks == state.sample_size
+    at.button(key="complaints_round_finish").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Putaran selesai" in s.value for s in at.success)
+    labels = store.round_labels(engine, state.id)
+    plain = float((labels["label"] == labels["predicted"]).mean())
+    quality = ct.theme_status(engine).quality
+    assert quality is not None and quality.accuracy == pytest.approx(plain, abs=0.1)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert f"diukur pada {len(labels)} pengaduan kota ini" in markdown
+    assert f"akurasi {fmt_percent(quality.accuracy, 'id', 0)} (95% CI" in markdown
 
 
 def test_page_on_the_demo_city(
@@ -135,8 +182,5 @@ def test_page_on_the_demo_city(
     assert len(at.get("plotly_chart")) == 4
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
-    # measured classifier quality: beside the figures when they use predicted themes, else on request
-    if not any("macro-F1" in c.value for c in at.caption):
-        at.toggle(key="complaints_measure_quality").set_value(True).run()
-        assert not at.exception
-        assert any("macro-F1" in m.value for m in at.markdown)
+    # predicted themes are in the figures: the page says their quality on this city is not yet measured
+    assert any("belum diukur" in c.value for c in at.caption)
