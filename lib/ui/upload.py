@@ -214,9 +214,8 @@ def render_upload(username: str) -> None:
         prepared = _prepare(data, upload.name, kind, options_with(changed, scales))
     corrected = _answer_scales(prepared, kind)
     if corrected != scales:
-        prepared = _prepare(
-            data, upload.name, kind, options_with(prepared.options.mapping_overrides, corrected)
-        )
+        _prepare(data, upload.name, kind, options_with(prepared.options.mapping_overrides, corrected))
+        st.rerun()  # redraw the answer table from the corrected scales ("your choice")
     _show_prepared(prepared, lang)
     if any(p.code.startswith("likely_duplicate") for p in prepared.problems):
         st.checkbox(

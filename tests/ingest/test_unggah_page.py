@@ -90,3 +90,38 @@ def test_templates_tab_offers_every_kind(page: AppTest) -> None:
     keys = {b.key for b in page.get("download_button")}
     for kind in ("unit", "pegawai", "pelatihan", "kinerja", "layanan", "survei", "pengaduan"):
         assert f"unggah_tpl_csv_{kind}" in keys and f"unggah_tpl_xlsx_{kind}" in keys
+
+
+def test_page_replaces_an_earlier_import_with_a_corrected_file(page: AppTest, engine: Engine) -> None:
+    page.run()
+    _choose_survey(page)
+    page.get("file_uploader")[0].set_value(("skm.csv", GOOD, "text/csv")).run()
+    page.button(key="unggah_import").click().run()
+    assert _count(engine) == 2
+    corrected = GOOD + b"04/03/2025;PKM-BLW;4;4;4;4;4;4;4;4;4;\n"
+    page.get("file_uploader")[0].set_value(("skm_v2.csv", corrected, "text/csv")).run()
+    assert not page.exception
+    page.selectbox(key="unggah_replaces_survei").set_value(1).run()
+    page.button(key="unggah_import").click().run()
+    assert not page.exception
+    assert _count(engine) == 3
+    message = " ".join(s.value for s in page.success)
+    assert "Impor #2 selesai: 3 baris; 3 baru" in message
+    assert "Impor #1 diganti: 2 baris lamanya dihapus" in message
+
+
+def test_page_leaves_out_double_submissions_when_asked(page: AppTest, engine: Engine) -> None:
+    doubled = (
+        b"nomor,tanggal,kode_unit,isi,status\n"
+        b"A-1,2025-03-01 08:00,PKM-BLW,Antrian sangat lama di loket obat,belum\n"
+        b"A-2,2025-03-01 08:02,PKM-BLW,Antrian sangat lama di loket obat!,belum\n"
+    )
+    page.run()
+    page.selectbox(key="unggah_kind").set_value("pengaduan").run()
+    page.get("file_uploader")[0].set_value(("aduan.csv", doubled, "text/csv")).run()
+    assert not page.exception
+    assert {m.label: m.value for m in page.metric}["Baris valid"] == "2"
+    page.checkbox(key="unggah_skip_dups").check().run()
+    assert not page.exception
+    assert {m.label: m.value for m in page.metric}["Baris valid"] == "1"
+    assert page.button(key="unggah_import").label == "Impor 1 baris"
