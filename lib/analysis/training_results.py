@@ -32,6 +32,8 @@ them). Given ``other_training`` (unit, quarter in which another course reached
 the threshold in that unit), a unit is left out of the comparison group of
 cell (g, t) when any such quarter falls in [min(g − 1, t) − ``clean_window``,
 max(g − 1, t)], the same rule level 3 applies to recently trained colleagues.
+A *treated* unit that another course trained in that window is left out of
+the cell too: it would lend the other course's effect to this one.
 
 Quarters are integers (``year * 4 + quarter − 1``): see :func:`quarter_index`.
 """
@@ -306,12 +308,16 @@ def callaway_santanna(
             if t == base:
                 continue
             comparison = _comparison_units(g_all, g, max(t, base), control)
+            cell_treated = treated
             if other_quarters is not None:
                 busy = _trained_between(other_quarters, min(t, base) - clean_window, max(t, base))
                 excluded_any |= comparison & busy
                 comparison = comparison & ~busy
+                # a trained unit that another course also trained in the window would lend
+                # that course's effect to this one: it is left out of the cell as well
+                cell_treated = treated & ~busy
             change = y[:, col[t]] - y[:, col[base]]
-            tr = treated & np.isfinite(change)
+            tr = cell_treated & np.isfinite(change)
             ct = comparison & np.isfinite(change)
             n_t, n_c = int(tr.sum()), int(ct.sum())
             if n_t < min_treated or n_c < min_control:

@@ -81,3 +81,23 @@ def test_other_course_quarters_come_from_each_course_reaching_the_threshold() ->
     )
     other = other_course_training(data, ("D1",))
     assert other.to_dict("records") == [{"unit_id": 1, "quarter": 8100}]
+
+
+def test_treated_units_also_trained_by_another_course_are_left_out() -> None:
+    # units 0–4 took the do-nothing programme *and* the effective course in quarter 8
+    rng = np.random.default_rng(9)
+    rows = []
+    for unit in range(30):
+        level = rng.normal(1.0, 0.2)
+        for quarter in range(12):
+            y = level + rng.normal(0, 0.05)
+            if (unit < 5 or 10 <= unit < 20) and quarter >= G:
+                y += math.log(0.7)
+            rows.append({"unit_id": unit, "quarter": quarter, "y": y})
+    panel = pd.DataFrame(rows)
+    do_nothing = pd.Series({u: G for u in range(10)})
+    other = pd.DataFrame({"unit_id": list(range(5)) + list(range(10, 20)), "quarter": [G] * 15})
+    clean = callaway_santanna(panel, do_nothing, other_training=other)
+    post = clean.cells[clean.cells["e"] >= 0]
+    assert (post["n_treated"] == 5).all()  # only units 5–9 speak for the do-nothing programme
+    assert abs(clean.overall.estimate) < 0.05
