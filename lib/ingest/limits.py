@@ -116,7 +116,8 @@ def _member_stream(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """Decompressed chunks of one member, counted for real and cut off at the member limit.
 
     The local header is read to find where the member's bytes start; the sizes in
-    the central directory are not trusted beyond that.
+    the central directory are not trusted beyond that: a member that unpacks to
+    more than its declared size is refused as soon as it passes it.
     """
     offset = info.header_offset
     header = data[offset : offset + _LOCAL_HEADER.size]
@@ -146,6 +147,8 @@ def _member_stream(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
             produced += len(out)
             if produced > MAX_MEMBER_BYTES:
                 raise LimitExceeded("member_bytes", produced, MAX_MEMBER_BYTES)
+            if produced > info.file_size:  # unpacks to more than its header says: a lying archive
+                raise DamagedArchive(info.filename)
             if out:
                 yield out
             pending = inflater.unconsumed_tail

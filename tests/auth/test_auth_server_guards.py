@@ -71,7 +71,7 @@ def test_demo_admin_is_refused(cleared: list[object]) -> None:
     assert cleared == []
 
 
-@pytest.mark.e2e
+@pytest.mark.slow
 def test_live_server_refuses_clear_cache_from_an_anonymous_websocket(engine: Engine) -> None:
     from tests.e2e.conftest import start_app
 
