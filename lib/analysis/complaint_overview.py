@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
 from lib.analysis.complaint_spikes import SpikeResult, SpikeSettings, detect_spikes, last_complete_month
-from lib.analysis.complaint_themes import THEME_NAMES, THEMES, normalise_theme_key
+from lib.analysis.complaint_themes import ABSTAIN, THEME_NAMES, THEMES, normalise_theme_key
 from lib.i18n import DEFAULT_LANGUAGE, fmt_number, translate
 from lib.masking import mask_personal_data_series
 from lib.queries import complaints as q
@@ -160,16 +160,16 @@ def load_complaint_overview(
         history_from = (
             end_month - pd.DateOffset(months=SPIKE_HISTORY_MONTHS + settings.recent_months)
         ).date()
-        spike_monthly = _normalise_themes(
-            q.complaint_counts(
-                engine,
-                scope,
-                history_from,
-                (end_month + pd.offsets.MonthEnd(0)).date(),
-                by=("unit", "month", "theme"),
-            ),  # fmt: skip
-            ["unit_id", "month", "theme"],
+        history = q.complaint_counts(
+            engine,
+            scope,
+            history_from,
+            (end_month + pd.offsets.MonthEnd(0)).date(),
+            by=("unit", "month", "theme"),
         )
+        # "belum yakin" is no theme: it counts in a unit's total, never as a theme series of its own
+        history["theme"] = history["theme"].where(history["theme"] != ABSTAIN, None)
+        spike_monthly = _normalise_themes(history, ["unit_id", "month", "theme"])
         history_start = max(pd.Timestamp(first), pd.Timestamp(history_from)) if first else None
         spikes = detect_spikes(
             spike_monthly,

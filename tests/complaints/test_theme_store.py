@@ -255,3 +255,25 @@ def test_the_channels_own_topic_column_is_what_the_mapping_applies_to(engine: En
     assert got == {("jalan_drainase", "label"): 1, ("prosedur", "label"): 1, (None, "none"): 1}
     topics = store.source_topics(engine).set_index("topic")
     assert topics.loc["lampu jalan", "complaints"] == 1 and pd.isna(topics.loc["lampu jalan", "theme"])
+
+
+def test_not_sure_predictions_are_no_theme_series_in_the_spike_tests(engine: Engine) -> None:
+    from lib.analysis.complaint_overview import load_complaint_overview
+
+    ids = add_units(engine, ["KEL-V"])
+    unit = ids["KEL-V"]
+    add_complaints(
+        engine,
+        [
+            {**_complaint("V1", unit, "entah", None, predicted_category="waktu", predicted_confidence=0.2),
+             "complaint_date": date(2025, 1, 15)},
+            {**_complaint("V2", unit, "antri", "waktu"), "complaint_date": date(2025, 2, 15)},
+            {**_complaint("V3", unit, "antri", "waktu"), "complaint_date": date(2025, 3, 31)},
+        ],
+    )  # fmt: skip
+    overview = load_complaint_overview(engine, date_from=date(2025, 1, 1), date_to=date(2025, 3, 31))
+    assert overview.totals["abstained"] == 1
+    assert "belum_yakin" in set(overview.theme_rates["theme"])  # counted apart in the theme figures
+    monthly = overview.spike_monthly
+    assert "belum_yakin" not in set(monthly["theme"].dropna())
+    assert int(monthly["complaints"].sum()) == 3  # …but still in the unit's total
