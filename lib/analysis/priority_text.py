@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lib.analysis.priority_model import top_model_reasons
 from lib.analysis.priority_score import recommended_themes
 from lib.i18n import fmt_number, fmt_percent, translate
 
@@ -45,6 +44,9 @@ def reasons_text(row: pd.Series, lang: str = "id", k: int = 3) -> str:
 
 
 def model_reasons_text(row: pd.Series, lang: str = "id") -> str:
+    # Imported here: the model module loads scikit-learn, which pages showing reasons do not need.
+    from lib.analysis.priority_model import top_model_reasons
+
     return ", ".join(translate(f"priority.model_reason.{f}", lang) for f in top_model_reasons(row))
 
 

@@ -42,7 +42,13 @@ VERDICT_COLORS = {"gain": "#2e7d32", "unclear": "#9e9e9e", "loss": "#c62828", "i
 PRE_COLOR, POST_COLOR = "#90a4ae", "#1565c0"
 
 
+@st.cache_resource(ttl=TTL, max_entries=4, show_spinner=False)
 def _data(url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection):  # type: ignore[no-untyped-def]
+    """One load per scope, period and selection, shared (not copied) by the page's four results.
+
+    A resource, not ``cache_data``: the load is tens of MB at city scale, and
+    its prepared SKP matrix (``ImpactData._cache``) is reused by every course.
+    """
     return load_impact_data(get_engine(url), scope, date_from, date_to, selection)
 
 
@@ -167,6 +173,17 @@ def dumbbell_chart(
     return _layout(fig, max(300, 12 * len(paired) + 120))
 
 
+def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
+    """Counts of scores in bins of ``width`` points over 0–100 (100 falls in the last bin).
+
+    Binned here, not in the browser: a city's pooled programmes have 100,000+
+    scores, and the chart needs 20 bars, not every score.
+    """
+    edges = np.arange(0.0, 100.0 + width, width)
+    counts, _ = np.histogram(np.clip(values.dropna().astype(float), 0, 100), bins=edges)
+    return pd.DataFrame({"start": edges[:-1], "count": counts})
+
+
 def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure:
     """Pre-test and post-test score distributions (every score present, paired or not), bins of 5 points."""
     fig = go.Figure()
@@ -175,13 +192,17 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure
         ("post_score", "impact.chart.post", POST_COLOR),
     ):
         values = participants[column].dropna()
+        bins = score_bins(values)
         fig.add_trace(
-            go.Histogram(
-                x=values,
+            go.Bar(
+                x=bins["start"] + 2.5,
+                y=bins["count"],
+                width=5,
                 name=f"{translate(key, lang)} (n = {fmt_number(len(values), lang, 0)})",
-                xbins={"start": 0, "end": 100.01, "size": 5},
                 marker_color=color,
                 opacity=0.6,
+                customdata=[f"{a:.0f}–{a + 5:.0f}" for a in bins["start"]],
+                hovertemplate="%{customdata}: %{y}<extra></extra>",
             )
         )
     fig.update_layout(barmode="overlay")

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.analysis.priority_model import ModelResult, fit_deterioration_model
 from lib.db import get_engine
 from lib.queries.staff_needs import staff_needing_training
 from lib.queries.unit_evidence import unit_evidence
 from lib.queries.unit_panel import unit_quarter_panel
 from lib.queries.units import Scope
+
+if TYPE_CHECKING:
+    from lib.analysis.priority_model import ModelResult
 
 
 @st.cache_data(ttl=600, show_spinner=False)
@@ -23,6 +26,8 @@ def evidence(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataF
 
 @st.cache_data(ttl=600, show_spinner=False)
 def model(url: str, scope: Scope, date_to: date) -> ModelResult:
+    from lib.analysis.priority_model import fit_deterioration_model  # scikit-learn: only when fitted
+
     panel = unit_quarter_panel(get_engine(url), scope, None, date_to)
     return fit_deterioration_model(panel)
 
