@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, SmallInteger, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, SmallInteger, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 #: The nine unsur in the regulation's order (U1..U9).
@@ -293,6 +293,62 @@ class AuditLog(SQLModel, table=True):
     detail: str | None = Field(default=None, sa_column=Column(Text))
 
 
+# --- Stored analysis results and the background job queue (lib/results) ---------------------
+
+
+class DataSource(SQLModel, table=True):
+    """A version counter per kind of input data, bumped by every write (import, undo, demo, labels).
+
+    A stored result records the versions of the sources it was computed from; it is fresh while
+    they are unchanged. Counters never go down, so a result is never mistaken for fresh after an
+    undo that restores the earlier rows.
+    """
+
+    __tablename__ = "data_source"
+
+    source: str = Field(primary_key=True, max_length=40)
+    version: int = 0
+    changed_at: datetime = Field(default_factory=_now)
+
+
+class AnalysisResult(SQLModel, table=True):
+    """One stored value of a registered analysis for one parameter set."""
+
+    __tablename__ = "analysis_result"
+    __table_args__ = (UniqueConstraint("name", "params_key", name="uq_analysis_result_name_params"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    #: canonical JSON of the parameters (sorted keys); short enough to index
+    params_key: str = Field(max_length=64)
+    params: str = Field(sa_column=Column(Text, nullable=False))
+    #: JSON object source -> version the value was computed from
+    input_version: str = Field(sa_column=Column(Text, nullable=False))
+    code_version: int = 1
+    computed_at: datetime = Field(default_factory=_now)
+    seconds: float = 0.0
+    payload: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class AnalysisJob(SQLModel, table=True):
+    """The queue: one row per requested computation, claimed by a conditional UPDATE."""
+
+    __tablename__ = "analysis_job"
+    __table_args__ = (Index("ix_analysis_job_status_id", "status", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    params_key: str = Field(max_length=64, index=True)
+    params: str = Field(sa_column=Column(Text, nullable=False))
+    #: queued | running | done | failed
+    status: str = Field(default="queued", max_length=12)
+    enqueued_at: datetime = Field(default_factory=_now)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    worker: str | None = Field(default=None, max_length=80)
+    error: str | None = Field(default=None, sa_column=Column(Text))
+
+
 #: Tables in the order they can be filled (parents first); reverse it to empty them.
 TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     ImportBatch,
@@ -308,4 +364,7 @@ TABLES_IN_LOAD_ORDER: tuple[type[SQLModel], ...] = (
     Complaint,
     AppUser,
     AuditLog,
+    DataSource,
+    AnalysisResult,
+    AnalysisJob,
 )

@@ -21,6 +21,9 @@ from lib.db import make_engine, upgrade
 from lib.models import TABLES_IN_LOAD_ORDER
 from lib.settings import normalise_database_url
 
+# Tests run background jobs themselves (lib.results.run_pending); no worker process per app.
+os.environ.setdefault("TELAAH_WORKER", "0")
+
 SERVER_URL = normalise_database_url(os.environ.get("DATABASE_URL", ""))
 ON_POSTGRES = SERVER_URL.startswith("postgresql")
 

@@ -43,6 +43,8 @@ from lib.models import (
 )
 from lib.queries.aggregates import refresh_survey_monthly
 from lib.queries.units import unit_path
+from lib.results.registry import SOURCES
+from lib.results.store import mark_changed
 
 #: Tables the demo fills (and ``replace`` empties), parents first.
 DATA_TABLES = (
@@ -388,6 +390,7 @@ def build_demo(
         counts["survey_monthly"] = conn.execute(
             select(func.count()).select_from(SurveyMonthly.__table__)
         ).scalar_one()
+        mark_changed(conn, *SOURCES)
     if classify:
         # Like a real city, ~40 % of complaints arrive without a theme: guess them from the text,
         # as after any complaint import (its own transaction, once the data is committed).

@@ -43,6 +43,8 @@ from lib.ingest.problems import Problem
 from lib.ingest.writers import WRITERS, WriteCounts
 from lib.models import TABLES_IN_LOAD_ORDER, ImportBatch, ImportChange, SurveyResponse
 from lib.queries.aggregates import refresh_survey_monthly
+from lib.results.registry import SOURCES
+from lib.results.store import mark_changed
 
 IMPORTED, REFUSED, UNDONE, DUPLICATE, DRY_RUN = "imported", "refused", "undone", "duplicate", "dry_run"
 
@@ -110,6 +112,18 @@ class UndoRefused(Exception):
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return translate(f"ingest.undo.{self.code}", lang, **self.params)
+
+
+#: The data sources (lib.results) each kind of import writes: their stored results become stale.
+KIND_SOURCES: dict[str, tuple[str, ...]] = {
+    "unit": ("unit",),
+    "pegawai": ("employee",),
+    "pelatihan": ("training",),
+    "kinerja": ("performance",),
+    "layanan": ("service",),
+    "survei": ("survey",),
+    "pengaduan": ("complaint",),
+}
 
 
 def _now() -> datetime:
@@ -195,6 +209,7 @@ def import_upload(
                 counts.unchanged,
             )
             result.extra = counts.extra
+            mark_changed(conn, *KIND_SOURCES[prepared.kind])
             conn.execute(
                 update(ImportBatch.__table__)
                 .where(ImportBatch.__table__.c.id == batch_id)
@@ -373,6 +388,10 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
     c = ImportChange.__table__
     with engine.begin() as conn:
         _check_undo(conn, batch_id)
+        kind = conn.execute(
+            select(ImportBatch.__table__.c.kind).where(ImportBatch.__table__.c.id == batch_id)
+        ).scalar_one()
+        mark_changed(conn, *KIND_SOURCES.get(kind, SOURCES))
         sr = SurveyResponse.__table__
         touched = set(
             conn.execute(select(sr.c.unit_id).distinct().where(sr.c.import_id == batch_id)).scalars()

@@ -11,6 +11,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from lib.db import ensure_schema, get_engine
+from lib.results.jobs import start_worker
 from lib.settings import get_settings, normalise_database_url
 
 
@@ -20,7 +21,10 @@ def db_url() -> str:
 
 @st.cache_resource(show_spinner=False)
 def _migrated_engine(url: str) -> Engine:
-    return ensure_schema(get_engine(url))
+    engine = ensure_schema(get_engine(url))
+    # The background worker keeps stored analyses fresh (lib.results); one per server process.
+    start_worker(url)
+    return engine
 
 
 def engine() -> Engine:

@@ -1,0 +1,9 @@
+"""The modules that register analyses, imported by the worker before it looks for work.
+
+Add a module here when it defines ``@analysis`` functions. ``TELAAH_ANALYSIS_MODULES``
+(comma-separated) adds more at run time, which the tests use for their own analyses.
+"""
+
+from __future__ import annotations
+
+ANALYSIS_MODULES: tuple[str, ...] = ()

@@ -1,0 +1,315 @@
+"""The job queue in the database, and the worker that keeps stored results fresh.
+
+The queue is the table ``analysis_job``: any process may enqueue, and any number of
+workers (the dashboard's own, ``python -m lib worker`` on a server, a test calling
+:func:`run_pending`) may take jobs, because a job is claimed by an UPDATE that only
+succeeds while it is still queued. This works the same on SQLite and PostgreSQL and
+needs no broker.
+
+The dashboard starts its worker as a separate process (``start_worker``): heavy
+statistics then never compete with page requests for the interpreter lock, and a
+crash in an analysis cannot take the web server down. The worker exits when the
+process that started it is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, and_, insert, select, update
+
+from lib.models import AnalysisJob, AnalysisResult
+from lib.results.registry import Params, get_analysis, load_catalog
+from lib.results.store import canonical_params, compute_now, data_versions, read_result
+
+log = logging.getLogger(__name__)
+
+_JOB = AnalysisJob.__table__
+_RESULT = AnalysisResult.__table__
+
+#: A running job older than this is assumed to belong to a worker that died.
+STUCK_AFTER = timedelta(minutes=30)
+#: After a failure, the same job is not queued again by ``refresh_stale`` for this long.
+RETRY_AFTER = timedelta(minutes=10)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def enqueue(engine: Engine, name: str, params: Params | None = None) -> bool:
+    """Queue ``name`` for ``params`` unless the same job is already queued; True if queued."""
+    get_analysis(name)  # unknown names fail here, not later in the worker
+    text, key = canonical_params(params)
+    with engine.begin() as conn:
+        queued = conn.execute(
+            select(_JOB.c.id)
+            .where(_JOB.c.name == name, _JOB.c.params_key == key, _JOB.c.status == "queued")
+            .limit(1)
+        ).first()
+        if queued is not None:
+            return False
+        conn.execute(
+            insert(_JOB).values(name=name, params_key=key, params=text, status="queued", enqueued_at=_now())
+        )
+    return True
+
+
+def _requeue_stuck(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(_JOB)
+            .where(_JOB.c.status == "running", _JOB.c.started_at < _now() - STUCK_AFTER)
+            .values(status="queued", worker=None, started_at=None)
+        )
+
+
+def refresh_stale(engine: Engine) -> int:
+    """Queue every standard parameter set whose stored result is missing, stale or outdated.
+
+    Cheap enough to call every few seconds: one query for the stored results' versions,
+    one for the sources, one for the queue, plus whatever each ``standard_params`` asks.
+    """
+    registry = load_catalog()
+    _requeue_stuck(engine)
+    with engine.connect() as conn:
+        stored = {
+            (row.name, row.params_key): row
+            for row in conn.execute(
+                select(_RESULT.c.name, _RESULT.c.params_key, _RESULT.c.input_version, _RESULT.c.code_version)
+            )
+        }
+        pending = {
+            (row.name, row.params_key)
+            for row in conn.execute(
+                select(_JOB.c.name, _JOB.c.params_key).where(_JOB.c.status.in_(("queued", "running")))
+            )
+        }
+        recent_failures = {
+            (row.name, row.params_key)
+            for row in conn.execute(
+                select(_JOB.c.name, _JOB.c.params_key).where(
+                    and_(_JOB.c.status == "failed", _JOB.c.finished_at > _now() - RETRY_AFTER)
+                )
+            )
+        }
+        all_sources = {s for spec in registry.values() for s in spec.sources}
+        versions = data_versions(conn, all_sources)
+    queued = 0
+    for spec in list(registry.values()):
+        if spec.standard_params is None:
+            continue
+        try:
+            param_sets = spec.standard_params(engine)
+        except Exception:  # noqa: BLE001  (one broken analysis must not stop the others)
+            log.exception("standard_params of %s failed", spec.name)
+            continue
+        wanted = {s: versions.get(s, 0) for s in spec.sources}
+        for params in param_sets:
+            _text, key = canonical_params(params)
+            if (spec.name, key) in pending or (spec.name, key) in recent_failures:
+                continue
+            row = stored.get((spec.name, key))
+            if row is not None and row.code_version == spec.version:
+                have = {k: int(v) for k, v in json.loads(row.input_version).items()}
+                if have == wanted:
+                    continue
+            if enqueue(engine, spec.name, params):
+                queued += 1
+    return queued
+
+
+def _claim(engine: Engine, worker: str) -> tuple[int, str, str] | None:
+    """Take the oldest queued job; None when the queue is empty."""
+    for _attempt in range(5):
+        with engine.begin() as conn:
+            row = conn.execute(
+                select(_JOB.c.id, _JOB.c.name, _JOB.c.params)
+                .where(_JOB.c.status == "queued")
+                .order_by(_JOB.c.id)
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            taken = conn.execute(
+                update(_JOB)
+                .where(_JOB.c.id == row.id, _JOB.c.status == "queued")
+                .values(status="running", worker=worker[:80], started_at=_now())
+            ).rowcount
+            if taken == 1:
+                return row.id, row.name, row.params
+    return None
+
+
+def _finish(engine: Engine, job_id: int, status: str, error: str | None = None) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(_JOB).where(_JOB.c.id == job_id).values(status=status, finished_at=_now(), error=error)
+        )
+
+
+def _already_fresh(engine: Engine, name: str, params_text: str, enqueued_after: datetime | None) -> bool:
+    stored = read_result(engine, name, json.loads(params_text))
+    return (
+        stored is not None
+        and stored.fresh
+        and (enqueued_after is None or stored.computed_at >= enqueued_after)
+    )
+
+
+def run_pending(engine: Engine, limit: int | None = None, worker: str | None = None) -> int:
+    """Run queued jobs in this thread until the queue is empty (or ``limit`` ran); returns how many.
+
+    A failing analysis is recorded with its traceback (``status = failed``) and the worker
+    goes on with the next job.
+    """
+    worker = worker or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+    ran = 0
+    while limit is None or ran < limit:
+        claimed = _claim(engine, worker)
+        if claimed is None:
+            break
+        job_id, name, params_text = claimed
+        with engine.connect() as conn:
+            enqueued_at = _aware(conn.execute(select(_JOB.c.enqueued_at).where(_JOB.c.id == job_id)).scalar())
+        try:
+            if not _already_fresh(engine, name, params_text, enqueued_at):
+                compute_now(engine, name, json.loads(params_text))
+        except Exception:  # noqa: BLE001
+            log.exception("analysis %s failed", name)
+            _finish(engine, job_id, "failed", traceback.format_exc()[-4000:])
+        else:
+            _finish(engine, job_id, "done")
+        ran += 1
+    return ran
+
+
+def queue_status(engine: Engine) -> list[dict[str, object]]:
+    """The newest jobs, for ``python -m lib worker --status`` and the Status Data page."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                _JOB.c.id,
+                _JOB.c.name,
+                _JOB.c.params,
+                _JOB.c.status,
+                _JOB.c.enqueued_at,
+                _JOB.c.started_at,
+                _JOB.c.finished_at,
+                _JOB.c.error,
+            )
+            .order_by(_JOB.c.id.desc())
+            .limit(50)
+        ).all()
+    return [dict(row._mapping) for row in rows]
+
+
+def purge_finished(engine: Engine, keep: timedelta = timedelta(days=7)) -> int:
+    """Forget finished jobs older than ``keep`` (the queue table would otherwise only grow)."""
+    from sqlalchemy import delete
+
+    with engine.begin() as conn:
+        return conn.execute(
+            delete(_JOB).where(_JOB.c.status.in_(("done", "failed")), _JOB.c.finished_at < _now() - keep)
+        ).rowcount
+
+
+def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_pid: int | None = None) -> int:
+    """Refresh and run until stopped (or, with ``once``, until nothing is left); returns jobs run."""
+    total = 0
+    last_purge = 0.0
+    while True:
+        if parent_pid is not None and not _alive(parent_pid):
+            return total
+        try:
+            refresh_stale(engine)
+            total += run_pending(engine)
+            if time.monotonic() - last_purge > 3600:
+                purge_finished(engine)
+                last_purge = time.monotonic()
+        except Exception:  # noqa: BLE001  (a database hiccup must not end the worker)
+            log.exception("worker loop failed; retrying")
+            if once:
+                raise
+        if once:
+            return total
+        time.sleep(poll)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process that started this worker still runs (a child is re-parented when it dies)."""
+    if pid == _STARTED_BY:
+        return os.getppid() == pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_STARTED_BY = os.getppid()
+
+
+_workers: dict[str, subprocess.Popen[bytes]] = {}
+_workers_lock = threading.Lock()
+
+
+def start_worker(url: str) -> subprocess.Popen[bytes] | None:
+    """Start this process's background worker for ``url`` once (None when disabled).
+
+    ``TELAAH_WORKER=0`` disables it (tests run jobs themselves); on a server with several
+    dashboard processes each starts one, which is safe because jobs are claimed atomically.
+    """
+    if os.environ.get("TELAAH_WORKER", "1").strip().lower() in ("0", "false", "no", "off"):
+        return None
+    with _workers_lock:
+        running = _workers.get(url)
+        if running is not None and running.poll() is None:
+            return running
+        env = {**os.environ, "DATABASE_URL": url}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "lib", "worker", "--parent-pid", str(os.getpid()), "--nice", "10"],
+            cwd=str(_root()),
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+        _workers[url] = process
+        return process
+
+
+def stop_worker(url: str | None = None, timeout: float = 10.0) -> None:
+    """Stop the worker(s) this process started (tests and clean shutdowns)."""
+    with _workers_lock:
+        urls = [url] if url else list(_workers)
+        for key in urls:
+            process = _workers.pop(key, None)
+            if process is None or process.poll() is not None:
+                continue
+            process.terminate()
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _root():  # type: ignore[no-untyped-def]
+    from lib.settings import ROOT
+
+    return ROOT
