@@ -34,7 +34,4 @@ def engine() -> Engine:
 
 def clear_caches() -> None:
     """Call after anything writes data (import, undo, demo load)."""
-    from lib.ui.impact import _data as impact_data
-
     st.cache_data.clear()
-    impact_data.clear()

@@ -10,12 +10,12 @@ plotly figures built from lib results; every axis is titled in the user's langua
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from lib.analysis.training_learning import YARDSTICK_D
 from lib.analysis.training_reaction import REACTION_ITEMS
@@ -23,14 +23,7 @@ from lib.analysis.training_results import EventStudy
 from lib.analysis.training_summary import (
     OutcomeSpec,
     ProgramImpact,
-    evaluate_groups,
-    evaluate_program,
-    impact_table,
-    learning_comparison,
-    load_impact_data,
-    program_groups,
 )
-from lib.db import get_engine
 from lib.i18n import fmt_number, translate
 from lib.queries.training import TrainingSelection
 from lib.queries.units import Scope
@@ -42,35 +35,41 @@ VERDICT_COLORS = {"gain": "#2e7d32", "unclear": "#9e9e9e", "loss": "#c62828", "i
 PRE_COLOR, POST_COLOR = "#90a4ae", "#1565c0"
 
 
-@st.cache_resource(ttl=TTL, max_entries=4, show_spinner=False)
-def _data(url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection):  # type: ignore[no-untyped-def]
-    """One load per scope, period and selection, shared (not copied) by the page's four results.
+def _stored(
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    selection: TrainingSelection,
+    threshold: float | None = None,
+    *,
+    caption: bool = False,
+):  # type: ignore[no-untyped-def]
+    """Every course of the scope and period evaluated at four levels (``training.impact``, stored).
 
-    A resource, not ``cache_data``: the load is tens of MB at city scale, and
-    its prepared SKP matrix (``ImpactData._cache``) is reused by every course.
+    The worker keeps the preset periods at city scope fresh with all programmes and the
+    usual threshold; any other choice is computed once with a progress bar and stored.
     """
-    return load_impact_data(get_engine(url), scope, date_from, date_to, selection)
+    from lib.results.dashboard import impact_params
+    from lib.ui.results import stored
+
+    params = impact_params(date_from, date_to, scope, selection, threshold)
+    return stored("training.impact", params, "impact", caption=caption).value
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def filter_options(url: str, scope: Scope, date_from: date, date_to: date) -> dict[str, list[str]]:
     """Competency types, methods and providers of the programmes in scope and period (for the filters)."""
-    programs = _data(url, scope, date_from, date_to, TrainingSelection()).programs
-    return {
-        column: sorted({str(v) for v in programs[column].dropna()})
-        for column in ("competency_type", "method", "provider")
-    }
+    del url
+    return _stored(scope, date_from, date_to, TrainingSelection(), caption=True).options
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def groups(
     url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection
 ) -> pd.DataFrame:
     """Courses (all runs of one programme) with participants in scope and period."""
-    return program_groups(_data(url, scope, date_from, date_to, selection), "course")
+    del url
+    return _stored(scope, date_from, date_to, selection).courses
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def program_impact(
     url: str,
     scope: Scope,
@@ -86,27 +85,24 @@ def program_impact(
     A course's learning verdict is adjusted for the number of courses compared,
     as in the comparison table, so the card and the table always agree.
     """
-    data = _data(url, scope, date_from, date_to, selection)
-    if data.empty:
+    del url
+    results = _stored(scope, date_from, date_to, selection, threshold)
+    if results.empty:
         return None
     if key is None:
-        return evaluate_program(
-            data, tuple(data.programs["program_code"]), name=all_label, key="*", threshold=threshold
-        )
-    found = evaluate_groups(data, "course", keys=[key], threshold=threshold)
-    return found[0] if found else None
+        return replace(results.pooled, name=all_label)
+    return results.by_course.get(key)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def comparison(
     url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection, threshold: float
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every course at every level (the download table) and the level-2 comparison (the forest plot)."""
-    data = _data(url, scope, date_from, date_to, selection)
-    if data.empty:
+    del url
+    results = _stored(scope, date_from, date_to, selection, threshold)
+    if results.empty:
         return pd.DataFrame(), pd.DataFrame()
-    table = impact_table(evaluate_groups(data, "course", threshold=threshold))
-    return table, learning_comparison(data, "course")
+    return results.table, results.learning
 
 
 # ----------------------------------------------------------------------------- charts

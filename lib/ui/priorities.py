@@ -11,25 +11,34 @@ import streamlit as st
 
 from lib.db import get_engine
 from lib.queries.staff_needs import staff_needing_training
-from lib.queries.unit_evidence import unit_evidence
-from lib.queries.unit_panel import unit_quarter_panel
 from lib.queries.units import Scope
 
 if TYPE_CHECKING:
     from lib.analysis.priority_model import ModelResult
 
 
-@st.cache_data(ttl=600, show_spinner=False)
 def evidence(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    return unit_evidence(get_engine(url), scope, date_from, date_to)
+    """Each unit's evidence, stored for the city (``priorities.evidence``) and filtered to ``scope``.
+
+    Every row is one unit's own figures, so a subtree's or a wilayah's rows are the
+    city's rows for its units: a manager's page reads the city's stored result.
+    """
+    from lib.results.dashboard import evidence_for_scope, window_params
+    from lib.ui.results import stored
+
+    del url
+    city = stored("priorities.evidence", window_params(date_from, date_to), "evidence").value
+    return evidence_for_scope(city, scope)
 
 
-@st.cache_data(ttl=600, show_spinner=False)
 def model(url: str, scope: Scope, date_to: date) -> ModelResult:
-    from lib.analysis.priority_model import fit_deterioration_model  # scikit-learn: only when fitted
+    """The deterioration model fitted on the scope's unit-quarter panel (``priorities.model``, stored)."""
+    from lib.results.dashboard import scope_params
+    from lib.ui.results import stored
 
-    panel = unit_quarter_panel(get_engine(url), scope, None, date_to)
-    return fit_deterioration_model(panel)
+    del url
+    params = {"end": date_to.isoformat(), **scope_params(scope)}
+    return stored("priorities.model", params, "model").value
 
 
 @st.cache_data(ttl=600, show_spinner=False)
@@ -66,13 +75,14 @@ def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: 
     return figure
 
 
-@st.cache_data(ttl=600, show_spinner=False)
 def summary(url: str, scope: Scope, date_from: date, date_to: date, lang: str):  # type: ignore[no-untyped-def]
-    from lib.analysis.summary import leadership_summary
-    from lib.ui.complaints import overview
+    """The home page's figures and findings in ``lang``, stored per scope and window (``summary.leadership``)."""
+    from lib.results.dashboard import window_params
+    from lib.ui.results import stored
 
-    complaints = overview(url, scope, date_from, date_to, "month")
-    return leadership_summary(get_engine(url), scope, date_from, date_to, lang, complaints=complaints)
+    del url
+    result = stored("summary.leadership", window_params(date_from, date_to, scope), "summary")
+    return result.value.for_language(lang)
 
 
 @st.cache_data(ttl=600, show_spinner=False)
