@@ -53,13 +53,13 @@ SCRIPT_IDLE = (
     " return !!app && app.dataset.testScriptState === 'notRunning'"
     " && app.dataset.testConnectionState === 'CONNECTED'; }"
 )
-#: url path → what the sidebar period is switched to for the filter change.
+#: page → its url path (the default page, Ringkasan, lives at the root: "/ringkasan" would not exist).
 PAGES = {
-    "ringkasan": "Ringkasan",
-    "kepuasan": "Kepuasan Masyarakat",
-    "pengaduan": "Pengaduan",
-    "dampak": "Dampak Pelatihan",
-    "prioritas": "Prioritas Pelatihan",
+    "ringkasan": "",
+    "kepuasan": "kepuasan",
+    "pengaduan": "pengaduan",
+    "dampak": "dampak",
+    "prioritas": "prioritas",
 }
 BARE_PAGE = """
 import plotly.graph_objects as go
@@ -190,7 +190,7 @@ def browser_cpu(context, url: str) -> tuple[float, float]:  # type: ignore[no-un
     return wall, float(metrics.get("TaskDuration", float("nan")))
 
 
-def change_period(page, bare: bool) -> float:  # type: ignore[no-untyped-def]
+def change_period(page) -> float:  # type: ignore[no-untyped-def]
     """Pick another period in the sidebar; seconds until the rerun finished."""
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_test_id("stSelectbox").filter(has_text="Periode").click()
@@ -217,7 +217,7 @@ def measure_target(browser, script: Path, cwd: Path, env: dict[str, str], path: 
             figures.warm.append(wall)
             figures.browser_cpu.append(cpu)
             page, _ = open_page(context, url)
-            figures.change.append(change_period(page, bare=path == ""))
+            figures.change.append(change_period(page))
             context.close()
             server_mb, worker_mb = server.memory()
             figures.server_mb.append(server_mb)
@@ -299,7 +299,7 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         targets = [("bare", bare_script, bare_dir, "")] + [
-            (name, ROOT / "app.py", ROOT, name) for name in args.pages.split(",") if name
+            (name, ROOT / "app.py", ROOT, PAGES[name]) for name in args.pages.split(",") if name
         ]
         for name, script, cwd, path in targets:
             results[name] = measure_target(browser, script, cwd, env, path, args.repeat)
@@ -310,7 +310,7 @@ def main() -> None:
                 flush=True,
             )
         load = (
-            sessions_at_once(browser, ROOT / "app.py", ROOT, env, "ringkasan", args.sessions)
+            sessions_at_once(browser, ROOT / "app.py", ROOT, env, "", args.sessions)
             if args.sessions
             else None
         )

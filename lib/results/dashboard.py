@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from lib.models import AnalysisResult
+from lib.models import AnalysisResult, AppUser, Unit
 from lib.queries.units import CITY, Scope
 from lib.results.registry import analysis
 from lib.results.store import get_or_compute
@@ -142,6 +142,20 @@ def clip_to_complaints(
     return (start, end) if start <= end else None
 
 
+def manager_paths(engine: Engine) -> list[str]:
+    """The subtrees of active unit managers' accounts: their landing pages are precomputed too."""
+    a, u = AppUser.__table__, Unit.__table__
+    query = (
+        select(u.c.path)
+        .distinct()
+        .select_from(a.join(u, a.c.unit_id == u.c.id))
+        .where(a.c.role == "manager", a.c.active.is_(True))
+        .order_by(u.c.path)
+    )
+    with engine.connect() as conn:
+        return [str(p) for p in conn.execute(query).scalars()]
+
+
 def typical_seconds(engine: Engine, name: str) -> float | None:
     """Median computing time of the stored results of ``name`` (for a progress bar's estimate)."""
     r = AnalysisResult.__table__
@@ -154,8 +168,10 @@ def typical_seconds(engine: Engine, name: str) -> float | None:
 
 
 def _complaint_standard(engine: Engine) -> list[dict[str, Any]]:
+    """Every preset at city scope by month and quarter; the last 12 months of each manager's subtree."""
     out = []
-    for date_from, date_to in standard_windows(engine):
+    windows = standard_windows(engine)
+    for date_from, date_to in windows:
         clipped = clip_to_complaints(engine, CITY, date_from, date_to)
         if clipped is None:
             continue
@@ -163,6 +179,11 @@ def _complaint_standard(engine: Engine) -> list[dict[str, Any]]:
             params = {**window_params(*clipped), "period": period}
             if params not in out:
                 out.append(params)
+    for path in manager_paths(engine) if windows else []:
+        scope = Scope(path_prefix=path)
+        clipped = clip_to_complaints(engine, scope, *windows[0])
+        if clipped is not None:
+            out.append({**window_params(*clipped, scope), "period": "month"})
     return out
 
 
@@ -202,7 +223,16 @@ def _window_standard(engine: Engine) -> list[dict[str, Any]]:
     return [window_params(*w) for w in standard_windows(engine)]
 
 
-@analysis("summary.leadership", sources=EVIDENCE_SOURCES, standard_params=_window_standard, version=1)
+def _summary_standard(engine: Engine) -> list[dict[str, Any]]:
+    """Every preset for the city, and the last 12 months of each manager's subtree (their landing page)."""
+    windows = standard_windows(engine)
+    managers = (
+        [window_params(*windows[0], Scope(path_prefix=p)) for p in manager_paths(engine)] if windows else []
+    )
+    return [window_params(*w) for w in windows] + managers
+
+
+@analysis("summary.leadership", sources=EVIDENCE_SOURCES, standard_params=_summary_standard, version=1)
 def leadership(
     engine: Engine, *, start: str, end: str, path: str | None = None, region: str | None = None
 ) -> Any:

@@ -137,3 +137,48 @@ def test_a_result_goes_stale_only_when_a_source_it_reads_changes(demo_engine: En
     assert overview is not None and not overview.fresh
     assert overview.value.totals["complaints"] > 0  # the previous value stays readable meanwhile
     assert compute_now(demo_engine, "complaints.overview", overview_params).fresh
+
+
+def test_each_active_managers_subtree_is_precomputed_for_the_last_12_months(engine: Engine) -> None:
+    from lib.auth.users import create_user, set_active
+    from lib.results.dashboard import manager_paths
+    from tests.complaints.complaint_factory import add_units
+
+    add_units(engine, ["KEL-1", "KEL-2"], parent="KEC-A")
+    add_units(engine, ["KEL-3"], parent="KEC-B")
+    create_user(
+        engine,
+        username="camat.a",
+        role="manager",
+        password="sandi-yang-panjang",
+        unit_code="KEC-A",
+        actor=None,
+    )
+    create_user(
+        engine,
+        username="lurah.3",
+        role="manager",
+        password="sandi-yang-panjang",
+        unit_code="KEL-3",
+        actor=None,
+    )
+    create_user(
+        engine,
+        username="camat.b",
+        role="manager",
+        password="sandi-yang-panjang",
+        unit_code="KEC-B",
+        actor=None,
+    )
+    create_user(engine, username="kadis", role="pimpinan", password="sandi-yang-panjang", actor=None)
+    set_active(engine, "camat.b", False, actor=None)
+    assert manager_paths(engine) == ["/KEC-A/", "/KEC-B/KEL-3/"]
+
+    spec = load_catalog()["summary.leadership"]
+    params = spec.standard_params(engine)
+    windows = standard_windows(engine)
+    assert params[: len(windows)] == [window_params(*w) for w in windows]
+    assert params[len(windows) :] == [
+        window_params(*windows[0], Scope(path_prefix="/KEC-A/")),
+        window_params(*windows[0], Scope(path_prefix="/KEC-B/KEL-3/")),
+    ]
