@@ -7,7 +7,6 @@ from lib.analysis.priority_score import (
     COMPONENTS,
     DEFAULT_WEIGHTS,
     FLAG_THRESHOLD,
-    priority_scores,
     recommended_themes,
 )
 from lib.analysis.priority_text import model_reasons_text, reason_text, reasons_text
@@ -51,7 +50,7 @@ evidence = data.evidence(url, scope, filters.date_from, filters.date_to)
 if evidence.empty:
     st.info(t("priority.empty"))
     st.stop()
-scored = priority_scores(evidence, weights)
+scored = data.scores(url, scope, filters.date_from, filters.date_to, weights)
 result = data.model(url, scope, filters.date_to)
 if result.available:
     scored = scored.merge(result.predictions.drop(columns="quarter_start"), on="unit_id", how="left")

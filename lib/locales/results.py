@@ -15,6 +15,14 @@ MESSAGES = {
         "id": "Menghitung {what}: {elapsed} detik, hampir selesai …",
         "en": "Computing {what}: {elapsed} seconds, nearly done …",
     },
+    "priority.loading.history": {
+        "id": "Memuat pelatihan yang sudah diikuti staf unit ini …",
+        "en": "Loading the training this unit's staff already had …",
+    },
+    "priority.loading.staff": {
+        "id": "Memuat staf yang perlu pelatihan …",
+        "en": "Loading the staff who need training …",
+    },
     "results.what.complaints": {
         "id": "ringkasan pengaduan dan uji lonjakan",
         "en": "complaint overview and spike tests",

@@ -42,8 +42,44 @@ def model(url: str, scope: Scope, date_to: date) -> ModelResult:
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+def _staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
     return staff_needing_training(get_engine(url), scope, year, as_of)
+
+
+def staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+    """Staff of the unit below 20 JP or rated low (a query per unit, cached; seconds at city scale)."""
+    from lib.ui.i18n import t
+
+    with st.spinner(t("priority.loading.staff")):
+        return _staff(url, scope, year, as_of)
+
+
+def scores(url: str, scope: Scope, date_from: date, date_to: date, weights: dict[str, float]) -> pd.DataFrame:
+    """Priority scores of the units in scope for these weights, cached until the evidence changes.
+
+    The evidence comes from the result store; scoring it takes about a second at city
+    scale, so each weighting is kept per evidence version instead of redone every rerun.
+    """
+    from lib.results import data_versions
+    from lib.results.dashboard import EVIDENCE_SOURCES
+
+    versions = tuple(sorted(data_versions(get_engine(url), EVIDENCE_SOURCES).items()))
+    return _scores(url, scope, date_from, date_to, tuple(sorted(weights.items())), versions)
+
+
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
+def _scores(
+    url: str,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    weights: tuple[tuple[str, float], ...],
+    versions: tuple[tuple[str, int], ...],
+) -> pd.DataFrame:
+    from lib.analysis.priority_score import priority_scores
+
+    del versions  # part of the cache key only
+    return priority_scores(evidence(url, scope, date_from, date_to), dict(weights))
 
 
 def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: int = 15) -> go.Figure:
@@ -86,7 +122,15 @@ def summary(url: str, scope: Scope, date_from: date, date_to: date, lang: str): 
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+def _training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
     from lib.analysis.unit_training import unit_training_history
 
     return unit_training_history(get_engine(url), scope, date_from, date_to)
+
+
+def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+    """The unit's programmes and their city-wide learning effect (computed for the unit picked, cached)."""
+    from lib.ui.i18n import t
+
+    with st.spinner(t("priority.loading.history")):
+        return _training_history(url, scope, date_from, date_to)
