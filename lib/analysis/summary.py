@@ -7,7 +7,6 @@ before it, so the home page and its PDF show exactly what the detail pages show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -16,10 +15,11 @@ from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
 from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
-from lib.analysis.ikm import IkmChange, ikm_change, unit_ikm, weakest_for_row
+from lib.analysis.ikm import ikm_change, unit_ikm, weakest_for_row
 from lib.analysis.ikm_periods import previous_range
 from lib.analysis.priority_score import priority_scores
 from lib.analysis.priority_text import reasons_text
+from lib.analysis.summary_types import Headline, Summary, headline_delta, headline_value
 from lib.analysis.training_learning import LearningResult, learning_effect
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries import complaints as cq
@@ -28,44 +28,10 @@ from lib.queries.training import participations
 from lib.queries.unit_evidence import unit_evidence
 from lib.queries.units import Scope
 
+__all__ = ["Headline", "Summary", "headline_delta", "headline_value", "leadership_summary"]
+
 #: A unit needs at least this many respondents for its IKM to be named in a finding.
 MIN_RESPONDENTS_FOR_FINDING = 30
-
-
-@dataclass(frozen=True)
-class Headline:
-    """One headline figure: its value now, before, the change, and what it rests on (n)."""
-
-    key: str
-    value: float | None
-    previous: float | None
-    n: int
-    #: extra text shown under the value, e.g. the grade
-    detail: str = ""
-    #: True when a rise is good news (IKM), False when it is bad (complaints, flagged units)
-    higher_is_better: bool = True
-
-    @property
-    def delta(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        if not (np.isfinite(self.value) and np.isfinite(self.previous)):
-            return None
-        return self.value - self.previous
-
-
-@dataclass
-class Summary:
-    date_from: date
-    date_to: date
-    previous_from: date
-    previous_to: date
-    ikm: IkmChange
-    headlines: list[Headline]
-    scored: pd.DataFrame
-    learning: LearningResult | None
-    complaints: ComplaintOverview
-    findings: list[str] = field(default_factory=list)
 
 
 def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: date) -> LearningResult | None:
@@ -240,31 +206,3 @@ def findings(engine: Engine, summary: Summary, scope: Scope, lang: str = "id") -
             )
         )
     return out[:3]
-
-
-def headline_value(headline: Headline, lang: str) -> str:
-    """A headline figure as printed: IKM with 2 decimals, shares as %, counts whole."""
-    value = headline.value
-    if value is None:
-        return "–"
-    if headline.key in ("within_standard", "jp"):
-        return fmt_percent(value, lang, 0)
-    if headline.key == "ikm":
-        return (
-            f"{fmt_number(value, lang)} ({headline.detail})" if headline.detail else fmt_number(value, lang)
-        )
-    if headline.key == "learning":
-        return ("+" if value > 0 else "") + fmt_number(value, lang, 1)
-    return fmt_number(value, lang, 0)
-
-
-def headline_delta(headline: Headline, lang: str) -> str:
-    """The change against the previous period, signed, in the figure's own unit."""
-    delta = headline.delta
-    if delta is None:
-        return "–"
-    sign = "+" if delta > 0 else ""
-    if headline.key in ("within_standard", "jp"):
-        return f"{sign}{fmt_number(delta * 100, lang, 1)} pp"
-    decimals = 2 if headline.key == "ikm" else (1 if headline.key == "learning" else 0)
-    return f"{sign}{fmt_number(delta, lang, decimals)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from lib.analysis.priority_text import reasons_text
-from lib.analysis.summary import Summary, headline_delta, headline_value
+from lib.analysis.summary_types import Summary, headline_delta, headline_value
 from lib.i18n import fmt_date, fmt_number, translate
 from lib.reports.skm_pdf import _has_dejavu, _Pdf
 

@@ -232,7 +232,7 @@ def _summary_standard(engine: Engine) -> list[dict[str, Any]]:
     return [window_params(*w) for w in windows] + managers
 
 
-@analysis("summary.leadership", sources=EVIDENCE_SOURCES, standard_params=_summary_standard, version=1)
+@analysis("summary.leadership", sources=EVIDENCE_SOURCES, standard_params=_summary_standard, version=2)
 def leadership(
     engine: Engine, *, start: str, end: str, path: str | None = None, region: str | None = None
 ) -> Any:
@@ -252,7 +252,10 @@ def leadership(
     for lang in LANGUAGES:
         if lang not in by_lang:
             by_lang[lang] = findings(engine, summary, scope, lang)
-    return LeadershipResult(summary=summary, findings=by_lang)
+    # The page and the PDF show headlines, findings and scores; the objects the findings were
+    # written from stay out, so reading the result does not import the statistics behind them.
+    light = replace(summary, ikm=None, learning=None, complaints=None)
+    return LeadershipResult(summary=light, findings=by_lang)
 
 
 # ----------------------------------------------------------------------------- priorities
