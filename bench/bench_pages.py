@@ -27,6 +27,7 @@ import argparse
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -57,9 +58,9 @@ SCRIPT_IDLE = (
 PAGES = {
     "ringkasan": "",
     "kepuasan": "kepuasan",
-    "pengaduan": "pengaduan",
     "dampak": "dampak",
     "prioritas": "prioritas",
+    "pengaduan": "pengaduan",
 }
 BARE_PAGE = """
 import plotly.graph_objects as go
@@ -274,6 +275,8 @@ def main() -> None:
         "--skip-refresh", action="store_true", help="do not bring stored results up to date first"
     )
     args = parser.parse_args()
+    # a terminated bench still stops the servers it started (their finally blocks run)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if not args.db:
         parser.error("--db (or BENCH_DATABASE_URL) must name the city-scale database")
     from playwright.sync_api import sync_playwright
