@@ -30,5 +30,6 @@ MESSAGES = {
     "results.what.summary": {"id": "ringkasan pimpinan", "en": "the leadership summary"},
     "results.what.evidence": {"id": "bukti per unit", "en": "the evidence per unit"},
     "results.what.model": {"id": "model risiko penurunan", "en": "the deterioration risk model"},
+    "results.what.profile": {"id": "IKM per kelompok responden", "en": "the IKM by respondent group"},
     "results.what.impact": {"id": "dampak pelatihan di empat level", "en": "training impact at four levels"},
 }

@@ -258,6 +258,28 @@ def leadership(
     return LeadershipResult(summary=light, findings=by_lang)
 
 
+# ----------------------------------------------------------------------------- satisfaction
+
+
+@analysis("ikm.profile", sources=("survey", "unit"), version=1)
+def ikm_profile(
+    engine: Engine,
+    *,
+    start: str,
+    end: str,
+    path: str | None = None,
+    region: str | None = None,
+    weight: str = "0.111",
+) -> Any:
+    """The IKM by respondent group (sex, age, education, …) of a whole scope: reads every response
+    of the period, so it is computed once per scope and window when first asked for, then read."""
+    from lib.analysis.ikm_groups import group_breakdowns
+
+    return group_breakdowns(
+        engine, scope_of(path, region), date.fromisoformat(start), date.fromisoformat(end), weight
+    )
+
+
 # ----------------------------------------------------------------------------- priorities
 
 

@@ -49,6 +49,7 @@ def test_every_dashboard_analysis_is_in_the_catalog() -> None:
         "priorities.evidence",
         "priorities.model",
         "training.impact",
+        "ikm.profile",
     } <= names
 
 
@@ -182,3 +183,13 @@ def test_each_active_managers_subtree_is_precomputed_for_the_last_12_months(engi
         window_params(*windows[0], Scope(path_prefix="/KEC-A/")),
         window_params(*windows[0], Scope(path_prefix="/KEC-B/KEL-3/")),
     ]
+
+
+def test_stored_ikm_profile_equals_group_breakdowns(demo_engine: Engine) -> None:
+    from lib.analysis.ikm_groups import group_breakdowns
+
+    stored = compute_now(demo_engine, "ikm.profile", {**window_params(*PERIOD), "weight": "exact"}).value
+    direct = group_breakdowns(demo_engine, Scope(), *PERIOD, "exact")
+    assert stored.keys() == direct.keys()
+    for dimension, frame in direct.items():
+        pd.testing.assert_frame_equal(stored[dimension], frame)
