@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from lib.analysis.priority_model import ModelResult
 
 
-def evidence(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+def evidence(url: str, scope: Scope, date_from: date, date_to: date, *, caption: bool = True) -> pd.DataFrame:
     """Each unit's evidence, stored for the city (``priorities.evidence``) and filtered to ``scope``.
 
     Every row is one unit's own figures, so a subtree's or a wilayah's rows are the
@@ -27,7 +27,7 @@ def evidence(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataF
     from lib.ui.results import stored
 
     del url
-    city = stored("priorities.evidence", window_params(date_from, date_to), "evidence").value
+    city = stored("priorities.evidence", window_params(date_from, date_to), "evidence", caption=caption).value
     return evidence_for_scope(city, scope)
 
 
@@ -38,7 +38,7 @@ def model(url: str, scope: Scope, date_to: date) -> ModelResult:
 
     del url
     params = {"end": date_to.isoformat(), **scope_params(scope)}
-    return stored("priorities.model", params, "model").value
+    return stored("priorities.model", params, "model", caption=False).value  # the evidence's line says when
 
 
 @st.cache_data(ttl=600, show_spinner=False)
@@ -79,7 +79,7 @@ def _scores(
     from lib.analysis.priority_score import priority_scores
 
     del versions  # part of the cache key only
-    return priority_scores(evidence(url, scope, date_from, date_to), dict(weights))
+    return priority_scores(evidence(url, scope, date_from, date_to, caption=False), dict(weights))
 
 
 def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: int = 15) -> go.Figure:
