@@ -55,16 +55,18 @@ def staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
 
 
 def scores(url: str, scope: Scope, date_from: date, date_to: date, weights: dict[str, float]) -> pd.DataFrame:
-    """Priority scores of the units in scope for these weights, cached until the evidence changes.
+    """Priority scores of the units in scope for these weights, cached per stored evidence.
 
     The evidence comes from the result store; scoring it takes about a second at city
-    scale, so each weighting is kept per evidence version instead of redone every rerun.
+    scale, so each weighting is kept until the stored evidence is replaced (its time is
+    part of the cache key) instead of being redone on every rerun.
     """
-    from lib.results import data_versions
-    from lib.results.dashboard import EVIDENCE_SOURCES
+    from lib.results.dashboard import window_params
+    from lib.ui.results import stored
 
-    versions = tuple(sorted(data_versions(get_engine(url), EVIDENCE_SOURCES).items()))
-    return _scores(url, scope, date_from, date_to, tuple(sorted(weights.items())), versions)
+    computed = stored("priorities.evidence", window_params(date_from, date_to), "evidence", caption=False)
+    key = computed.computed_at.isoformat()
+    return _scores(url, scope, date_from, date_to, tuple(sorted(weights.items())), key)
 
 
 @st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
@@ -74,11 +76,11 @@ def _scores(
     date_from: date,
     date_to: date,
     weights: tuple[tuple[str, float], ...],
-    versions: tuple[tuple[str, int], ...],
+    evidence_computed_at: str,
 ) -> pd.DataFrame:
     from lib.analysis.priority_score import priority_scores
 
-    del versions  # part of the cache key only
+    del evidence_computed_at  # part of the cache key only
     return priority_scores(evidence(url, scope, date_from, date_to, caption=False), dict(weights))
 
 
