@@ -33,9 +33,10 @@ def main() -> None:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(args.url)
         page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=60_000)
-        page.wait_for_timeout(1000)
-        page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000
+        page.wait_for_function(  # the script's run state (see tests/e2e/conftest.py: wait_for_app)
+            "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState"
+            " === 'notRunning'",
+            timeout=300_000,
         )
         page.wait_for_timeout(int(args.wait * 1000))
         if args.full:

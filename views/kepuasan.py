@@ -12,8 +12,6 @@ from lib.auth.audit import Action
 from lib.auth.privacy import prepare_for_display
 from lib.db import get_engine
 from lib.queries.survey import GROUP_DIMENSIONS
-from lib.reports.skm_excel import skm_workbook_bytes
-from lib.reports.skm_pdf import skm_pdf_bytes
 from lib.ui import ikm as ui
 from lib.ui.auth import audit_event, current_scope, require_principal
 from lib.ui.data import db_url, engine
@@ -224,6 +222,19 @@ def _report():  # type: ignore[no-untyped-def]
     )
 
 
+def _skm_workbook(lang: str) -> bytes:
+    """Built on click; the report modules are imported then, not on every visit."""
+    from lib.reports.skm_excel import skm_workbook_bytes
+
+    return skm_workbook_bytes(_report(), lang)
+
+
+def _skm_pdf(lang: str) -> bytes:
+    from lib.reports.skm_pdf import skm_pdf_bytes
+
+    return skm_pdf_bytes(_report(), lang)
+
+
 stem = f"SKM_{unit_code}_{date_from:%Y%m%d}_{date_to:%Y%m%d}"
 audit = {
     "kind": "skm_report",
@@ -235,7 +246,7 @@ audit = {
 left, right = st.columns(2)
 left.download_button(
     t("ikm.report.excel"),
-    data=lambda: skm_workbook_bytes(_report(), lang),
+    data=lambda: _skm_workbook(lang),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",
@@ -245,7 +256,7 @@ left.download_button(
 )
 right.download_button(
     t("ikm.report.pdf"),
-    data=lambda: skm_pdf_bytes(_report(), lang),
+    data=lambda: _skm_pdf(lang),
     file_name=f"{stem}.pdf",
     mime="application/pdf",
     icon=":material/picture_as_pdf:",

@@ -32,7 +32,6 @@ from lib.auth.roles import can_see_names
 from lib.db import get_engine
 from lib.queries.staff_needs import staff_needing_training
 from lib.queries.units import Scope
-from lib.reports.training_plan import training_plan_xlsx
 from lib.ui import priorities as data
 from lib.ui.auth import audited_download_button, current_scope, require_principal
 from lib.ui.data import db_url
@@ -279,6 +278,8 @@ else:
 
 def _training_plan() -> bytes:
     """Built only when the button is clicked (it lists every priority employee at city scale)."""
+    from lib.reports.training_plan import training_plan_xlsx
+
     staff = None
     if can_see_names(principal):
         staff = redact_people(

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from lib.reports.summary_pdf import headline_delta, headline_value, summary_pdf_bytes
+from lib.analysis.summary_types import headline_delta, headline_value
 from lib.ui import priorities as data
 from lib.ui.auth import audited_download_button, current_scope, require_principal
 from lib.ui.data import db_url
@@ -55,9 +55,18 @@ if not ranked.empty:
         data.priority_bar_chart(ranked, t("summary.chart.title"), t("priority.col.score"), top=12),
         width="stretch",
     )
+
+
+def _summary_pdf(summary, lang: str, scope_name: str) -> bytes:  # type: ignore[no-untyped-def]
+    """Imported on click: the PDF builder loads fpdf, which no figure on the page needs."""
+    from lib.reports.summary_pdf import summary_pdf_bytes
+
+    return summary_pdf_bytes(summary, lang, date.today(), scope_name=scope_name)
+
+
 audited_download_button(
     t("summary.pdf"),
-    lambda: summary_pdf_bytes(summary, lang, date.today(), scope_name=current_scope_label()),
+    lambda: _summary_pdf(summary, lang, current_scope_label()),
     file_name=f"ringkasan_telaah_{filters.date_to:%Y%m%d}.pdf",
     mime="application/pdf",
     kind="summary_pdf",

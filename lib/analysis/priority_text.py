@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lib.analysis.priority_model import top_model_reasons
 from lib.analysis.priority_score import COMPONENT_KEYS, IKM_B_MIN, IKM_C_MIN, recommended_themes, rise_counts
 from lib.i18n import fmt_number, fmt_percent, translate
 
@@ -183,6 +182,9 @@ def basis_text(row: pd.Series, lang: str = "id") -> str:
 
 
 def model_reasons_text(row: pd.Series, lang: str = "id") -> str:
+    # Imported here: the model module loads scikit-learn, which pages showing reasons do not need.
+    from lib.analysis.priority_model import top_model_reasons
+
     return ", ".join(translate(f"priority.model_reason.{f}", lang) for f in top_model_reasons(row))
 
 

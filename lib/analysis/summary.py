@@ -7,7 +7,7 @@ before it, so the home page and its PDF show exactly what the detail pages show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -17,10 +17,11 @@ from sqlalchemy import Engine
 from lib.analysis import complaints as calc
 from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
 from lib.analysis.coverage import SourceCoverage, covers
-from lib.analysis.ikm import IkmChange, ikm_change, unit_ikm, weakest_for_row
+from lib.analysis.ikm import ikm_change, unit_ikm, weakest_for_row
 from lib.analysis.ikm_periods import previous_range
 from lib.analysis.priority_city import scored_units_in_scope
 from lib.analysis.priority_text import reasons_text
+from lib.analysis.summary_types import Headline, Summary, headline_delta, headline_value
 from lib.analysis.training_learning import LearningResult, learning_effect
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries import complaints as cq
@@ -29,44 +30,10 @@ from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
 from lib.queries.training import participations
 from lib.queries.units import Scope
 
+__all__ = ["Headline", "Summary", "headline_delta", "headline_value", "leadership_summary"]
+
 #: A unit needs at least this many respondents for its IKM to be named in a finding.
 MIN_RESPONDENTS_FOR_FINDING = 30
-
-
-@dataclass(frozen=True)
-class Headline:
-    """One headline figure: its value now, before, the change, and what it rests on (n)."""
-
-    key: str
-    value: float | None
-    previous: float | None
-    n: int
-    #: extra text shown under the value, e.g. the grade
-    detail: str = ""
-    #: True when a rise is good news (IKM), False when it is bad (complaints, flagged units)
-    higher_is_better: bool = True
-
-    @property
-    def delta(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        if not (np.isfinite(self.value) and np.isfinite(self.previous)):
-            return None
-        return self.value - self.previous
-
-
-@dataclass
-class Summary:
-    date_from: date
-    date_to: date
-    previous_from: date
-    previous_to: date
-    ikm: IkmChange
-    headlines: list[Headline]
-    scored: pd.DataFrame
-    learning: LearningResult | None
-    complaints: ComplaintOverview
-    findings: list[str] = field(default_factory=list)
 
 
 def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: date) -> LearningResult | None:

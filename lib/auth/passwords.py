@@ -7,6 +7,8 @@ successful sign-in.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -16,9 +18,13 @@ _HASHER = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 
-#: A hash of a random string, verified against when the username is unknown so that
-#: a failed sign-in takes the same time whether or not the account exists.
-DUMMY_HASH = _HASHER.hash("telaah-dummy-password-for-timing")
+
+@lru_cache(maxsize=1)
+def dummy_hash() -> str:
+    """A hash of a fixed string, verified against when the username is unknown so that a failed
+    sign-in takes the same time whether or not the account exists. Made on first use, not at
+    import: hashing costs 64 MiB and tens of milliseconds on every dashboard start."""
+    return _HASHER.hash("telaah-dummy-password-for-timing")
 
 
 class WeakPassword(ValueError):
@@ -47,14 +53,14 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """True when ``password`` matches; False for a mismatch or a missing/corrupt hash.
 
-    A missing hash (an SSO-only account) is still checked against :data:`DUMMY_HASH`
+    A missing hash (an SSO-only account) is still checked against :func:`dummy_hash`
     so the time taken does not reveal that the account has no password.
     """
     if len(password) > MAX_PASSWORD_LENGTH:
         return False
     try:
         if not password_hash:
-            _HASHER.verify(DUMMY_HASH, password)
+            _HASHER.verify(dummy_hash(), password)
             return False
         return _HASHER.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -5,37 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from lib.analysis.priority_text import reasons_text
-from lib.analysis.summary import Headline, Summary
-from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
+from lib.analysis.summary_types import Summary, headline_delta, headline_value
+from lib.i18n import fmt_date, fmt_number, translate
 from lib.reports.skm_pdf import _has_dejavu, _Pdf
 
-
-def headline_value(headline: Headline, lang: str) -> str:
-    """A headline figure as printed: IKM with 2 decimals, shares as %, counts whole."""
-    value = headline.value
-    if value is None:
-        return "–"
-    if headline.key in ("within_standard", "jp"):
-        return fmt_percent(value, lang, 0)
-    if headline.key == "ikm":
-        return (
-            f"{fmt_number(value, lang)} ({headline.detail})" if headline.detail else fmt_number(value, lang)
-        )
-    if headline.key == "learning":
-        return ("+" if value > 0 else "") + fmt_number(value, lang, 1)
-    return fmt_number(value, lang, 0)
-
-
-def headline_delta(headline: Headline, lang: str) -> str:
-    """The change against the previous period, signed, in the figure's own unit."""
-    delta = headline.delta
-    if delta is None:
-        return "–"
-    sign = "+" if delta > 0 else ""
-    if headline.key in ("within_standard", "jp"):
-        return f"{sign}{fmt_number(delta * 100, lang, 1)} pp"
-    decimals = 2 if headline.key == "ikm" else (1 if headline.key == "learning" else 0)
-    return f"{sign}{fmt_number(delta, lang, decimals)}"
+__all__ = ["headline_delta", "headline_value", "summary_pdf_bytes"]
 
 
 def summary_pdf_bytes(

@@ -20,7 +20,6 @@ import streamlit as st
 from lib.analysis.complaint_overview import (
     ComplaintOverview,
     complaint_drilldown,
-    load_complaint_overview,
     overview_sentences,
     spike_sentences,
     theme_label,
@@ -45,13 +44,30 @@ SPIKE_COLOR = "#e53935"
 BUCKET_COLORS = ("#90caf9", "#fdd835", "#fb8c00", "#e53935")
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def overview(
-    url: str, scope: Scope, date_from: date, date_to: date, period: str, labels_only: bool = False
+    url: str,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    period: str,
+    labels_only: bool = False,
+    *,
+    caption: bool = True,
 ) -> ComplaintOverview:
-    return load_complaint_overview(
-        get_engine(url), scope, date_from, date_to, period=period, labels_only=labels_only
-    )
+    """The stored complaints overview (spike tests included) of a scope and window.
+
+    Read from the result store (``complaints.overview``), which the worker keeps fresh for
+    the preset periods at city scope; any other window or scope is computed once, with a
+    progress bar, and stored for the next reader. ``url`` selects the database as elsewhere.
+    """
+    from lib.results.dashboard import window_params
+    from lib.ui.results import stored
+
+    del url  # the stored result lives in the same database as lib.ui.data.engine()
+    params = {**window_params(date_from, date_to, scope), "period": period}
+    if labels_only:
+        params["labels_only"] = True
+    return stored("complaints.overview", params, "complaints", caption=caption).value
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -109,7 +109,6 @@ def unit_trend(
     return frame[frame["unit_id"] == unit_id].reset_index(drop=True)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def profile(
     url: str,
     path: str | None,
@@ -119,9 +118,24 @@ def profile(
     weight: str,
     unit_id: int | None,
 ) -> dict[str, pd.DataFrame]:
-    unit_ids = None if unit_id is None else [unit_id]
+    """IKM by respondent group. One unit's is a quick query (cached); a whole scope's reads every
+    response of the period (most of a minute for a city), so it is stored (``ikm.profile``) and
+    computed with a progress bar the first time anyone asks for it."""
+    if unit_id is not None:
+        return _unit_profile(url, path, region, date_from, date_to, weight, unit_id)
+    from lib.results.dashboard import window_params
+    from lib.ui.results import stored
+
+    params = {**window_params(date_from, date_to, _scope(path, region)), "weight": weight}
+    return stored("ikm.profile", params, "profile").value
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _unit_profile(
+    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, unit_id: int
+) -> dict[str, pd.DataFrame]:
     return group_breakdowns(
-        get_engine(url), _scope(path, region), date_from, date_to, weight, unit_ids=unit_ids
+        get_engine(url), _scope(path, region), date_from, date_to, weight, unit_ids=[unit_id]
     )
 
 

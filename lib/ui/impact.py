@@ -10,12 +10,12 @@ plotly figures built from lib results; every axis is titled in the user's langua
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from lib.analysis.training_learning import YARDSTICK_D
 from lib.analysis.training_reaction import REACTION_ITEMS
@@ -24,16 +24,7 @@ from lib.analysis.training_summary import (
     Level4Need,
     OutcomeSpec,
     ProgramImpact,
-    evaluate_groups,
-    evaluate_program,
-    impact_table,
-    learning_comparison,
-    level4_need,
-    load_impact_data,
-    pooled_by_competency,
-    program_groups,
 )
-from lib.db import get_engine
 from lib.i18n import fmt_number, translate
 from lib.queries.training import TrainingSelection
 from lib.queries.units import Scope
@@ -45,29 +36,41 @@ VERDICT_COLORS = {"gain": "#2e7d32", "unclear": "#9e9e9e", "loss": "#c62828", "i
 PRE_COLOR, POST_COLOR = "#90a4ae", "#1565c0"
 
 
-def _data(url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection):  # type: ignore[no-untyped-def]
-    return load_impact_data(get_engine(url), scope, date_from, date_to, selection)
+def _stored(
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    selection: TrainingSelection,
+    threshold: float | None = None,
+    *,
+    caption: bool = False,
+):  # type: ignore[no-untyped-def]
+    """Every course of the scope and period evaluated at four levels (``training.impact``, stored).
+
+    The worker keeps the preset periods at city scope fresh with all programmes and the
+    usual threshold; any other choice is computed once with a progress bar and stored.
+    """
+    from lib.results.dashboard import impact_params
+    from lib.ui.results import stored
+
+    params = impact_params(date_from, date_to, scope, selection, threshold)
+    return stored("training.impact", params, "impact", caption=caption).value
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def filter_options(url: str, scope: Scope, date_from: date, date_to: date) -> dict[str, list[str]]:
     """Competency types, methods and providers of the programmes in scope and period (for the filters)."""
-    programs = _data(url, scope, date_from, date_to, TrainingSelection()).programs
-    return {
-        column: sorted({str(v) for v in programs[column].dropna()})
-        for column in ("competency_type", "method", "provider")
-    }
+    del url
+    return _stored(scope, date_from, date_to, TrainingSelection(), caption=True).options
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def groups(
     url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection
 ) -> pd.DataFrame:
     """Courses (all runs of one programme) with participants in scope and period."""
-    return program_groups(_data(url, scope, date_from, date_to, selection), "course")
+    del url
+    return _stored(scope, date_from, date_to, selection).courses
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def program_impact(
     url: str,
     scope: Scope,
@@ -83,30 +86,26 @@ def program_impact(
     A course's learning verdict is adjusted for the number of courses compared,
     as in the comparison table, so the card and the table always agree.
     """
-    data = _data(url, scope, date_from, date_to, selection)
-    if data.empty:
+    del url
+    results = _stored(scope, date_from, date_to, selection, threshold)
+    if results.empty:
         return None
     if key is None:
-        return evaluate_program(
-            data, tuple(data.programs["program_code"]), name=all_label, key="*", threshold=threshold
-        )
-    found = evaluate_groups(data, "course", keys=[key], threshold=threshold)
-    return found[0] if found else None
+        return replace(results.pooled, name=all_label)
+    return results.by_course.get(key)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def comparison(
     url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection, threshold: float
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every course at every level (the download table) and the level-2 comparison (the forest plot)."""
-    data = _data(url, scope, date_from, date_to, selection)
-    if data.empty:
+    del url
+    results = _stored(scope, date_from, date_to, selection, threshold)
+    if results.empty:
         return pd.DataFrame(), pd.DataFrame()
-    table = impact_table(evaluate_groups(data, "course", threshold=threshold))
-    return table, learning_comparison(data, "course")
+    return results.table, results.learning
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def pooled(
     url: str,
     scope: Scope,
@@ -116,13 +115,14 @@ def pooled(
     threshold: float,
     competency_type: str | None = None,
 ) -> pd.DataFrame:
-    """Level 4 of all programmes of each competency type taken together (one type, or all)."""
-    data = _data(url, scope, date_from, date_to, selection)
-    types = None if competency_type is None else [competency_type]
-    return pooled_by_competency(data, threshold=threshold, types=types)
+    """Level 4 of all programmes of each competency type taken together (one type, or all), stored."""
+    del url
+    frame = _stored(scope, date_from, date_to, selection, threshold).pooled_types
+    if competency_type is None or frame.empty:
+        return frame
+    return frame[frame["competency_type"] == competency_type].reset_index(drop=True)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
 def need(
     url: str,
     scope: Scope,
@@ -132,13 +132,9 @@ def need(
     key: str,
     threshold: float,
 ) -> Level4Need | None:
-    """What the course ``key`` lacks for level 4 (trained units, staff still to train)."""
-    data = _data(url, scope, date_from, date_to, selection)
-    found = program_groups(data, "course")
-    row = found[found["key"] == key]
-    if row.empty:
-        return None
-    return level4_need(data, row.iloc[0]["course_codes"], threshold)
+    """What the course ``key`` lacks for level 4 (trained units, staff still to train), stored."""
+    del url
+    return _stored(scope, date_from, date_to, selection, threshold).needs.get(key)
 
 
 def pooled_for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -235,6 +231,17 @@ def dumbbell_chart(
     return _layout(fig, max(300, 12 * len(paired) + 120))
 
 
+def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
+    """Counts of scores in bins of ``width`` points over 0–100 (100 falls in the last bin).
+
+    Binned here, not in the browser: a city's pooled programmes have 100,000+
+    scores, and the chart needs 20 bars, not every score.
+    """
+    edges = np.arange(0.0, 100.0 + width, width)
+    counts, _ = np.histogram(np.clip(values.dropna().astype(float), 0, 100), bins=edges)
+    return pd.DataFrame({"start": edges[:-1], "count": counts})
+
+
 def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure:
     """Pre-test and post-test score distributions (every score present, paired or not), bins of 5 points."""
     fig = go.Figure()
@@ -243,13 +250,17 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure
         ("post_score", "impact.chart.post", POST_COLOR),
     ):
         values = participants[column].dropna()
+        bins = score_bins(values)
         fig.add_trace(
-            go.Histogram(
-                x=values,
+            go.Bar(
+                x=bins["start"] + 2.5,
+                y=bins["count"],
+                width=5,
                 name=f"{translate(key, lang)} (n = {fmt_number(len(values), lang, 0)})",
-                xbins={"start": 0, "end": 100.01, "size": 5},
                 marker_color=color,
                 opacity=0.6,
+                customdata=[f"{a:.0f}–{a + 5:.0f}" for a in bins["start"]],
+                hovertemplate="%{customdata}: %{y}<extra></extra>",
             )
         )
     fig.update_layout(barmode="overlay")

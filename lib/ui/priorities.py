@@ -9,47 +9,82 @@ score for the same unit.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.analysis.priority_city import city_evidence
-from lib.analysis.priority_model import ModelResult, fit_deterioration_model
-from lib.analysis.priority_score import city_references, score_units
 from lib.db import get_engine
 from lib.queries.staff_needs import staff_needing_training
-from lib.queries.unit_panel import unit_quarter_panel
 from lib.queries.units import CITY, Scope
 
-
-@st.cache_data(ttl=600, show_spinner=False)
-def evidence(url: str, date_from: date, date_to: date) -> pd.DataFrame:
-    """Every unit of the city (never a viewer's scope: the score's references are city-wide)."""
-    return city_evidence(get_engine(url), date_from, date_to)
+if TYPE_CHECKING:
+    from lib.analysis.priority_model import ModelResult
 
 
-@st.cache_data(ttl=600, show_spinner=False)
+def _stored_evidence(date_from: date, date_to: date, *, caption: bool):  # type: ignore[no-untyped-def]
+    from lib.results.dashboard import window_params
+    from lib.ui.results import stored
+
+    return stored("priorities.evidence", window_params(date_from, date_to), "evidence", caption=caption)
+
+
+def evidence(url: str, date_from: date, date_to: date, *, caption: bool = True) -> pd.DataFrame:
+    """Every unit of the city (never a viewer's scope: the score's references are city-wide),
+    read from the result store (``priorities.evidence``)."""
+    del url
+    return _stored_evidence(date_from, date_to, caption=caption).value
+
+
 def scored(url: str, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...]) -> pd.DataFrame:
-    """The whole city scored with ``weights`` (a tuple so the cache can hash it)."""
-    return score_units(evidence(url, date_from, date_to), dict(weights))
+    """The whole city scored with ``weights``, cached until the stored evidence is replaced
+    (its time is part of the cache key), so a rerun does not score again."""
+    computed = _stored_evidence(date_from, date_to, caption=True)
+    return _scored(url, date_from, date_to, weights, computed.computed_at.isoformat())
 
 
-@st.cache_data(ttl=600, show_spinner=False)
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
+def _scored(
+    url: str,
+    date_from: date,
+    date_to: date,
+    weights: tuple[tuple[str, float], ...],
+    evidence_computed_at: str,
+) -> pd.DataFrame:
+    from lib.analysis.priority_score import score_units
+
+    del evidence_computed_at  # part of the cache key only
+    return score_units(evidence(url, date_from, date_to, caption=False), dict(weights))
+
+
 def references(url: str, date_from: date, date_to: date) -> dict[str, float]:
-    return city_references(evidence(url, date_from, date_to))
+    from lib.analysis.priority_score import city_references
+
+    return city_references(evidence(url, date_from, date_to, caption=False))
 
 
-@st.cache_data(ttl=600, show_spinner=False)
 def model(url: str, date_to: date) -> ModelResult:
-    """The risk model on the whole city's panel, like the score."""
-    panel = unit_quarter_panel(get_engine(url), CITY, None, date_to)
-    return fit_deterioration_model(panel)
+    """The risk model on the whole city's panel, like the score (``priorities.model``, stored)."""
+    from lib.results.dashboard import scope_params
+    from lib.ui.results import stored
+
+    del url
+    params = {"end": date_to.isoformat(), **scope_params(CITY)}
+    return stored("priorities.model", params, "model", caption=False).value  # the evidence's line says when
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+def _staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
     return staff_needing_training(get_engine(url), scope, year, as_of)
+
+
+def staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+    """Staff of the unit below 20 JP or rated low (a query per unit, cached; seconds at city scale)."""
+    from lib.ui.i18n import t
+
+    with st.spinner(t("priority.loading.staff")):
+        return _staff(url, scope, year, as_of)
 
 
 def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: int = 15) -> go.Figure:
@@ -81,17 +116,26 @@ def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: 
     return figure
 
 
-@st.cache_data(ttl=600, show_spinner=False)
 def summary(url: str, scope: Scope, date_from: date, date_to: date, lang: str):  # type: ignore[no-untyped-def]
-    from lib.analysis.summary import leadership_summary
-    from lib.ui.complaints import overview
+    """The home page's figures and findings in ``lang``, stored per scope and window (``summary.leadership``)."""
+    from lib.results.dashboard import window_params
+    from lib.ui.results import stored
 
-    complaints = overview(url, scope, date_from, date_to, "month")
-    return leadership_summary(get_engine(url), scope, date_from, date_to, lang, complaints=complaints)
+    del url
+    result = stored("summary.leadership", window_params(date_from, date_to, scope), "summary")
+    return result.value.for_language(lang)
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+def _training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
     from lib.analysis.unit_training import unit_training_history
 
     return unit_training_history(get_engine(url), scope, date_from, date_to)
+
+
+def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+    """The unit's programmes and their city-wide learning effect (computed for the unit picked, cached)."""
+    from lib.ui.i18n import t
+
+    with st.spinner(t("priority.loading.history")):
+        return _training_history(url, scope, date_from, date_to)

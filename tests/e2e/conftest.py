@@ -108,10 +108,29 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     discard_database(url)
 
 
-def wait_for_app(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until Streamlit has drawn the page and finished running the script."""
-    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=60_000)
-    page.wait_for_timeout(500)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000
-    )
+#: Streamlit's own marker of the script's run state on the app root (see its e2e helpers):
+#: "initial", "running", "rerunRequested", "notRunning", …  A widget change sets
+#: "rerunRequested" at once in the browser, so after a click the state is never
+#: "notRunning" until the rerun it asked for has finished.
+SCRIPT_IDLE = (
+    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+    " return !!app && app.dataset.testScriptState === 'notRunning'"
+    " && app.dataset.testConnectionState === 'CONNECTED'; }"
+)
+
+
+def wait_for_app(page, timeout_ms: int = 120_000, settle_ms: int = 200) -> None:  # type: ignore[no-untyped-def]
+    """Wait until Streamlit has finished running the script (its run state, not a toolbar indicator).
+
+    The state must stay idle for ``settle_ms``, because a script that calls
+    ``st.rerun()`` passes through "notRunning" for an instant between runs.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        remaining = max(1, int((deadline - time.monotonic()) * 1000))
+        page.wait_for_function(SCRIPT_IDLE, timeout=remaining)
+        page.wait_for_timeout(settle_ms)
+        if page.evaluate(SCRIPT_IDLE):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError("the Streamlit script did not finish running")

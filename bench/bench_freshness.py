@@ -1,0 +1,217 @@
+"""From an import's commit until every stored result is fresh again, and the import against a bare load.
+
+On the city-scale database (which it leaves as it found it: the import is undone at the
+end), with a background worker running as on a server (``python -m lib worker``):
+
+1. bring every stored result up to date (``worker --once``);
+2. write ``--rows`` complaints as a ``pengaduan`` CSV (real unit codes, dates inside the
+   current period, a third without a category so the theme classifier has work);
+3. **bare load**: ``pandas.read_csv`` + ``executemany`` of the same file into a plain
+   table of the same database, in one transaction (then dropped);
+4. **import**: ``prepare_upload`` + ``import_upload`` as the upload page does; the commit
+   time is the ``complaint`` source's ``changed_at``, set inside the import's transaction;
+5. **fresh**: poll until no standard result is stale and no job is queued or running;
+6. undo the import, and time the undo's commit until fresh the same way.
+
+    python bench/bench_freshness.py --db sqlite:////tmp/issue-11/city.db
+    python bench/bench_freshness.py --db postgresql+psycopg://postgres@127.0.0.1:5432/issue11_city --rows 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TEXTS = (
+    "Antrian di loket sangat lama, saya menunggu lebih dari tiga jam",
+    "Petugas bersikap kasar ketika saya bertanya tentang persyaratan",
+    "Diminta membayar biaya tambahan yang tidak ada aturannya",
+    "Persyaratan berubah-ubah, berkas saya ditolak dua kali",
+    "Ruang tunggu panas dan kursi kurang, toilet kotor",
+    "Laporan saya lewat WhatsApp tidak pernah dibalas",
+    "Aplikasi pendaftaran daring sering gagal dan error",
+    "Petugas tidak tahu prosedur layanan yang benar",
+)
+CATEGORIES = ("waktu", "perilaku", "biaya", "persyaratan", "sarana", "pengaduan", None)
+
+
+def make_csv(path: Path, engine, rows: int, window: tuple[date, date], seed: int = 2026) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+    import pandas as pd
+
+    from lib.queries.units import Scope, list_units
+
+    rng = np.random.default_rng(seed)
+    units = list_units(engine, Scope())
+    codes = units.loc[units["kind"].isin(["kelurahan", "puskesmas", "kecamatan"]), "code"].to_numpy()
+    days = pd.date_range(*window).date
+    received = rng.choice(days, rows)
+    status = rng.choice(["selesai", "proses", "belum"], rows, p=[0.8, 0.1, 0.1])
+    resolved = [
+        (d + timedelta(days=int(rng.integers(1, 12)))).isoformat() if s == "selesai" else ""
+        for d, s in zip(received, status, strict=True)
+    ]
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    frame = pd.DataFrame(
+        {
+            "nomor": [f"BENCH-{stamp}-{i:06d}" for i in range(rows)],
+            "tanggal": [d.isoformat() for d in received],
+            "kode_unit": rng.choice(codes, rows),
+            "kanal": rng.choice(["LAPOR!", "WhatsApp", "langsung", "email"], rows),
+            "kategori": [c or "" for c in rng.choice(np.array(CATEGORIES, dtype=object), rows)],
+            "isi": rng.choice(TEXTS, rows),
+            "status": status,
+            "tanggal_selesai": resolved,
+        }
+    )
+    frame.to_csv(path, index=False)
+
+
+def bare_load(engine, csv_path: Path) -> float:  # type: ignore[no-untyped-def]
+    """read_csv + executemany into one plain table in one transaction (the baseline)."""
+    import pandas as pd
+    from sqlalchemy import text
+
+    start = time.perf_counter()
+    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    columns = ", ".join(f"{c} TEXT" for c in frame.columns)
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE TABLE bench_bare_load ({columns})"))
+        placeholders = ", ".join(f":{c}" for c in frame.columns)
+        conn.execute(text(f"INSERT INTO bench_bare_load VALUES ({placeholders})"), frame.to_dict("records"))
+    seconds = time.perf_counter() - start
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE bench_bare_load"))
+    return seconds
+
+
+def stale_standard_results(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(name, params) of every standard result that is missing, stale, or still queued/running."""
+    from sqlalchemy import select
+
+    from lib.models import AnalysisJob, AnalysisResult
+    from lib.results import data_versions, load_catalog
+    from lib.results.store import canonical_params
+
+    registry = load_catalog()
+    r, j = AnalysisResult.__table__, AnalysisJob.__table__
+    with engine.connect() as conn:
+        stored = {
+            (row.name, row.params_key): row
+            for row in conn.execute(select(r.c.name, r.c.params_key, r.c.input_version, r.c.code_version))
+        }
+        busy = list(conn.execute(select(j.c.name, j.c.params).where(j.c.status.in_(("queued", "running")))))
+    out = [(row.name, row.params) for row in busy]
+    for spec in registry.values():
+        if spec.standard_params is None:
+            continue
+        wanted = data_versions(engine, spec.sources)
+        for params in spec.standard_params(engine):
+            text, key = canonical_params(params)
+            row = stored.get((spec.name, key))
+            if (
+                row is None
+                or row.code_version != spec.version
+                or {k: int(v) for k, v in json.loads(row.input_version).items()} != wanted
+            ):
+                out.append((spec.name, text))
+    return out
+
+
+def commit_time(engine, source: str) -> datetime:  # type: ignore[no-untyped-def]
+    from lib.results.store import last_changed
+
+    return last_changed(engine)[source]
+
+
+def wait_fresh(engine, since: datetime, timeout: float) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from ``since`` (a commit) until nothing is stale; polls twice a second."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not stale_standard_results(engine):
+            return (datetime.now(UTC) - since).total_seconds()
+        time.sleep(0.5)
+    raise TimeoutError(f"results still stale after {timeout:.0f} s: {stale_standard_results(engine)[:5]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL"))
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--timeout", type=float, default=1800)
+    args = parser.parse_args()
+    if not args.db:
+        parser.error("--db (or BENCH_DATABASE_URL) must name the city-scale database")
+    os.environ["DATABASE_URL"] = args.db
+    from lib.db import ensure_schema, make_engine
+    from lib.ingest import import_upload, prepare_upload
+    from lib.ingest.batches import undo_import
+    from lib.results.dashboard import standard_windows
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    engine = ensure_schema(make_engine(args.db))
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "lib", "worker", "--once"], cwd=ROOT, env=env, check=True)
+    print(f"results brought up to date in {time.perf_counter() - start:.1f} s")
+    stale = stale_standard_results(engine)
+    if stale:
+        raise SystemExit(f"still stale after worker --once: {stale[:3]}")
+
+    last12 = standard_windows(engine)[0]
+    window = (max(last12[0], last12[1] - timedelta(days=90)), last12[1] - timedelta(days=3))
+    workdir = Path(tempfile.mkdtemp(prefix="telaah_fresh_"))
+    csv_path = workdir / "pengaduan_bench.csv"
+    make_csv(csv_path, engine, args.rows, window)
+    bare = bare_load(engine, csv_path)
+
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "lib", "worker", "--poll", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        start = time.perf_counter()
+        prepared = prepare_upload(csv_path.read_bytes(), csv_path.name, "pengaduan", engine)
+        result = import_upload(engine, prepared, user="bench")
+        import_seconds = time.perf_counter() - start
+        if result.outcome != "imported":
+            raise SystemExit(f"import refused: {[p.sentence() for p in result.problems[:5]]}")
+        committed = commit_time(engine, "complaint")
+        fresh_after_import = wait_fresh(engine, committed, args.timeout)
+
+        start = time.perf_counter()
+        undo_import(engine, result.batch_id, user="bench")
+        undo_seconds = time.perf_counter() - start
+        fresh_after_undo = wait_fresh(engine, commit_time(engine, "complaint"), args.timeout)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    csv_path.unlink(missing_ok=True)
+    workdir.rmdir()
+
+    print(f"database: {args.db.split('@')[-1]}; {result.inserted} complaints ({args.rows} rows)")
+    print(f"bare load (read_csv + executemany)   {bare:7.2f} s")
+    print(
+        f"import (prepare + write + classify)  {import_seconds:7.2f} s   {import_seconds / bare:5.1f}× bare"
+    )
+    print(f"commit → every result fresh          {fresh_after_import:7.2f} s")
+    print(f"undo                                 {undo_seconds:7.2f} s")
+    print(f"undo commit → every result fresh     {fresh_after_undo:7.2f} s")
+
+
+if __name__ == "__main__":
+    main()

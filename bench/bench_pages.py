@@ -1,0 +1,345 @@
+"""Every page as a user waits for it, in headless Chromium, beside a bare Streamlit page measured in the same run.
+
+For each page (and a bare page: one selectbox and one small chart), ``--repeat``
+times: restart the server, open the page in a new browser session and time it until
+Streamlit's script has finished running (its run state on the app root, the same
+signal the browser tests wait for) — **cold**; open it again in another new session
+— **warm** (and the browser's CPU time for that render, from Chromium's own
+counters); then pick another period in the sidebar — **filter change**. The server's
+peak resident memory (``VmHWM``) is read before each restart, for the dashboard
+process and for its background worker.
+
+Before timing, the stored analyses are brought up to date once (``python -m lib
+worker --once``): on a server the worker has done that long before anyone opens a
+page. Prints medians, and ratios against the bare page (cold and filter change).
+
+    python bench/bench_pages.py --db sqlite:////tmp/issue-11/city.db
+    python bench/bench_pages.py --db postgresql+psycopg://postgres@127.0.0.1:5432/issue11_city --repeat 3
+    python bench/bench_pages.py --db … --pages ringkasan,pengaduan --sessions 20
+
+``--sessions N`` adds a load test: N browser sessions open the home page at once on a
+warm server; prints the p95 of their times against one session's median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: The app's run state, as tests/e2e/conftest.py reads it.
+SCRIPT_IDLE = (
+    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+    " return !!app && app.dataset.testScriptState === 'notRunning'"
+    " && app.dataset.testConnectionState === 'CONNECTED'; }"
+)
+#: page → its url path (the default page, Ringkasan, lives at the root: "/ringkasan" would not exist).
+PAGES = {
+    "ringkasan": "",
+    "kepuasan": "kepuasan",
+    "dampak": "dampak",
+    "prioritas": "prioritas",
+    "pengaduan": "pengaduan",
+}
+BARE_PAGE = """
+import plotly.graph_objects as go
+import streamlit as st
+
+choice = st.sidebar.selectbox("Periode", ["12 bulan terakhir", "Tahun ini"])
+st.title("Bare page")
+values = [3, 1, 2, 5] if choice == "12 bulan terakhir" else [1, 2, 3, 4]
+st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c", "d"], y=values)))
+"""
+
+
+@dataclass
+class Figures:
+    cold: list[float] = field(default_factory=list)
+    warm: list[float] = field(default_factory=list)
+    change: list[float] = field(default_factory=list)
+    browser_cpu: list[float] = field(default_factory=list)
+    server_mb: list[float] = field(default_factory=list)
+    worker_mb: list[float] = field(default_factory=list)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _peak_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+class Server:
+    """``streamlit run`` of a script on a free port, stopped (with its worker) on exit."""
+
+    def __init__(self, script: Path, cwd: Path, env: dict[str, str]) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.headless=true",
+                f"--server.port={self.port}",
+                "--server.address=127.0.0.1",
+                "--browser.gatherUsageStats=false",
+            ],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("streamlit did not become healthy within 120 s")
+
+    def memory(self) -> tuple[float, float]:
+        """Peak MB of the server process, and of its children (the worker) summed."""
+        children = _children(self.process.pid)
+        return _peak_mb(self.process.pid), sum(_peak_mb(c) for c in children) if children else 0.0
+
+    def stop(self) -> None:
+        for child in _children(self.process.pid):
+            with contextlib.suppress(OSError):
+                os.kill(child, 15)
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wait_idle(page, timeout_s: float = 900.0) -> float:  # type: ignore[no-untyped-def]
+    """Seconds (perf_counter) at which the script was first seen finished, confirmed 200 ms later."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        page.wait_for_function(SCRIPT_IDLE, timeout=max(1000, int((deadline - time.monotonic()) * 1000)))
+        seen = time.perf_counter()
+        page.wait_for_timeout(200)
+        if page.evaluate(SCRIPT_IDLE):
+            return seen
+        if time.monotonic() > deadline:
+            raise TimeoutError("page did not finish")
+
+
+def open_page(context, url: str) -> tuple[object, float]:  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    return page, wait_idle(page) - start
+
+
+def browser_cpu(context, url: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(wall seconds, browser main-thread task seconds) of one visit, from Chromium's counters."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    wall = wait_idle(page) - start
+    page.wait_for_timeout(500)  # charts finish drawing after the script
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    page.close()
+    return wall, float(metrics.get("TaskDuration", float("nan")))
+
+
+def change_period(page) -> float:  # type: ignore[no-untyped-def]
+    """Pick another period in the sidebar; seconds until the rerun finished."""
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stSelectbox").filter(has_text="Periode").click()
+    option = page.get_by_role("option", name="Tahun ini")
+    option.wait_for(timeout=30_000)
+    start = time.perf_counter()
+    option.click()
+    return wait_idle(page) - start
+
+
+def measure_target(browser, script: Path, cwd: Path, env: dict[str, str], path: str, repeat: int) -> Figures:  # type: ignore[no-untyped-def]
+    figures = Figures()
+    for _ in range(repeat):
+        server = Server(script, cwd, env)
+        try:
+            url = f"{server.base}/{path}"
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            page, cold = open_page(context, url)
+            figures.cold.append(cold)
+            page.close()
+            context.close()
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            wall, cpu = browser_cpu(context, url)
+            figures.warm.append(wall)
+            figures.browser_cpu.append(cpu)
+            page, _ = open_page(context, url)
+            figures.change.append(change_period(page))
+            context.close()
+            server_mb, worker_mb = server.memory()
+            figures.server_mb.append(server_mb)
+            figures.worker_mb.append(worker_mb)
+        finally:
+            server.stop()
+    return figures
+
+
+def sessions_at_once(
+    browser, script: Path, cwd: Path, env: dict[str, str], path: str, n: int
+) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(one session's median, p95 of ``n`` sessions opened at once) on a warm server."""
+    server = Server(script, cwd, env)
+    try:
+        url = f"{server.base}/{path}"
+        singles = []
+        for _ in range(3):
+            context = browser.new_context()
+            page, seconds = open_page(context, url)
+            singles.append(seconds)
+            context.close()
+        contexts = [browser.new_context() for _ in range(n)]
+        pages = [c.new_page() for c in contexts]
+        starts = []
+        for page in pages:
+            starts.append(time.perf_counter())
+            page.goto(url, wait_until="commit")
+        times = [wait_idle(page) - start for page, start in zip(pages, starts, strict=True)]
+        for context in contexts:
+            context.close()
+    finally:
+        server.stop()
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(singles), p95
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL"), required=False)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument(
+        "--sessions", type=int, default=0, help="also open the home page in N sessions at once"
+    )
+    parser.add_argument(
+        "--skip-refresh", action="store_true", help="do not bring stored results up to date first"
+    )
+    args = parser.parse_args()
+    # a terminated bench still stops the servers it started (their finally blocks run)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if not args.db:
+        parser.error("--db (or BENCH_DATABASE_URL) must name the city-scale database")
+    from playwright.sync_api import sync_playwright
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.db,
+        "TELAAH_DEMO_MODE": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    if not args.skip_refresh:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "lib", "worker", "--once"], cwd=ROOT, env=env, check=True)
+        print(f"stored results brought up to date in {time.perf_counter() - start:.1f} s")
+
+    bare_dir = Path(tempfile.mkdtemp(prefix="telaah_bare_"))
+    (bare_dir / ".streamlit").mkdir()
+    shutil.copy(ROOT / ".streamlit" / "config.toml", bare_dir / ".streamlit" / "config.toml")
+    bare_script = bare_dir / "bare.py"
+    bare_script.write_text(BARE_PAGE)
+
+    results: dict[str, Figures] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        targets = [("bare", bare_script, bare_dir, "")] + [
+            (name, ROOT / "app.py", ROOT, PAGES[name]) for name in args.pages.split(",") if name
+        ]
+        for name, script, cwd, path in targets:
+            results[name] = measure_target(browser, script, cwd, env, path, args.repeat)
+            f = results[name]
+            print(
+                f"  {name:<10} cold {_median(f.cold):6.2f} s  warm {_median(f.warm):6.2f} s  "
+                f"change {_median(f.change):6.2f} s  (runs: {', '.join(f'{v:.1f}' for v in f.cold)})",
+                flush=True,
+            )
+        load = (
+            sessions_at_once(browser, ROOT / "app.py", ROOT, env, "", args.sessions)
+            if args.sessions
+            else None
+        )
+        browser.close()
+    shutil.rmtree(bare_dir, ignore_errors=True)
+
+    bare = results["bare"]
+    bare_cold, bare_change = _median(bare.cold), _median(bare.change)
+    print()
+    print(f"database: {args.db.split('@')[-1]}   medians of {args.repeat} runs")
+    print(
+        f"{'page':<11}{'cold s':>8}{'÷bare':>7}{'warm s':>8}{'change s':>10}{'÷bare':>7}"
+        f"{'browser CPU s':>15}{'server MB':>11}{'worker MB':>11}"
+    )
+    for name, f in results.items():
+        print(
+            f"{name:<11}{_median(f.cold):8.2f}{_median(f.cold) / bare_cold:7.2f}{_median(f.warm):8.2f}"
+            f"{_median(f.change):10.2f}{_median(f.change) / bare_change:7.2f}{_median(f.browser_cpu):15.2f}"
+            f"{max(f.server_mb, default=float('nan')):11.0f}{max(f.worker_mb, default=0.0):11.0f}"
+        )
+    if load is not None:
+        single, p95 = load
+        print(
+            f"\n{args.sessions} sessions at once on Ringkasan: p95 {p95:.2f} s vs one session {single:.2f} s ({p95 / single:.1f}×)"
+        )
+
+
+if __name__ == "__main__":
+    main()

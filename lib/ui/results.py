@@ -1,0 +1,96 @@
+"""Reading stored analysis results on a page: the value, how current it is, and progress when absent.
+
+A page never runs an expensive analysis silently: a stored result is shown at once
+with "Diperbarui <time>" (and, when the data changed since, a note that a new one is
+being computed while the previous one stays on screen); a result that was never
+computed (a custom period, a manager's scope) is computed now, in a thread, while a
+progress bar with words counts the seconds against the analysis's usual time.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+from babel.dates import format_datetime
+
+from lib.results import StoredResult, compute_now, enqueue, read_result
+from lib.results.dashboard import typical_seconds
+from lib.ui.data import engine
+from lib.ui.i18n import t
+from lib.ui.state import get_lang
+
+#: The city's clock for "Diperbarui …" (Medan: WIB). ``TELAAH_TIMEZONE`` overrides it.
+DISPLAY_TIMEZONE = os.environ.get("TELAAH_TIMEZONE", "Asia/Jakarta")
+_BABEL = {"id": "id_ID", "en": "en_GB"}
+#: A stale result that took less than this to compute is recomputed at once rather than shown
+#: stale: the reader waits less than a page switch, and sees what they (or an import) just changed.
+RECOMPUTE_INLINE_SECONDS = 1.0
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="telaah-on-demand")
+
+
+def updated_text(moment: datetime, lang: str) -> str:
+    """``30 Nov 2026 13.40 WIB`` in the reader's language, on the city's clock."""
+    zone = ZoneInfo(DISPLAY_TIMEZONE)
+    local = moment.astimezone(zone)
+    text = format_datetime(local, format="d MMM y HH:mm", locale=_BABEL.get(lang, "id_ID"))
+    return f"{text} {local.tzname()}"
+
+
+def freshness_caption(result: StoredResult) -> None:
+    """The small line under a figure: when it was computed, and whether a newer one is on its way."""
+    text = t("results.updated", when=updated_text(result.computed_at, get_lang()))
+    if not result.fresh:
+        text += " · " + t("results.refreshing")
+    st.caption(text)
+
+
+def _compute_with_progress(name: str, params: dict[str, Any], what: str) -> StoredResult:
+    eng = engine()
+    expected = typical_seconds(eng, name) or 10.0
+    label = t(f"results.what.{what}")
+    bar = st.progress(0.0, text=t("results.computing", what=label))
+    future = _POOL.submit(compute_now, eng, name, params)
+    started = time.monotonic()
+    while True:
+        try:
+            result = future.result(timeout=0.25)
+            break
+        except TimeoutError:
+            elapsed = time.monotonic() - started
+            if elapsed < expected:
+                text = t(
+                    "results.computing_eta", what=label, elapsed=f"{elapsed:.0f}", expected=f"{expected:.0f}"
+                )
+            else:
+                text = t("results.computing_long", what=label, elapsed=f"{elapsed:.0f}")
+            # approaches 95% at the usual time, then creeps on: honest about an estimate
+            fraction = 0.95 * (1 - pow(2.0, -2.0 * elapsed / expected))
+            bar.progress(min(fraction, 0.99), text=text)
+    bar.empty()
+    return result
+
+
+def stored(name: str, params: dict[str, Any], what: str, *, caption: bool = True) -> StoredResult:
+    """The stored result of ``name`` for ``params``; computed now (with a progress bar) if there is none.
+
+    A stale result is returned as it is and queued for the worker (unless a job for it is
+    already waiting), so the page shows the previous figures with their date instead of
+    making the reader wait; one that is quick to compute (small scopes, small cities) is
+    simply recomputed. ``what`` names the work in the progress text
+    (``results.what.<what>``).
+    """
+    eng = engine()
+    result = read_result(eng, name, params)
+    if result is None or (not result.fresh and result.seconds < RECOMPUTE_INLINE_SECONDS):
+        result = _compute_with_progress(name, params, what)
+    elif not result.fresh and not result.refreshing:
+        enqueue(eng, name, params)
+    if caption:
+        freshness_caption(result)
+    return result

@@ -1,0 +1,25 @@
+"""The score distribution is binned on the server: 20 bars, whatever the number of scores."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.ui.impact import score_bins, score_distribution_chart
+
+
+def test_scores_fall_in_five_point_bins_with_100_in_the_last() -> None:
+    bins = score_bins(pd.Series([0.0, 4.9, 5.0, 52.0, 99.0, 100.0, None]))
+    assert len(bins) == 20
+    assert bins.loc[bins["start"] == 0, "count"].item() == 2  # 0 and 4.9
+    assert bins.loc[bins["start"] == 5, "count"].item() == 1
+    assert bins.loc[bins["start"] == 50, "count"].item() == 1
+    assert bins.loc[bins["start"] == 95, "count"].item() == 2  # 99 and 100
+    assert bins["count"].sum() == 6  # the blank is left out
+
+
+def test_the_chart_sends_bars_not_every_score() -> None:
+    participants = pd.DataFrame({"pre_score": [50.0] * 5000, "post_score": [70.0] * 4000 + [None] * 1000})
+    fig = score_distribution_chart(participants, "id")
+    assert [len(trace.y) for trace in fig.data] == [20, 20]
+    assert sum(fig.data[0].y) == 5000 and sum(fig.data[1].y) == 4000
+    assert "n = 4.000" in fig.data[1].name
