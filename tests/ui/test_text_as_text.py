@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select, update
 from streamlit.testing.v1 import AppTest
 
 from lib.models import Unit
+from lib.results import mark_changed
 from lib.ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +44,7 @@ def evil_units(demo_engine: Engine) -> Iterator[Engine]:
         names = dict(conn.execute(select(u.c.id, u.c.name)).all())
         for unit_id in names:
             conn.execute(update(u).where(u.c.id == unit_id).values(name=f"{EVIL} {unit_id}"))
+        mark_changed(conn, "unit")  # as an import would: stored results naming units are stale
     st.cache_data.clear()
     try:
         yield demo_engine
@@ -50,6 +52,7 @@ def evil_units(demo_engine: Engine) -> Iterator[Engine]:
         with demo_engine.begin() as conn:
             for unit_id, name in names.items():
                 conn.execute(update(u).where(u.c.id == unit_id).values(name=name))
+            mark_changed(conn, "unit")
         st.cache_data.clear()
 
 
