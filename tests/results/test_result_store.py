@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -204,6 +205,8 @@ def test_worker_command_computes_what_is_stale(engine: Engine) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert "ran 3 job(s)" in done.stdout
+    # the three toy jobs, plus whatever the app's own catalogued analyses queue (e.g. the theme model)
+    ran = re.search(r"ran (\d+) job\(s\)", done.stdout)
+    assert ran is not None and int(ran.group(1)) >= 3, done.stdout
     assert read_result(engine, "test.unit_count", {"kind": "kelurahan"}).value == 3
     assert read_result(engine, "test.unit_count", {"kind": None}).value == 4
