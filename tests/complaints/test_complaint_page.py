@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
@@ -184,3 +186,28 @@ def test_page_on_the_demo_city(
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
     # predicted themes are in the figures: the page says their quality on this city is not yet measured
     assert any("belum diukur" in c.value for c in at.caption)
+
+
+def test_theme_chart_can_leave_predictions_out(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lib.analysis import complaint_themes as ct
+    from lib.analysis.complaint_overview import load_complaint_overview
+    from lib.queries.units import CITY
+
+    _theme_city(engine)
+    ct.refresh_theme_model(engine)
+    january = (date(2025, 1, 1), date(2025, 1, 31))
+    everything = load_complaint_overview(engine, CITY, *january)
+    labelled = load_complaint_overview(engine, CITY, *january, labels_only=True)
+    assert int(everything.theme_rates["complaints"].sum()) == 180
+    assert int(labelled.theme_rates["complaints"].sum()) == 150  # the 30 predicted ones left out
+    assert pd.Series(everything.totals).equals(pd.Series(labelled.totals))  # only the theme chart changes
+    at = _run(monkeypatch, _url(engine), Filters(date_from=january[0], date_to=january[1]))
+    at.toggle(key="complaints_labels_only").set_value(True).run()
+    assert not at.exception, [e.message for e in at.exception]
+    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]
+    assert heatmap["type"] == "heatmap"
+    z = heatmap["z"]  # plotly ships the matrix as a typed array
+    cells = (
+        np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]) if isinstance(z, dict) else np.ravel(z)
+    )
+    assert np.nansum(cells.astype(float)) == 150  # counts (no service data): labelled complaints only
