@@ -43,7 +43,9 @@ def test_first_url_after_a_restart_opens_inside_the_app(entry: PageEntry, fresh_
     # the first draw can take several seconds on a busy machine.
     expect(nav).to_be_visible(timeout=90_000)
     wait_for_app(page)
-    assert page.url.rstrip("/").endswith(f"/{entry.url_path}"), f"redirected to {page.url}"
+    # Streamlit shows the default page's address as the root once it has run.
+    allowed = {f"{fresh_app}/{entry.url_path}", *([fresh_app] if entry.default else [])}
+    assert page.url.rstrip("/") in allowed, f"redirected to {page.url}"
     # The role's whole menu, not a lone page: every entry of the navigation is listed.
     for other in ENTRIES:
         expect(nav.get_by_text(translate(other.title_key), exact=True)).to_be_visible()
