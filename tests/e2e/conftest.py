@@ -112,6 +112,13 @@ def wait_for_app(page) -> None:  # type: ignore[no-untyped-def]
     """Wait until Streamlit has drawn the page and finished running the script."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=60_000)
     page.wait_for_timeout(500)
+    # The view container is drawn before the client has reached the server (it first probes
+    # /<page>/_stcore/health): wait until a script run has finished, not only for no status widget.
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=120_000,
+    )
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000
     )
