@@ -15,7 +15,7 @@ from lib.ui.sidebar import language_switch, render_sidebar
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Telaah", page_icon=":material/insights:", layout="wide")
+st.set_page_config(page_title="Telaah", page_icon=str(HERE / "data" / "favicon.svg"), layout="wide")
 st.logo(str(HERE / "data" / "logo.svg"), size="large")
 language_switch()  # before the gate, so the sign-in screen can be read in English too
 principal = require_principal()

@@ -132,6 +132,7 @@ MESSAGES = {
     "auth.action.sign_out": {"id": "Keluar", "en": "Sign-out"},
     "auth.action.access_denied": {"id": "Akses ditolak", "en": "Access denied"},
     "auth.action.import": {"id": "Impor", "en": "Import"},
+    "auth.action.demo_load": {"id": "Kota contoh dimuat", "en": "Demo city loaded"},
     "auth.action.undo": {"id": "Batalkan impor", "en": "Undo import"},
     "auth.action.export": {"id": "Ekspor", "en": "Export"},
     "auth.action.user_added": {"id": "Pengguna ditambah", "en": "User added"},

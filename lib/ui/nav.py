@@ -57,6 +57,7 @@ def pages_for(principal: Principal, empty: bool) -> dict[str, list[PageEntry]]:
             "nav.section.analysis": [
                 PageEntry("dampak_pelatihan.py", "nav.dampak", ":material/school:", "dampak"),
                 PageEntry("prioritas.py", "nav.prioritas", ":material/priority_high:", "prioritas"),
+                PageEntry("metode.py", "nav.metode", ":material/menu_book:", "metode"),
             ],
             "nav.section.data": [*upload, *([status] if sees_whole_city(principal) else [])],
             "nav.section.admin": admin,

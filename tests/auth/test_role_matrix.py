@@ -33,7 +33,7 @@ def _files(principal: Principal, empty: bool = False) -> set[str]:
 
 
 def test_navigation_per_role() -> None:
-    analysis = set(ANALYSIS_PAGES)
+    analysis = set(ANALYSIS_PAGES) | {"metode.py"}
     assert _files(Principal("k", Role.PIMPINAN)) == analysis | {"status_data.py"}
     assert _files(Principal("e", Role.EVALUATOR)) == analysis | {"status_data.py", "unggah.py"}
     assert _files(Principal("m", Role.MANAGER, unit_path="/KEC-A/")) == analysis
