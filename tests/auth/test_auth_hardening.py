@@ -44,11 +44,23 @@ def test_secrets_template_has_the_oidc_section_with_placeholders_only() -> None:
     assert "GANTI" in auth["cookie_secret"] and "GANTI" in auth["client_secret"]
 
 
+#: Vetted sinks (file, enclosing function) that render no user text: each has its own escaping test.
+#: streamlit_text._inject: a <style> of catalog texts and code constants, CSS-escaped, no "<" inside.
+VETTED_SINKS = {("streamlit_text.py", "_inject")}
+
+
 def _html_sinks(path: Path) -> list[str]:
     """Calls that would render their argument as HTML, unless that argument is a plain literal."""
     problems = []
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if not isinstance(node, ast.Call):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    vetted = {
+        id(call)
+        for func in ast.walk(tree)
+        if isinstance(func, ast.FunctionDef) and (path.name, func.name) in VETTED_SINKS
+        for call in ast.walk(func)
+    }
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or id(node) in vetted:
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         unsafe = any(

@@ -59,3 +59,14 @@ def test_upload_page_injects_the_texts_in_indonesian_only(
     assert bool(styles) is injected
     if injected:
         assert 'content:"Unggah"' in styles[0]
+
+
+def test_catalog_text_cannot_break_out_of_the_style_element() -> None:
+    """The one HTML sink holds only escaped CSS strings: no quote ends them, no "<" ends the <style>."""
+    from lib.ui.streamlit_text import _css_string
+
+    hostile = '</style><script>alert(1)</script>" } body{display:none'
+    literal = _css_string(hostile)
+    assert "<" not in literal and ">" not in literal
+    assert literal.startswith('"') and literal.endswith('"')
+    assert '\\"' in literal and literal.count('"') - literal.count('\\"') == 2
