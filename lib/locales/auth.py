@@ -133,6 +133,8 @@ MESSAGES = {
     "auth.action.access_denied": {"id": "Akses ditolak", "en": "Access denied"},
     "auth.action.import": {"id": "Impor", "en": "Import"},
     "auth.action.demo_load": {"id": "Kota contoh dimuat", "en": "Demo city loaded"},
+    "auth.action.holiday_added": {"id": "Hari libur ditambahkan", "en": "Holiday added"},
+    "auth.action.holiday_removed": {"id": "Hari libur dihapus", "en": "Holiday removed"},
     "auth.action.undo": {"id": "Batalkan impor", "en": "Undo import"},
     "auth.action.export": {"id": "Ekspor", "en": "Export"},
     "auth.action.user_added": {"id": "Pengguna ditambah", "en": "User added"},

@@ -70,13 +70,36 @@ def enqueue(engine: Engine, name: str, params: Params | None = None) -> bool:
     return True
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _requeue_stuck(engine: Engine) -> None:
+    """Queue again the jobs of workers that died: at once when the worker ran on this host and its
+    process is gone, otherwise once the job has run for longer than :data:`STUCK_AFTER`."""
+    host = socket.gethostname()
     with engine.begin() as conn:
-        conn.execute(
-            update(_JOB)
-            .where(_JOB.c.status == "running", _JOB.c.started_at < _now() - STUCK_AFTER)
-            .values(status="queued", worker=None, started_at=None)
-        )
+        running = conn.execute(
+            select(_JOB.c.id, _JOB.c.worker, _JOB.c.started_at).where(_JOB.c.status == "running")
+        ).all()
+        for row in running:
+            parts = (row.worker or "").split(":")
+            dead = (
+                len(parts) >= 2 and parts[0] == host and parts[1].isdigit() and not _pid_alive(int(parts[1]))
+            )
+            started = _aware(row.started_at)
+            if dead or (started is not None and started < _now() - STUCK_AFTER):
+                conn.execute(
+                    update(_JOB)
+                    .where(_JOB.c.id == row.id, _JOB.c.status == "running")
+                    .values(status="queued", worker=None, started_at=None)
+                )
 
 
 def refresh_stale(engine: Engine) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,10 @@ def test_live_server_refuses_clear_cache_from_an_anonymous_websocket(engine: Eng
                 again = await session.run_page("")  # the session still works
                 assert again.exceptions == []
 
-        asyncio.run(attack())
+        # In a thread of its own: a browser test in the same worker may have left an event loop
+        # running in this one (Playwright's sync API), and asyncio.run refuses to nest.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, attack()).result(timeout=300)
     finally:
         process.terminate()
         process.wait(timeout=20)

@@ -208,3 +208,18 @@ def test_worker_command_computes_what_is_stale(engine: Engine) -> None:
     assert int(done.stdout.split("ran ")[1].split(" ")[0]) >= 3, done.stdout
     assert read_result(engine, "test.unit_count", {"kind": "kelurahan"}).value == 3
     assert read_result(engine, "test.unit_count", {"kind": None}).value == 4
+
+
+def test_a_job_of_a_dead_worker_is_queued_again(engine: Engine) -> None:
+    import socket
+
+    from sqlalchemy import update
+
+    enqueue(engine, "test.square", {"x": 9})
+    j = AnalysisJob.__table__
+    with engine.begin() as conn:  # claimed by a process of this host that no longer exists
+        conn.execute(update(j).values(status="running", worker=f"{socket.gethostname()}:999999999:1"))
+    assert run_pending(engine) == 0  # nothing queued: the job looks taken
+    refresh_stale(engine)  # also queues the toy standard analyses
+    assert run_pending(engine) >= 1
+    assert read_result(engine, "test.square", {"x": 9}).value == 81
