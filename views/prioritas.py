@@ -208,7 +208,7 @@ with left:
         )
 with right:
     st.markdown(f"**{t('priority.profile.recommend')}**")
-    themes = recommended_themes(row)
+    themes = recommended_themes(row, theme_map=data.theme_map(url))
     if not themes:
         st.caption(t("priority.profile.no_recommend"))
     for theme, source in themes:
@@ -285,7 +285,7 @@ def _training_plan() -> bytes:
         staff = redact_people(
             staff_needing_training(get_engine(url), scope, filters.date_to.year, filters.date_to), principal
         )
-    return training_plan_xlsx(scored, staff, weights, lang)
+    return training_plan_xlsx(scored, staff, weights, lang, data.theme_map(url))
 
 
 audited_download_button(

@@ -8,6 +8,8 @@ statistically clear become reasons (:func:`lib.analysis.priority_score.score_uni
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -188,5 +190,9 @@ def model_reasons_text(row: pd.Series, lang: str = "id") -> str:
     return ", ".join(translate(f"priority.model_reason.{f}", lang) for f in top_model_reasons(row))
 
 
-def themes_text(row: pd.Series, lang: str = "id") -> str:
-    return "; ".join(translate(theme, lang) for theme, _source in recommended_themes(row))
+def themes_text(row: pd.Series, lang: str = "id", theme_map: Mapping[str, str] | None = None) -> str:
+    """The recommended training themes in words; ``theme_map`` is the city's complaint theme →
+    training theme mapping (``training_theme_map``), the defaults when None."""
+    return "; ".join(
+        translate(theme, lang) for theme, _source in recommended_themes(row, theme_map=theme_map)
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -27,6 +28,7 @@ from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.db import ensure_schema, get_engine
 from lib.i18n import translate
+from lib.queries.complaint_themes import training_theme_map
 from lib.queries.coverage import default_window
 
 
@@ -86,7 +88,7 @@ def component_records(row: pd.Series) -> dict[str, dict[str, object]]:
     }
 
 
-def unit_record(row: pd.Series, lang: str) -> dict[str, object]:
+def unit_record(row: pd.Series, lang: str, theme_map: Mapping[str, str] | None = None) -> dict[str, object]:
     ranked = row["status"] == UNIT_RANKED
     return {
         "rank": int(row["rank"]) if ranked else None,
@@ -106,8 +108,8 @@ def unit_record(row: pd.Series, lang: str) -> dict[str, object]:
         },
         "reasons": list(row["reasons"]),
         "reasons_text": reasons_text(row, lang),
-        "themes": [theme for theme, _ in recommended_themes(row)],
-        "themes_text": themes_text(row, lang),
+        "themes": [theme for theme, _ in recommended_themes(row, theme_map=theme_map)],
+        "themes_text": themes_text(row, lang, theme_map),
         "components": component_records(row),
         "ikm": _clean(row["ikm"]),
         "rate_per_1000": _clean(row["rate_per_1000"]),
@@ -133,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
     if args.top:
         ranked = ranked.head(args.top)
     if args.format == "json":
-        records = [unit_record(r, args.lang) for _, r in pd.concat([ranked, short]).iterrows()]
+        theme_map = training_theme_map(engine)  # the city's own complaint themes → training themes
+        records = [unit_record(r, args.lang, theme_map) for _, r in pd.concat([ranked, short]).iterrows()]
         references = {k: _clean(v) for k, v in city_references(evidence).items()}
         payload = {
             "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},

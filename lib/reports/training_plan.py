@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -12,7 +13,9 @@ from lib.auth.privacy import neutralise_formulas
 from lib.i18n import translate
 
 
-def training_plan_frame(scored: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+def training_plan_frame(
+    scored: pd.DataFrame, lang: str = "id", theme_map: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """One row per ranked unit with the columns of the plan, in the user's language."""
     ranked = scored[scored["score"].notna()]
     col = lambda key: translate(f"priority.col.{key}", lang)  # noqa: E731
@@ -25,7 +28,7 @@ def training_plan_frame(scored: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             col("score"): ranked["score"].round(1),
             col("flagged"): ranked["flagged"].map({True: "Ya" if lang == "id" else "Yes", False: ""}),
             col("reasons"): [reasons_text(row, lang) for _, row in ranked.iterrows()],
-            col("themes"): [themes_text(row, lang) for _, row in ranked.iterrows()],
+            col("themes"): [themes_text(row, lang, theme_map) for _, row in ranked.iterrows()],
             col("ikm"): ranked["ikm"],
             col("rate"): ranked["rate_per_1000"].round(2),
             col("jp"): (ranked["share_20jp"] * 100).round(1),
@@ -39,6 +42,7 @@ def training_plan_xlsx(
     staff: pd.DataFrame | None,
     weights: dict[str, float],
     lang: str = "id",
+    theme_map: Mapping[str, str] | None = None,
 ) -> bytes:
     """Workbook: the plan, the priority staff (only when the caller passes them), and the method.
 
@@ -57,7 +61,7 @@ def training_plan_xlsx(
     )
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise_formulas(training_plan_frame(scored, lang)).to_excel(
+        neutralise_formulas(training_plan_frame(scored, lang, theme_map)).to_excel(
             writer, sheet_name=translate("priority.export.sheet.plan", lang), index=False
         )
         if staff is not None and not staff.empty:

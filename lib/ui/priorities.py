@@ -139,3 +139,11 @@ def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> 
 
     with st.spinner(t("priority.loading.history")):
         return _training_history(url, scope, date_from, date_to)
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def theme_map(url: str) -> dict[str, str]:
+    """The city's complaint theme → training theme mapping (edited on Pengaduan; an edit clears caches)."""
+    from lib.queries.complaint_themes import training_theme_map
+
+    return training_theme_map(get_engine(url))

@@ -297,3 +297,18 @@ def test_shrinkage_toward_the_city_by_hand() -> None:
         gap / 2, pd.Series(1.0, index=gap.index), pd.Series(True, index=gap.index)
     )
     assert shrunk.tolist() == pytest.approx([0.5] * 10) and se.tolist() == pytest.approx([0.0] * 10)
+
+
+def test_recommendations_follow_the_citys_own_theme_mapping() -> None:
+    """An evaluator who points "jalan_drainase" at facilities training changes the plan's words."""
+    from lib.analysis.priority_text import themes_text
+    from lib.i18n import translate
+
+    row = pd.Series({"mutu": "A", "weakest_unsur": [], "top_themes": ["jalan_drainase"], "share_20jp": 0.9})
+    assert recommended_themes(row, theme_map={"jalan_drainase": "ikm.theme.facilities"}) == [
+        ("ikm.theme.facilities", "complaints:jalan_drainase")
+    ]
+    assert recommended_themes(row, theme_map={}) == []  # a theme pointing at no training
+    assert themes_text(row, "id", {"jalan_drainase": "ikm.theme.facilities"}) == translate(
+        "ikm.theme.facilities", "id"
+    )
