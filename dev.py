@@ -70,8 +70,13 @@ def run(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
+    """The whole suite, spread over the machine's cores (pytest-xdist) unless told otherwise."""
     setup()
-    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    told = any(
+        a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses=")) for a in args
+    )
+    parallel = [] if told else ["-n", "auto"]
+    return subprocess.call([str(PYTHON), "-m", "pytest", *parallel, *args], cwd=ROOT)
 
 
 def main() -> int:

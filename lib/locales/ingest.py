@@ -595,7 +595,7 @@ _PAGE = {
         "Each template has one example row; the XLSX version has an Instructions sheet explaining every column.",
     ),
     "ingest.page.no_history": _m("Belum ada impor.", "No imports yet."),
-    "ingest.page.undo_choose": _m("Impor yang dibatalkan", "Import to undo"),
+    "ingest.page.undo_choose": _m("Pilih impor yang akan dibatalkan", "Import to undo"),
     "ingest.page.undo": _m("Batalkan impor", "Undo import"),
     "ingest.page.h.when": _m("Waktu", "When"),
     "ingest.page.h.user": _m("Pengguna", "User"),
@@ -700,6 +700,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Impor #{id} dibatalkan: {removed} baris dihapus, {restored} dipulihkan.",
         "Import #{id} undone: {removed} rows removed, {restored} restored.",
     ),
+    "ingest.undo.confirm": _m(
+        "Batalkan impor #{id} ({kind}, berkas {file}, diimpor {when})? {inserted} baris yang ditambahkannya "
+        "akan dihapus dan {updated} baris yang diubahnya dikembalikan ke nilai sebelumnya. "
+        "Tindakan ini dicatat di log audit.",
+        "Undo import #{id} ({kind}, file {file}, imported {when})? The {inserted} rows it added will be "
+        "deleted and the {updated} rows it changed restored to their earlier values. "
+        "This is recorded in the audit log.",
+    ),
+    "ingest.undo.confirm_yes": _m("Ya, batalkan impor #{id}", "Yes, undo import #{id}"),
+    "ingest.undo.confirm_no": _m("Tidak jadi", "Keep it"),
     "ingest.undo.not_found": _m("Impor #{id} tidak ada.", "Import #{id} does not exist."),
     "ingest.undo.demo": _m(
         "Data demo (#{id}) tidak dibatalkan dari sini; muat ulang demo dengan perintah demo.",

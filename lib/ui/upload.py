@@ -38,6 +38,8 @@ from lib.ui.state import get_lang
 PREPARED_KEY = "unggah_prepared"
 RESULT_KEY = "unggah_result"
 UNDO_MESSAGE_KEY = "unggah_undo_message"
+#: The import an evaluator asked to undo, waiting for their confirmation.
+UNDO_PENDING_KEY = "unggah_undo_pending"
 _NONE = "—"
 
 
@@ -370,8 +372,43 @@ def render_history(username: str, may_undo: bool) -> None:
     )
     right.write("")
     if right.button(t("ingest.page.undo"), key="unggah_undo", type="secondary"):
+        st.session_state[UNDO_PENDING_KEY] = int(chosen)
+    pending = st.session_state.get(UNDO_PENDING_KEY)
+    if pending is None:
+        return
+    if pending != int(chosen) or pending not in labels:  # another import chosen since: ask again
+        st.session_state.pop(UNDO_PENDING_KEY, None)
+        return
+    _confirm_undo(undoable.set_index("id").loc[pending], pending, username)
+
+
+def _confirm_undo(batch: pd.Series, batch_id: int, username: str) -> None:
+    """Say exactly what undoing removes before it happens; nothing is removed without a second click."""
+    from lib.ui.results import updated_text
+    from lib.ui.text import plain
+
+    created = pd.Timestamp(batch["created_at"])
+    created = created.tz_localize("UTC") if created.tzinfo is None else created
+    st.warning(
+        t(
+            "ingest.undo.confirm",
+            id=batch_id,
+            kind=_kind_label(batch["kind"]),
+            file=plain(batch["file_name"]),
+            when=updated_text(created.to_pydatetime(), get_lang()),
+            inserted=num(batch["rows_inserted"], 0),
+            updated=num(batch["rows_updated"], 0),
+        ),
+        icon=":material/warning:",
+    )
+    yes, no = st.columns(2)
+    if no.button(t("ingest.undo.confirm_no"), key="unggah_undo_cancel"):
+        st.session_state.pop(UNDO_PENDING_KEY, None)
+        st.rerun()
+    if yes.button(t("ingest.undo.confirm_yes", id=batch_id), key="unggah_undo_confirm", type="primary"):
+        st.session_state.pop(UNDO_PENDING_KEY, None)
         try:
-            counts = undo_import(engine(), int(chosen), user=username)
+            counts = undo_import(engine(), batch_id, user=username)
         except UndoRefused as exc:
             st.session_state[UNDO_MESSAGE_KEY] = (False, exc.message(get_lang()))
         else:
@@ -379,7 +416,7 @@ def render_history(username: str, may_undo: bool) -> None:
             restored = sum(v for k, v in counts.items() if k.startswith("restored_"))
             st.session_state[UNDO_MESSAGE_KEY] = (
                 True,
-                t("ingest.undo.done", id=chosen, removed=num(removed, 0), restored=num(restored, 0)),
+                t("ingest.undo.done", id=batch_id, removed=num(removed, 0), restored=num(restored, 0)),
             )
             clear_caches()
         st.rerun()

@@ -87,3 +87,11 @@ def test_evaluator_uploads_and_imports_a_google_forms_export(
     page.get_by_role("tab", name="Riwayat impor").click()
     expect(page.locator("[data-testid='stDataFrame']:visible").first).to_be_visible()
     expect(page.get_by_role("button", name="Batalkan impor")).to_be_visible()
+    # undo asks first, saying what it would remove; "Tidak jadi" keeps the import
+    page.get_by_role("button", name="Batalkan impor").click()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(rf"{ROWS} baris yang ditambahkannya akan dihapus"))).to_be_visible()
+    page.get_by_role("button", name="Tidak jadi").click()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile("akan dihapus"))).to_have_count(0)
+    expect(page.get_by_role("button", name="Batalkan impor")).to_be_visible()

@@ -78,6 +78,11 @@ def test_page_undoes_an_import_from_the_history(page: AppTest, engine: Engine) -
     assert _count(engine) == 2
     page.selectbox(key="unggah_undo_id").set_value(1).run()
     page.button(key="unggah_undo").click().run()
+    # nothing is removed before the evaluator confirms, and the question says what will go
+    assert _count(engine) == 2
+    question = " ".join(w.value for w in page.warning)
+    assert "#1" in question and "skm.csv" in question and "2 baris" in question
+    page.button(key="unggah_undo_confirm").click().run()
     assert not page.exception
     assert _count(engine) == 0
     with engine.connect() as conn:
@@ -125,3 +130,18 @@ def test_page_leaves_out_double_submissions_when_asked(page: AppTest, engine: En
     assert not page.exception
     assert {m.label: m.value for m in page.metric}["Baris valid"] == "1"
     assert page.button(key="unggah_import").label == "Impor 1 baris"
+
+
+def test_undo_can_be_called_off_at_the_confirmation(page: AppTest, engine: Engine) -> None:
+    page.run()
+    _choose_survey(page)
+    page.get("file_uploader")[0].set_value(("skm.csv", GOOD, "text/csv")).run()
+    page.button(key="unggah_import").click().run()
+    page.selectbox(key="unggah_undo_id").set_value(1).run()
+    page.button(key="unggah_undo").click().run()
+    page.button(key="unggah_undo_cancel").click().run()
+    assert not page.exception
+    assert _count(engine) == 2
+    assert not [b for b in page.button if b.key == "unggah_undo_confirm"]
+    with engine.connect() as conn:
+        assert conn.execute(select(ImportBatch.__table__.c.outcome)).scalar_one() == "imported"
