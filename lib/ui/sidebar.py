@@ -19,6 +19,7 @@ from lib.queries.units import CITY, Scope, list_regions, list_units
 from lib.ui.data import db_url, engine
 from lib.ui.i18n import day, t
 from lib.ui.state import LANG_KEY, Filters, get_lang, set_filters
+from lib.ui.streamlit_text import localise_date_inputs
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -210,6 +211,7 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
         )
         if isinstance(picked, tuple) and len(picked) == 2:
             date_from, date_to = picked
+        localise_date_inputs()  # Streamlit's own English quick-select, hidden in Indonesian
 
     all_units = _units(url)
     units = visible_units(all_units, allowed)

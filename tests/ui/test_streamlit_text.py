@@ -70,3 +70,19 @@ def test_catalog_text_cannot_break_out_of_the_style_element() -> None:
     assert "<" not in literal and ">" not in literal
     assert literal.startswith('"') and literal.endswith('"')
     assert '\\"' in literal and literal.count('"') - literal.count('\\"') == 2
+
+
+@pytest.mark.parametrize(("lang", "injected"), [("id", True), ("en", False)])
+def test_custom_period_hides_the_date_pickers_english_quick_select(
+    lang: str, injected: bool, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", demo_database_url)
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
+    at = AppTest.from_file(str(Path(PAGE).parents[1] / "app.py"), default_timeout=120)
+    at.session_state[LANG_KEY] = lang
+    at.session_state["telaah_period_preset"] = "custom"
+    at.run()
+    assert not at.exception
+    assert at.get("date_input"), "the custom period shows the date picker"
+    hidden = any("stDateInputQuickSelect" in e.proto.body for e in at.get("html"))
+    assert hidden is injected
