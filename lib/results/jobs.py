@@ -133,7 +133,7 @@ def refresh_stale(engine: Engine) -> int:
         }
         all_sources = {s for spec in registry.values() for s in spec.sources}
         versions = data_versions(conn, all_sources)
-    queued = 0
+    stale: list[tuple[int, str, Params]] = []
     for spec in list(registry.values()):
         if spec.standard_params is None:
             continue
@@ -143,7 +143,7 @@ def refresh_stale(engine: Engine) -> int:
             log.exception("standard_params of %s failed", spec.name)
             continue
         wanted = {s: versions.get(s, 0) for s in spec.sources}
-        for params in param_sets:
+        for position, params in enumerate(param_sets):
             _text, key = canonical_params(params)
             if (spec.name, key) in pending or (spec.name, key) in recent_failures:
                 continue
@@ -152,9 +152,12 @@ def refresh_stale(engine: Engine) -> int:
                 have = {k: int(v) for k, v in json.loads(row.input_version).items()}
                 if have == wanted:
                     continue
-            if enqueue(engine, spec.name, params):
-                queued += 1
-    return queued
+            stale.append((position, spec.name, params))
+    # Each analysis lists its parameter sets most wanted first (the default period before "all
+    # time"): queue every analysis's first set before any analysis's second, so what most readers
+    # open is fresh first after an import.
+    stale.sort(key=lambda item: item[0])
+    return sum(1 for _position, name, params in stale if enqueue(engine, name, params))
 
 
 def _claim(engine: Engine, worker: str) -> tuple[int, str, str] | None:

@@ -223,3 +223,20 @@ def test_a_job_of_a_dead_worker_is_queued_again(engine: Engine) -> None:
     refresh_stale(engine)  # also queues the toy standard analyses
     assert run_pending(engine) >= 1
     assert read_result(engine, "test.square", {"x": 9}).value == 81
+
+
+def test_every_analysiss_first_parameter_set_is_queued_before_any_second(engine: Engine) -> None:
+    """After an import, the default view of every page is recomputed before the rarer windows."""
+    _add_units(engine, "kelurahan")
+    with engine.begin() as conn:
+        mark_changed(conn, "complaint")
+    refresh_stale(engine)
+    j = AnalysisJob.__table__
+    with engine.connect() as conn:
+        queued = [(r.name, r.params) for r in conn.execute(select(j.c.name, j.c.params).order_by(j.c.id))]
+    # test.unit_count lists {"kind": "kelurahan"} then {"kind": None}; test.always_fails one set
+    assert queued == [
+        ("test.unit_count", '{"kind":"kelurahan"}'),
+        ("test.always_fails", "{}"),
+        ("test.unit_count", '{"kind":null}'),
+    ]
