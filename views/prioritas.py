@@ -246,7 +246,7 @@ unit_staff = unit_staff[unit_staff["unit_code"] == code]
 if unit_staff.empty:
     st.caption(t("priority.profile.no_staff"))
 elif can_see_names(principal):
-    st.dataframe(unit_staff.drop(columns=["unit_code", "unit_name"]), hide_index=True, width="stretch")
+    st.dataframe(data.staff_table(unit_staff, lang), hide_index=True, width="stretch")
 else:
     st.caption(t("priority.profile.staff_hidden", n=len(unit_staff)))
 

@@ -171,6 +171,17 @@ MESSAGES = {
     "priority.col.themes": {"id": "Tema pelatihan yang disarankan", "en": "Recommended training themes"},
     "priority.col.coverage": {"id": "Kelengkapan bukti", "en": "Evidence coverage"},
     "priority.col.staff": {"id": "ASN prioritas", "en": "Priority staff"},
+    "priority.staff.nip": {"id": "NIP", "en": "NIP"},
+    "priority.staff.name": {"id": "Nama", "en": "Name"},
+    "priority.staff.position_type": {"id": "Jenis jabatan", "en": "Position type"},
+    "priority.staff.jp": {"id": "JP tahun ini", "en": "JP this year"},
+    "priority.staff.jp_short": {"id": "Kurang dari 20 JP", "en": "Short of 20 JP"},
+    "priority.staff.last_training": {"id": "Pelatihan terakhir", "en": "Last training"},
+    "priority.staff.skp_period": {"id": "Periode SKP", "en": "SKP period"},
+    "priority.staff.skp_score": {"id": "Nilai SKP", "en": "SKP score"},
+    "priority.staff.skp_rating": {"id": "Predikat SKP", "en": "SKP rating"},
+    "priority.staff.low_skp": {"id": "SKP di bawah Baik", "en": "SKP below Baik"},
+    "priority.staff.yes": {"id": "Ya", "en": "Yes"},
     "priority.flagged_count": {
         "id": "{n} dari {total} unit perlu perhatian: skor ≥ {threshold} dan alasan (komponen yang jauh dari "
         "standar dan jelas secara statistik) mencakup minimal {share} bobot buktinya.",

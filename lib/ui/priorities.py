@@ -147,3 +147,35 @@ def theme_map(url: str) -> dict[str, str]:
     from lib.queries.complaint_themes import training_theme_map
 
     return training_theme_map(get_engine(url))
+
+
+def staff_table(staff: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The priority staff as a reader sees them: labelled columns, Indonesian numbers and dates,
+    "–" where nothing is known (never the query's column names, ISO dates or "None")."""
+    from lib.i18n import fmt_date, fmt_number, translate
+
+    def col(key: str) -> str:
+        return translate(f"priority.staff.{key}", lang)
+
+    def text(value: object) -> str:
+        return "–" if value is None or value != value or value == "" else str(value)
+
+    def when(value: object) -> str:
+        if value is None or value != value:
+            return "–"
+        return fmt_date(pd.Timestamp(value).date(), lang, "medium")
+
+    return pd.DataFrame(
+        {
+            col("nip"): staff["nip"].map(text),
+            col("name"): staff["employee_name"].map(text),
+            col("position_type"): staff["position_type"].map(text),
+            col("jp"): [fmt_number(v, lang, 0) for v in staff["jp"]],
+            col("jp_short"): [fmt_number(v, lang, 0) for v in staff["jp_short"]],
+            col("last_training"): staff["last_training"].map(when),
+            col("skp_period"): staff["skp_period"].map(text),
+            col("skp_score"): [fmt_number(v, lang, 1) for v in staff["skp_score"]],
+            col("skp_rating"): staff["skp_rating"].map(text),
+            col("low_skp"): [translate("priority.staff.yes", lang) if v else "" for v in staff["low_skp"]],
+        }
+    )

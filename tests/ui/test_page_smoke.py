@@ -77,7 +77,7 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\.py\"
 #: them this round (issue 17's formatting layer draws "–"). Every other check still applies to
 #: these pages; remove an entry once its page draws "–" and the test will hold it there.
 KNOWN_EMPTY_CELLS = {
-    "prioritas.py": "IKM/complaint rate of units without data and an employee's last training (issues 15, 17)",
+    "prioritas.py": "the need of a component without evidence, drawn as a progress bar (issue 17)",
     "pengguna.py": "'Locked until' of an account that is not locked (issue 17 formatting layer)",
 }
 #: Element kinds whose text reaches the screen, and the attributes that hold it.
