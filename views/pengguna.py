@@ -9,6 +9,7 @@ from lib.queries.units import list_units
 from lib.ui.auth import require_permission, role_label
 from lib.ui.data import engine
 from lib.ui.i18n import t
+from lib.ui.results import local_time
 
 admin = require_permission(can_manage_users)
 st.title(t("auth.users.title"))
@@ -27,8 +28,8 @@ if users:
                 t("auth.users.col.active"): [u.active for u in users],
                 t("auth.users.col.password"): [u.has_password for u in users],
                 t("auth.users.col.failed"): [u.failed_attempts for u in users],
-                t("auth.users.col.locked_until"): [u.locked_until for u in users],
-                t("auth.users.col.last_login"): [u.last_login_at for u in users],
+                t("auth.users.col.locked_until"): [local_time(u.locked_until) for u in users],
+                t("auth.users.col.last_login"): [local_time(u.last_login_at) for u in users],
             }
         ),
         hide_index=True,

@@ -80,8 +80,8 @@ MESSAGES = {
     "auth.users.col.active": {"id": "Aktif", "en": "Active"},
     "auth.users.col.password": {"id": "Kata sandi lokal", "en": "Local password"},
     "auth.users.col.failed": {"id": "Gagal berturut", "en": "Consecutive failures"},
-    "auth.users.col.locked_until": {"id": "Dikunci sampai (UTC)", "en": "Locked until (UTC)"},
-    "auth.users.col.last_login": {"id": "Terakhir masuk (UTC)", "en": "Last sign-in (UTC)"},
+    "auth.users.col.locked_until": {"id": "Dikunci sampai", "en": "Locked until"},
+    "auth.users.col.last_login": {"id": "Terakhir masuk", "en": "Last sign-in"},
     "auth.users.empty": {"id": "Belum ada akun.", "en": "No accounts yet."},
     "auth.users.add": {"id": "Tambah pengguna", "en": "Add a user"},
     "auth.users.unit_help": {

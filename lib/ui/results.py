@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,8 +38,17 @@ def updated_text(moment: datetime, lang: str) -> str:
     """``30 Nov 2026 13.40 WIB`` in the reader's language, on the city's clock."""
     zone = ZoneInfo(DISPLAY_TIMEZONE)
     local = moment.astimezone(zone)
-    text = format_datetime(local, format="d MMM y HH:mm", locale=_BABEL.get(lang, "id_ID"))
+    # Indonesian writes the time with a dot (13.40, as PUEBI and official letters do)
+    pattern = "d MMM y HH.mm" if lang == "id" else "d MMM y HH:mm"
+    text = format_datetime(local, format=pattern, locale=_BABEL.get(lang, "id_ID"))
     return f"{text} {local.tzname()}"
+
+
+def local_time(moment: datetime | None) -> str:
+    """A stored UTC time on the city's clock in the reader's language ("–" when there is none)."""
+    if moment is None:
+        return "–"
+    return updated_text(moment if moment.tzinfo else moment.replace(tzinfo=UTC), get_lang())
 
 
 def freshness_caption(result: StoredResult) -> None:

@@ -85,5 +85,5 @@ def test_updated_time_is_on_the_citys_clock() -> None:
     from lib.ui.results import updated_text
 
     moment = datetime(2026, 11, 30, 6, 30, tzinfo=UTC)
-    assert updated_text(moment, "id") == "30 Nov 2026 13:30 WIB"
+    assert updated_text(moment, "id") == "30 Nov 2026 13.30 WIB"
     assert updated_text(moment, "en") == "30 Nov 2026 13:30 WIB"

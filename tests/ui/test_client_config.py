@@ -35,3 +35,14 @@ def test_streamlit_reads_the_same_values() -> None:
     assert config.get_option("client.showErrorDetails") == "none"
     assert config.get_option("client.disableDataExport") is True
     assert config.get_option("server.enableXsrfProtection") is True
+
+
+def test_times_are_shown_on_the_citys_clock() -> None:
+    """23:30 UTC on 30 Nov is 06:30 WIB on 1 Dec; nothing known is a dash, not "None"."""
+    from datetime import UTC, datetime
+
+    from lib.ui.results import local_time, updated_text
+
+    assert updated_text(datetime(2026, 11, 30, 23, 30, tzinfo=UTC), "id") == "1 Des 2026 06.30 WIB"
+    assert local_time(None) == "–"
+    assert local_time(datetime(2026, 11, 30, 23, 30)).endswith("06.30 WIB")  # naive = UTC as stored

@@ -78,7 +78,6 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\.py\"
 #: these pages; remove an entry once its page draws "–" and the test will hold it there.
 KNOWN_EMPTY_CELLS = {
     "prioritas.py": "the need of a component without evidence, drawn as a progress bar (issue 17)",
-    "pengguna.py": "'Locked until' of an account that is not locked (issue 17 formatting layer)",
 }
 #: Element kinds whose text reaches the screen, and the attributes that hold it.
 TEXT_KINDS = (
