@@ -63,8 +63,12 @@ cols[2].metric(
 cols[3].metric(
     t("complaints.metric.late"),
     pct(totals.get("share_late"), 0),
-    help=f"95% CI {pct(totals.get('share_late_low'), 0)}–{pct(totals.get('share_late_high'), 0)}; "
-    f"n = {num(totals.get('judged', 0), 0)}",
+    help=t(
+        "complaints.metric.late_help",
+        low=pct(totals.get("share_late_low"), 0),
+        high=pct(totals.get("share_late_high"), 0),
+        n=num(totals.get("judged", 0), 0),
+    ),
 )
 cols[4].metric(
     t("complaints.metric.backlog"),

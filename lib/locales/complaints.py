@@ -27,13 +27,13 @@ MESSAGES = {
     # sentences
     "complaints.window": {"id": "{start}–{end}", "en": "{start}–{end}"},
     "complaints.sentence.spike_total": {
-        "id": "{unit}: jumlah pengaduan naik {ratio}× dari biasanya (95% CI {low}–{high}); "
+        "id": "{unit}: jumlah pengaduan naik {ratio}× dari biasanya (IK 95% {low}–{high}); "
         "{observed} pengaduan pada {window}, biasanya sekitar {expected}.",
         "en": "{unit}: complaints rose {ratio}× above their usual level (95% CI {low}–{high}); "
         "{observed} complaints in {window}, usually about {expected}.",
     },
     "complaints.sentence.spike_theme": {
-        "id": "{unit}: pengaduan tentang {theme} naik {ratio}× dari biasanya (95% CI {low}–{high}); "
+        "id": "{unit}: pengaduan tentang {theme} naik {ratio}× dari biasanya (IK 95% {low}–{high}); "
         "{observed} pengaduan pada {window}, biasanya sekitar {expected}.",
         "en": "{unit}: complaints about {theme} rose {ratio}× above their usual level (95% CI {low}–{high}); "
         "{observed} complaints in {window}, usually about {expected}.",
@@ -48,13 +48,13 @@ MESSAGES = {
     },
     "complaints.sentence.resolution_hours": {
         "id": "Median waktu penyelesaian {hours} jam (kurang dari sehari kerja); {late} pengaduan melewati standar "
-        "5 hari kerja (95% CI {low}–{high}; n = {n}).",
+        "5 hari kerja (IK 95% {low}–{high}; n = {n}).",
         "en": "Median time to resolution {hours} hours (under one working day); {late} of complaints exceeded the "
         "5-working-day standard (95% CI {low}–{high}; n = {n}).",
     },
     "complaints.sentence.resolution": {
         "id": "Median waktu penyelesaian {median} hari kerja; {late} pengaduan melewati standar 5 hari kerja "
-        "(95% CI {low}–{high}; n = {n}).",
+        "(IK 95% {low}–{high}; n = {n}).",
         "en": "Median time to resolution {median} working days; {late} of complaints exceeded the 5-working-day "
         "standard (95% CI {low}–{high}; n = {n}).",
     },
@@ -82,7 +82,7 @@ MESSAGES = {
     "complaints.metric.complaints": {"id": "Pengaduan", "en": "Complaints"},
     "complaints.metric.rate": {"id": "Per 1.000 layanan", "en": "Per 1,000 services"},
     "complaints.metric.rate_help": {
-        "id": "Pengaduan pada bulan yang memiliki statistik layanan ÷ jumlah layanan × 1.000 (95% CI {low}–{high}).",
+        "id": "Pengaduan pada bulan yang memiliki statistik layanan ÷ jumlah layanan × 1.000 (IK 95% {low}–{high}).",
         "en": "Complaints in months with service statistics ÷ services × 1,000 (95% CI {low}–{high}).",
     },
     "complaints.metric.median": {"id": "Median hari kerja selesai", "en": "Median working days"},
@@ -213,7 +213,11 @@ MESSAGES = {
     "complaints.col.complaints": {"id": "Pengaduan", "en": "Complaints"},
     "complaints.col.services": {"id": "Layanan", "en": "Services"},
     "complaints.col.rate": {"id": "Per 1.000 layanan", "en": "Per 1,000 services"},
-    "complaints.col.rate_ci": {"id": "95% CI", "en": "95% CI"},
+    "complaints.col.rate_ci": {"id": "IK 95%", "en": "95% CI"},
+    "complaints.metric.late_help": {
+        "id": "IK 95% {low}–{high}; n = {n}",
+        "en": "95% CI {low}–{high}; n = {n}",
+    },
     "complaints.col.median": {"id": "Median hari kerja", "en": "Median working days"},
     "complaints.col.late": {"id": "Lewat standar", "en": "Past standard"},
     "complaints.col.backlog": {"id": "Terbuka", "en": "Open"},
@@ -269,7 +273,7 @@ MESSAGES = {
     },
     "complaints.classifier.quality": {
         "id": "Mutu tebakan tema (model v{model}), diukur pada {n} pengaduan kota ini yang dilabeli evaluator: "
-        "akurasi {acc} (95% CI {acc_low}–{acc_high}), macro-F1 {f1} ({f1_low}–{f1_high}). "
+        "akurasi {acc} (IK 95% {acc_low}–{acc_high}), macro-F1 {f1} ({f1_low}–{f1_high}). "
         "Selalu menebak tema terbanyak akan benar {baseline}.",
         "en": "Quality of predicted themes (model v{model}), measured on {n} of this city's complaints labelled by "
         "an evaluator: accuracy {acc} (95% CI {acc_low}–{acc_high}), macro-F1 {f1} ({f1_low}–{f1_high}). "

@@ -114,7 +114,7 @@ MESSAGES = {
     "priority.col.component": {"id": "Komponen", "en": "Component"},
     "priority.col.value": {"id": "Nilai unit", "en": "Unit's value"},
     "priority.col.standard": {"id": "Standar", "en": "Standard"},
-    "priority.col.ci": {"id": "95% CI", "en": "95% CI"},
+    "priority.col.ci": {"id": "IK 95%", "en": "95% CI"},
     "priority.col.need": {"id": "Kebutuhan (0–1)", "en": "Need (0–1)"},
     "priority.col.evidence": {"id": "Kecukupan data", "en": "Evidence"},
     "priority.col.is_reason": {"id": "Alasan", "en": "Reason"},
@@ -215,7 +215,7 @@ MESSAGES = {
         "en": "Training this unit's staff already had in the period",
     },
     "priority.profile.history_caption": {
-        "id": "Efek belajar (d_z, 95% CI) diukur pada semua peserta program se-kota; patokan d ≈ 0,6.",
+        "id": "Efek belajar (d_z, IK 95%) diukur pada semua peserta program se-kota; patokan d ≈ 0,6.",
         "en": "Learning effect (d_z, 95% CI) measured on all the programme's participants city-wide; yardstick d ≈ 0.6.",
     },
     "priority.profile.no_history": {
@@ -225,7 +225,7 @@ MESSAGES = {
     "priority.history.program": {"id": "Program", "en": "Programme"},
     "priority.history.end": {"id": "Selesai", "en": "Ended"},
     "priority.history.participants": {"id": "Peserta dari unit", "en": "Participants from the unit"},
-    "priority.history.effect": {"id": "Efek belajar d_z (95% CI)", "en": "Learning effect d_z (95% CI)"},
+    "priority.history.effect": {"id": "Efek belajar d_z (IK 95%)", "en": "Learning effect d_z (95% CI)"},
     "priority.history.verdict": {"id": "Kesimpulan", "en": "Verdict"},
     "priority.profile.staff": {"id": "ASN yang paling membutuhkan", "en": "Staff who need it most"},
     "priority.profile.staff_hidden": {

@@ -165,7 +165,7 @@ def test_evaluator_labelling_round_on_the_page(engine: Engine, monkeypatch: pyte
     assert quality is not None and quality.accuracy == pytest.approx(plain, abs=0.1)
     markdown = " ".join(m.value for m in at.markdown)
     assert f"diukur pada {len(labels)} pengaduan kota ini" in markdown
-    assert f"akurasi {fmt_percent(quality.accuracy, 'id', 0)} (95% CI" in markdown
+    assert f"akurasi {fmt_percent(quality.accuracy, 'id', 0)} (IK 95%" in markdown
 
 
 def test_page_on_the_demo_city(
