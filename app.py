@@ -20,6 +20,7 @@ st.logo(str(HERE / "data" / "logo.svg"), size="large")
 language_switch()  # before the gate, so the sign-in screen can be read in English too
 principal = require_principal()
 empty = is_empty(engine())
+sections = pages_for(principal, empty)
 current = st.navigation(
     {
         t(section): [
@@ -32,10 +33,15 @@ current = st.navigation(
             )
             for p in entries
         ]
-        for section, entries in pages_for(principal, empty).items()
+        for section, entries in sections.items()
     }
 )
 render_account_box(principal)
-if not empty:
+# (Streamlit names the default page's path "")
+uses_filters = {
+    ("" if p.default else p.url_path): p.filters for entries in sections.values() for p in entries
+}
+# Filters only where they change something (not on upload, status, methods or admin pages).
+if not empty and uses_filters.get(current.url_path, True):
     render_sidebar(allowed_scope(principal))
 current.run()

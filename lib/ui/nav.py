@@ -17,21 +17,23 @@ class PageEntry:
     icon: str
     url_path: str
     default: bool = False
+    #: whether the page uses the shared period/wilayah/unit filters (the sidebar shows them only then)
+    filters: bool = True
 
 
 def pages_for(principal: Principal, empty: bool) -> dict[str, list[PageEntry]]:
     """Section message key → the pages of that section this principal may open (empty sections dropped)."""
     upload = (
-        [PageEntry("unggah.py", "nav.unggah", ":material/upload_file:", "unggah")]
+        [PageEntry("unggah.py", "nav.unggah", ":material/upload_file:", "unggah", filters=False)]
         if can_import(principal)
         else []
     )
     admin = []
     if can_manage_users(principal):
-        admin.append(PageEntry("pengguna.py", "nav.pengguna", ":material/group:", "pengguna"))
+        admin.append(PageEntry("pengguna.py", "nav.pengguna", ":material/group:", "pengguna", filters=False))
     if can_read_audit(principal):
-        admin.append(PageEntry("audit.py", "nav.audit", ":material/policy:", "audit"))
-    status = PageEntry("status_data.py", "nav.status", ":material/database:", "status")
+        admin.append(PageEntry("audit.py", "nav.audit", ":material/policy:", "audit", filters=False))
+    status = PageEntry("status_data.py", "nav.status", ":material/database:", "status", filters=False)
     if empty:
         sections = {
             "nav.section.overview": [
@@ -43,7 +45,7 @@ def pages_for(principal: Principal, empty: bool) -> dict[str, list[PageEntry]]:
     elif principal.role is Role.ADMIN:
         sections = {
             "nav.section.data": [
-                PageEntry(status.file, status.title_key, status.icon, status.url_path, True)
+                PageEntry(status.file, status.title_key, status.icon, status.url_path, True, filters=False)
             ],
             "nav.section.admin": admin,
         }
@@ -57,7 +59,7 @@ def pages_for(principal: Principal, empty: bool) -> dict[str, list[PageEntry]]:
             "nav.section.analysis": [
                 PageEntry("dampak_pelatihan.py", "nav.dampak", ":material/school:", "dampak"),
                 PageEntry("prioritas.py", "nav.prioritas", ":material/priority_high:", "prioritas"),
-                PageEntry("metode.py", "nav.metode", ":material/menu_book:", "metode"),
+                PageEntry("metode.py", "nav.metode", ":material/menu_book:", "metode", filters=False),
             ],
             "nav.section.data": [*upload, *([status] if sees_whole_city(principal) else [])],
             "nav.section.admin": admin,

@@ -57,7 +57,7 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
     _load_units(engine)
     app.run()
     # AppTest keeps the widgets of app.py across reruns only after an explicit page switch.
-    app.switch_page("views/status_data.py").run()
+    app.switch_page("views/kepuasan.py").run()
     assert not app.exception
     region = app.sidebar.selectbox(key="telaah_region__id")
     assert region.options == ["Semua wilayah", "Kota Medan", "Medan Belawan"]
@@ -84,7 +84,7 @@ def test_sidebar_drills_down_the_unit_hierarchy(engine: Engine, app: AppTest) ->
 def test_language_switch_to_english(engine: Engine, app: AppTest) -> None:
     _load_units(engine)
     app.run()
-    app.switch_page("views/status_data.py").run()
+    app.switch_page("views/kepuasan.py").run()
     region = app.sidebar.selectbox(key="telaah_region__id")
     assert region.label == "Wilayah" and region.options[0] == "Semua wilayah"
     region.select("Medan Belawan").run()
@@ -95,3 +95,13 @@ def test_language_switch_to_english(engine: Engine, app: AppTest) -> None:
     assert region.label == "Area" and region.options[0] == "All areas"
     assert region.value == "Medan Belawan"
     assert app.session_state[FILTERS_KEY].region == "Medan Belawan"
+
+
+def test_pages_without_data_filters_do_not_show_them(engine: Engine, app: AppTest) -> None:
+    """Status Data uses no period, wilayah or unit: the sidebar offers none there."""
+    _load_units(engine)
+    app.run()
+    app.switch_page("views/status_data.py").run()
+    assert not app.exception
+    keys = {w.key for w in app.sidebar.selectbox}
+    assert not any(k and k.startswith(("telaah_region", "telaah_period_preset", "telaah_unit_")) for k in keys)
