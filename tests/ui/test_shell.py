@@ -104,4 +104,6 @@ def test_pages_without_data_filters_do_not_show_them(engine: Engine, app: AppTes
     app.switch_page("views/status_data.py").run()
     assert not app.exception
     keys = {w.key for w in app.sidebar.selectbox}
-    assert not any(k and k.startswith(("telaah_region", "telaah_period_preset", "telaah_unit_")) for k in keys)
+    assert not any(
+        k and k.startswith(("telaah_region", "telaah_period_preset", "telaah_unit_")) for k in keys
+    )
