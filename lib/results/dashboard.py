@@ -15,7 +15,6 @@ scope as ``path`` (unit subtree prefix) and ``region`` (wilayah), None for the c
 
 from __future__ import annotations
 
-import calendar
 import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -64,53 +63,19 @@ def is_city(scope: Scope) -> bool:
     return not scope.path_prefix and not scope.region
 
 
-def _month_end(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-
-
 def _period_rule():  # type: ignore[no-untyped-def]
-    """The sidebar's own period rule: (presets, anchor(engine, today), preset_range).
+    """The sidebar's own period rule: (anchor(engine, today), preset_range).
 
-    Uses the shared rule in ``lib.analysis.coverage`` (complete months of every source)
-    where it exists; otherwise the rule the sidebar used before it, the latest day with
-    survey, complaint or service data. Either way the windows here are exactly the
-    windows the sidebar offers, so the pages find their results stored.
+    The anchor is the last month complete for every source (``lib.analysis.coverage``), so
+    the windows here are exactly the windows the sidebar offers and pages find them stored.
     """
-    try:
-        from lib.analysis.coverage import period_anchor, preset_range  # type: ignore[import-not-found]
-        from lib.queries.coverage import data_coverage  # type: ignore[import-not-found]
+    from lib.analysis.coverage import period_anchor, preset_range
+    from lib.queries.coverage import data_coverage
 
-        def anchor(engine: Engine, today: date) -> date:
-            return period_anchor(data_coverage(engine), today)
+    def anchor(engine: Engine, today: date) -> date:
+        return period_anchor(data_coverage(engine), today)
 
-        return anchor, preset_range
-    except ImportError:
-        from lib.queries.inventory import data_inventory
-
-        def anchor(engine: Engine, today: date) -> date:
-            inventory = data_inventory(engine).set_index("kind")
-            dates = [inventory.loc[k, "last_date"] for k in ("survei", "pengaduan", "layanan")]
-            dates = [d for d in dates if d is not None and d == d]
-            if not dates:
-                return today
-            latest = max(dates)
-            if latest.day == 1:  # monthly aggregates are keyed by the month's first day
-                latest = _month_end(latest)
-            return min(latest, today)
-
-        def preset_range(preset: str, anchor_day: date) -> tuple[date, date]:
-            end = _month_end(anchor_day)
-            if preset == "this_year":
-                return date(anchor_day.year, 1, 1), end
-            if preset == "last_year":
-                return date(anchor_day.year - 1, 1, 1), date(anchor_day.year - 1, 12, 31)
-            if preset == "all":
-                return date(2000, 1, 1), end
-            start_month = anchor_day.month + 1 if anchor_day.month < 12 else 1
-            start_year = anchor_day.year - 1 if anchor_day.month < 12 else anchor_day.year
-            return date(start_year, start_month, 1), end
-
-        return anchor, preset_range
+    return anchor, preset_range
 
 
 def standard_windows(engine: Engine, today: date | None = None) -> list[tuple[date, date]]:
