@@ -12,12 +12,12 @@ unit table, and a date range on ``complaint_date`` (inclusive).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, and_, bindparam, case, func, literal_column, or_, select, update
+from sqlalchemy import Engine, and_, case, func, literal_column, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from lib.models import Complaint, ServiceStat, ThemeLabel, TopicThemeMap, Unit
@@ -415,23 +415,3 @@ def count_uncategorised(engine: Engine, scope: Scope = CITY) -> dict[str, int]:
     with engine.connect() as conn:
         total, unpredicted = conn.execute(_scoped(query, scope)).one()
     return {"uncategorised": int(total), "unpredicted": int(unpredicted)}
-
-
-def store_predicted_themes(
-    engine: Engine, predictions: Iterable[tuple[int, str | None, float | None]]
-) -> int:
-    """Write (id, predicted_category, predicted_confidence) triples in one transaction; returns rows."""
-    rows = [
-        {"row_id": int(i), "predicted": theme, "confidence": None if conf is None else float(conf)}
-        for i, theme, conf in predictions
-    ]
-    if not rows:
-        return 0
-    statement = (
-        update(COMPLAINT)
-        .where(COMPLAINT.c.id == bindparam("row_id"))
-        .values(predicted_category=bindparam("predicted"), predicted_confidence=bindparam("confidence"))
-    )
-    with engine.begin() as conn:
-        conn.execute(statement.execution_options(synchronize_session=False), rows)
-    return len(rows)

@@ -281,13 +281,7 @@ def _alive(pid: int) -> bool:
     """Whether the process that started this worker still runs (a child is re-parented when it dies)."""
     if pid == _STARTED_BY:
         return os.getppid() == pid
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return _pid_alive(pid)
 
 
 _STARTED_BY = os.getppid()
