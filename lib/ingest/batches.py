@@ -498,8 +498,10 @@ def undo_import(engine: Engine, batch_id: int, *, user: str = "system") -> dict[
         kind = conn.execute(
             select(ImportBatch.__table__.c.kind).where(ImportBatch.__table__.c.id == batch_id)
         ).scalar_one()
-        mark_changed(conn, *KIND_SOURCES.get(kind, SOURCES))
         counts = _undo_in(conn, batch_id)
+        # Last, as an import does: every writer takes the aggregate rows first and the version
+        # row after them, so two transactions never wait on each other in opposite orders.
+        mark_changed(conn, *KIND_SOURCES.get(kind, SOURCES))
         conn.execute(
             update(ImportBatch.__table__)
             .where(ImportBatch.__table__.c.id == batch_id)
