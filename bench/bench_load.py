@@ -28,65 +28,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.st_client import PageRun, Session  # noqa: E402
+from lib.devserver import start_streamlit  # noqa: E402
 
 MAX_SESSIONS = 50
 MAX_RUNS = 50
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(database_url: str, demo: bool) -> tuple[subprocess.Popen, str]:
     """``streamlit run app.py`` on a free local port; returns the process and its base URL."""
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
-    if demo:
-        env["TELAAH_DEMO_MODE"] = "1"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("streamlit did not become healthy within 90 s")
+    env = {"DATABASE_URL": database_url, **({"TELAAH_DEMO_MODE": "1"} if demo else {})}
+    return start_streamlit(env)
 
 
 async def one_session(base: str, pages: list[str], runs: int, offset: int, deadline: float) -> list[PageRun]:

@@ -28,32 +28,19 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-#: The app's run state, as tests/e2e/conftest.py reads it.
-SCRIPT_IDLE = (
-    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
-    " return !!app && app.dataset.testScriptState === 'notRunning'"
-    " && app.dataset.testConnectionState === 'CONNECTED'; }"
-)
+sys.path.insert(0, str(ROOT))
+
+from lib.devserver import CHROMIUM, CHROMIUM_ARGS, SCRIPT_IDLE, start_streamlit  # noqa: E402
+
 #: page → its url path (the default page, Ringkasan, lives at the root: "/ringkasan" would not exist).
 PAGES = {
     "ringkasan": "",
@@ -83,12 +70,6 @@ class Figures:
     worker_mb: list[float] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _peak_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -111,35 +92,7 @@ class Server:
     """``streamlit run`` of a script on a free port, stopped (with its worker) on exit."""
 
     def __init__(self, script: Path, cwd: Path, env: dict[str, str]) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.headless=true",
-                f"--server.port={self.port}",
-                "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
-            ],
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("streamlit did not become healthy within 120 s")
+        self.process, self.base = start_streamlit(env, script, cwd=cwd, timeout=120)
 
     def memory(self) -> tuple[float, float]:
         """Peak MB of the server process, and of its children (the worker) summed."""
@@ -300,7 +253,7 @@ def main() -> None:
 
     results: dict[str, Figures] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         targets = [("bare", bare_script, bare_dir, "")] + [
             (name, ROOT / "app.py", ROOT, PAGES[name]) for name in args.pages.split(",") if name
         ]

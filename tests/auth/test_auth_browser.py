@@ -7,10 +7,6 @@ itself (form, XSRF-protected websocket, session) independently of the pages.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,8 +15,9 @@ from playwright.sync_api import Page, expect
 
 from lib.auth.users import create_user
 from lib.db import make_engine, upgrade
+from lib.devserver import CHROMIUM, CHROMIUM_ARGS, start_streamlit
 from tests.conftest import discard_database, new_database_url
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, wait_for_app
+from tests.e2e.conftest import wait_for_app
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-kota-medan"
@@ -49,35 +46,14 @@ def gate_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         engine, username="eva", role="evaluator", password=PASSWORD, full_name="Eva Siregar", actor="test"
     )
     engine.dispose()
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "TELAAH_AUTH_FAILURE_DELAY": "0", "PYTHONPATH": str(ROOT)}
-    env.pop("TELAAH_DEMO_MODE", None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "tests" / "auth" / "gate_app.py"),
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env = {
+        "DATABASE_URL": url,
+        "TELAAH_AUTH_FAILURE_DELAY": "0",
+        "PYTHONPATH": str(ROOT),
+        "TELAAH_DEMO_MODE": "",
+    }
+    process, base = start_streamlit(env, ROOT / "tests" / "auth" / "gate_app.py", timeout=60)
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
         yield base
     finally:
         process.terminate()

@@ -7,29 +7,15 @@ user's machine, but fail in CI (``CI=true``), where .ci/run installs it.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from lib.db import make_engine, upgrade
+from lib.devserver import CHROMIUM, CHROMIUM_ARGS, SCRIPT_IDLE, start_streamlit
 from tests.conftest import discard_database, new_database_url
-
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -51,44 +37,9 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_app(database_url: str, extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run app.py`` on a free port and wait until it is healthy."""
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "TELAAH_DEMO_MODE": "1", **(extra_env or {})}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
+    """Start ``streamlit run app.py`` in demo mode on a free port and wait until it is healthy."""
+    return start_streamlit({"DATABASE_URL": database_url, "TELAAH_DEMO_MODE": "1", **(extra_env or {})})
 
 
 @pytest.fixture(scope="session")
@@ -106,17 +57,6 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.terminate()
     process.wait(timeout=20)
     discard_database(url)
-
-
-#: Streamlit's own marker of the script's run state on the app root (see its e2e helpers):
-#: "initial", "running", "rerunRequested", "notRunning", …  A widget change sets
-#: "rerunRequested" at once in the browser, so after a click the state is never
-#: "notRunning" until the rerun it asked for has finished.
-SCRIPT_IDLE = (
-    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
-    " return !!app && app.dataset.testScriptState === 'notRunning'"
-    " && app.dataset.testConnectionState === 'CONNECTED'; }"
-)
 
 
 def wait_for_app(page, timeout_ms: int = 120_000, settle_ms: int = 200) -> None:  # type: ignore[no-untyped-def]
