@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from lib.auth.roles import Principal, Role
 from lib.i18n import translate
@@ -42,6 +43,29 @@ def evaluator_app(demo_database_url: str) -> Iterator[str]:
 def _is_local(url: str) -> bool:
     parsed = urlparse(url)
     return parsed.scheme in ("data", "blob", "about") or parsed.hostname in LOCAL_HOSTS
+
+
+def _open_expanders(page: Page, limit: int) -> None:
+    """Open up to ``limit`` expanders, one at a time, each found afresh.
+
+    Opening one expander animates the page below it, and a page may still draw a late
+    element; a handle taken before the first click can then be moving or replaced
+    ("element is not stable", "detached from the DOM"). Each expander is located by
+    position after the page has settled, and a click that meets a moving page is retried.
+    """
+    summaries = page.locator("[data-testid='stExpander'] summary")
+    for index in range(min(limit, summaries.count())):
+        for attempt in range(3):
+            wait_for_app(page)
+            if index >= summaries.count():
+                return
+            try:
+                summaries.nth(index).click(timeout=5_000)
+                break
+            except PlaywrightTimeoutError:
+                if attempt == 2:
+                    raise
+        page.wait_for_timeout(150)
 
 
 def test_a_tour_of_every_page_makes_no_external_request(evaluator_app: str, page: Page) -> None:
@@ -77,8 +101,7 @@ def test_a_tour_of_every_page_makes_no_external_request(evaluator_app: str, page
         wait_for_app(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         # Open what loads assets only on demand: expanders, the date picker, the uploader's icons.
-        for toggle in page.locator("[data-testid='stExpander'] summary").all()[:6]:
-            toggle.click()
+        _open_expanders(page, limit=6)
         for date_input in page.get_by_test_id("stDateInput").locator("input").all()[:1]:
             date_input.click()
             page.keyboard.press("Escape")
