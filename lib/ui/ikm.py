@@ -1,13 +1,15 @@
-"""Cached IKM queries and the IKM charts for the Kepuasan Masyarakat page (and the home page).
+"""The Kepuasan Masyarakat page's sections, its cached IKM figures and charts (also used by the home page).
 
-Wrappers take the database URL first (``lib.ui.data.db_url()``) and the scope as
-plain values, so cached results never mix databases or scopes. They cache small
-aggregated frames only. Charts are plain plotly figures built from lib results;
-grade colours and bands are the same everywhere (:data:`GRADE_COLORS`).
+Cached wrappers take the engine first (``lib.ui.data.engine()``, keyed by its URL)
+and the scope, and call :mod:`lib.services.ikm`; they cache small aggregated
+frames only. Charts are plain plotly figures built from lib results; grade colours
+and bands are the same everywhere (:data:`GRADE_COLORS`). The ``*_section``
+functions draw one part of the page each, so the page file only orders them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -15,86 +17,92 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from sqlalchemy import Engine
 
-from lib.analysis.ikm import IkmChange, ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period
+from lib.analysis.ikm import IkmChange, unit_changes, weakest_for_row
 from lib.analysis.ikm_formula import GRADE_BOUNDS_4, GRADE_BOUNDS_100
-from lib.analysis.ikm_groups import group_breakdowns
-from lib.analysis.ikm_periods import previous_range
-from lib.db import get_engine
+from lib.auth.audit import Action
+from lib.auth.privacy import prepare_for_display
 from lib.i18n import fmt_number, translate
 from lib.models import UNSUR
-from lib.queries.survey import count_suggestions, monthly_sums, search_suggestions, survey_date_bounds
-from lib.queries.units import Scope, list_units
+from lib.queries.units import Scope
+from lib.services import ikm as service
+from lib.ui.data import cached
+from lib.ui.i18n import day, num, t
+from lib.ui.page import PageContext
+from lib.ui.text import plain
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
-TTL = 600
+GROUP_DIMENSIONS = service.GROUP_DIMENSIONS
 
 
-def _scope(path: str | None, region: str | None) -> Scope:
-    return Scope(path_prefix=path, region=region)
+@cached()
+def survey_bounds(engine: Engine, scope: Scope) -> tuple[date | None, date | None]:
+    return service.survey_bounds(engine=engine, scope=scope)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def survey_bounds(url: str, path: str | None, region: str | None) -> tuple[date | None, date | None]:
-    return survey_date_bounds(get_engine(url), _scope(path, region))
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def scope_name(url: str, path: str | None, region: str | None, city: str) -> str:
+@cached()
+def scope_name(engine: Engine, scope: Scope, city: str) -> str:
     """What to call the scope in headings: the unit at the top of the subtree, the wilayah, or the city."""
-    if path:
-        units = list_units(get_engine(url), Scope(path_prefix=path))
-        top = units[units["path"] == path]
-        return str(top["name"].iloc[0]) if not top.empty else path.strip("/").split("/")[-1]
-    return region or city
+    return service.scope_name(engine=engine, scope=scope, city=city)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def monthly(url: str, path: str | None, region: str | None, date_from: date, date_to: date) -> pd.DataFrame:
+@cached()
+def monthly(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
     """Sums per unit and month of a scope and range: the one query the IKM figures of a render share."""
-    return monthly_sums(get_engine(url), _scope(path, region), date_from, date_to)
+    return service.monthly(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@cached()
 def units_ikm(
-    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, rollup: bool
+    engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, rollup: bool
 ) -> pd.DataFrame:
-    sums = monthly(url, path, region, date_from, date_to)
-    return unit_ikm(
-        get_engine(url), _scope(path, region), date_from, date_to, weight, rollup=rollup, monthly=sums
+    sums = monthly(engine, scope, date_from, date_to)
+    return service.units_ikm(
+        engine=engine,
+        scope=scope,
+        date_from=date_from,
+        date_to=date_to,
+        weight=weight,  # type: ignore[arg-type]
+        rollup=rollup,
+        monthly=sums,
     )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def scope_change(
-    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str
-) -> IkmChange:
-    prev_from, prev_to = previous_range(date_from, date_to)
-    return ikm_change(
-        get_engine(url),
-        _scope(path, region),
-        date_from,
-        date_to,
-        weight,
-        monthly=monthly(url, path, region, date_from, date_to),
-        previous_monthly=monthly(url, path, region, prev_from, prev_to),
+@cached()
+def scope_change(engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str) -> IkmChange:
+    prev_from, prev_to = service.previous_window(date_from, date_to)
+    return service.scope_change(
+        engine=engine,
+        scope=scope,
+        date_from=date_from,
+        date_to=date_to,
+        weight=weight,  # type: ignore[arg-type]
+        monthly=monthly(engine, scope, date_from, date_to),
+        previous_monthly=monthly(engine, scope, prev_from, prev_to),
     )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@cached()
 def scope_trend(
-    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, period: str
+    engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, period: str
 ) -> pd.DataFrame:
-    sums = monthly(url, path, region, date_from, date_to)
-    return scope_ikm(
-        get_engine(url), _scope(path, region), date_from, date_to, weight, period=period, monthly=sums
+    sums = monthly(engine, scope, date_from, date_to)
+    return service.scope_trend(
+        engine=engine,
+        scope=scope,
+        date_from=date_from,
+        date_to=date_to,
+        weight=weight,  # type: ignore[arg-type]
+        period=period,
+        monthly=sums,
     )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@cached()
 def unit_trend(
-    url: str,
+    engine: Engine,
     unit_path: str,
     unit_id: int,
     date_from: date,
@@ -103,16 +111,21 @@ def unit_trend(
     period: str,
     rollup: bool,
 ) -> pd.DataFrame:
-    frame = unit_ikm_by_period(
-        get_engine(url), Scope(path_prefix=unit_path), date_from, date_to, period, weight, rollup=rollup
+    return service.unit_trend(
+        engine=engine,
+        unit_path=unit_path,
+        unit_id=unit_id,
+        date_from=date_from,
+        date_to=date_to,
+        weight=weight,  # type: ignore[arg-type]
+        period=period,
+        rollup=rollup,
     )
-    return frame[frame["unit_id"] == unit_id].reset_index(drop=True)
 
 
 def profile(
-    url: str,
-    path: str | None,
-    region: str | None,
+    engine: Engine,
+    scope: Scope,
     date_from: date,
     date_to: date,
     weight: str,
@@ -122,31 +135,41 @@ def profile(
     response of the period (most of a minute for a city), so it is stored (``ikm.profile``) and
     computed with a progress bar the first time anyone asks for it."""
     if unit_id is not None:
-        return _unit_profile(url, path, region, date_from, date_to, weight, unit_id)
+        return _unit_profile(engine, scope, date_from, date_to, weight, unit_id)
     from lib.results.dashboard import window_params
     from lib.ui.results import stored
 
-    params = {**window_params(date_from, date_to, _scope(path, region)), "weight": weight}
+    params = {**window_params(date_from, date_to, scope), "weight": weight}
     return stored("ikm.profile", params, "profile").value
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@cached()
 def _unit_profile(
-    url: str, path: str | None, region: str | None, date_from: date, date_to: date, weight: str, unit_id: int
+    engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, unit_id: int
 ) -> dict[str, pd.DataFrame]:
-    return group_breakdowns(
-        get_engine(url), _scope(path, region), date_from, date_to, weight, unit_ids=[unit_id]
+    return service.unit_profile(
+        engine=engine,
+        scope=scope,
+        date_from=date_from,
+        date_to=date_to,
+        weight=weight,  # type: ignore[arg-type]
+        unit_ids=[unit_id],
     )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@cached()
 def saran(
-    url: str, unit_path: str, unit_id: int, date_from: date, date_to: date, text: str, limit: int = 200
+    engine: Engine, unit_path: str, unit_id: int, date_from: date, date_to: date, text: str, limit: int = 200
 ) -> tuple[pd.DataFrame, int]:
-    engine = get_engine(url)
-    scope = Scope(path_prefix=unit_path)
-    found = search_suggestions(engine, scope, date_from, date_to, text, unit_ids=[unit_id], limit=limit)
-    return found, count_suggestions(engine, scope, date_from, date_to, text, unit_ids=[unit_id])
+    return service.suggestions(
+        engine=engine,
+        unit_path=unit_path,
+        unit_id=unit_id,
+        date_from=date_from,
+        date_to=date_to,
+        text=text,
+        limit=limit,
+    )
 
 
 def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: ignore[no-untyped-def]
@@ -398,3 +421,297 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
     fig.update_xaxes(title=translate("ikm.axis.respondents", lang))
     fig.update_layout(height=max(200, 30 * len(shown) + 70), margin={"l": 10, "r": 10, "t": 10, "b": 40})
     return fig
+
+
+# ---------------------------------------------------------------- page sections
+
+
+@dataclass(frozen=True)
+class IkmWindow:
+    """The page's choices after the opening: the range clamped to the survey data, weight, roll-up."""
+
+    date_from: date
+    date_to: date
+    weight: str
+    rollup: bool
+
+
+def window_section(ctx: PageContext) -> tuple[date, date]:
+    """The sidebar's range cut to the days with survey data; an empty note and stop when there are none."""
+    first, last = survey_bounds(ctx.engine, ctx.scope)
+    if first is None or last is None:
+        st.info(t("ikm.page.empty"))
+        st.stop()
+    date_from, date_to = max(ctx.filters.date_from, first), min(ctx.filters.date_to, last)
+    if date_from > date_to:
+        st.info(t("ikm.page.empty"))
+        st.stop()
+    return date_from, date_to
+
+
+def options_section(date_from: date, date_to: date) -> IkmWindow:
+    """The weight (0,111 or exactly 1/9) and whether a unit's figures include its sub-units."""
+    left, right = st.columns([2, 3])
+    weight = (
+        left.segmented_control(
+            t("ikm.weight.label"),
+            ["0.111", "exact"],
+            default="0.111",
+            format_func=lambda w: t(f"ikm.weight.option.{w}"),
+            help=t("ikm.weight.help"),
+            key="ikm_weight",
+        )
+        or "0.111"
+    )
+    rollup = right.toggle(t("ikm.rollup.label"), help=t("ikm.rollup.help"), key="ikm_rollup")
+    return IkmWindow(date_from, date_to, weight, rollup)
+
+
+def headline_section(
+    ctx: PageContext, w: IkmWindow, units: pd.DataFrame, change: IkmChange
+) -> tuple[str, str]:
+    """The caption, four metrics and the plain-language sentence; returns the scope's name and weight text."""
+    weight_text = t(f"ikm.weight.{change.weight}")
+    st.caption(t("ikm.page.caption", n=num(change.responden, 0), start=day(w.date_from), end=day(w.date_to)))
+    place = scope_name(ctx.engine, ctx.scope, t("ikm.scope.city"))
+    cols = st.columns(4)
+    delta_help = (
+        t(
+            "ikm.metric.delta_help",
+            start=day(change.previous_from),
+            end=day(change.previous_to),
+            prev=num(change.previous_2dp),
+            n=num(change.previous_responden, 0),
+        )
+        if change.delta is not None
+        else t("ikm.metric.no_previous", start=day(change.previous_from), end=day(change.previous_to))
+    )
+    cols[0].metric(
+        t("ikm.metric.ikm", scope=place) + f" ({weight_text})",
+        num(change.ikm_2dp),
+        delta=signed(change.delta, ctx.lang),
+        help=delta_help,
+    )
+    cols[1].metric(t("ikm.metric.grade"), t(f"ikm.grade.{change.mutu}"))
+    cols[2].metric(
+        t("ikm.metric.respondents"),
+        num(change.responden, 0),
+        delta=None if not change.previous_responden else num(change.responden - change.previous_responden, 0),
+        delta_color="off",
+    )
+    cols[3].metric(t("ikm.metric.units"), num(len(units), 0))
+    st.markdown(change_sentence(change, plain(place), ctx.lang))
+    st.caption(t("ikm.sentence.caveat"))
+    return place, weight_text
+
+
+def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
+    """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
+    prev_from, prev_to = service.previous_window(w.date_from, w.date_to)
+    previous = units_ikm(ctx.engine, ctx.scope, prev_from, prev_to, w.weight, w.rollup)
+    ranked = unit_changes(units, previous)
+    heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
+    with heat_tab:
+        st.plotly_chart(heatmap_chart(units, ctx.lang), width="stretch", key="ikm_heatmap")
+        more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
+        st.caption(f"{t('ikm.heatmap.caption')} {more}")
+    with rank_tab:
+        st.plotly_chart(ranking_chart(ranked, ctx.lang, limit=15), width="stretch", key="ikm_ranking")
+        more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
+        st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
+        st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
+        st.caption(t("ikm.sample.note"))
+    return ranked
+
+
+def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd.DataFrame, weight_text: str):  # type: ignore[no-untyped-def]
+    """One unit in detail (the weakest first): its IKM, grade, sample; returns the unit's row."""
+    by_weakness = units.sort_values("ikm")
+    codes = by_weakness["kode_unit"].tolist()
+    labels = {r["kode_unit"]: unit_label(r) for _, r in by_weakness.iterrows()}
+    default = codes.index(ctx.filters.unit_code) if ctx.filters.unit_code in codes else 0
+    code = st.selectbox(
+        t("ikm.unit.select"),
+        codes,
+        index=default,
+        format_func=labels.get,
+        key="ikm_detail_unit",
+    )
+    unit = ranked[ranked["kode_unit"] == code].iloc[0]
+    prev_from, prev_to = service.previous_window(w.date_from, w.date_to)
+    st.subheader(plain(unit["nama_unit"]))
+    cols = st.columns([1, 1, 2])
+    cols[0].metric(
+        f"IKM ({weight_text})",
+        num(unit["ikm_2dp"]),
+        delta=signed(unit["perubahan"], ctx.lang),
+        help=t("ikm.metric.unit_delta_help", start=day(prev_from), end=day(prev_to)),
+    )
+    cols[1].metric(
+        t("ikm.metric.grade"), t(f"ikm.grade.{unit['mutu']}") if isinstance(unit["mutu"], str) else "–"
+    )
+    sample_note = sample_texts(ranked[ranked["kode_unit"] == code], ctx.lang)[0]
+    if sample_short(unit):
+        cols[2].warning(sample_note, icon=":material/warning:")
+    else:
+        cols[2].caption(sample_note)
+    return unit
+
+
+def weakest_and_trend_section(
+    ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str, weight_text: str
+) -> None:
+    """The unit's weakest elements beside its IKM trend and the scope's."""
+    left, right = st.columns([2, 3])
+    with left:
+        st.markdown(f"#### {t('ikm.section.weakest')}")
+        st.caption(t("ikm.weakest.caption", unit=plain(unit["nama_unit"])))
+        for weak in weakest_for_row(unit):
+            st.markdown(
+                "- "
+                + t(
+                    "ikm.weakest.item",
+                    unsur=t(f"ikm.unsur.{weak.unsur}"),
+                    nrr=num(weak.nrr, 4),
+                    grade=weak.mutu,
+                    points=num(weak.points_lost),
+                    theme=t(weak.theme_key),
+                )
+            )
+    with right:
+        st.markdown(f"#### {t('ikm.section.trend')}")
+        months = (w.date_to.year - w.date_from.year) * 12 + w.date_to.month - w.date_from.month + 1
+        period = (
+            st.segmented_control(
+                t("ikm.period.label"),
+                ["month", "quarter", "semester", "year"],
+                default="month" if months <= 12 else "quarter",
+                format_func=lambda p: t(f"ikm.period.{p}"),
+                key="ikm_trend_period",
+            )
+            or "quarter"
+        )
+        series = [
+            (place, scope_trend(ctx.engine, ctx.scope, w.date_from, w.date_to, w.weight, period)),
+            (
+                unit["nama_unit"],
+                unit_trend(
+                    ctx.engine,
+                    unit["path"],
+                    int(unit["unit_id"]),
+                    w.date_from,
+                    w.date_to,
+                    w.weight,
+                    period,
+                    w.rollup,
+                ),
+            ),
+        ]
+        st.plotly_chart(trend_chart(series, ctx.lang), width="stretch", key="ikm_trend")
+        st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
+
+
+def profile_section(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str) -> None:
+    """Who answered: IKM by respondent group, of the unit or of the whole scope."""
+    st.subheader(t("ikm.section.profile"))
+    whole_scope = st.toggle(t("ikm.profile.whole_scope", scope=place), key="ikm_profile_scope")
+    if whole_scope:
+        groups = profile(ctx.engine, ctx.scope, w.date_from, w.date_to, w.weight, None)
+    else:
+        st.caption(t("ikm.profile.of_unit", unit=plain(unit["nama_unit"])))
+        unit_scope = Scope(path_prefix=unit["path"])
+        groups = profile(ctx.engine, unit_scope, w.date_from, w.date_to, w.weight, int(unit["unit_id"]))
+    tabs = st.tabs([t(f"ikm.profile.{d}") for d in GROUP_DIMENSIONS])
+    for tab, dimension in zip(tabs, GROUP_DIMENSIONS, strict=True):
+        with tab:
+            st.plotly_chart(
+                profile_chart(groups[dimension], dimension, ctx.lang),
+                width="stretch",
+                key=f"ikm_profile_{dimension}",
+            )
+
+
+def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
+    """The unit's written suggestions, searchable, with personal data masked."""
+    st.subheader(t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}")
+    needle = st.text_input(t("ikm.saran.search"), key="ikm_saran_text")
+    found, total = saran(ctx.engine, unit["path"], int(unit["unit_id"]), w.date_from, w.date_to, needle)
+    if found.empty:
+        st.caption(t("ikm.saran.none"))
+        return
+    st.caption(t("ikm.saran.count", n=num(total, 0), shown=num(len(found), 0)))
+    found = prepare_for_display(found, ctx.principal)  # phone numbers, NIK, e-mail masked
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("ikm.col.date"): [day(d) for d in found["response_date"]],
+                t("ikm.col.service"): found["service_type"].fillna("–"),
+                t("ikm.col.suggestion"): found["suggestion"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def report_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
+    """The official SKM report of the unit, as Excel and PDF, built only when downloaded."""
+    from lib.ui.auth import audit_event
+
+    st.subheader(t("ikm.section.report"))
+    st.caption(
+        t("ikm.report.caption", unit=plain(unit["nama_unit"]), start=day(w.date_from), end=day(w.date_to))
+    )
+    unit_code = str(unit["kode_unit"])
+    engine, lang = ctx.engine, ctx.lang
+
+    def _report():  # type: ignore[no-untyped-def]
+        return service.skm_report(
+            engine=engine,
+            date_from=w.date_from,
+            date_to=w.date_to,
+            unit_code=unit_code,
+            weight=w.weight,  # type: ignore[arg-type]
+            rollup=w.rollup,
+        )
+
+    def _skm_workbook(lang: str) -> bytes:
+        """Built on click; the report modules are imported then, not on every visit."""
+        from lib.reports.skm_excel import skm_workbook_bytes
+
+        return skm_workbook_bytes(_report(), lang)
+
+    def _skm_pdf(lang: str) -> bytes:
+        from lib.reports.skm_pdf import skm_pdf_bytes
+
+        return skm_pdf_bytes(_report(), lang)
+
+    stem = f"SKM_{unit_code}_{w.date_from:%Y%m%d}_{w.date_to:%Y%m%d}"
+    audit = {
+        "kind": "skm_report",
+        "unit": unit_code,
+        "from": str(w.date_from),
+        "to": str(w.date_to),
+        "weight": w.weight,
+    }
+    left, right = st.columns(2)
+    left.download_button(
+        t("ikm.report.excel"),
+        data=lambda: _skm_workbook(lang),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        on_click=audit_event,
+        args=(Action.EXPORT,),
+        kwargs={**audit, "file": f"{stem}.xlsx"},
+    )
+    right.download_button(
+        t("ikm.report.pdf"),
+        data=lambda: _skm_pdf(lang),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click=audit_event,
+        args=(Action.EXPORT,),
+        kwargs={**audit, "file": f"{stem}.pdf"},
+    )
