@@ -1,6 +1,6 @@
-"""Cached complaint queries and the charts of the Pengaduan page.
+"""The Pengaduan page's sections, its cached complaint reads and its charts.
 
-Wrappers take the database URL first (``lib.ui.data.db_url()``) and cache only
+Wrappers take the engine first (``lib.ui.data.engine()``, keyed by its URL) and cache only
 small aggregated results; complaint texts are masked before they enter the
 cache. Chart builders are plain plotly figures from lib results, with axis
 titles in the user's language; every chart point carries ``customdata``
@@ -10,30 +10,36 @@ titles in the user's language; every chart point carries ``customdata``
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import (
     ComplaintOverview,
-    complaint_drilldown,
     overview_sentences,
     spike_sentences,
     theme_label,
 )
 from lib.analysis.complaint_spikes import expected_by_month
-from lib.analysis.complaint_themes import ABSTAIN, THEMES
+from lib.analysis.complaint_themes import ABSTAIN, THEMES, ThemeStatus
 from lib.analysis.complaints import STANDARD_WORKING_DAYS, backlog_bucket_labels
-from lib.db import get_engine
+from lib.auth.audit import Action
+from lib.auth.roles import can_import
 from lib.i18n import fmt_number, fmt_percent, translate
-from lib.queries import complaints as q
 from lib.queries.units import Scope
+from lib.services import complaints as service
+from lib.ui import complaint_themes as themes_ui
+from lib.ui.auth import audit_event
+from lib.ui.data import cached, db_url
+from lib.ui.i18n import day, num, pct, t
+from lib.ui.page import PageContext
 from lib.ui.text import plain
 
-TTL = 600
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
 MAX_BACKLOG_UNITS = 15
@@ -45,7 +51,7 @@ BUCKET_COLORS = ("#90caf9", "#fdd835", "#fb8c00", "#e53935")
 
 
 def overview(
-    url: str,
+    engine: Engine,
     scope: Scope,
     date_from: date,
     date_to: date,
@@ -58,26 +64,27 @@ def overview(
 
     Read from the result store (``complaints.overview``), which the worker keeps fresh for
     the preset periods at city scope; any other window or scope is computed once, with a
-    progress bar, and stored for the next reader. ``url`` selects the database as elsewhere.
+    progress bar, and stored for the next reader. The result store lives in the database
+    of ``lib.ui.data.engine()``, which is ``engine``.
     """
     from lib.results.dashboard import window_params
     from lib.ui.results import stored
 
-    del url  # the stored result lives in the same database as lib.ui.data.engine()
+    del engine  # the stored result lives in the same database as lib.ui.data.engine()
     params = {**window_params(date_from, date_to, scope), "period": period}
     if labels_only:
         params["labels_only"] = True
     return stored("complaints.overview", params, "complaints", caption=caption).value
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def date_span(url: str, scope: Scope) -> tuple[date | None, date | None]:
-    return q.complaint_date_span(get_engine(url), scope)
+@cached()
+def date_span(engine: Engine, scope: Scope) -> tuple[date | None, date | None]:
+    return service.date_span(engine=engine, scope=scope)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@cached()
 def drilldown(
-    url: str,
+    engine: Engine,
     scope: Scope,
     date_from: date,
     date_to: date,
@@ -85,14 +92,20 @@ def drilldown(
     theme: str | None,
     month: date | None,
 ) -> pd.DataFrame:
-    return complaint_drilldown(
-        get_engine(url), scope, date_from, date_to, unit_id=unit_id, theme=theme, month=month
+    return service.drilldown(
+        engine=engine,
+        scope=scope,
+        date_from=date_from,
+        date_to=date_to,
+        unit_id=unit_id,
+        theme=theme,
+        month=month,
     )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def pending_predictions(url: str, scope: Scope) -> dict[str, int]:
-    return q.count_uncategorised(get_engine(url), scope)
+@cached()
+def pending_predictions(engine: Engine, scope: Scope) -> dict[str, int]:
+    return service.pending_predictions(engine=engine, scope=scope)
 
 
 # --- labels ----------------------------------------------------------------------
@@ -648,3 +661,302 @@ def method_note(ov: ComplaintOverview, lang: str) -> str:
 
 
 __all__ = ["overview_sentences", "spike_sentences", "theme_label"]
+
+
+# --- page sections ---------------------------------------------------------------
+
+ALL = "__all__"
+
+
+@dataclass(frozen=True)
+class ComplaintsView:
+    """The page's window (the sidebar's range cut to the complaint data) and period, with the overview."""
+
+    date_from: date
+    date_to: date
+    period: str
+    ov: ComplaintOverview
+
+
+def overview_section(ctx: PageContext) -> ComplaintsView:
+    """The range cut to the data, the period control and the stored overview; an empty note and stop."""
+    first, last = date_span(ctx.engine, ctx.scope)
+    date_from = max(ctx.filters.date_from, first) if first else ctx.filters.date_from
+    date_to = min(ctx.filters.date_to, last) if last else ctx.filters.date_to
+    if first is None or date_from > date_to:
+        st.info(t("complaints.empty"))
+        st.stop()
+    period = (
+        st.segmented_control(
+            t("complaints.period"),
+            ["month", "quarter"],
+            default="month",
+            format_func=lambda p: t(f"complaints.period.{p}"),
+            key="complaints_period",
+        )
+        or "month"
+    )
+    labels_only = bool(st.session_state.get("complaints_labels_only", False))
+    ov = overview(ctx.engine, ctx.scope, date_from, date_to, period, labels_only)
+    return ComplaintsView(date_from, date_to, period, ov)
+
+
+def headline_section(ov: ComplaintOverview, lang: str) -> None:
+    """Five metrics and the first three plain sentences."""
+    totals = ov.totals
+    cols = st.columns(5)
+    cols[0].metric(t("complaints.metric.complaints"), num(totals["complaints"], 0))
+    cols[1].metric(
+        t("complaints.metric.rate"),
+        num(totals["rate_per_1000"], 2),
+        help=t(
+            "complaints.metric.rate_help", low=num(totals["rate_low"], 2), high=num(totals["rate_high"], 2)
+        ),
+    )
+    cols[2].metric(
+        t("complaints.metric.median"),
+        num(totals.get("median_working_days"), 1),
+        help=t("complaints.metric.median_help", n=num(totals.get("resolved", 0), 0)),
+    )
+    cols[3].metric(
+        t("complaints.metric.late"),
+        pct(totals.get("share_late"), 0),
+        help=t(
+            "complaints.metric.late_help",
+            low=pct(totals.get("share_late_low"), 0),
+            high=pct(totals.get("share_late_high"), 0),
+            n=num(totals.get("judged", 0), 0),
+        ),
+    )
+    cols[4].metric(
+        t("complaints.metric.backlog"),
+        num(totals.get("backlog", 0), 0),
+        help=t("complaints.metric.backlog_help", overdue=num(totals.get("backlog_overdue", 0), 0)),
+    )
+    for sentence in overview_sentences(ov, lang)[:3]:
+        st.markdown(md_escape(sentence))
+
+
+def spikes_section(ov: ComplaintOverview, lang: str) -> None:
+    """Units whose complaints grew beyond their own history, or a note why none can be told."""
+    st.subheader(t("complaints.spikes.header"))
+    spikes = spike_sentences(ov, lang)
+    if ov.spikes.series.empty:
+        st.caption(
+            t(
+                "complaints.spikes.short",
+                months=ov.spikes.settings.recent_months + ov.spikes.settings.min_baseline_months,
+            )
+        )
+    elif spikes:
+        for sentence in spikes:
+            st.warning(md_escape(sentence), icon=":material/trending_up:")
+    else:
+        st.success(md_escape(overview_sentences(ov, lang)[-1]))
+    if not ov.spikes.series.empty:
+        st.caption(method_note(ov, lang))
+        with st.expander(t("complaints.spikes.table")):
+            st.dataframe(spike_table(ov, lang), hide_index=True, width="stretch")
+
+
+def trend_section(ov: ComplaintOverview, lang: str) -> object:
+    """Complaints per unit over time (units chosen by the reader); returns the chart's selection event."""
+    st.subheader(t("complaints.trend.header"))
+    names = unit_names(ov)
+    choices = [int(u) for u in ov.summary["unit_id"]]
+    shown = st.multiselect(
+        t("complaints.trend.units"),
+        choices,
+        default=[u for u in default_trend_units(ov) if u in choices],
+        format_func=lambda u: names.get(u, str(u)),
+        help=t("complaints.trend.help"),
+        key="complaints_trend_units",
+    )
+    return st.plotly_chart(
+        trend_chart(ov, shown, lang),
+        width="stretch",
+        key="complaints_trend",
+        on_select="rerun",
+        selection_mode="points",
+    )
+
+
+def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) -> object:
+    """Unit × theme, as rate, count or share; returns the chart's selection event."""
+    totals = ov.totals
+    st.subheader(t("complaints.heatmap.header"))
+    has_rates = bool(ov.theme_rates["services"].fillna(0).gt(0).any()) if not ov.theme_rates.empty else False
+    measures = ["rate", "count", "share"] if has_rates else ["count", "share"]
+    measure = (
+        st.segmented_control(
+            t("complaints.heatmap.measure"),
+            measures,
+            default=measures[0],
+            format_func=lambda m: t(f"complaints.heatmap.{m}"),
+            key="complaints_heatmap_measure",
+        )
+        or measures[0]
+    )
+    st.toggle(
+        t("complaints.themes.labels_only"),
+        key="complaints_labels_only",
+        help=t("complaints.themes.labels_only_help"),
+    )
+    heat_event = st.plotly_chart(
+        heatmap_chart(ov, measure, lang), width="stretch", key="complaints_heatmap", on_select="rerun",
+        selection_mode="points",
+    )  # fmt: skip
+    n_units = ov.theme_rates["unit_id"].nunique()
+    if n_units > MAX_HEATMAP_UNITS:
+        st.caption(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
+    st.caption(themes_ui.source_sentence(totals, theme_state.threshold, lang))
+    if totals.get("predicted", 0) or totals.get(
+        "abstained", 0
+    ):  # predictions in the figures: their quality beside them
+        st.caption(" ".join(themes_ui.quality_sentences(theme_state, lang)))
+    return heat_event
+
+
+def resolution_section(ov: ComplaintOverview, lang: str) -> None:
+    """Time to resolution and the open backlog, channels and statuses, and how the backlog reconciles."""
+    totals = ov.totals
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("complaints.resolution.header"))
+        st.plotly_chart(resolution_chart(ov, lang), width="stretch", key="complaints_resolution")
+        st.caption(t("complaints.resolution.note", cap=30))
+    with right:
+        st.subheader(t("complaints.backlog.header"))
+        if ov.backlog_buckets.empty:
+            st.caption(t("complaints.backlog.none"))
+        else:
+            st.plotly_chart(backlog_chart(ov, lang), width="stretch", key="complaints_backlog")
+            st.caption(overview_sentences(ov, lang)[2] if len(overview_sentences(ov, lang)) > 2 else "")
+
+    with st.expander(t("complaints.channels.header")):
+        left, right = st.columns(2)
+        left.dataframe(shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
+        right.dataframe(shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
+    # the open backlog (all still open) and the status table (received in the period) reconciled
+    st.caption(
+        t(
+            "complaints.backlog.reconcile",
+            as_of=day(ov.as_of),
+            total=num(totals.get("backlog", 0), 0),
+            in_period=num(totals.get("backlog_received_in_period", 0), 0),
+            before=num(totals.get("backlog_received_before", 0), 0),
+        )
+    )
+
+
+def table_section(ov: ComplaintOverview, lang: str) -> object:
+    """The per-unit table; returns its row-selection event."""
+    st.subheader(t("complaints.table.header"))
+    return st.dataframe(
+        summary_table(ov, lang), hide_index=True, width="stretch", key="complaints_table", on_select="rerun",
+        selection_mode="single-row",
+    )  # fmt: skip
+
+
+def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, object]) -> None:
+    """The complaint texts behind a selection (chart point, table row, or the three pickers)."""
+    ov, lang = view.ov, ctx.lang
+    names = unit_names(ov)
+    choices = [int(u) for u in ov.summary["unit_id"]]
+    st.subheader(t("complaints.drill.header"))
+    st.caption(t("complaints.drill.caption"))
+    unit_options = [ALL, *choices]
+    theme_options = [ALL, *[k if k is not None else "" for k in theme_keys(ov.theme_rates)]]
+    month_options = (
+        [ALL, *sorted({d.date() for d in ov.trend["period"]}, reverse=True)]
+        if view.period == "month"
+        else [ALL]
+    )
+    apply_selection(
+        st.session_state,
+        trend=selected_point(events["trend"]),
+        heatmap=selected_point(events["heatmap"]),
+        table_rows=selected_rows(events["table"]),
+        summary_unit_ids=[int(u) for u in ov.summary["unit_id"]],
+        unit_options=unit_options,
+        theme_options=theme_options,
+        month_options=month_options,
+        on_forged=lambda source, payload: audit_event(
+            Action.ACCESS_DENIED, forged_selection=source, payload=repr(payload)[:200]
+        ),
+    )
+    c1, c2, c3 = st.columns(3)
+    unit_choice = c1.selectbox(
+        t("complaints.drill.unit"),
+        unit_options,
+        format_func=lambda u: t("complaints.drill.all") if u == ALL else names.get(int(u), str(u)),
+        key="complaints_drill_unit",
+    )
+    theme_choice = c2.selectbox(
+        t("complaints.drill.theme"),
+        theme_options,
+        format_func=lambda k: t("complaints.drill.all") if k == ALL else theme_label(k or None, lang),
+        key="complaints_drill_theme",
+    )
+    month_choice = c3.selectbox(
+        t("complaints.drill.month"),
+        month_options,
+        format_func=lambda m: t("complaints.drill.all") if m == ALL else month_label(m, lang),
+        key="complaints_drill_month",
+    )
+    texts = drilldown(
+        ctx.engine,
+        ctx.scope,
+        view.date_from,
+        view.date_to,
+        None if unit_choice == ALL else int(unit_choice),
+        None if theme_choice == ALL else theme_choice,
+        None if month_choice == ALL or not isinstance(month_choice, date) else month_choice,
+    )
+    if texts.empty:
+        st.caption(t("complaints.drill.none"))
+    else:
+        st.caption(t("complaints.drill.count", shown=num(len(texts), 0)))
+        st.dataframe(
+            drill_table(texts, lang),
+            hide_index=True,
+            width="stretch",
+            column_config=drill_column_config(lang),
+            key="complaints_texts",
+        )
+    st.caption(t("complaints.drill.period", start=day(view.date_from), end=day(view.date_to)))
+
+
+def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
+    """The theme model's measured quality, and for importers the labelling round and theme editors."""
+    lang = ctx.lang
+    # nothing here trains
+    with st.expander(t("complaints.classifier.header")):
+        st.caption(themes_ui.model_sentence(theme_state, lang))
+        for sentence in themes_ui.quality_sentences(theme_state, lang):
+            st.markdown(sentence)
+        if theme_state.quality is not None:
+            left, right = st.columns(2)
+            left.caption(t("complaints.classifier.per_class"))
+            left.dataframe(
+                themes_ui.quality_table(theme_state.quality, lang), hide_index=True, width="stretch"
+            )
+            right.caption(t("complaints.classifier.confusions"))
+            right.dataframe(
+                themes_ui.confusion_table(theme_state.quality, lang), hide_index=True, width="stretch"
+            )
+        pending = pending_predictions(ctx.engine, ctx.scope)["unpredicted"]
+        if pending and theme_state.model is not None:
+            st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
+    if can_import(ctx.principal):
+        url = db_url()  # lib.ui.complaint_themes still keys its caches by URL
+        with st.expander(t("complaints.round.header")):
+            themes_ui.labelling_round(url, ctx.principal.username, lang)
+        with st.expander(t("complaints.themes.editor")):
+            themes_ui.theme_editor(url, ctx.principal.username, lang)
+            themes_ui.topic_mapping_editor(url, ctx.principal.username, lang)
+
+
+def theme_status() -> ThemeStatus:
+    """The theme model's state (threshold, quality, model) for the captions beside the figures."""
+    return themes_ui.status(db_url())
