@@ -1,35 +1,46 @@
-"""Cached training-impact results and the charts of the Dampak Pelatihan page.
+"""The Dampak Pelatihan page's sections, its stored training-impact results and its charts.
 
-The cached wrappers take the database URL first and the scope, period and
-programme filters as plain hashable values, and return the evaluated results
-(a few hundred numbers per programme plus, for the chosen programme, its
-participants' anonymous pre/post scores), never whole tables. Charts are plain
+The readers take the scope, period and programme filters as plain hashable
+values, read the stored ``training.impact`` result (:mod:`lib.ui.results`) and
+return the evaluated results (a few hundred numbers per programme plus, for the
+chosen programme, its participants' anonymous pre/post scores), never whole tables. Charts are plain
 plotly figures built from lib results; every axis is titled in the user's language.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from lib.analysis.training_learning import YARDSTICK_D
 from lib.analysis.training_reaction import REACTION_ITEMS
-from lib.analysis.training_results import EventStudy
+from lib.analysis.training_results import DEFAULT_THRESHOLD, EventStudy
 from lib.analysis.training_summary import (
+    MIN_PARTICIPANTS_FOR_RANKING,
+    OUTCOMES,
     Level4Need,
     OutcomeSpec,
     ProgramImpact,
+    format_effect,
+    format_p,
+    level_sentences,
+    results_sentence,
+    split_small_programs,
 )
 from lib.i18n import fmt_number, translate
 from lib.queries.training import TrainingSelection
 from lib.queries.units import Scope
+from lib.safe_export import to_csv_bytes
+from lib.ui.auth import audit_event
+from lib.ui.i18n import num, pct, t
+from lib.ui.page import PageContext
 
-TTL = 600
 #: Largest number of participants drawn in the pre/post dumbbell chart.
 DUMBBELL_MAX = 60
 VERDICT_COLORS = {"gain": "#2e7d32", "unclear": "#9e9e9e", "loss": "#c62828", "insufficient": "#bdbdbd"}
@@ -57,22 +68,17 @@ def _stored(
     return stored("training.impact", params, "impact", caption=caption).value
 
 
-def filter_options(url: str, scope: Scope, date_from: date, date_to: date) -> dict[str, list[str]]:
+def filter_options(scope: Scope, date_from: date, date_to: date) -> dict[str, list[str]]:
     """Competency types, methods and providers of the programmes in scope and period (for the filters)."""
-    del url
     return _stored(scope, date_from, date_to, TrainingSelection(), caption=True).options
 
 
-def groups(
-    url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection
-) -> pd.DataFrame:
+def groups(scope: Scope, date_from: date, date_to: date, selection: TrainingSelection) -> pd.DataFrame:
     """Courses (all runs of one programme) with participants in scope and period."""
-    del url
     return _stored(scope, date_from, date_to, selection).courses
 
 
 def program_impact(
-    url: str,
     scope: Scope,
     date_from: date,
     date_to: date,
@@ -86,7 +92,6 @@ def program_impact(
     A course's learning verdict is adjusted for the number of courses compared,
     as in the comparison table, so the card and the table always agree.
     """
-    del url
     results = _stored(scope, date_from, date_to, selection, threshold)
     if results.empty:
         return None
@@ -96,10 +101,9 @@ def program_impact(
 
 
 def comparison(
-    url: str, scope: Scope, date_from: date, date_to: date, selection: TrainingSelection, threshold: float
+    scope: Scope, date_from: date, date_to: date, selection: TrainingSelection, threshold: float
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every course at every level (the download table) and the level-2 comparison (the forest plot)."""
-    del url
     results = _stored(scope, date_from, date_to, selection, threshold)
     if results.empty:
         return pd.DataFrame(), pd.DataFrame()
@@ -107,7 +111,6 @@ def comparison(
 
 
 def pooled(
-    url: str,
     scope: Scope,
     date_from: date,
     date_to: date,
@@ -116,7 +119,6 @@ def pooled(
     competency_type: str | None = None,
 ) -> pd.DataFrame:
     """Level 4 of all programmes of each competency type taken together (one type, or all), stored."""
-    del url
     frame = _stored(scope, date_from, date_to, selection, threshold).pooled_types
     if competency_type is None or frame.empty:
         return frame
@@ -124,7 +126,6 @@ def pooled(
 
 
 def need(
-    url: str,
     scope: Scope,
     date_from: date,
     date_to: date,
@@ -133,7 +134,6 @@ def need(
     threshold: float,
 ) -> Level4Need | None:
     """What the course ``key`` lacks for level 4 (trained units, staff still to train), stored."""
-    del url
     return _stored(scope, date_from, date_to, selection, threshold).needs.get(key)
 
 
@@ -423,3 +423,282 @@ def table_for_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def is_finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
+
+
+# ----------------------------------------------------------------------------- page sections
+
+#: The programme picker's "all programmes" option.
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class ImpactChoice:
+    """What the reader chose: the period, programme filters, threshold and one course (``ALL``: all)."""
+
+    date_from: date
+    date_to: date
+    selection: TrainingSelection
+    threshold: float
+    key: str
+    courses: pd.DataFrame
+
+
+def choice_section(ctx: PageContext) -> ImpactChoice:
+    """The programme filters, the threshold and the programme; an empty note and stop without programmes."""
+    date_from, date_to = ctx.filters.date_from, ctx.filters.date_to
+    options = filter_options(ctx.scope, date_from, date_to)
+    with st.expander(t("impact.filters"), expanded=False):
+        cols = st.columns(3)
+        chosen = {}
+        for col, field in zip(cols, ("competency_type", "method", "provider"), strict=True):
+            chosen[field] = col.selectbox(
+                t(f"impact.{field}_filter"),
+                ["", *options[field]],
+                format_func=lambda v: v or t("impact.any"),
+                key=f"impact_{field}",
+            )
+        threshold = st.slider(
+            t("impact.threshold"), 0.3, 0.9, DEFAULT_THRESHOLD, 0.05, format="%.2f", key="impact_threshold"
+        )
+    selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
+    courses = groups(ctx.scope, date_from, date_to, selection)
+    if courses.empty:
+        st.info(t("impact.no_programs"))
+        st.stop()
+    labels = {ALL: t("impact.program_all")}
+    labels.update(
+        {
+            row.key: t("impact.program_option", name=row.name, runs=row.runs, n=num(row.participants, 0))
+            for row in courses.itertuples()
+        }
+    )
+    key = st.selectbox(t("impact.program"), list(labels), format_func=labels.get, key="impact_program")
+    st.caption(t("impact.period_note"))
+    return ImpactChoice(date_from, date_to, selection, threshold, key, courses)
+
+
+def impact_of(ctx: PageContext, c: ImpactChoice) -> ProgramImpact:
+    """The chosen programme's four levels (or all pooled); an empty note and stop when there are none."""
+    with st.spinner(t("impact.computing")):
+        impact = program_impact(
+            ctx.scope,
+            c.date_from,
+            c.date_to,
+            c.selection,
+            None if c.key == ALL else c.key,
+            c.threshold,
+            t("impact.program_all"),
+        )
+    if impact is None:
+        st.info(t("impact.no_programs"))
+        st.stop()
+    return impact
+
+
+def _ci(low: float, high: float, decimals: int = 2) -> str:
+    return (
+        t("impact.card.ci", low=num(low, decimals), high=num(high, decimals))
+        if is_finite(low)
+        else t("impact.not_estimable")
+    )
+
+
+def chain_section(impact: ProgramImpact, lang: str) -> None:
+    """The chain of evidence: one card per Kirkpatrick level."""
+    sentences = level_sentences(impact, lang)
+    st.subheader(t("impact.chain"))
+    cards = st.columns(4)
+    use = impact.reaction.set_index("item").loc["reaction_usefulness"]
+    lr, beh = impact.learning, impact.behaviour
+    ikm = impact.results.get("ikm")
+    card_values = [
+        (
+            "reaction",
+            t("impact.metric.usefulness"),
+            num(use["mean"]),
+            _ci(use["ci_low"], use["ci_high"]),
+            use["n"],
+            t("impact.method.reaction"),
+        ),
+        (
+            "learning",
+            t("impact.metric.gain"),
+            num(lr.mean_gain, 1),
+            _ci(lr.ci_low, lr.ci_high, 1),
+            lr.n,
+            t(f"impact.method.learning.{lr.primary_test}", dz=num(lr.d_z)),
+        ),
+        (
+            "behaviour",
+            t("impact.metric.skp"),
+            num(beh.did.estimate, 1),
+            _ci(beh.did.ci_low, beh.did.ci_high, 1),
+            beh.n_trained,
+            t("impact.method.behaviour"),
+        ),
+    ]
+    if ikm is not None:
+        ikm_spec = OUTCOMES[0]
+        card_values.append(
+            (
+                "results",
+                t("impact.metric.ikm"),
+                format_effect(ikm.overall.estimate, ikm_spec, lang),
+                _ci(ikm.overall.ci_low, ikm.overall.ci_high, 1),
+                ikm.n_treated_units,
+                t("impact.method.results", threshold=pct(impact.threshold, 0)),
+            )
+        )
+    else:
+        card_values.append(
+            (
+                "results",
+                t("impact.metric.ikm"),
+                "–",
+                t("impact.results.pick_course"),
+                0,
+                t("impact.method.results", threshold=pct(impact.threshold, 0)),
+            )
+        )
+    for col, (level, label, value, ci_text, n, method) in zip(cards, card_values, strict=True):
+        with col.container(border=True):
+            st.markdown(f"**{t(f'impact.level.{level}')}**")
+            st.metric(label, value if value not in ("nan", "–") else "–")
+            st.caption(f"{ci_text} · {t('impact.card.n', n=num(n, 0))}")
+            st.caption(method)
+            if sentences[level]:
+                st.write(sentences[level])
+
+
+def learning_section(impact: ProgramImpact, lang: str) -> None:
+    """Level 2 in detail (who had both tests, pre/post per person, the gain's size), then level 1."""
+    lr = impact.learning
+    st.subheader(t("impact.section.learning"))
+    counts = lr.counts
+    st.caption(
+        t(
+            "impact.learning.counts",
+            paired=num(counts.paired, 0),
+            pre_only=num(counts.pre_only, 0),
+            post_only=num(counts.post_only, 0),
+            neither=num(counts.neither, 0),
+        )
+    )
+    if lr.n:
+        left, right = st.columns(2)
+        left.plotly_chart(dumbbell_chart(impact.participants, lang), width="stretch", key="impact_dumbbell")
+        left.caption(
+            t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
+        )
+        right.plotly_chart(
+            score_distribution_chart(impact.participants, lang), width="stretch", key="impact_distribution"
+        )
+        band = t(f"impact.hake.{lr.hake_band}") if lr.hake_band else "–"
+        st.caption(
+            t(
+                "impact.learning.hake",
+                g_class=num(lr.hake_class),
+                band=band,
+                g_ind=num(lr.hake_individual_mean),
+                low=num(lr.hake_individual_ci_low),
+                high=num(lr.hake_individual_ci_high),
+                n=num(lr.hake_individual_n, 0),
+                excluded=num(lr.hake_excluded_at_max, 0),
+            )
+        )
+        st.caption(t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang)))
+
+    st.subheader(t("impact.section.reaction"))
+    st.plotly_chart(
+        reaction_chart(impact.reaction_distribution, lang), width="stretch", key="impact_reaction"
+    )
+
+
+def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) -> None:
+    """Level 4: the event study, or what a programme too small for it would need, and pooled effects."""
+    lang, scope, threshold = ctx.lang, ctx.scope, c.threshold
+    st.subheader(t("impact.section.results"))
+    ikm_study = impact.results.get("ikm")
+    if c.key != ALL and (ikm_study is None or not ikm_study.estimable):
+        # one programme too small: say what level 4 would take, and show its kind's pooled effect
+        short = need(scope, c.date_from, c.date_to, c.selection, c.key, threshold)
+        if short is not None and not short.enough:
+            st.warning(
+                t(
+                    "impact.need.short",
+                    reached=num(short.units_reached, 0),
+                    threshold=pct(threshold, 0),
+                    needed=num(short.units_needed, 0),
+                    staff=num(short.staff_to_train, 0),
+                )
+            )
+        kind = c.courses.set_index("key").loc[c.key, "competency_type"]
+        if kind and "," not in kind:
+            st.markdown(f"**{t('impact.pooled.header_type', type=t(f'impact.competency.{kind}'))}**")
+            st.dataframe(
+                pooled_for_display(pooled(scope, c.date_from, c.date_to, c.selection, threshold, kind), lang),
+                hide_index=True,
+                width="stretch",
+            )
+            st.caption(t("impact.pooled.note", threshold=pct(threshold, 0)))
+    if c.key == ALL:
+        st.markdown(f"**{t('impact.pooled.header')}**")
+        st.dataframe(
+            pooled_for_display(pooled(scope, c.date_from, c.date_to, c.selection, threshold), lang),
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(t("impact.pooled.note", threshold=pct(threshold, 0)))
+    if not impact.results:
+        st.info(t("impact.results.pick_course"))
+        return
+    outcome = (
+        st.segmented_control(
+            t("impact.results.outcome"),
+            [o.column for o in OUTCOMES],
+            default="ikm",
+            format_func=lambda col: t(f"impact.outcome.{col}"),
+            key="impact_outcome",
+        )
+        or "ikm"
+    )
+    spec = next(o for o in OUTCOMES if o.column == outcome)
+    study = impact.results[outcome]
+    st.write(results_sentence(impact, outcome, lang))
+    if study.estimable:
+        st.plotly_chart(event_study_chart(study, spec, lang), width="stretch", key="impact_event")
+        st.caption(t("impact.results.cells_note"))
+    st.caption(t("impact.results.clean_controls", n=num(study.n_excluded_controls, 0)))
+
+
+def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
+    """Programmes compared (forest plot, the too-small ones apart) and the table with its download."""
+    lang = ctx.lang
+    table, learning = comparison(ctx.scope, c.date_from, c.date_to, c.selection, c.threshold)
+    st.subheader(t("impact.section.compare"))
+    ranked, too_small = split_small_programs(learning)
+    if not ranked.empty:
+        st.plotly_chart(forest_chart(ranked, lang), width="stretch", key="impact_forest")
+        st.caption(t("impact.compare_note"))
+    if not too_small.empty:
+        st.markdown(f"**{t('impact.small.header', n=MIN_PARTICIPANTS_FOR_RANKING)}**")
+        st.dataframe(
+            {
+                t("impact.small.col.program"): too_small["name"],
+                t("impact.small.col.n"): [num(v, 0) for v in too_small["n_paired"]],
+                t("impact.small.col.gain"): [num(v, 1) for v in too_small["mean_gain"]],
+            },
+            hide_index=True,
+            width="stretch",
+        )
+    st.subheader(t("impact.section.table"))
+    shown = table_for_display(table, lang)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    if st.download_button(
+        t("impact.download"),
+        to_csv_bytes(table),
+        file_name=f"dampak_pelatihan_{c.date_from:%Y%m%d}_{c.date_to:%Y%m%d}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    ):
+        audit_event("export", what="training_impact", rows=len(table))
