@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.auth.roles import ROLES, can_manage_users
 from lib.auth.users import AccountError, create_user, list_users, set_active, set_password, unlock_user
-from lib.queries.units import list_units
+from lib.services.data import units as list_units
 from lib.ui.auth import require_permission, role_label
 from lib.ui.data import engine
 from lib.ui.i18n import t
@@ -38,7 +38,7 @@ if users:
 else:
     st.info(t("auth.users.empty"))
 
-units = list_units(engine())
+units = list_units(engine=engine())
 unit_names = dict(zip(units["code"], units["name"], strict=True))
 
 with st.expander(t("auth.users.add"), expanded=not users), st.form("telaah_user_add", clear_on_submit=True):

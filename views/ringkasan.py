@@ -6,19 +6,18 @@ import streamlit as st
 
 from lib.analysis.summary_types import headline_delta, headline_value
 from lib.ui import priorities as data
-from lib.ui.auth import audited_download_button, current_scope, require_principal
-from lib.ui.data import db_url
+from lib.ui.auth import audited_download_button
 from lib.ui.i18n import day, num, t
+from lib.ui.page import page_context
 from lib.ui.sidebar import current_scope_label, scoped_title
-from lib.ui.state import get_filters, get_lang
 from lib.ui.text import plain
 
-require_principal()
-filters, scope, lang = get_filters(), current_scope(), get_lang()
+ctx = page_context()
+filters, scope, lang = ctx.filters, ctx.scope, ctx.lang
 
 st.title(scoped_title(t("summary.title")))
 with st.spinner():
-    summary = data.summary(db_url(), scope, filters.date_from, filters.date_to, lang)
+    summary = data.summary(scope, filters.date_from, filters.date_to, lang)
 st.caption(
     t(
         "summary.caption",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.auth.roles import can_manage_users, sees_whole_city
-from lib.queries.inventory import data_inventory
+from lib.services.data import inventory as data_inventory
 from lib.ui.auth import require_permission
 from lib.ui.data import engine
 from lib.ui.i18n import day, num, t
@@ -13,7 +13,7 @@ principal = require_permission(sees_whole_city)
 
 st.title(t("status.title"))
 st.caption(t("status.caption"))
-inventory = data_inventory(engine())
+inventory = data_inventory(engine=engine())
 st.dataframe(
     {
         t("status.kind"): [t(f"kind.{k}") for k in inventory["kind"]],

@@ -1,23 +1,50 @@
-"""Cached data for the priorities and summary pages, and the priority bar chart.
+"""The Prioritas page's sections, the cached priority data (also the home page's) and the bar chart.
 
 Evidence, scores and the risk model are computed for the whole city and cached
 once for every viewer; pages cut the result to the viewer's scope with
 :func:`lib.analysis.priority_city.in_scope`, so every viewer sees the same
-score for the same unit.
+score for the same unit. Cached wrappers take the engine first (keyed by its URL).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from sqlalchemy import Engine
 
-from lib.db import get_engine
-from lib.queries.staff_needs import staff_needing_training
+from lib.analysis.priority_city import in_scope
+from lib.analysis.priority_model import MIN_AUC
+from lib.analysis.priority_score import (
+    COMPONENTS,
+    DEFAULT_WEIGHTS,
+    FLAG_REASON_SHARE,
+    FLAG_THRESHOLD,
+    MIN_COVERAGE,
+    UNIT_RANKED,
+    recommended_themes,
+)
+from lib.analysis.priority_text import (
+    basis_text,
+    component_rows,
+    missing_text,
+    model_reasons_text,
+    reason_text,
+    reasons_text,
+)
+from lib.auth.privacy import redact_people
+from lib.auth.roles import can_see_names
 from lib.queries.units import CITY, Scope
+from lib.services import priorities as service
+from lib.ui.auth import audited_download_button, current_scope
+from lib.ui.data import cached
+from lib.ui.i18n import day, num, pct, t
+from lib.ui.page import PageContext
 
 if TYPE_CHECKING:
     from lib.analysis.priority_model import ModelResult
@@ -30,23 +57,24 @@ def _stored_evidence(date_from: date, date_to: date, *, caption: bool):  # type:
     return stored("priorities.evidence", window_params(date_from, date_to), "evidence", caption=caption)
 
 
-def evidence(url: str, date_from: date, date_to: date, *, caption: bool = True) -> pd.DataFrame:
+def evidence(date_from: date, date_to: date, *, caption: bool = True) -> pd.DataFrame:
     """Every unit of the city (never a viewer's scope: the score's references are city-wide),
     read from the result store (``priorities.evidence``)."""
-    del url
     return _stored_evidence(date_from, date_to, caption=caption).value
 
 
-def scored(url: str, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...]) -> pd.DataFrame:
+def scored(
+    engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...]
+) -> pd.DataFrame:
     """The whole city scored with ``weights``, cached until the stored evidence is replaced
     (its time is part of the cache key), so a rerun does not score again."""
     computed = _stored_evidence(date_from, date_to, caption=True)
-    return _scored(url, date_from, date_to, weights, computed.computed_at.isoformat())
+    return _scored(engine, date_from, date_to, weights, computed.computed_at.isoformat())
 
 
-@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
+@cached(ttl=3600, max_entries=64)
 def _scored(
-    url: str,
+    engine: Engine,
     date_from: date,
     date_to: date,
     weights: tuple[tuple[str, float], ...],
@@ -54,37 +82,34 @@ def _scored(
 ) -> pd.DataFrame:
     from lib.analysis.priority_score import score_units
 
-    del evidence_computed_at  # part of the cache key only
-    return score_units(evidence(url, date_from, date_to, caption=False), dict(weights))
+    del engine, evidence_computed_at  # part of the cache key only
+    return score_units(evidence(date_from, date_to, caption=False), dict(weights))
 
 
-def references(url: str, date_from: date, date_to: date) -> dict[str, float]:
+def references(date_from: date, date_to: date) -> dict[str, float]:
     from lib.analysis.priority_score import city_references
 
-    return city_references(evidence(url, date_from, date_to, caption=False))
+    return city_references(evidence(date_from, date_to, caption=False))
 
 
-def model(url: str, date_to: date) -> ModelResult:
+def model(date_to: date) -> ModelResult:
     """The risk model on the whole city's panel, like the score (``priorities.model``, stored)."""
     from lib.results.dashboard import scope_params
     from lib.ui.results import stored
 
-    del url
     params = {"end": date_to.isoformat(), **scope_params(CITY)}
     return stored("priorities.model", params, "model", caption=False).value  # the evidence's line says when
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def _staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
-    return staff_needing_training(get_engine(url), scope, year, as_of)
+@cached()
+def _staff(engine: Engine, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+    return service.staff_needing(engine=engine, scope=scope, year=year, as_of=as_of)
 
 
-def staff(url: str, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+def staff(engine: Engine, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
     """Staff of the unit below 20 JP or rated low (a query per unit, cached; seconds at city scale)."""
-    from lib.ui.i18n import t
-
     with st.spinner(t("priority.loading.staff")):
-        return _staff(url, scope, year, as_of)
+        return _staff(engine, scope, year, as_of)
 
 
 def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: int = 15) -> go.Figure:
@@ -116,37 +141,30 @@ def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: 
     return figure
 
 
-def summary(url: str, scope: Scope, date_from: date, date_to: date, lang: str):  # type: ignore[no-untyped-def]
+def summary(scope: Scope, date_from: date, date_to: date, lang: str):  # type: ignore[no-untyped-def]
     """The home page's figures and findings in ``lang``, stored per scope and window (``summary.leadership``)."""
     from lib.results.dashboard import window_params
     from lib.ui.results import stored
 
-    del url
     result = stored("summary.leadership", window_params(date_from, date_to, scope), "summary")
     return result.value.for_language(lang)
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def _training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    from lib.analysis.unit_training import unit_training_history
-
-    return unit_training_history(get_engine(url), scope, date_from, date_to)
+@cached()
+def _training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+    return service.training_history(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
 
 
-def training_history(url: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+def training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
     """The unit's programmes and their city-wide learning effect (computed for the unit picked, cached)."""
-    from lib.ui.i18n import t
-
     with st.spinner(t("priority.loading.history")):
-        return _training_history(url, scope, date_from, date_to)
+        return _training_history(engine, scope, date_from, date_to)
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def theme_map(url: str) -> dict[str, str]:
+@cached()
+def theme_map(engine: Engine) -> dict[str, str]:
     """The city's complaint theme → training theme mapping (edited on Pengaduan; an edit clears caches)."""
-    from lib.queries.complaint_themes import training_theme_map
-
-    return training_theme_map(get_engine(url))
+    return service.theme_map(engine=engine)
 
 
 def staff_table(staff: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -178,4 +196,314 @@ def staff_table(staff: pd.DataFrame, lang: str) -> pd.DataFrame:
             col("skp_rating"): staff["skp_rating"].map(text),
             col("low_skp"): [translate("priority.staff.yes", lang) if v else "" for v in staff["low_skp"]],
         }
+    )
+
+
+# ---------------------------------------------------------------- page sections
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    """The city scored with the reader's weights, cut to their scope, with the risk model."""
+
+    weights: dict[str, float]
+    city: pd.DataFrame
+    scored: pd.DataFrame
+    result: ModelResult
+
+    @property
+    def ranked(self) -> pd.DataFrame:
+        return self.scored[self.scored["status"] == UNIT_RANKED]
+
+    @property
+    def short(self) -> pd.DataFrame:
+        return self.scored[self.scored["status"] != UNIT_RANKED]
+
+    @property
+    def city_ranked(self) -> pd.DataFrame:
+        return self.city[self.city["status"] == UNIT_RANKED]
+
+
+def scored_section(ctx: PageContext) -> PriorityView:
+    """The weight sliders, then the city scored and cut to the scope; an empty note and stop."""
+    with st.expander(t("priority.weights")):
+        columns = st.columns(4)
+        weights = {
+            c.key: columns[i % 4].slider(
+                t(f"priority.component.{c.key}"),
+                0,
+                50,
+                int(DEFAULT_WEIGHTS[c.key]),
+                5,
+                key=f"telaah_priority_w_{c.key}",
+            )
+            for i, c in enumerate(COMPONENTS)
+        }
+    if not any(weights.values()):
+        weights = DEFAULT_WEIGHTS
+    filters = ctx.filters
+    city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())))
+    in_view = in_scope(city, ctx.scope)
+    if in_view.empty:
+        st.info(t("priority.empty"))
+        st.stop()
+    result = model(filters.date_to)
+    if result.shown:
+        in_view = in_view.merge(result.predictions.drop(columns="quarter_start"), on="unit_id", how="left")
+    return PriorityView(weights, city, in_view, result)
+
+
+def ranking_section(ctx: PageContext, view: PriorityView) -> None:
+    """How many units are flagged, against which city references, the chart and the ranked table."""
+    ranked, city_ranked, result = view.ranked, view.city_ranked, view.result
+    refs = references(ctx.filters.date_from, ctx.filters.date_to)
+    st.markdown(
+        t(
+            "priority.flagged_count",
+            n=int(ranked["flagged"].sum()),
+            total=len(ranked),
+            threshold=num(FLAG_THRESHOLD, 0),
+            share=pct(FLAG_REASON_SHARE, 0),
+        )
+    )
+    st.caption(
+        t(
+            "priority.city.caption",
+            total=num(len(city_ranked), 0),
+            rate=num(refs["rate_per_1000"], 2),
+            on_time=pct(refs["pct_on_time"] / 100, 1),
+            late=pct(refs["share_late"], 1),
+            jp=pct(refs["share_20jp"], 1),
+        )
+    )
+    if len(ranked) < len(city_ranked):
+        st.caption(
+            t(
+                "priority.scope_flagged",
+                n=int(ranked["flagged"].sum()),
+                total=len(ranked),
+                flagged_city=int(city_ranked["flagged"].sum()),
+            )
+        )
+    if not ranked.empty:
+        st.plotly_chart(
+            priority_bar_chart(ranked, t("priority.chart.title"), t("priority.col.score")),
+            width="stretch",
+        )
+
+    table = {
+        t("priority.col.city_rank"): ranked["rank"].astype(int),
+        t("priority.col.unit"): ranked["nama_unit"],
+        t("priority.col.score"): ranked["score"],
+        t("priority.col.reasons"): [reasons_text(r, ctx.lang) for _, r in ranked.iterrows()],
+        t("priority.col.ikm"): ranked["ikm"],
+        t("priority.col.rate"): ranked["rate_per_1000"],
+        t("priority.col.jp"): ranked["share_20jp"] * 100,
+        t("priority.col.coverage"): ranked["coverage"] * 100,
+    }
+    if result.shown:
+        table[t("priority.col.risk")] = [
+            t(f"priority.risk.{b}") if isinstance(b, str) else "–" for b in ranked["risk_band"]
+        ]
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("priority.col.score"): st.column_config.ProgressColumn(
+                format="%.0f", min_value=0, max_value=100
+            ),
+            t("priority.col.ikm"): st.column_config.NumberColumn(format="%.2f"),
+            t("priority.col.rate"): st.column_config.NumberColumn(format="%.1f"),
+            t("priority.col.jp"): st.column_config.NumberColumn(format="%.0f%%"),
+            t("priority.col.coverage"): st.column_config.NumberColumn(format="%.0f%%"),
+        },
+    )
+
+
+def short_section(view: PriorityView, lang: str) -> None:
+    """Units without enough evidence to rank: what is missing."""
+    short = view.short
+    if short.empty:
+        return
+    with st.expander(t("priority.data_kurang", n=len(short))):
+        st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
+        st.dataframe(
+            {
+                t("priority.col.unit"): short["nama_unit"],
+                t("priority.col.coverage"): short["coverage"] * 100,
+                t("priority.col.missing"): [missing_text(r, lang) for _, r in short.iterrows()],
+                t("priority.col.reasons"): [reasons_text(r, lang) for _, r in short.iterrows()],
+            },
+            hide_index=True,
+            width="stretch",
+            column_config={t("priority.col.coverage"): st.column_config.NumberColumn(format="%.0f%%")},
+        )
+
+
+def profile_section(view: PriorityView, lang: str) -> pd.Series:
+    """One unit's profile: six metrics and the score's components; returns the unit's row."""
+    st.subheader(t("priority.profile"))
+    listed = pd.concat([view.ranked, view.short])
+    codes = listed["kode_unit"].tolist()
+    names = dict(zip(listed["kode_unit"], listed["nama_unit"], strict=True))
+    code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key="telaah_priority_unit")
+    row = listed[listed["kode_unit"] == code].iloc[0]
+    metrics = st.columns(3) + st.columns(3)
+    ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
+    on_time = pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
+    score_text = num(row["score"], 0) if row["status"] == UNIT_RANKED else t("priority.data_kurang", n=1)
+    metrics[0].metric(t("priority.col.score"), score_text, border=True)
+    metrics[1].metric(
+        t("priority.col.city_rank"),
+        f"{int(row['rank'])} / {len(view.city_ranked)}" if row["status"] == UNIT_RANKED else "–",
+        border=True,
+    )
+    metrics[2].metric(t("priority.metric.ikm"), ikm_text, border=True)
+    metrics[3].metric(t("priority.metric.rate"), num(row["rate_per_1000"], 1), border=True)
+    metrics[4].metric(t("priority.metric.on_time"), on_time, border=True)
+    metrics[5].metric(t("priority.metric.untrained"), num(row["untrained_12m"], 0), border=True)
+
+    components = component_rows(row, lang)
+    st.dataframe(
+        {
+            t("priority.col.component"): [c["label"] for c in components],
+            t("priority.col.value"): [c["value"] for c in components],
+            t("priority.col.standard"): [c["standard"] for c in components],
+            t("priority.col.ci"): [c["ci"] for c in components],
+            t("priority.col.need"): [c["need"] for c in components],
+            t("priority.col.evidence"): [c["status"] for c in components],
+            t("priority.col.is_reason"): [c["reason"] for c in components],
+        },
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("priority.col.need"): st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=1)
+        },
+    )
+    basis = basis_text(row, lang)
+    if basis:
+        st.caption(basis)
+    return row
+
+
+def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> None:
+    """Why the unit is flagged, beside the training recommended for it."""
+    lang = ctx.lang
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('priority.profile.reasons')}**")
+        if row["reasons"]:
+            for key in row["reasons"]:
+                st.markdown(f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}")
+        else:
+            st.caption(t("priority.profile.no_reasons"))
+        band = row.get("risk_band")
+        if view.result.shown and isinstance(band, str):
+            st.caption(
+                f"{t('priority.col.risk')}: {t('priority.risk.' + band)} ({model_reasons_text(row, lang)})"
+            )
+    with right:
+        st.markdown(f"**{t('priority.profile.recommend')}**")
+        themes = recommended_themes(row, theme_map=theme_map(ctx.engine))
+        if not themes:
+            st.caption(t("priority.profile.no_recommend"))
+        for theme, source in themes:
+            kind, _, name = source.partition(":")
+            label = name if kind != "complaints" else t(f"complaints.theme.{name}")
+            st.markdown(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
+
+
+def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
+    """The training the unit already had (and whether it worked), and its staff still to train."""
+    filters, lang = ctx.filters, ctx.lang
+    st.markdown(f"**{t('priority.profile.history')}**")
+    unit_scope = current_scope(Scope(path_prefix=row["path"]))
+    history = training_history(ctx.engine, unit_scope, filters.date_from, filters.date_to)
+    if history.empty:
+        st.caption(t("priority.profile.no_history"))
+    else:
+        st.dataframe(
+            {
+                t("priority.history.program"): history["program_name"],
+                t("priority.history.end"): [day(d) for d in history["end_date"]],
+                t("priority.history.participants"): history["participants"],
+                t("priority.history.effect"): [
+                    f"{num(d)} ({num(lo)}–{num(hi)})"
+                    for d, lo, hi in zip(
+                        history["d_z"], history["d_z_ci_low"], history["d_z_ci_high"], strict=True
+                    )
+                ],
+                t("priority.history.verdict"): [t(f"impact.verdict.{v}") for v in history["verdict"]],
+            },
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(t("priority.profile.history_caption"))
+
+    st.markdown(f"**{t('priority.profile.staff')}**")
+    unit_staff = staff(ctx.engine, unit_scope, filters.date_to.year, filters.date_to)
+    unit_staff = unit_staff[unit_staff["unit_code"] == row["kode_unit"]]
+    if unit_staff.empty:
+        st.caption(t("priority.profile.no_staff"))
+    elif can_see_names(ctx.principal):
+        st.dataframe(staff_table(unit_staff, lang), hide_index=True, width="stretch")
+    else:
+        st.caption(t("priority.profile.staff_hidden", n=len(unit_staff)))
+
+
+def model_section(result: ModelResult) -> None:
+    """The risk model's measured quality, or why it is not shown."""
+    st.subheader(t("priority.model.title"))
+    st.caption(t("priority.model.caption"))
+    if not result.available:
+        st.info(t(f"priority.model.unavailable.{result.reason}"))
+        return
+    cols = st.columns(3)
+    cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
+    cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
+    cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
+    st.caption(
+        t(
+            "priority.model.split",
+            train_from=result.train_quarters[0],
+            train_to=result.train_quarters[-1],
+            test_from=result.test_quarters[0],
+            test_to=result.test_quarters[-1],
+            n_train=num(result.n_train, 0),
+            n_test=num(result.n_test, 0),
+        )
+    )
+    if result.shown:
+        st.caption(t("priority.model.bands", **{b: pct(result.band_rates[b], 0) for b in result.band_rates}))
+    else:
+        st.warning(t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2)))
+
+
+def export_section(ctx: PageContext, view: PriorityView) -> None:
+    """The training plan workbook, built only when the button is clicked."""
+    principal, scope, filters, engine = ctx.principal, ctx.scope, ctx.filters, ctx.engine
+
+    def _training_plan() -> bytes:
+        """Built only when the button is clicked (it lists every priority employee at city scale)."""
+        from lib.reports.training_plan import training_plan_xlsx
+
+        people = None
+        if can_see_names(principal):
+            people = redact_people(
+                service.staff_needing(
+                    engine=engine, scope=scope, year=filters.date_to.year, as_of=filters.date_to
+                ),
+                principal,
+            )
+        return training_plan_xlsx(view.scored, people, view.weights, ctx.lang, theme_map(engine))
+
+    audited_download_button(
+        t("priority.export"),
+        _training_plan,
+        file_name=f"rencana_pelatihan_{filters.date_to:%Y%m%d}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        kind="training_plan",
+        rows=len(view.ranked),
+        icon=":material/download:",
     )

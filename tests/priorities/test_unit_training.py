@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis.training_learning import learning_effect
-from lib.analysis.unit_training import unit_training_history
 from lib.bulk import bulk_insert
 from lib.models import Employee, TrainingParticipation, TrainingProgram, Unit
 from lib.queries.units import Scope
+from lib.services.priorities import training_history
 
 
 def test_history_counts_the_unit_and_measures_the_programme_city_wide(engine: Engine) -> None:
@@ -68,7 +68,9 @@ def test_history_counts_the_unit_and_measures_the_programme_city_wide(engine: En
             [(1, e, pre, post, "lulus") for e, (pre, post) in pre_post.items()]
             + [(2, 1, None, None, "tidak_hadir"), (2, 6, 50, 52, "lulus")],
         )
-    history = unit_training_history(engine, Scope(path_prefix="/U1/"), date(2025, 1, 1), date(2025, 12, 31))
+    history = training_history(
+        engine=engine, scope=Scope(path_prefix="/U1/"), date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)
+    )
     # Unit 1 sent employees 1 and 2 to P1; employee 1 was absent from P2, so P2 is not in its history.
     assert history["program_code"].tolist() == ["P1"]
     assert history.loc[0, "participants"] == 2
@@ -77,6 +79,6 @@ def test_history_counts_the_unit_and_measures_the_programme_city_wide(engine: En
     assert history.loc[0, "n_paired"] == 5
     assert history.loc[0, "mean_gain"] == pytest.approx(expected.mean_gain) == pytest.approx(9.4)
     assert history.loc[0, "d_z"] == pytest.approx(expected.d_z)
-    assert unit_training_history(
-        engine, Scope(path_prefix="/U1/"), date(2026, 1, 1), date(2026, 12, 31)
+    assert training_history(
+        engine=engine, scope=Scope(path_prefix="/U1/"), date_from=date(2026, 1, 1), date_to=date(2026, 12, 31)
     ).empty

@@ -1,0 +1,96 @@
+"""The priority figures of the Prioritas page, the home page and the CLI.
+
+Evidence is always read for the whole city and scored once, then cut to the
+viewer's scope (:func:`lib.analysis.priority_city.in_scope`), so a manager sees
+exactly the score and city rank leadership sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from lib.analysis.priority_city import in_scope
+from lib.analysis.priority_score import score_units
+from lib.analysis.training_learning import learning_by_program
+from lib.queries.complaint_themes import training_theme_map
+from lib.queries.staff_needs import staff_needing_training
+from lib.queries.training import TrainingSelection, participations
+from lib.queries.unit_evidence import unit_evidence
+from lib.queries.units import CITY, Scope
+
+HISTORY_COLUMNS = [
+    "program_code",
+    "program_name",
+    "end_date",
+    "participants",
+    "n_paired",
+    "mean_gain",
+    "d_z",
+    "d_z_ci_low",
+    "d_z_ci_high",
+    "verdict",
+]
+
+
+def city_evidence(*, engine: Engine, date_from: date, date_to: date) -> pd.DataFrame:
+    """The evidence of every unit of the city (the only valid input of the score)."""
+    return unit_evidence(engine, CITY, date_from, date_to)
+
+
+def scored_units_in_scope(
+    *,
+    engine: Engine,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    weights: Mapping[str, float] | None = None,
+    evidence: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """:func:`score_units` on the whole city's evidence, restricted to ``scope`` afterwards."""
+    if evidence is None:
+        evidence = city_evidence(engine=engine, date_from=date_from, date_to=date_to)
+    return in_scope(score_units(evidence, weights), scope)
+
+
+def staff_needing(*, engine: Engine, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
+    """Staff in ``scope`` below 20 JP in ``year`` or rated low, neediest first (names and NIPs: gate them)."""
+    return staff_needing_training(engine, scope, year, as_of)
+
+
+def theme_map(*, engine: Engine) -> dict[str, str]:
+    """The city's complaint theme → training theme mapping (for recommendations)."""
+    return training_theme_map(engine)
+
+
+def training_history(*, engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+    """Programmes ended in the period that staff in ``scope`` attended, most attended first.
+
+    For the priorities profile: before recommending more training, show what the
+    unit got and whether it worked. A programme's learning effect is measured on
+    all its participants (city-wide), because a unit's handful of participants
+    says little on its own; the unit's own count is shown beside it.
+
+    Columns: ``program_code``, ``program_name``, ``end_date``, ``participants`` (from the
+    unit), ``n_paired`` (city-wide, with both tests), ``mean_gain``, ``d_z``,
+    ``d_z_ci_low``, ``d_z_ci_high``, ``verdict`` (Holm-adjusted across these programmes).
+    """
+    own = participations(engine, scope=scope, date_from=date_from, date_to=date_to)
+    own = own[own["status"] != "tidak_hadir"]
+    if own.empty:
+        return pd.DataFrame(columns=HISTORY_COLUMNS)
+    codes = tuple(sorted(own["program_code"].unique()))
+    counts = (
+        own.groupby(["program_code", "program_name", "end_date"], as_index=False)
+        .size()
+        .rename(columns={"size": "participants"})
+    )
+    everyone = participations(engine, TrainingSelection(program_codes=codes), CITY)
+    effects = learning_by_program(everyone)[
+        ["program_code", "n_paired", "mean_gain", "d_z", "d_z_ci_low", "d_z_ci_high", "verdict"]
+    ]
+    out = counts.merge(effects, on="program_code", how="left")
+    return out.sort_values(["participants", "end_date"], ascending=[False, False], ignore_index=True)
