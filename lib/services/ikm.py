@@ -177,6 +177,6 @@ def skm_report(
     )
 
 
-def previous_window(date_from: date, date_to: date) -> tuple[date, date]:
+def previous_window(*, date_from: date, date_to: date) -> tuple[date, date]:
     """The equal-length range just before ``date_from``..``date_to`` (the comparison period)."""
     return previous_range(date_from, date_to)

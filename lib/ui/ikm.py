@@ -72,7 +72,7 @@ def units_ikm(
 
 @cached()
 def scope_change(engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str) -> IkmChange:
-    prev_from, prev_to = service.previous_window(date_from, date_to)
+    prev_from, prev_to = service.previous_window(date_from=date_from, date_to=date_to)
     return service.scope_change(
         engine=engine,
         scope=scope,
@@ -507,7 +507,7 @@ def headline_section(
 
 def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
     """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
-    prev_from, prev_to = service.previous_window(w.date_from, w.date_to)
+    prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     previous = units_ikm(ctx.engine, ctx.scope, prev_from, prev_to, w.weight, w.rollup)
     ranked = unit_changes(units, previous)
     heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
@@ -538,7 +538,7 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
         key="ikm_detail_unit",
     )
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
-    prev_from, prev_to = service.previous_window(w.date_from, w.date_to)
+    prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))
     cols = st.columns([1, 1, 2])
     cols[0].metric(
