@@ -28,6 +28,7 @@ import pandas as pd
 from scipy import stats
 
 from lib.analysis.workdays import working_days_between
+from lib.periods import period_starts
 
 #: The service standard for answering a complaint (SP4N-LAPOR!), in working days.
 STANDARD_WORKING_DAYS = 5
@@ -63,19 +64,6 @@ def wilson_ci(successes: np.ndarray | float, n: np.ndarray | float, level: float
         return np.where(n > 0, centre - half, np.nan), np.where(n > 0, centre + half, np.nan)
 
 
-# --- periods -----------------------------------------------------------------
-
-
-def period_start(months: pd.Series, period: str = "month") -> pd.Series:
-    """First day of the month or quarter of each timestamp."""
-    months = pd.to_datetime(months)
-    if period == "month":
-        return months.dt.to_period("M").dt.start_time
-    if period == "quarter":
-        return months.dt.to_period("Q").dt.start_time
-    raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
-
-
 def complaint_trend(
     counts: pd.DataFrame, period: str = "month", by: Sequence[str] = ("unit_id",)
 ) -> pd.DataFrame:
@@ -87,7 +75,7 @@ def complaint_trend(
     by = list(by)
     if counts.empty:
         return pd.DataFrame(columns=[*by, "period", "complaints"])
-    frame = counts.assign(period=period_start(counts["month"], period))
+    frame = counts.assign(period=period_starts(counts["month"], period))
     grouped = frame.groupby([*by, "period"], dropna=False)["complaints"].sum()
     freq = "MS" if period == "month" else "QS"
     periods = pd.date_range(frame["period"].min(), frame["period"].max(), freq=freq)

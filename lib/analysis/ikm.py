@@ -26,7 +26,10 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, krejcie_morgan, weight_value
-from lib.analysis.ikm_periods import (
+from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
+from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
+from lib.models import UNSUR
+from lib.periods import (
     check_period,
     overlap_days,
     period_end,
@@ -34,9 +37,6 @@ from lib.analysis.ikm_periods import (
     period_start,
     previous_range,
 )
-from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
-from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
-from lib.models import UNSUR
 from lib.queries.survey import monthly_sums, survey_date_bounds
 from lib.queries.units import CITY, Scope, list_units
 

@@ -18,12 +18,12 @@ from lib.analysis import complaints as calc
 from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
 from lib.analysis.coverage import SourceCoverage, covers
 from lib.analysis.ikm import ikm_change, unit_ikm, weakest_for_row
-from lib.analysis.ikm_periods import previous_range
 from lib.analysis.priority_city import scored_units_in_scope
 from lib.analysis.priority_text import reasons_text
 from lib.analysis.summary_types import Headline, Summary, headline_delta, headline_value
 from lib.analysis.training_learning import LearningResult, learning_effect
 from lib.i18n import fmt_number, fmt_percent, translate
+from lib.periods import previous_range
 from lib.queries import complaints as cq
 from lib.queries.coverage import data_coverage
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours

@@ -35,14 +35,13 @@ max(g − 1, t)], the same rule level 3 applies to recently trained colleagues.
 A *treated* unit that another course trained in that window is left out of
 the cell too: it would lend the other course's effect to this one.
 
-Quarters are integers (``year * 4 + quarter − 1``): see :func:`quarter_index`.
+Quarters are integers (``year * 4 + quarter − 1``): see :func:`lib.periods.quarter_index`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Literal
 
 import numpy as np
@@ -55,20 +54,6 @@ ControlGroup = Literal["notyet", "never"]
 DEFAULT_THRESHOLD = 0.5
 #: Quarters before a cell's window in which another programme's training still disqualifies a comparison unit.
 CLEAN_WINDOW = 4
-
-
-def quarter_index(day: date | pd.Timestamp) -> int:
-    """Integer quarter: 2024-07-15 → 2024·4 + 2. Consecutive quarters differ by 1."""
-    return int(day.year) * 4 + (int(day.month) - 1) // 3
-
-
-def quarter_label(index: int) -> str:
-    """``8098`` → ``2024-Q3``."""
-    return f"{index // 4}-Q{index % 4 + 1}"
-
-
-def quarter_start(index: int) -> date:
-    return date(index // 4, (index % 4) * 3 + 1, 1)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ from datetime import date
 import pandas as pd
 
 from lib.analysis.ikm import unit_ikm, unit_ikm_by_period
-from lib.analysis.ikm_periods import PERIODS
 from lib.cli import UserError
 from lib.cli._options import parse_date
 from lib.i18n import translate
 from lib.models import UNSUR
+from lib.periods import PERIODS
 from lib.queries.units import CITY, Scope, list_units
 from lib.reports import neutralise_cell
 

@@ -97,3 +97,27 @@ def _minutes_pg(element: minutes_between, compiler: Any, **kw: Any) -> str:
         f"CAST(ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
         " / 60) AS INTEGER)"
     )
+
+
+class quarter_start(FunctionElement[Any]):  # noqa: N801  (reads like a SQL function)
+    """First day of the quarter of a DATE column."""
+
+    type = Date()
+    inherit_cache = True
+    name = "quarter_start"
+
+
+@compiles(quarter_start, "sqlite")
+def _quarter_sqlite(element: quarter_start, compiler: Any, **kw: Any) -> str:
+    (arg,) = list(element.clauses)
+    value = compiler.process(arg, **kw)
+    return (
+        f"date({value}, 'start of month', "
+        f"'-' || ((CAST(strftime('%m', {value}) AS INTEGER) - 1) % 3) || ' months')"
+    )
+
+
+@compiles(quarter_start, "postgresql")
+def _quarter_pg(element: quarter_start, compiler: Any, **kw: Any) -> str:
+    (arg,) = list(element.clauses)
+    return f"CAST(date_trunc('quarter', {compiler.process(arg, **kw)}) AS DATE)"

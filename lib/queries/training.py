@@ -28,9 +28,10 @@ from sqlalchemy.sql import Select
 
 from lib.analysis.ikm import unit_ikm_by_period
 from lib.analysis.ikm_formula import WeightName
-from lib.analysis.training_results import quarter_index
 from lib.models import Complaint, Employee, Performance, TrainingParticipation, TrainingProgram, Unit
-from lib.queries.unit_quarterly import quarter_start, service_by_quarter
+from lib.periods import quarter_index
+from lib.queries.sqlfn import quarter_start
+from lib.queries.unit_quarterly import service_by_quarter
 from lib.queries.units import CITY, Scope
 
 PROGRAM = TrainingProgram.__table__

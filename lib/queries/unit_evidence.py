@@ -24,7 +24,6 @@ from sqlalchemy import Engine
 from lib.analysis.complaints import complaint_rates, resolution_summary
 from lib.analysis.ikm import weakest_for_row
 from lib.analysis.ikm_formula import ikm_frame
-from lib.analysis.ikm_periods import previous_range
 from lib.analysis.ikm_rollup import ADDITIVE
 from lib.analysis.priority_evidence import (
     BASIS_CHILDREN,
@@ -33,6 +32,7 @@ from lib.analysis.priority_evidence import (
     rollup_additive,
 )
 from lib.analysis.priority_score import MIN_JUDGED, MIN_RESPONDENTS, MIN_STAFF
+from lib.periods import previous_range
 from lib.queries.complaints import (
     complaint_counts,
     open_complaint_dates,

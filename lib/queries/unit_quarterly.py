@@ -13,38 +13,13 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, Integer, case, cast, func, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
 
 from lib.models import Employee, Performance, ServiceStat, Unit
+from lib.queries.sqlfn import quarter_start
 from lib.queries.units import CITY, Scope
 
 #: SKP ratings below "Baik": the staff whose performance needs attention.
 LOW_RATINGS = ("Butuh Perbaikan", "Kurang", "Sangat Kurang", "Kurang/Misconduct")
-
-
-class quarter_start(FunctionElement[Any]):  # noqa: N801  (reads like a SQL function)
-    """First day of the quarter of a DATE column."""
-
-    type = Performance.__table__.c.period_start.type
-    inherit_cache = True
-    name = "quarter_start"
-
-
-@compiles(quarter_start, "sqlite")
-def _quarter_sqlite(element: quarter_start, compiler: Any, **kw: Any) -> str:
-    (arg,) = list(element.clauses)
-    value = compiler.process(arg, **kw)
-    return (
-        f"date({value}, 'start of month', "
-        f"'-' || ((CAST(strftime('%m', {value}) AS INTEGER) - 1) % 3) || ' months')"
-    )
-
-
-@compiles(quarter_start, "postgresql")
-def _quarter_pg(element: quarter_start, compiler: Any, **kw: Any) -> str:
-    (arg,) = list(element.clauses)
-    return f"CAST(date_trunc('quarter', {compiler.process(arg, **kw)}) AS DATE)"
 
 
 def _read(engine: Engine, query: Any) -> pd.DataFrame:

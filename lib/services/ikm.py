@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from lib.analysis.ikm import IkmChange, ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period
 from lib.analysis.ikm_formula import WeightName
 from lib.analysis.ikm_groups import group_breakdowns
-from lib.analysis.ikm_periods import previous_range
 from lib.analysis.ikm_report import SkmReport, build_skm_report
+from lib.periods import previous_range
 from lib.queries.survey import (
     GROUP_DIMENSIONS,
     count_suggestions,

@@ -9,9 +9,9 @@ import pytest
 
 from lib.analysis.ikm import ikm_change, population_for_days, scope_ikm, unit_ikm, unit_ikm_by_period
 from lib.analysis.ikm_groups import group_breakdowns
-from lib.analysis.ikm_periods import period_label, period_start, previous_range
 from lib.analysis.ikm_training import weakest_unsur
 from lib.models import UNSUR
+from lib.periods import period_label, period_start, previous_range
 from lib.queries.survey import (
     count_suggestions,
     edge_plan,

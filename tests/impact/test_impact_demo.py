@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine
 
-from lib.analysis.training_results import quarter_index
 from lib.analysis.training_summary import (
     ImpactData,
     ProgramImpact,
@@ -26,6 +25,7 @@ from lib.analysis.training_summary import (
     treated_units,
 )
 from lib.demo import planted_effects
+from lib.periods import quarter_index
 from lib.queries.units import list_units
 
 

@@ -14,11 +14,11 @@ from lib.analysis.training_behaviour import behaviour_did
 from lib.analysis.training_results import (
     callaway_santanna,
     first_trained_by_quarter,
-    quarter_index,
-    quarter_label,
-    quarter_start,
     treatment_quarters,
 )
+from lib.periods import quarter_index
+from lib.periods import quarter_index_label as quarter_label
+from lib.periods import quarter_index_start as quarter_start
 
 # ----------------------------------------------------------------------------- level 4 by hand
 

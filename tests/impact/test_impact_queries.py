@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from lib.analysis.training_results import quarter_index
 from lib.analysis.training_summary import (
     evaluate_groups,
     impact_table,
@@ -16,6 +15,7 @@ from lib.analysis.training_summary import (
     load_impact_data,
     treated_units,
 )
+from lib.periods import quarter_index
 from lib.queries.training import (
     TrainingSelection,
     completions,

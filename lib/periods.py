@@ -1,8 +1,13 @@
-"""Reporting periods of the SKM: month, quarter, semester, year.
+"""The calendar in one place: reporting periods (month, quarter, semester, year) and quarters.
 
-SKM reports are filed per quarter, semester or year; the page compares a range
-with the one before it. Everything works on the first day of a calendar month,
-which is the grain of ``survey_monthly``.
+SKM reports are filed per quarter, semester or year; the pages compare a range
+with the one before it. Period helpers work on the first day of a calendar month,
+which is the grain of ``survey_monthly``. Quarters are named by their first day
+(:func:`quarter_start`) where they join tables, and counted as integers
+(:func:`quarter_index`, ``year * 4 + quarter − 1``) where the impact models need
+consecutive quarters to differ by one. Pure functions, used by every layer
+(queries, analyses, the demo); the SQL spelling of a quarter is
+:class:`lib.queries.sqlfn.quarter_start`.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from typing import Literal
+
+import pandas as pd
 
 PeriodName = Literal["month", "quarter", "semester", "year"]
 PERIODS: tuple[str, ...] = ("month", "quarter", "semester", "year")
@@ -80,3 +87,33 @@ def overlap_days(start: date, end: date, date_from: date | None, date_to: date |
     lo = max(start, date_from) if date_from else start
     hi = min(end, date_to) if date_to else end
     return max((hi - lo).days + 1, 0)
+
+
+def period_starts(months: pd.Series, period: str = "month") -> pd.Series:
+    """First day (a Timestamp) of the month or quarter of each timestamp: :func:`period_start` for a column."""
+    months = pd.to_datetime(months)
+    if period == "month":
+        return months.dt.to_period("M").dt.start_time
+    if period == "quarter":
+        return months.dt.to_period("Q").dt.start_time
+    raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+
+
+def quarter_start(day: date) -> date:
+    """First day of the quarter containing ``day``."""
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def quarter_index(day: date | pd.Timestamp) -> int:
+    """Integer quarter: 2024-07-15 → 2024·4 + 2. Consecutive quarters differ by 1."""
+    return int(day.year) * 4 + (int(day.month) - 1) // 3
+
+
+def quarter_index_label(index: int) -> str:
+    """``8098`` → ``2024-Q3``."""
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def quarter_index_start(index: int) -> date:
+    """``8098`` → 2024-07-01, the first day of an integer quarter."""
+    return date(index // 4, (index % 4) * 3 + 1, 1)
