@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
-from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, krejcie_morgan, weight_value
+from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, krejcie_morgan, weight_label, weight_value
 from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
 from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
 from lib.models import UNSUR
@@ -310,7 +310,7 @@ def ikm_change(
         *before,
         previous_from=prev_from,
         previous_to=prev_to,
-        weight="1/9" if w == 1 / 9 else f"{w:g}",
+        weight=weight_label(w),
     )
 
 
@@ -322,10 +322,9 @@ def unit_changes(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def weakest_for_row(row: pd.Series, k: int = 3) -> list[WeakUnsur]:
-    """The ``k`` weakest unsur of one result row (unit, period or scope)."""
-    weight = 1 / 9 if row.get("weight") == "1/9" else float(row.get("weight", 0.111))
-    return weakest_unsur({u: row[f"nrr_{u}"] for u in UNSUR}, k=k, weight=weight)
+def weakest_for_row(row: pd.Series, k: int = 3, *, weight: WeightName | float = "0.111") -> list[WeakUnsur]:
+    """The ``k`` weakest unsur of one result row (unit, period or scope) computed with ``weight``."""
+    return weakest_unsur({u: row[f"nrr_{u}"] for u in UNSUR}, k=k, weight=weight_value(weight))
 
 
 __all__ = [

@@ -34,6 +34,16 @@ def weight_value(weight: WeightName | float = "0.111") -> float:
     raise ValueError(f"unknown IKM weight {weight!r}: use '0.111' or 'exact'")
 
 
+def weight_label(weight: WeightName | float = "0.111") -> str:
+    """How results and reports name the weight: ``0.111`` or ``1/9`` (the key of ``ikm.weight.<label>``).
+
+    The one place the label is written; code that needs the weight again takes the
+    option (``"0.111"``/``"exact"``), never parses the label back.
+    """
+    w = weight_value(weight)
+    return "1/9" if w == WEIGHT_EXACT else f"{w:g}"
+
+
 @dataclass(frozen=True)
 class Grade:
     """Mutu pelayanan: letter and the regulation's label."""
@@ -115,7 +125,7 @@ def ikm_frame(frame: pd.DataFrame, weight: WeightName | float = "0.111") -> pd.D
     out["ikm"] = total * w * 25
     out["ikm_2dp"] = [round_half_up(v, 2) if np.isfinite(v) else np.nan for v in out["ikm"]]
     out["mutu"] = [grade_ikm(v) for v in out["ikm"]]
-    out["weight"] = "1/9" if w == WEIGHT_EXACT else f"{w:g}"
+    out["weight"] = weight_label(w)
     return out
 
 

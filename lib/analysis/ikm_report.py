@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis.ikm import population_for_days, scope_ikm, unit_ikm
-from lib.analysis.ikm_formula import GRADES, WEIGHT_EXACT, WeightName, grade_nrr, krejcie_morgan, weight_value
+from lib.analysis.ikm_formula import GRADES, WeightName, grade_nrr, krejcie_morgan, weight_label, weight_value
 from lib.analysis.ikm_groups import group_breakdowns
 from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
 from lib.models import UNSUR
@@ -140,7 +140,7 @@ def build_skm_report(
         date_to=date_to,
         respondents=int(row["responden"]),
         weight=w,
-        weight_name="1/9" if w == WEIGHT_EXACT else f"{w:g}",
+        weight_name=weight_label(w),
         lines=lines,
         ikm_4=ikm_4,
         ikm=float(row["ikm"]),

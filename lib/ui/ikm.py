@@ -566,7 +566,7 @@ def weakest_and_trend_section(
     with left:
         st.markdown(f"#### {t('ikm.section.weakest')}")
         st.caption(t("ikm.weakest.caption", unit=plain(unit["nama_unit"])))
-        for weak in weakest_for_row(unit):
+        for weak in weakest_for_row(unit, weight=w.weight):
             st.markdown(
                 "- "
                 + t(
