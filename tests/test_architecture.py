@@ -78,13 +78,7 @@ def test_data_pages_are_thin() -> None:
 ANALYSIS_NOT_YET_PURE = {
     "complaint_overview": ["lib.i18n", "lib.queries", "sqlalchemy"],
     "complaint_themes": ["lib.queries", "lib.results", "sqlalchemy"],
-    "ikm": ["lib.queries", "sqlalchemy"],
-    "ikm_groups": ["lib.queries", "sqlalchemy"],
-    "ikm_report": ["lib.queries", "sqlalchemy"],
-    "ikm_rollup": ["lib.queries"],
-    "priority_city": ["lib.queries", "sqlalchemy"],
     "priority_text": ["lib.i18n"],
-    "summary": ["lib.i18n", "lib.queries", "sqlalchemy"],
     "summary_types": ["lib.i18n"],
     "training_summary": ["lib.i18n", "lib.queries", "sqlalchemy"],
 }

@@ -1,10 +1,10 @@
 """IKM per unit, per unit with sub-units, per period and for the whole scope.
 
-The entry points every page, report and CLI uses. Each reads per-unsur sums and
-counts from :mod:`lib.queries.survey` (exact to the day, mostly from the
-monthly aggregate), adds them up over whatever grouping is asked (respondent-
-weighted: sums add, so each respondent weighs the same) and only then applies
-the regulation's arithmetic in :mod:`lib.analysis.ikm_formula`.
+Pure functions over the frames :mod:`lib.services.ikm` reads (per-unsur sums and
+counts from :mod:`lib.queries.survey`, exact to the day, and the unit list): they
+add the sums up over whatever grouping is asked (respondent-weighted: sums add,
+so each respondent weighs the same) and only then apply the regulation's
+arithmetic in :mod:`lib.analysis.ikm_formula`.
 
 Returned frames keep the figures unrounded in ``ikm`` and as reported in
 ``ikm_2dp`` (round half up); ``mutu`` is graded on the rounded value, as the
@@ -23,37 +23,17 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
 
 from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, krejcie_morgan, weight_label, weight_value
 from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
 from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
 from lib.models import UNSUR
-from lib.periods import (
-    check_period,
-    overlap_days,
-    period_end,
-    period_label,
-    period_start,
-    previous_range,
-)
-from lib.queries.survey import monthly_sums, survey_date_bounds
-from lib.queries.units import CITY, Scope, list_units
+from lib.periods import check_period, overlap_days, period_end, period_label, period_start
 
 DAYS_PER_YEAR = 365
 
 UNIT_COLUMNS = ["unit_id", "kode_unit", "nama_unit", "jenis_unit", "path", "wilayah", "parent_id"]
 NRR_COLUMNS = [f"nrr_{u}" for u in UNSUR]
-
-
-def _effective_range(
-    engine: Engine, scope: Scope, date_from: date | None, date_to: date | None
-) -> tuple[date | None, date | None]:
-    """Open bounds replaced by the survey data's own first/last month (for pro-rating populations)."""
-    if date_from is not None and date_to is not None:
-        return date_from, date_to
-    first, last = survey_date_bounds(engine, scope)
-    return date_from or first, date_to or last
 
 
 def population_for_days(service_population: float | None, days: int) -> int | None:
@@ -86,11 +66,6 @@ def _finish(frame: pd.DataFrame, weight: WeightName | float) -> pd.DataFrame:
     return out
 
 
-def _units_frame(engine: Engine, scope: Scope) -> pd.DataFrame:
-    units = list_units(engine, scope)
-    return units
-
-
 def _unit_info(units: pd.DataFrame) -> pd.DataFrame:
     return units.rename(
         columns={
@@ -117,18 +92,8 @@ def _subtree_population(units: pd.DataFrame) -> pd.Series:
 
 
 def _per_unit_sums(
-    engine: Engine,
-    scope: Scope,
-    date_from: date | None,
-    date_to: date | None,
-    keys: tuple[str, ...],
-    period: str | None,
-    rollup: bool,
-    units: pd.DataFrame,
-    monthly: pd.DataFrame | None = None,
+    monthly: pd.DataFrame, keys: tuple[str, ...], period: str | None, rollup: bool, units: pd.DataFrame
 ) -> pd.DataFrame:
-    if monthly is None:
-        monthly = monthly_sums(engine, scope, date_from, date_to, per_month=period is not None)
     monthly = monthly.copy()
     if period is not None:
         monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]
@@ -139,64 +104,58 @@ def _per_unit_sums(
 
 
 def unit_ikm(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    units: pd.DataFrame,
+    monthly: pd.DataFrame,
+    days: int,
     weight: WeightName | float = "0.111",
     *,
     rollup: bool = False,
-    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per unit in ``scope`` with responses in the range, best IKM first.
+    """One row per unit of ``units`` with responses in ``monthly``, best IKM first.
 
-    With ``rollup=True`` each unit's row covers it and all its sub-units in
-    scope (respondent-weighted); units without respondents of their own then
-    appear too if a descendant has some. Columns: ``unit_id``, ``kode_unit``,
-    ``nama_unit``, ``jenis_unit``, ``path``, ``wilayah``, ``parent_id``,
-    ``responden``, ``sum_``/``n_<unsur>``, ``nrr_<unsur>``, ``ikm``,
-    ``ikm_2dp``, ``mutu``, ``mutu_label``, ``weight``, ``populasi_periode``,
-    ``sampel_minimum``, ``sampel_cukup``, ``rollup``.
+    ``units`` is a :func:`lib.queries.units.list_units` frame of the scope, ``monthly``
+    its :func:`lib.queries.survey.monthly_sums` for the range, ``days`` the range's
+    length (for pro-rating the yearly population). With ``rollup=True`` each unit's
+    row covers it and all its sub-units in scope (respondent-weighted); units
+    without respondents of their own then appear too if a descendant has some.
+    Columns: ``unit_id``, ``kode_unit``, ``nama_unit``, ``jenis_unit``, ``path``,
+    ``wilayah``, ``parent_id``, ``responden``, ``sum_``/``n_<unsur>``,
+    ``nrr_<unsur>``, ``ikm``, ``ikm_2dp``, ``mutu``, ``mutu_label``, ``weight``,
+    ``populasi_periode``, ``sampel_minimum``, ``sampel_cukup``, ``rollup``.
     """
     weight_value(weight)
-    units = _units_frame(engine, scope)
-    sums = _per_unit_sums(engine, scope, date_from, date_to, (), None, rollup, units, monthly)
+    sums = _per_unit_sums(monthly, (), None, rollup, units)
     info = _unit_info(units)
     if rollup:
         info["service_population"] = info["unit_id"].map(_subtree_population(units))
     frame = sums.merge(info, on="unit_id", how="inner")
     out = _finish(frame, weight)
-    lo, hi = _effective_range(engine, scope, date_from, date_to)
-    days = (hi - lo).days + 1 if lo and hi else DAYS_PER_YEAR
     out = _add_sample_columns(out, out["service_population"], pd.Series([days] * len(out), index=out.index))
     out["rollup"] = rollup
     return out.sort_values(["ikm", "kode_unit"], ascending=[False, True], ignore_index=True)
 
 
 def unit_ikm_by_period(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    units: pd.DataFrame,
+    monthly: pd.DataFrame,
+    date_from: date | None,
+    date_to: date | None,
     period: str = "quarter",
     weight: WeightName | float = "0.111",
     *,
     rollup: bool = False,
-    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per unit and period (month, quarter, semester or year) with responses.
 
-    Same columns as :func:`unit_ikm` plus ``period`` (the period name),
-    ``period_start``, ``period_end`` and ``period_label`` (``2025-Q3``). A period
-    cut by the range counts only the range's days (its respondents and its
-    pro-rated population both). Sorted by unit code, then period.
+    ``monthly`` per month (``per_month=True``). Same columns as :func:`unit_ikm`
+    plus ``period`` (the period name), ``period_start``, ``period_end`` and
+    ``period_label`` (``2025-Q3``). A period cut by the range counts only the
+    range's days (its respondents and its pro-rated population both). Sorted by
+    unit code, then period.
     """
     check_period(period)
     weight_value(weight)
-    units = _units_frame(engine, scope)
-    sums = _per_unit_sums(
-        engine, scope, date_from, date_to, ("period_start",), period, rollup, units, monthly
-    )
+    sums = _per_unit_sums(monthly, ("period_start",), period, rollup, units)
     info = _unit_info(units)
     if rollup:
         info["service_population"] = info["unit_id"].map(_subtree_population(units))
@@ -215,25 +174,16 @@ def unit_ikm_by_period(
 
 
 def scope_ikm(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    weight: WeightName | float = "0.111",
-    period: str | None = None,
-    *,
-    monthly: pd.DataFrame | None = None,
+    monthly: pd.DataFrame, weight: WeightName | float = "0.111", period: str | None = None
 ) -> pd.DataFrame:
-    """The IKM of everything in ``scope`` pooled (the city's, a kecamatan's with its kelurahan).
+    """The IKM of everything in ``monthly`` pooled (the city's, a kecamatan's with its kelurahan).
 
     Pooled over respondents, as one survey of all of them. One row, or one per
     period when ``period`` is given (then with ``period_start``/``period_label``).
-    Columns as :func:`unit_ikm` without the unit fields. ``monthly`` (here and
-    in the other functions): the :func:`lib.queries.survey.monthly_sums` of the
-    same scope and range when the caller already has it.
+    Columns as :func:`unit_ikm` without the unit fields.
     """
     weight_value(weight)
-    monthly = (monthly_sums(engine, scope, date_from, date_to) if monthly is None else monthly).copy()
+    monthly = monthly.copy()
     keys: list[str] = []
     if period is not None:
         check_period(period)
@@ -287,30 +237,20 @@ def _first_row(frame: pd.DataFrame) -> tuple[float | None, float | None, str | N
 
 
 def ikm_change(
-    engine: Engine,
-    scope: Scope,
-    date_from: date,
-    date_to: date,
+    now: pd.DataFrame,
+    before: pd.DataFrame,
+    previous_from: date,
+    previous_to: date,
     weight: WeightName | float = "0.111",
-    *,
-    monthly: pd.DataFrame | None = None,
-    previous_monthly: pd.DataFrame | None = None,
 ) -> IkmChange:
-    """The scope's pooled IKM now and in the previous equal-length range (see ``previous_range``).
-
-    ``monthly``/``previous_monthly``: :func:`monthly_sums` of the two ranges when
-    the caller already has them (the page caches them), to skip the queries.
-    """
-    prev_from, prev_to = previous_range(date_from, date_to)
-    now = _first_row(scope_ikm(engine, scope, date_from, date_to, weight, monthly=monthly))
-    before = _first_row(scope_ikm(engine, scope, prev_from, prev_to, weight, monthly=previous_monthly))
-    w = weight_value(weight)
+    """A scope's pooled IKM now and in the previous equal-length range, from the two
+    :func:`scope_ikm` frames (see :func:`lib.periods.previous_range`)."""
     return IkmChange(
-        *now,
-        *before,
-        previous_from=prev_from,
-        previous_to=prev_to,
-        weight=weight_label(w),
+        *_first_row(now),
+        *_first_row(before),
+        previous_from=previous_from,
+        previous_to=previous_to,
+        weight=weight_label(weight),
     )
 
 

@@ -7,15 +7,10 @@ each single breakdown exactly (sums and counts are additive).
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
-from sqlalchemy import Engine
 
 from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, weight_value
-from lib.analysis.ikm_rollup import ADDITIVE
-from lib.queries.survey import AGE_BANDS, GROUP_DIMENSIONS, group_sums
-from lib.queries.units import CITY, Scope
+from lib.vocabulary import ADDITIVE, AGE_BANDS, GROUP_DIMENSIONS
 
 _AGE_ORDER = {label: i for i, (label, _lo, _hi) in enumerate(AGE_BANDS)}
 
@@ -50,15 +45,8 @@ def ikm_by_group(combos: pd.DataFrame, dimension: str, weight: WeightName | floa
     return out.drop(columns=["_missing", "_order"]).reset_index(drop=True)
 
 
-def group_breakdowns(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    weight: WeightName | float = "0.111",
-    unit_ids: list[int] | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Every respondent-group breakdown of the scope and range, from one database pass."""
+def group_breakdowns(combos: pd.DataFrame, weight: WeightName | float = "0.111") -> dict[str, pd.DataFrame]:
+    """Every respondent-group breakdown from the group sums of one database pass
+    (:func:`lib.queries.survey.group_sums` over :data:`GROUP_DIMENSIONS`)."""
     weight_value(weight)
-    combos = group_sums(engine, scope, date_from, date_to, GROUP_DIMENSIONS, unit_ids=unit_ids)
     return {d: ikm_by_group(combos, d, weight) for d in GROUP_DIMENSIONS}

@@ -12,15 +12,12 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
 
-from lib.analysis.ikm import population_for_days, scope_ikm, unit_ikm
+from lib.analysis.ikm import population_for_days
 from lib.analysis.ikm_formula import GRADES, WeightName, grade_nrr, krejcie_morgan, weight_label, weight_value
-from lib.analysis.ikm_groups import group_breakdowns
 from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
 from lib.models import UNSUR
-from lib.queries.survey import GROUP_DIMENSIONS
-from lib.queries.units import Scope, list_units
+from lib.vocabulary import GROUP_DIMENSIONS
 
 
 @dataclass(frozen=True)
@@ -64,56 +61,21 @@ class SkmReport:
 
 
 def build_skm_report(
-    engine: Engine,
+    row: pd.Series | None,
+    profile: dict[str, pd.DataFrame],
+    *,
+    unit_code: str | None,
+    unit_name: str,
     date_from: date,
     date_to: date,
-    unit_code: str | None = None,
-    *,
-    scope: Scope | None = None,
-    scope_name: str = "Kota Medan",
+    yearly_population: float | None,
     weight: WeightName | float = "0.111",
-    include_subunits: bool = False,
 ) -> SkmReport | None:
-    """The report of ``unit_code`` (its own respondents, or with sub-units) or of the whole ``scope``.
-
-    Returns None when the unit has no responses in the range. Raises
-    ValueError for an unknown unit code.
-    """
-    w = weight_value(weight)
-    units = list_units(engine, scope or Scope())
-    if unit_code is not None:
-        match = units[units["code"] == unit_code]
-        if match.empty:
-            raise ValueError(f"unknown unit {unit_code!r}")
-        unit = match.iloc[0]
-        unit_name = str(unit["name"])
-        if include_subunits:
-            report_scope = Scope(path_prefix=unit["path"])
-            unit_ids = None
-            subtree = units[units["path"].str.startswith(unit["path"])]
-            populations = subtree["service_population"].dropna()
-            yearly = float(populations.sum()) if len(populations) else None
-        else:
-            report_scope = Scope(path_prefix=unit["path"])
-            unit_ids = [int(unit["id"])]
-            sp = unit["service_population"]
-            yearly = None if sp is None or pd.isna(sp) else float(sp)
-    else:
-        report_scope = scope or Scope()
-        unit_ids = None
-        unit_name = scope_name
-        populations = units["service_population"].dropna()
-        yearly = float(populations.sum()) if len(populations) else None
-
-    if unit_ids is not None:
-        frame = unit_ikm(engine, report_scope, date_from, date_to, weight)
-        frame = frame[frame["unit_id"] == unit_ids[0]]
-    else:
-        frame = scope_ikm(engine, report_scope, date_from, date_to, weight)
-    if frame.empty or int(frame.iloc[0]["responden"]) == 0:
+    """The report of one result row (a unit's :func:`lib.analysis.ikm.unit_ikm` row or a scope's
+    :func:`lib.analysis.ikm.scope_ikm` row) with its respondent profile; None without responses."""
+    if row is None or int(row["responden"]) == 0:
         return None
-    row = frame.iloc[0]
-
+    w = weight_value(weight)
     lines = []
     for number, name in enumerate(UNSUR, start=1):
         nrr = float(row[f"nrr_{name}"])
@@ -130,8 +92,7 @@ def build_skm_report(
         )
     ikm_4 = float(sum(line.weighted for line in lines))
     days = (date_to - date_from).days + 1
-    population = population_for_days(yearly, days)
-    profile = group_breakdowns(engine, report_scope, date_from, date_to, weight, unit_ids=unit_ids)
+    population = population_for_days(yearly_population, days)
     mutu = row["mutu"]
     return SkmReport(
         unit_code=unit_code,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.queries.survey import SUM_COLUMNS
+from lib.vocabulary import ADDITIVE
 
-ADDITIVE = ("respondents", *SUM_COLUMNS)
+__all__ = ["ADDITIVE", "ancestors_of", "rollup_subtrees"]
 
 
 def ancestors_of(path: str) -> list[str]:

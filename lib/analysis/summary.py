@@ -1,8 +1,8 @@
-"""The leadership summary (Ringkasan): headline figures with their change, and findings in words.
+"""The leadership summary's value types and which of its changes may be shown (pure).
 
-Every figure is taken from the function that owns it (IKM, complaints, 20 JP,
-learning effect, priorities), for the current range and the equal-length range
-before it, so the home page and its PDF show exactly what the detail pages show.
+The figures are read and the findings written by :mod:`lib.services.summary`;
+here is what needs no database: a headline's previous value is dropped when its
+sources do not cover both windows, and the small date and share helpers.
 """
 
 from __future__ import annotations
@@ -10,146 +10,39 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import numpy as np
-import pandas as pd
-from sqlalchemy import Engine
-
-from lib.analysis import complaints as calc
-from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
+from lib.analysis.complaint_overview import ComplaintOverview
 from lib.analysis.coverage import SourceCoverage, covers
-from lib.analysis.ikm import ikm_change, unit_ikm, weakest_for_row
-from lib.analysis.priority_city import scored_units_in_scope
-from lib.analysis.priority_text import reasons_text
 from lib.analysis.summary_types import Headline, Summary, headline_delta, headline_value
-from lib.analysis.training_learning import LearningResult, learning_effect
-from lib.i18n import fmt_number, fmt_percent, translate
-from lib.periods import previous_range
-from lib.queries import complaints as cq
-from lib.queries.coverage import data_coverage
-from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
-from lib.queries.training import participations
-from lib.queries.units import Scope
 
-__all__ = ["Headline", "Summary", "headline_delta", "headline_value", "leadership_summary"]
+__all__ = [
+    "HEADLINE_SOURCES",
+    "MIN_RESPONDENTS_FOR_FINDING",
+    "Headline",
+    "Summary",
+    "comparable_headlines",
+    "headline_delta",
+    "headline_value",
+    "share_within_standard",
+    "year_earlier",
+]
 
 #: A unit needs at least this many respondents for its IKM to be named in a finding.
 MIN_RESPONDENTS_FOR_FINDING = 30
 
 
-def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: date) -> LearningResult | None:
-    frame = participations(engine, scope=scope, date_from=date_from, date_to=date_to)
-    if frame.empty:
-        return None
-    result = learning_effect(frame["pre_score"], frame["post_score"])
-    return result if result.n >= 2 else None
-
-
-def _flagged(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    # Scored against the whole city, then cut to the scope: the same figures for every viewer.
-    return scored_units_in_scope(engine, scope, date_from, date_to)
-
-
-def _year_earlier(day: date) -> date:
+def year_earlier(day: date) -> date:
     try:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return date(day.year - 1, 2, 28)
 
 
-def _share_within_standard(overview: ComplaintOverview) -> tuple[float | None, int]:
+def share_within_standard(overview: ComplaintOverview) -> tuple[float | None, int]:
     totals = overview.totals
     judged = int(totals.get("judged", 0) or 0)
     if not judged:
         return None, 0
     return 1.0 - float(totals["share_late"]), judged
-
-
-def complaint_headline(
-    engine: Engine, scope: Scope, date_from: date, date_to: date
-) -> tuple[int, float | None]:
-    """Complaints received and the share answered within the standard, as the complaints overview
-    computes them, without its trends and spike detection (for the previous period)."""
-    counts = cq.complaint_counts(engine, scope, date_from, date_to, by=())
-    received = int(counts["complaints"].sum()) if not counts.empty else 0
-    as_of = min(date_to, date.today())
-    pairs = cq.resolution_date_pairs(engine, scope, date_from, date_to, resolved_by=as_of)
-    open_in_range = cq.open_complaint_dates(engine, scope, as_of, received_from=date_from)
-    resolution = calc.resolution_summary(pairs, open_in_range, pd.Timestamp(as_of), by=())
-    if resolution.empty or not resolution["judged"].iloc[0]:
-        return received, None
-    return received, 1.0 - float(resolution["share_late"].iloc[0])
-
-
-def leadership_summary(
-    engine: Engine,
-    scope: Scope,
-    date_from: date,
-    date_to: date,
-    lang: str = "id",
-    *,
-    complaints: ComplaintOverview | None = None,
-) -> Summary:
-    """Headline figures (now vs the previous equal-length range) and up to three findings.
-
-    ``complaints`` is the complaints overview of the same scope and range when
-    the caller already has it (the dashboard shares it with the complaints page).
-    """
-    prev_from, prev_to = previous_range(date_from, date_to)
-    ikm = ikm_change(engine, scope, date_from, date_to)
-    complaints_now = complaints or load_complaint_overview(engine, scope, date_from, date_to)
-    within_now, judged_now = _share_within_standard(complaints_now)
-    received_before, within_before = complaint_headline(engine, scope, prev_from, prev_to)
-    jp_now = city_learning_hours(unit_learning_hours(engine, date_to.year, scope, as_of=date_to))
-    # Last year up to the same day, so a year in progress is not compared with a whole one.
-    jp_before = city_learning_hours(
-        unit_learning_hours(engine, date_to.year - 1, scope, as_of=_year_earlier(date_to))
-    )
-    learning = _pooled_learning(engine, scope, date_from, date_to)
-    learning_before = _pooled_learning(engine, scope, prev_from, prev_to)
-    scored = _flagged(engine, scope, date_from, date_to)
-    scored_before = _flagged(engine, scope, prev_from, prev_to)
-
-    headlines = [
-        Headline("ikm", ikm.ikm_2dp, ikm.previous_2dp, ikm.responden, detail=ikm.mutu or ""),
-        Headline(
-            "complaints",
-            float(complaints_now.totals.get("complaints", 0)),
-            float(received_before),
-            int(complaints_now.totals.get("complaints", 0)),
-            higher_is_better=False,
-        ),
-        Headline("within_standard", within_now, within_before, judged_now),
-        Headline("jp", jp_now["share_meeting"], jp_before["share_meeting"], int(jp_now["employees"])),
-        Headline(
-            "learning",
-            None if learning is None else learning.mean_gain,
-            None if learning_before is None else learning_before.mean_gain,
-            0 if learning is None else learning.n,
-        ),
-        Headline(
-            "flagged",
-            float(scored["flagged"].sum()),
-            float(scored_before["flagged"].sum()),
-            int(scored["score"].notna().sum()),
-            higher_is_better=False,
-        ),
-    ]
-    headlines = comparable_headlines(
-        headlines, data_coverage(engine), (date_from, date_to), (prev_from, prev_to)
-    )
-    summary = Summary(
-        date_from=date_from,
-        date_to=date_to,
-        previous_from=prev_from,
-        previous_to=prev_to,
-        ikm=ikm,
-        headlines=headlines,
-        scored=scored,
-        learning=learning,
-        complaints=complaints_now,
-    )
-    summary.findings = findings(engine, summary, scope, lang)
-    return summary
 
 
 #: The sources each headline's change rests on (upload kinds, see lib.analysis.coverage). Counts
@@ -177,66 +70,3 @@ def comparable_headlines(
             headline = replace(headline, previous=None)
         out.append(headline)
     return out
-
-
-def findings(engine: Engine, summary: Summary, scope: Scope, lang: str = "id") -> list[str]:
-    """Up to three sentences: where service is weakest, where complaints are rising, and whether
-    training works and reaches staff. Each names its figure and what it rests on."""
-    out: list[str] = []
-    units = unit_ikm(engine, scope, summary.date_from, summary.date_to)
-    units = units[(units["responden"] >= MIN_RESPONDENTS_FOR_FINDING) & units["ikm"].notna()]
-    if not units.empty:
-        worst = units.sort_values("ikm").iloc[0]
-        weak = weakest_for_row(worst, k=2)
-        out.append(
-            translate(
-                # one unit in scope: "lowest" would compare it with nothing
-                "summary.finding.weakest_unit" if len(units) > 1 else "summary.finding.only_unit",
-                lang,
-                unit=worst["nama_unit"],
-                ikm=fmt_number(worst["ikm_2dp"], lang),
-                mutu=worst["mutu"],
-                n=fmt_number(worst["responden"], lang, 0),
-                unsur=", ".join(translate(f"ikm.unsur.{w.unsur}", lang) for w in weak),
-            )
-        )
-    spikes = spike_sentences(summary.complaints, lang)
-    if spikes:
-        extra = len(spikes) - 1
-        text = spikes[0]
-        if extra > 0:
-            text += " " + translate("summary.finding.more_spikes", lang, n=extra)
-        out.append(text)
-    flagged = summary.scored[summary.scored["flagged"]]
-    if not flagged.empty:
-        top = flagged.iloc[0]
-        out.append(
-            translate(
-                "summary.finding.priority",
-                lang,
-                n=fmt_number(len(flagged), lang, 0),
-                unit=top["nama_unit"],
-                reasons=reasons_text(top, lang, k=2),
-            )
-        )
-    learning = summary.learning
-    if learning is not None and len(out) < 3:
-        out.append(
-            translate(
-                "summary.finding.learning",
-                lang,
-                gain=fmt_number(learning.mean_gain, lang, 1),
-                low=fmt_number(learning.ci_low, lang, 1),
-                high=fmt_number(learning.ci_high, lang, 1),
-                dz=fmt_number(learning.d_z, lang, 2),
-                n=fmt_number(learning.n, lang, 0),
-            )
-        )
-    jp = next(h for h in summary.headlines if h.key == "jp")
-    if jp.value is not None and np.isfinite(jp.value) and len(out) < 3:
-        out.append(
-            translate(
-                "summary.finding.jp", lang, share=fmt_percent(jp.value, lang, 0), n=fmt_number(jp.n, lang, 0)
-            )
-        )
-    return out[:3]

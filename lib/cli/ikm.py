@@ -17,7 +17,6 @@ from datetime import date
 
 import pandas as pd
 
-from lib.analysis.ikm import unit_ikm, unit_ikm_by_period
 from lib.cli import UserError
 from lib.cli._options import parse_date
 from lib.i18n import translate
@@ -25,6 +24,7 @@ from lib.models import UNSUR
 from lib.periods import PERIODS
 from lib.queries.units import CITY, Scope, list_units
 from lib.reports import neutralise_cell
+from lib.services.ikm import unit_ikm, unit_ikm_by_period
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -149,9 +149,24 @@ def run(args: argparse.Namespace) -> int:
             only = match.iloc[0]["code"]
 
     if args.period:
-        frame = unit_ikm_by_period(engine, scope, date_from, date_to, args.period, weight, rollup=args.rollup)
+        frame = unit_ikm_by_period(
+            engine=engine,
+            scope=scope,
+            date_from=date_from,
+            date_to=date_to,
+            period=args.period,
+            weight=weight,
+            rollup=args.rollup,
+        )
     else:
-        frame = unit_ikm(engine, scope, date_from, date_to, weight, rollup=args.rollup)
+        frame = unit_ikm(
+            engine=engine,
+            scope=scope,
+            date_from=date_from,
+            date_to=date_to,
+            weight=weight,
+            rollup=args.rollup,
+        )
     if only is not None:
         frame = frame[frame["kode_unit"] == only]
 

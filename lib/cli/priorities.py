@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.analysis.priority_city import city_evidence, in_scope
+from lib.analysis.priority_city import in_scope
 from lib.analysis.priority_score import (
     COMPONENT_KEYS,
     DEFAULT_WEIGHTS,
@@ -30,6 +30,7 @@ from lib.db import ensure_schema, get_engine
 from lib.i18n import translate
 from lib.queries.complaint_themes import training_theme_map
 from lib.queries.coverage import default_window
+from lib.services.priorities import city_evidence
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -128,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if date_from > date_to:
         raise UserError("--from is after --to")
-    evidence = city_evidence(engine, date_from, date_to)
+    evidence = city_evidence(engine=engine, date_from=date_from, date_to=date_to)
     scored = in_scope(score_units(evidence), scope)
     ranked = scored[scored["status"] == UNIT_RANKED]
     short = scored[scored["status"] != UNIT_RANKED]

@@ -29,23 +29,11 @@ from sqlalchemy import Engine, and_, case, func, literal, select
 from lib.models import UNSUR, SurveyMonthly, SurveyResponse, Unit
 from lib.queries.sqlfn import month_start
 from lib.queries.units import CITY, Scope
+from lib.vocabulary import AGE_BANDS, GROUP_DIMENSIONS, SUM_COLUMNS
 
 SR = SurveyResponse.__table__
 SM = SurveyMonthly.__table__
 UNIT = Unit.__table__
-
-SUM_COLUMNS: tuple[str, ...] = tuple(f"{p}_{u}" for u in UNSUR for p in ("sum", "n"))
-
-#: Age bands of the respondent profile: (label, lowest age, highest age or None).
-AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("<25", 0, 24),
-    ("25–34", 25, 34),
-    ("35–44", 35, 44),
-    ("45–54", 45, 54),
-    ("55+", 55, None),
-)
-#: Respondent-group dimensions: the name used across lib and the column it comes from.
-GROUP_DIMENSIONS: tuple[str, ...] = ("gender", "age_band", "education", "occupation", "service_type")
 
 
 def _first_of_month(day: date) -> date:

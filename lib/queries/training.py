@@ -31,8 +31,9 @@ from lib.analysis.ikm_formula import WeightName
 from lib.models import Complaint, Employee, Performance, TrainingParticipation, TrainingProgram, Unit
 from lib.periods import quarter_index
 from lib.queries.sqlfn import quarter_start
+from lib.queries.survey import monthly_sums
 from lib.queries.unit_quarterly import service_by_quarter
-from lib.queries.units import CITY, Scope
+from lib.queries.units import CITY, Scope, list_units
 
 PROGRAM = TrainingProgram.__table__
 PARTICIPATION = TrainingParticipation.__table__
@@ -319,7 +320,10 @@ def unit_outcome_panel(
     ``complaint_rate`` (complaints per 1,000 services; only where services
     were reported), ``mean_days`` (volume-weighted), ``pct_on_time``.
     """
-    ikm = unit_ikm_by_period(engine, scope, date_from, date_to, period="quarter", weight=weight)
+    sums = monthly_sums(engine, scope, date_from, date_to, per_month=True)
+    ikm = unit_ikm_by_period(
+        list_units(engine, scope), sums, date_from, date_to, period="quarter", weight=weight
+    )
     ikm = ikm.rename(columns={"period_start": "quarter_start", "responden": "respondents"})
     ikm = ikm[["unit_id", "quarter_start", "respondents", "ikm"]] if not ikm.empty else ikm
     service = service_by_quarter(engine, scope, date_from, date_to)

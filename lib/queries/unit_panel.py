@@ -12,16 +12,16 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis.ikm import unit_ikm_by_period
+from lib.periods import quarter_start
 from lib.queries.complaints import complaint_counts
+from lib.queries.survey import monthly_sums
 from lib.queries.unit_quarterly import performance_by_quarter, service_by_quarter
-from lib.queries.units import CITY, Scope
+from lib.queries.units import CITY, Scope, list_units
 
 
 def _quarter(months: pd.Series) -> pd.Series:
     stamps = pd.to_datetime(months)
-    return pd.Series(
-        [date(s.year, 3 * ((s.month - 1) // 3) + 1, 1) for s in stamps], index=months.index, dtype=object
-    )
+    return pd.Series([quarter_start(s.date()) for s in stamps], index=months.index, dtype=object)
 
 
 def unit_quarter_panel(
@@ -29,7 +29,8 @@ def unit_quarter_panel(
 ) -> pd.DataFrame:
     """``unit_id, quarter_start, ikm, mutu, responden, complaints, services, mean_days, pct_on_time,
     skp_mean, skp_low_share``; a unit-quarter appears when it has survey or service data."""
-    ikm = unit_ikm_by_period(engine, scope, date_from, date_to, period="quarter")
+    sums = monthly_sums(engine, scope, date_from, date_to, per_month=True)
+    ikm = unit_ikm_by_period(list_units(engine, scope), sums, date_from, date_to, period="quarter")
     ikm = ikm[["unit_id", "period_start", "ikm_2dp", "mutu", "responden"]].rename(
         columns={"period_start": "quarter_start", "ikm_2dp": "ikm"}
     )

@@ -212,8 +212,8 @@ def leadership(
     engine: Engine, *, start: str, end: str, path: str | None = None, region: str | None = None
 ) -> Any:
     """Headline figures, their change, and the findings in Indonesian and English (Ringkasan)."""
-    from lib.analysis.summary import findings, leadership_summary
     from lib.i18n import LANGUAGES
+    from lib.services.summary import findings, leadership_summary
 
     scope = scope_of(path, region)
     date_from, date_to = date.fromisoformat(start), date.fromisoformat(end)
@@ -222,11 +222,13 @@ def leadership(
         "complaints.overview",
         {**window_params(date_from, date_to, scope), "period": "month"},
     ).value
-    summary = leadership_summary(engine, scope, date_from, date_to, "id", complaints=complaints)
+    summary = leadership_summary(
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to, lang="id", complaints=complaints
+    )
     by_lang = {"id": summary.findings}
     for lang in LANGUAGES:
         if lang not in by_lang:
-            by_lang[lang] = findings(engine, summary, scope, lang)
+            by_lang[lang] = findings(engine=engine, summary=summary, scope=scope, lang=lang)
     # The page and the PDF show headlines, findings and scores; the objects the findings were
     # written from stay out, so reading the result does not import the statistics behind them.
     light = replace(summary, ikm=None, learning=None, complaints=None)
@@ -248,10 +250,14 @@ def ikm_profile(
 ) -> Any:
     """The IKM by respondent group (sex, age, education, …) of a whole scope: reads every response
     of the period, so it is computed once per scope and window when first asked for, then read."""
-    from lib.analysis.ikm_groups import group_breakdowns
+    from lib.services.ikm import unit_profile
 
-    return group_breakdowns(
-        engine, scope_of(path, region), date.fromisoformat(start), date.fromisoformat(end), weight
+    return unit_profile(
+        engine=engine,
+        scope=scope_of(path, region),
+        date_from=date.fromisoformat(start),
+        date_to=date.fromisoformat(end),
+        weight=weight,  # type: ignore[arg-type]
     )
 
 

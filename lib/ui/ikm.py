@@ -59,7 +59,7 @@ def units_ikm(
     engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, rollup: bool
 ) -> pd.DataFrame:
     sums = monthly(engine, scope, date_from, date_to)
-    return service.units_ikm(
+    return service.unit_ikm(
         engine=engine,
         scope=scope,
         date_from=date_from,
@@ -73,7 +73,7 @@ def units_ikm(
 @cached()
 def scope_change(engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str) -> IkmChange:
     prev_from, prev_to = service.previous_window(date_from=date_from, date_to=date_to)
-    return service.scope_change(
+    return service.ikm_change(
         engine=engine,
         scope=scope,
         date_from=date_from,
@@ -89,7 +89,7 @@ def scope_trend(
     engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, period: str
 ) -> pd.DataFrame:
     sums = monthly(engine, scope, date_from, date_to)
-    return service.scope_trend(
+    return service.scope_ikm(
         engine=engine,
         scope=scope,
         date_from=date_from,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.analysis.ikm import scope_ikm, unit_ikm, unit_ikm_by_period, weakest_for_row
+from lib.analysis.ikm import weakest_for_row
 from lib.queries.survey import monthly_sums, raw_unit_sums
+from lib.services.ikm import scope_ikm, unit_ikm, unit_ikm_by_period
 
 try:
     from lib.demo import planted_effects
@@ -27,7 +28,7 @@ def planted():
 
 @pytest.fixture(scope="module")
 def units(demo_engine) -> pd.DataFrame:
-    return unit_ikm(demo_engine)
+    return unit_ikm(engine=demo_engine)
 
 
 def test_weak_units_are_low_with_perilaku_and_waktu_among_the_weakest(units, planted) -> None:
@@ -61,9 +62,9 @@ def test_aggregate_path_equals_raw_group_by_on_the_demo(demo_engine) -> None:
 
 
 def test_quarterly_frame_for_the_training_impact_helper(demo_engine, planted) -> None:
-    frame = unit_ikm_by_period(demo_engine, period="quarter")
+    frame = unit_ikm_by_period(engine=demo_engine, period="quarter")
     for column in ("unit_id", "kode_unit", "nama_unit", "period_start", "responden", "ikm", "mutu"):
         assert column in frame.columns
     assert all(f"nrr_{u}" in frame.columns for u in ("waktu", "prosedur"))
     # the respondents of all unit-quarters add up to the city's
-    assert frame["responden"].sum() == scope_ikm(demo_engine).iloc[0]["responden"]
+    assert frame["responden"].sum() == scope_ikm(engine=demo_engine).iloc[0]["responden"]

@@ -7,8 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib.analysis.ikm import ikm_change, population_for_days, scope_ikm, unit_ikm, unit_ikm_by_period
-from lib.analysis.ikm_groups import group_breakdowns
+from lib.analysis.ikm import population_for_days
 from lib.analysis.ikm_training import weakest_unsur
 from lib.models import UNSUR
 from lib.periods import period_label, period_start, previous_range
@@ -21,6 +20,7 @@ from lib.queries.survey import (
     split_range,
 )
 from lib.queries.units import CITY, Scope
+from lib.services.ikm import ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period, unit_profile
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 
 UNITS = [
@@ -65,14 +65,14 @@ def test_worked_example_through_the_database(engine, units) -> None:
     add_responses(
         engine, [response(units["DINKES"], date(2025, 3, 1 + i % 28), a) for i, a in enumerate(answers)]
     )
-    row = _row(unit_ikm(engine), "DINKES")
+    row = _row(unit_ikm(engine=engine), "DINKES")
     assert row["responden"] == 29
     expected = [3.6207, 3.4828, 3.4483, 4.0000, 3.5172, 3.6207, 3.6552, 3.6207, 3.9655]
     assert [round(row[f"nrr_{u}"], 4) for u in UNSUR] == expected
     assert row["ikm_2dp"] == 91.38
     assert row["mutu"] == "A" and row["mutu_label"] == "Sangat Baik"
     assert row["weight"] == "0.111"
-    exact = _row(unit_ikm(engine, weight="exact"), "DINKES")
+    exact = _row(unit_ikm(engine=engine, weight="exact"), "DINKES")
     assert exact["ikm_2dp"] == 91.48 and exact["weight"] == "1/9"
     # the weakest three: waktu 3.4483, prosedur 3.4828, produk 3.5172
     weak = weakest_unsur({u: row[f"nrr_{u}"] for u in UNSUR})
@@ -92,7 +92,7 @@ def test_blank_answer_is_left_out_of_that_unsur_only(engine, units) -> None:
             response(units["KEL1"], date(2025, 5, 3), [2, 2, None, 2, 2, 2, 2, 2, 2]),
         ],
     )
-    row = _row(unit_ikm(engine), "KEL1")
+    row = _row(unit_ikm(engine=engine), "KEL1")
     assert row["responden"] == 2
     assert row["n_waktu"] == 1 and row["nrr_waktu"] == 4.0
     assert row["n_biaya"] == 2 and row["nrr_biaya"] == 3.0
@@ -106,33 +106,33 @@ def test_rollup_is_respondent_weighted(engine, units) -> None:
         [response(units["KEC"], date(2025, 2, 1), [4] * 9)]
         + [response(units["KEL1"], date(2025, 2, d), [2] * 9) for d in (2, 3, 4)],
     )
-    own = unit_ikm(engine)
+    own = unit_ikm(engine=engine)
     assert _row(own, "KEC")["ikm_2dp"] == 99.90
     assert _row(own, "KEL1")["ikm_2dp"] == 49.95
-    rolled = unit_ikm(engine, rollup=True)
+    rolled = unit_ikm(engine=engine, rollup=True)
     kec = _row(rolled, "KEC")
     # (4 + 3 × 2) / 4 = 2.5 per unsur; 2.5 × 9 × 0.111 × 25 = 62.4375 → 62.44 (not the mean of IKMs, 74.93)
     assert kec["responden"] == 4 and kec["nrr_perilaku"] == 2.5
     assert kec["ikm_2dp"] == 62.44 and kec["mutu"] == "D"
     assert _row(rolled, "KEL1")["responden"] == 3
     # a scope of the kecamatan pools the same respondents
-    assert scope_ikm(engine, Scope(path_prefix="/KEC/")).iloc[0]["ikm_2dp"] == 62.44
+    assert scope_ikm(engine=engine, scope=Scope(path_prefix="/KEC/")).iloc[0]["ikm_2dp"] == 62.44
 
 
 def test_period_boundaries(engine, units) -> None:
     days = [date(2025, 3, 31), date(2025, 4, 1), date(2025, 6, 30), date(2025, 7, 1), date(2025, 12, 31)]
     days.append(date(2026, 1, 1))
     add_responses(engine, [response(units["DINKES"], d, [3] * 9) for d in days])
-    quarters = unit_ikm_by_period(engine, period="quarter")
+    quarters = unit_ikm_by_period(engine=engine, period="quarter")
     assert quarters["period_label"].tolist() == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]
     assert quarters["responden"].tolist() == [1, 2, 1, 1, 1]
-    semesters = unit_ikm_by_period(engine, period="semester")
+    semesters = unit_ikm_by_period(engine=engine, period="semester")
     assert semesters["period_label"].tolist() == ["2025-S1", "2025-S2", "2026-S1"]
     assert semesters["responden"].tolist() == [3, 2, 1]
-    years = unit_ikm_by_period(engine, period="year")
+    years = unit_ikm_by_period(engine=engine, period="year")
     assert years["period_label"].tolist() == ["2025", "2026"] and years["responden"].tolist() == [5, 1]
     assert years["period_end"].tolist() == [date(2025, 12, 31), date(2026, 12, 31)]
-    months = unit_ikm_by_period(engine, period="month")
+    months = unit_ikm_by_period(engine=engine, period="month")
     assert months["period_label"].tolist() == [
         "2025-03",
         "2025-04",
@@ -204,7 +204,9 @@ def test_date_ranges_are_exact_to_the_day(engine, units) -> None:
         pd.testing.assert_frame_equal(totals, expected, check_dtype=False)
         per_unit = monthly_sums(engine, CITY, lo, hi, per_month=False).set_index("unit_id")
         pd.testing.assert_frame_equal(per_unit, expected, check_dtype=False)
-    row = _row(unit_ikm(engine, CITY, date(2025, 1, 31), date(2025, 3, 1)), "PKM1")
+    row = _row(
+        unit_ikm(engine=engine, scope=CITY, date_from=date(2025, 1, 31), date_to=date(2025, 3, 1)), "PKM1"
+    )
     # answers 2, 3, 4, 1 on unsur 1–8; sarana 4, blank, 4, 4 → NRR 2.5 × 8 and 4
     assert row["responden"] == 4 and row["nrr_persyaratan"] == 2.5 and row["n_sarana"] == 3
     assert row["ikm_2dp"] == round(((2.5 * 8) + 4) * 0.111 * 25, 2) == 66.60
@@ -219,12 +221,15 @@ def test_scope_by_region_and_subtree(engine, units) -> None:
             response(units["KEL1"], date(2025, 1, 1), [2] * 9),
         ],
     )
-    assert set(unit_ikm(engine, Scope(region="Medan Belawan"))["kode_unit"]) == {"KEL1"}
-    assert set(unit_ikm(engine, Scope(path_prefix="/DINKES/"))["kode_unit"]) == {"DINKES", "PKM1"}
-    city = scope_ikm(engine).iloc[0]
+    assert set(unit_ikm(engine=engine, scope=Scope(region="Medan Belawan"))["kode_unit"]) == {"KEL1"}
+    assert set(unit_ikm(engine=engine, scope=Scope(path_prefix="/DINKES/"))["kode_unit"]) == {
+        "DINKES",
+        "PKM1",
+    }
+    city = scope_ikm(engine=engine).iloc[0]
     # (4 + 3 + 2) / 3 = 3 per unsur → 74.93
     assert city["responden"] == 3 and city["ikm_2dp"] == 74.93
-    assert unit_ikm(engine)["kode_unit"].tolist() == ["DINKES", "PKM1", "KEL1"]
+    assert unit_ikm(engine=engine)["kode_unit"].tolist() == ["DINKES", "PKM1", "KEL1"]
 
 
 def test_change_against_previous_period(engine, units) -> None:
@@ -233,22 +238,26 @@ def test_change_against_previous_period(engine, units) -> None:
         [response(units["DINKES"], date(2024, 5, 1), [3] * 9)]
         + [response(units["DINKES"], date(2025, 5, 1), [4] * 9)],
     )
-    change = ikm_change(engine, CITY, date(2025, 1, 1), date(2025, 12, 31))
+    change = ikm_change(engine=engine, scope=CITY, date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
     assert (change.previous_from, change.previous_to) == (date(2024, 1, 1), date(2024, 12, 31))
     assert change.ikm_2dp == 99.90 and change.previous_2dp == 74.93
     assert change.delta == 24.97 and change.mutu == "A" and change.previous_mutu == "C"
-    alone = ikm_change(engine, CITY, date(2024, 1, 1), date(2024, 12, 31))
+    alone = ikm_change(engine=engine, scope=CITY, date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
     assert alone.previous_2dp is None and alone.delta is None and alone.previous_responden == 0
 
 
 def test_sample_size_pro_rated_to_the_period(engine, units) -> None:
     add_responses(engine, [response(units["DINKES"], date(2025, 2, d), [3] * 9) for d in range(1, 11)])
     # a whole year: N = 3650 → Krejcie–Morgan 347.6 → 348
-    year = _row(unit_ikm(engine, CITY, date(2025, 1, 1), date(2025, 12, 31)), "DINKES")
+    year = _row(
+        unit_ikm(engine=engine, scope=CITY, date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)), "DINKES"
+    )
     assert year["populasi_periode"] == 3650 and year["sampel_minimum"] == 348
     assert not year["sampel_cukup"]
     # Q1 2025 has 90 days: N = 3650 × 90 / 365 = 900 → 269.4 → 269
-    quarter = unit_ikm_by_period(engine, CITY, date(2025, 1, 1), date(2025, 3, 31), period="quarter")
+    quarter = unit_ikm_by_period(
+        engine=engine, scope=CITY, date_from=date(2025, 1, 1), date_to=date(2025, 3, 31), period="quarter"
+    )
     row = _row(quarter, "DINKES")
     assert row["populasi_periode"] == 900 and row["sampel_minimum"] == 269
     # a unit without a known population gets no verdict, not a refusal
@@ -289,7 +298,7 @@ def test_group_breakdowns(engine, units) -> None:
             response(units["PKM1"], date(2025, 1, 5), [2] * 9, gender=None, age=None, occupation="PNS"),
         ],
     )
-    groups = group_breakdowns(engine)
+    groups = unit_profile(engine=engine)
     gender = groups["gender"].set_index(groups["gender"]["group"].fillna("-"))
     assert gender.loc["L", "responden"] == 2 and gender.loc["L", "ikm_2dp"] == 99.90
     assert gender.loc["P", "ikm_2dp"] == 74.93 and gender.loc["-", "ikm_2dp"] == 49.95
@@ -301,7 +310,7 @@ def test_group_breakdowns(engine, units) -> None:
         (4 + 3) / 2 * 9 * 0.111 * 25, 2
     )
     assert groups["service_type"]["share"].sum() == pytest.approx(1.0)
-    dinkes_only = group_breakdowns(engine, Scope(path_prefix="/DINKES/PKM1/"))
+    dinkes_only = unit_profile(engine=engine, scope=Scope(path_prefix="/DINKES/PKM1/"))
     assert dinkes_only["gender"]["responden"].sum() == 2
 
 
@@ -335,17 +344,17 @@ def test_refresh_after_undo_keeps_figures_exact(engine, units) -> None:
 
     add_responses(engine, [response(units["DINKES"], date(2025, 1, 2), [4] * 9)])
     add_responses(engine, [response(units["DINKES"], date(2025, 1, 3), [2] * 9)])
-    assert _row(unit_ikm(engine), "DINKES")["responden"] == 2
+    assert _row(unit_ikm(engine=engine), "DINKES")["responden"] == 2
     table = SurveyResponse.__table__
     with engine.begin() as conn:
         conn.execute(delete(table).where(table.c.response_date == date(2025, 1, 3)))
         refresh_survey_monthly(conn, [units["DINKES"]])
-    row = _row(unit_ikm(engine), "DINKES")
+    row = _row(unit_ikm(engine=engine), "DINKES")
     assert row["responden"] == 1 and row["ikm_2dp"] == 99.90
 
 
 def test_empty_database_gives_empty_frames(engine, units) -> None:
-    assert unit_ikm(engine).empty
-    assert unit_ikm_by_period(engine, period="year").empty
-    assert scope_ikm(engine).empty or scope_ikm(engine)["responden"].sum() == 0
-    assert all(frame.empty for frame in group_breakdowns(engine).values())
+    assert unit_ikm(engine=engine).empty
+    assert unit_ikm_by_period(engine=engine, period="year").empty
+    assert scope_ikm(engine=engine).empty or scope_ikm(engine=engine)["responden"].sum() == 0
+    assert all(frame.empty for frame in unit_profile(engine=engine).values())

@@ -10,10 +10,10 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from lib.analysis.ikm_report import build_skm_report
 from lib.reports import neutralise_cell
 from lib.reports.skm_excel import skm_workbook_bytes
 from lib.reports.skm_pdf import skm_pdf_bytes
+from lib.services.ikm import skm_report
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 
 GENERATED = date(2026, 11, 20)
@@ -39,7 +39,9 @@ def report(engine):
         for i, answers in enumerate(worked_example_answers())
     ]
     add_responses(engine, rows)
-    return build_skm_report(engine, date(2025, 7, 1), date(2025, 9, 30), "DUKCAPIL")
+    return skm_report(
+        engine=engine, date_from=date(2025, 7, 1), date_to=date(2025, 9, 30), unit_code="DUKCAPIL"
+    )
 
 
 def test_report_figures(report) -> None:
@@ -107,7 +109,13 @@ def test_pdf_report_holds_the_figures(report) -> None:
 
 
 def test_report_in_english_and_exact_weight(engine, report) -> None:
-    exact = build_skm_report(engine, date(2025, 7, 1), date(2025, 9, 30), "DUKCAPIL", weight="exact")
+    exact = skm_report(
+        engine=engine,
+        date_from=date(2025, 7, 1),
+        date_to=date(2025, 9, 30),
+        unit_code="DUKCAPIL",
+        weight="exact",
+    )
     assert exact.ikm_2dp == 91.48 and exact.weight_name == "1/9"
     wb = load_workbook(BytesIO(skm_workbook_bytes(exact, lang="en", generated=GENERATED)))
     text = [c.value for row in wb["Report"].iter_rows() for c in row if isinstance(c.value, str)]
@@ -115,10 +123,19 @@ def test_report_in_english_and_exact_weight(engine, report) -> None:
 
 
 def test_report_without_responses_is_none_and_unknown_unit_is_an_error(engine, report) -> None:
-    assert build_skm_report(engine, date(2024, 1, 1), date(2024, 3, 31), "DUKCAPIL") is None
+    assert (
+        skm_report(engine=engine, date_from=date(2024, 1, 1), date_to=date(2024, 3, 31), unit_code="DUKCAPIL")
+        is None
+    )
     with pytest.raises(ValueError, match="NOPE"):
-        build_skm_report(engine, date(2025, 7, 1), date(2025, 9, 30), "NOPE")
-    city = build_skm_report(engine, date(2025, 7, 1), date(2025, 9, 30), None, scope_name="Kota Medan")
+        skm_report(engine=engine, date_from=date(2025, 7, 1), date_to=date(2025, 9, 30), unit_code="NOPE")
+    city = skm_report(
+        engine=engine,
+        date_from=date(2025, 7, 1),
+        date_to=date(2025, 9, 30),
+        unit_code=None,
+        scope_name="Kota Medan",
+    )
     assert city.unit_name == "Kota Medan" and city.ikm_2dp == 91.38
 
 

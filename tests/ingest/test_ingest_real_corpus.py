@@ -11,12 +11,12 @@ from sqlalchemy import Engine, func, insert, select
 
 from lib.analysis.complaint_overview import load_complaint_overview, overview_sentences
 from lib.analysis.complaints import median_response_hours
-from lib.analysis.ikm import unit_ikm
 from lib.ingest import ImportOptions, import_upload, prepare_upload
 from lib.ingest.batches import IMPORTED, REFUSED, REPLACED, list_imports
 from lib.models import Complaint, ImportBatch, SurveyResponse, Unit
 from lib.queries.complaints import response_minutes
 from lib.queries.units import CITY
+from lib.services.ikm import unit_ikm
 from tests.ingest.conftest import TODAY
 from tests.ingest.make_real_corpus import survey_scores
 
@@ -75,7 +75,7 @@ def test_single_scale_google_form_gives_the_official_labels_ikm(engine: Engine, 
     _, single = _import(engine, "gforms_sesuai_single_scale.csv", "survei", unit_code="KEL-BLW1")
     _, numbered = _import(engine, "gforms_numbered_baik.csv", "survei", unit_code="KEC-MBLW")
     assert official.outcome == single.outcome == numbered.outcome == IMPORTED
-    ikm = unit_ikm(engine, CITY).set_index("kode_unit")["ikm"]
+    ikm = unit_ikm(engine=engine, scope=CITY).set_index("kode_unit")["ikm"]
     # expected from the scores the files were written from: NRR per unsur, Σ NRR × 0.111 × 25
     scores = survey_scores(29)
     nrr = [sum(row[j] for row in scores) / 29 for j in range(9)]
@@ -145,7 +145,7 @@ def test_corrected_survey_file_replaces_its_predecessor(engine: Engine, city: di
     history = list_imports(engine).set_index("id")
     assert history.at[v1.batch_id, "outcome"] == REPLACED
     # the monthly sums follow: 5 respondents in May for PKM-BLW
-    ikm = unit_ikm(engine, CITY).set_index("kode_unit")
+    ikm = unit_ikm(engine=engine, scope=CITY).set_index("kode_unit")
     assert int(ikm.at["PKM-BLW", "responden"]) == 5
 
 

@@ -15,11 +15,8 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import load_complaint_overview
-from lib.analysis.ikm import ikm_change
-from lib.analysis.priority_city import scored_units_in_scope
 from lib.analysis.priority_model import MIN_AUC, fit_deterioration_model
 from lib.analysis.priority_score import COMPONENT_KEYS, UNIT_DATA_KURANG, UNIT_RANKED, priority_scores
-from lib.analysis.summary import leadership_summary
 from lib.cli import main
 from lib.demo import DEMO_END, planted_effects
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
@@ -27,6 +24,9 @@ from lib.queries.unit_evidence import unit_evidence
 from lib.queries.unit_panel import unit_quarter_panel
 from lib.queries.units import Scope
 from lib.reports.summary_pdf import summary_pdf_bytes
+from lib.services.ikm import ikm_change
+from lib.services.priorities import scored_units_in_scope
+from lib.services.summary import leadership_summary
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
 
@@ -60,9 +60,9 @@ def test_same_score_for_leadership_and_every_manager(demo_engine: Engine, scored
     path = str(city.loc[weak, "path"])
     parent = path[: path.rstrip("/").rfind("/") + 1]
     for prefix in (parent, path):  # the camat's scope, and a one-unit manager's
-        manager = scored_units_in_scope(demo_engine, Scope(path_prefix=prefix), *PERIOD).set_index(
-            "kode_unit"
-        )
+        manager = scored_units_in_scope(
+            engine=demo_engine, scope=Scope(path_prefix=prefix), date_from=PERIOD[0], date_to=PERIOD[1]
+        ).set_index("kode_unit")
         assert weak in manager.index
         columns = ["score", "rank", "flagged", "status", "reasons"]
         pd.testing.assert_frame_equal(manager[columns], city.loc[manager.index, columns])
@@ -124,9 +124,12 @@ def test_cli_json_reports_every_component(
 
 
 def test_summary_figures_equal_the_owning_functions(demo_engine: Engine) -> None:
-    summary = leadership_summary(demo_engine, Scope(), *PERIOD)
+    summary = leadership_summary(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1])
     figures = {h.key: h for h in summary.headlines}
-    assert figures["ikm"].value == ikm_change(demo_engine, Scope(), *PERIOD).ikm_2dp
+    assert (
+        figures["ikm"].value
+        == ikm_change(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1]).ikm_2dp
+    )
     overview = load_complaint_overview(demo_engine, Scope(), *PERIOD)
     assert figures["complaints"].value == overview.totals["complaints"]
     assert figures["within_standard"].value == pytest.approx(1 - overview.totals["share_late"])
@@ -147,7 +150,7 @@ def test_summary_figures_equal_the_owning_functions(demo_engine: Engine) -> None
 def test_summary_pdf_is_one_page_with_the_figures(demo_engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     if not shutil.which("pdftotext") and not os.environ.get("CI"):
         pytest.skip("poppler-utils (pdftotext) is not installed; CI installs it")
-    summary = leadership_summary(demo_engine, Scope(), *PERIOD)
+    summary = leadership_summary(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1])
     path = tmp_path / "ringkasan.pdf"
     path.write_bytes(summary_pdf_bytes(summary, "id", date(2026, 11, 26)))
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout

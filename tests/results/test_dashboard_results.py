@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import load_complaint_overview
-from lib.analysis.summary import findings, leadership_summary
 from lib.analysis.training_summary import evaluate_groups, evaluate_program, load_impact_data
 from lib.demo import DEMO_END
 from lib.queries.unit_evidence import unit_evidence
@@ -24,6 +23,7 @@ from lib.results.dashboard import (
     window_params,
 )
 from lib.results.registry import load_catalog
+from lib.services.summary import findings, leadership_summary
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
 
@@ -110,9 +110,13 @@ def test_stored_overview_equals_the_lib_function(demo_engine: Engine) -> None:
 
 def test_stored_summary_has_the_findings_of_both_languages(demo_engine: Engine) -> None:
     result = compute_now(demo_engine, "summary.leadership", window_params(*PERIOD)).value
-    direct = leadership_summary(demo_engine, Scope(), *PERIOD, "id")
+    direct = leadership_summary(
+        engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1], lang="id"
+    )
     assert result.for_language("id").findings == direct.findings
-    assert result.for_language("en").findings == findings(demo_engine, direct, Scope(), "en")
+    assert result.for_language("en").findings == findings(
+        engine=demo_engine, summary=direct, scope=Scope(), lang="en"
+    )
     assert [h.value for h in result.summary.headlines] == [h.value for h in direct.headlines]
 
 
@@ -195,10 +199,12 @@ def test_each_active_managers_subtree_is_precomputed_for_the_last_12_months(engi
 
 
 def test_stored_ikm_profile_equals_group_breakdowns(demo_engine: Engine) -> None:
-    from lib.analysis.ikm_groups import group_breakdowns
+    from lib.services.ikm import unit_profile
 
     stored = compute_now(demo_engine, "ikm.profile", {**window_params(*PERIOD), "weight": "exact"}).value
-    direct = group_breakdowns(demo_engine, Scope(), *PERIOD, "exact")
+    direct = unit_profile(
+        engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1], weight="exact"
+    )
     assert stored.keys() == direct.keys()
     for dimension, frame in direct.items():
         pd.testing.assert_frame_equal(stored[dimension], frame)
