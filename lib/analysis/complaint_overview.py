@@ -1,9 +1,9 @@
-"""Everything the Pengaduan page and the ``complaints`` command show, from one call.
+"""Everything the Pengaduan page and the ``complaints`` command show: the bundle and its parts.
 
-Reads the small aggregates of ``lib.queries.complaints`` for a scope and date
-range and runs the pure functions of ``lib.analysis.complaints`` and
-``lib.analysis.complaint_spikes`` on them. The result is a bundle of small
-frames, cheap to cache and to serialise.
+:func:`lib.services.complaints.overview` reads the small aggregates of
+``lib.queries.complaints`` for a scope and date range and runs the pure functions
+here, of ``lib.analysis.complaints`` and of ``lib.analysis.complaint_spikes`` on
+them. The result is a bundle of small frames, cheap to cache and to serialise.
 
 Two dates besides the range matter:
 
@@ -22,16 +22,11 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
-from lib.analysis.complaint_spikes import SpikeResult, SpikeSettings, detect_spikes, last_complete_month
-from lib.analysis.complaint_themes import ABSTAIN, THEME_NAMES, THEMES, normalise_theme_key
+from lib.analysis.complaint_spikes import SpikeResult, last_complete_month
+from lib.analysis.complaint_themes import THEME_NAMES, THEMES, normalise_theme_key
 from lib.i18n import DEFAULT_LANGUAGE, fmt_number, translate
-from lib.masking import mask_personal_data_series
-from lib.queries import complaints as q
-from lib.queries.holidays import refresh_holiday_calendar
-from lib.queries.units import CITY, Scope, list_units
 
 #: Months of history fetched before the recent window (enough for month-of-year factors).
 SPIKE_HISTORY_MONTHS = 36
@@ -39,7 +34,7 @@ SPIKE_HISTORY_MONTHS = 36
 
 @dataclass
 class ComplaintOverview:
-    """Small frames for one scope and range; see :func:`load_complaint_overview`."""
+    """Small frames for one scope and range; see :func:`lib.services.complaints.overview`."""
 
     date_from: date
     date_to: date
@@ -66,7 +61,7 @@ class ComplaintOverview:
         return not self.totals.get("complaints")
 
 
-def _normalise_themes(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def normalise_themes(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Map uploaded category spellings to theme keys and re-add counts that now coincide."""
     if frame.empty or "theme" not in frame:
         return frame
@@ -90,132 +85,12 @@ def spike_end_month(date_to: date, last_complaint: date | None) -> pd.Timestamp 
     return min(end, data_end)
 
 
-def load_complaint_overview(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    *,
-    period: str = "month",
-    as_of: date | None = None,
-    spike_settings: SpikeSettings | None = None,
-    labels_only: bool = False,
-) -> ComplaintOverview:
-    """Counts, rates, resolution times, backlog and spike flags for the units in ``scope``.
-
-    ``date_from`` defaults to the first complaint of the **whole city** and
-    ``date_to`` to the end of the city's complaint data (last day received or
-    resolved), never to the last complaint in ``scope``; ``as_of`` (the backlog
-    day) is ``date_to`` unless in the future. A unit's backlog and share late are
-    then the same whether it is viewed alone, in its kecamatan or in the city.
-    ``labels_only`` leaves predicted (and abstained) themes out of the rates by
-    theme, so the theme chart shows labelled complaints only.
-    """
-    refresh_holiday_calendar(engine)
-    first, last = q.complaint_date_span(engine, CITY)
-    date_from = date_from or first or date.today()
-    date_to = date_to or q.complaint_data_end(engine) or date.today()
-    if date_from > date_to:
-        raise ValueError("date_from is after date_to")
-    as_of = as_of or min(date_to, date.today())
-    as_of_ts = pd.Timestamp(as_of)
-    settings = spike_settings or SpikeSettings()
-
-    units = list_units(engine, scope).rename(columns={"id": "unit_id"})
-    counts = _normalise_themes(
-        q.complaint_counts(engine, scope, date_from, date_to, by=("unit", "month", "theme")),
-        ["unit_id", "month", "theme"],
-    )
-    services = q.service_volumes(engine, scope, date_from, date_to)
-    channels = q.complaint_counts(engine, scope, date_from, date_to, by=("unit", "channel"))
-    statuses = q.complaint_counts(engine, scope, date_from, date_to, by=("unit", "status"))
-    sources = q.complaint_counts(engine, scope, date_from, date_to, by=("theme_source",))
-    pairs = q.resolution_date_pairs(engine, scope, date_from, date_to, resolved_by=as_of)
-    open_all = q.open_complaint_dates(engine, scope, as_of)
-    open_in_range = open_all[open_all["complaint_date"] >= pd.Timestamp(date_from)]
-
-    rates = calc.complaint_rates(counts, services) if not counts.empty else _empty_rates(["unit_id"])
-    theme_counts = (
-        _normalise_themes(
-            q.complaint_counts(
-                engine, scope, date_from, date_to, by=("unit", "month", "theme"), labels_only=True
-            ),
-            ["unit_id", "month", "theme"],
-        )
-        if labels_only
-        else counts
-    )
-    theme_rates = (
-        calc.complaint_rates(theme_counts, services, by=("unit_id", "theme"))
-        if not theme_counts.empty
-        else _empty_rates(["unit_id", "theme"])
-    )
-    resolution = calc.resolution_summary(pairs, open_in_range, as_of_ts)
-    backlog = calc.backlog_summary(open_all, as_of_ts)
-    buckets = calc.backlog_by_age(open_all, as_of_ts)
-    trend = calc.complaint_trend(counts, period, by=("unit_id",))
-
-    end_month = spike_end_month(date_to, last)
-    if end_month is not None:
-        history_from = (
-            end_month - pd.DateOffset(months=SPIKE_HISTORY_MONTHS + settings.recent_months)
-        ).date()
-        history = q.complaint_counts(
-            engine,
-            scope,
-            history_from,
-            (end_month + pd.offsets.MonthEnd(0)).date(),
-            by=("unit", "month", "theme"),
-        )
-        # "belum yakin" is no theme: it counts in a unit's total, never as a theme series of its own
-        history["theme"] = history["theme"].where(history["theme"] != ABSTAIN, None)
-        spike_monthly = _normalise_themes(history, ["unit_id", "month", "theme"])
-        history_start = max(pd.Timestamp(first), pd.Timestamp(history_from)) if first else None
-        spikes = detect_spikes(
-            spike_monthly,
-            end_month,
-            series=(("unit_id",), ("unit_id", "theme")),
-            settings=settings,
-            history_start=history_start,
-        )
-    else:
-        spike_monthly = pd.DataFrame(columns=["unit_id", "month", "theme", "complaints"])
-        spikes = detect_spikes(spike_monthly, pd.Timestamp(date_to), settings=settings)
-
-    summary = _unit_summary(units, rates, resolution, backlog, spikes)
-    totals = _totals(counts, rates, pairs, open_in_range, open_all, as_of_ts, sources)
-    totals["median_response_hours"] = calc.median_response_hours(
-        q.response_minutes(engine, scope, date_from, date_to, resolved_by=as_of)
-    )
-    return ComplaintOverview(
-        date_from=date_from,
-        date_to=date_to,
-        as_of=as_of,
-        period=period,
-        units=units,
-        trend=trend,
-        theme_rates=theme_rates,
-        channel_shares=calc.shares(channels, "channel") if not channels.empty else channels,
-        status_shares=calc.shares(statuses, "status") if not statuses.empty else statuses,
-        theme_source=sources,
-        rates=rates,
-        resolution=resolution,
-        resolution_hist=calc.resolution_histogram(pairs),
-        backlog=backlog,
-        backlog_buckets=buckets,
-        spikes=spikes,
-        spike_monthly=spike_monthly,
-        summary=summary,
-        totals=totals,
-    )
-
-
-def _empty_rates(by: list[str]) -> pd.DataFrame:
+def empty_rates(by: list[str]) -> pd.DataFrame:
     columns = [*by, "complaints", "complaints_covered", "services", "rate_per_1000", "rate_low", "rate_high"]
     return pd.DataFrame(columns=columns)
 
 
-def _unit_summary(
+def unit_summary(
     units: pd.DataFrame,
     rates: pd.DataFrame,
     resolution: pd.DataFrame,
@@ -246,7 +121,7 @@ def _unit_summary(
     return out[keep].sort_values(["spike", "complaints"], ascending=[False, False]).reset_index(drop=True)
 
 
-def _totals(
+def overview_totals(
     counts: pd.DataFrame,
     rates: pd.DataFrame,
     pairs: pd.DataFrame,
@@ -303,35 +178,6 @@ def _totals(
     else:
         totals.update(backlog=0.0, backlog_overdue=0.0, oldest_working_days=float("nan"))
     return totals
-
-
-def complaint_drilldown(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    *,
-    unit_id: int | None = None,
-    theme: str | None = None,
-    month: date | None = None,
-    limit: int = 200,
-) -> pd.DataFrame:
-    """The complaints behind a chart point, newest first, with personal data **masked**.
-
-    Has ``theme`` (the effective theme: evaluator's label, source's, else the
-    prediction or "belum yakin"), ``theme_source`` (evaluator, label, predicted,
-    abstained, none), ``theme_predicted`` (bool) and ``working_days`` (to
-    resolution; NaN while open). ``theme=""`` selects complaints with no theme
-    at all. Only this masked frame may be shown or exported.
-    """
-    frame = q.complaint_texts(
-        engine, scope, date_from, date_to, unit_id=unit_id, theme=theme, month=month, limit=limit
-    )
-    frame["text"] = mask_personal_data_series(frame["text"])
-    frame["theme"] = frame["theme"].map(normalise_theme_key)
-    frame["theme_predicted"] = frame["theme_source"].isin(["predicted", "abstained"])
-    frame["working_days"] = calc.working_days_between(frame["complaint_date"], frame["resolved_date"])
-    return frame
 
 
 # --- plain language ------------------------------------------------------------
@@ -518,8 +364,6 @@ def _plain(value: object, digits: int) -> float | None:
 __all__ = [
     "THEMES",
     "ComplaintOverview",
-    "complaint_drilldown",
-    "load_complaint_overview",
     "overview_sentences",
     "spike_sentences",
     "theme_label",

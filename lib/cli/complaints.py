@@ -23,7 +23,6 @@ from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import (
     ComplaintOverview,
-    load_complaint_overview,
     overview_sentences,
     theme_label,
     unit_report_records,
@@ -32,6 +31,7 @@ from lib.analysis.complaint_spikes import SpikeSettings
 from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.i18n import fmt_number, fmt_percent, translate
+from lib.services.complaints import overview as load_overview
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -201,7 +201,9 @@ def run(args: argparse.Namespace) -> int:
         _classify(engine, lang)
 
     settings = SpikeSettings(recent_months=args.recent_months, alpha=args.alpha)
-    overview = load_complaint_overview(engine, scope, date_from, date_to, spike_settings=settings)
+    overview = load_overview(
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to, spike_settings=settings
+    )
     if args.format == "json":
         json.dump(_json(overview), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")

@@ -168,13 +168,13 @@ def complaints_overview(
     ``labels_only`` (themes from labels only, predictions left out) is a parameter only when
     true, so the standard parameter sets stay as they are.
     """
-    from lib.analysis.complaint_overview import load_complaint_overview
+    from lib.services.complaints import overview
 
-    return load_complaint_overview(
-        engine,
-        scope_of(path, region),
-        date.fromisoformat(start),
-        date.fromisoformat(end),
+    return overview(
+        engine=engine,
+        scope=scope_of(path, region),
+        date_from=date.fromisoformat(start),
+        date_to=date.fromisoformat(end),
         period=period,
         labels_only=labels_only,
     )

@@ -16,7 +16,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
-from lib.analysis.complaint_overview import ComplaintOverview, load_complaint_overview, spike_sentences
+from lib.analysis.complaint_overview import ComplaintOverview, spike_sentences
 from lib.analysis.ikm import weakest_for_row
 from lib.analysis.priority_text import reasons_text
 from lib.analysis.summary import (
@@ -35,6 +35,7 @@ from lib.queries.coverage import data_coverage
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
 from lib.queries.training import participations
 from lib.queries.units import Scope
+from lib.services.complaints import overview as complaint_overview
 from lib.services.ikm import ikm_change, unit_ikm
 from lib.services.priorities import scored_units_in_scope
 
@@ -84,7 +85,9 @@ def leadership_summary(
     """
     prev_from, prev_to = previous_range(date_from, date_to)
     ikm = ikm_change(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
-    complaints_now = complaints or load_complaint_overview(engine, scope, date_from, date_to)
+    complaints_now = complaints or complaint_overview(
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to
+    )
     within_now, judged_now = share_within_standard(complaints_now)
     received_before, within_before = complaint_headline(
         engine=engine, scope=scope, date_from=prev_from, date_to=prev_to

@@ -7,14 +7,16 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, update
 
-from lib.analysis.complaint_overview import load_complaint_overview
 from lib.models import Unit
 from lib.queries.units import Scope
+from lib.services.complaints import overview as load_complaint_overview
 from lib.ui import complaints as ui
 
 
 def _overview(engine: Engine):  # type: ignore[no-untyped-def]
-    return load_complaint_overview(engine, Scope(), date(2025, 2, 1), date(2025, 4, 30))
+    return load_complaint_overview(
+        engine=engine, scope=Scope(), date_from=date(2025, 2, 1), date_to=date(2025, 4, 30)
+    )
 
 
 def test_heatmap_counts_and_cell_identity(engine: Engine, small_city: dict[str, int]) -> None:

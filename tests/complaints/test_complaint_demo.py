@@ -20,7 +20,6 @@ from sklearn.model_selection import train_test_split
 from sqlalchemy import Engine, select
 from threadpoolctl import threadpool_limits
 
-from lib.analysis.complaint_overview import load_complaint_overview
 from lib.analysis.complaint_themes import (
     ThemeModel,
     build_theme_pipeline,
@@ -32,6 +31,7 @@ from lib.demo import DEMO_END, DEMO_START, planted_effects
 from lib.models import Complaint, ServiceStat, Unit
 from lib.queries.complaints import labelled_complaint_texts
 from lib.queries.units import Scope
+from lib.services.complaints import overview as load_complaint_overview
 
 CLASSIFIER_FLOOR = 0.75
 
@@ -44,7 +44,9 @@ def _codes(engine: Engine) -> dict[int, str]:
 
 def test_planted_rising_kelurahan_is_flagged_in_its_theme(demo_engine: Engine) -> None:
     planted = planted_effects()
-    overview = load_complaint_overview(demo_engine, Scope(), DEMO_START, DEMO_END)
+    overview = load_complaint_overview(
+        engine=demo_engine, scope=Scope(), date_from=DEMO_START, date_to=DEMO_END
+    )
     codes = _codes(demo_engine)
     flags = overview.spikes.flagged.assign(code=lambda f: f["unit_id"].map(codes))
     rising = flags[flags["code"] == planted.rising_complaints_unit]
@@ -61,7 +63,9 @@ def test_planted_rising_kelurahan_is_flagged_in_its_theme(demo_engine: Engine) -
 
 def test_weak_units_have_high_rates_of_behaviour_complaints(demo_engine: Engine) -> None:
     planted = planted_effects()
-    overview = load_complaint_overview(demo_engine, Scope(), DEMO_START, DEMO_END)
+    overview = load_complaint_overview(
+        engine=demo_engine, scope=Scope(), date_from=DEMO_START, date_to=DEMO_END
+    )
     codes = _codes(demo_engine)
     perilaku = overview.theme_rates[overview.theme_rates["theme"] == "perilaku"].copy()
     perilaku["code"] = perilaku["unit_id"].map(codes)
@@ -108,11 +112,11 @@ def _copy_demo(source: Engine, target: Engine) -> None:
 def test_predicted_themes_sharpen_the_planted_spike(demo_engine: Engine, engine: Engine) -> None:
     planted = planted_effects()
     _copy_demo(demo_engine, engine)
-    before = load_complaint_overview(engine, Scope(), DEMO_START, DEMO_END)
+    before = load_complaint_overview(engine=engine, scope=Scope(), date_from=DEMO_START, date_to=DEMO_END)
     run = classify_uncategorised(engine)
     assert run.predicted == before.totals["untyped"] > 0
     assert run.trained and run.model_id is not None
-    after = load_complaint_overview(engine, Scope(), DEMO_START, DEMO_END)
+    after = load_complaint_overview(engine=engine, scope=Scope(), date_from=DEMO_START, date_to=DEMO_END)
     # below the default confidence threshold a guess is "belum yakin", counted apart
     assert after.totals["untyped"] == 0
     assert after.totals["predicted"] + after.totals["abstained"] == run.predicted

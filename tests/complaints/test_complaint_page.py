@@ -190,14 +190,16 @@ def test_page_on_the_demo_city(
 
 def test_theme_chart_can_leave_predictions_out(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     from lib.analysis import complaint_themes as ct
-    from lib.analysis.complaint_overview import load_complaint_overview
     from lib.queries.units import CITY
+    from lib.services.complaints import overview as load_complaint_overview
 
     _theme_city(engine)
     ct.refresh_theme_model(engine)
     january = (date(2025, 1, 1), date(2025, 1, 31))
-    everything = load_complaint_overview(engine, CITY, *january)
-    labelled = load_complaint_overview(engine, CITY, *january, labels_only=True)
+    everything = load_complaint_overview(engine=engine, scope=CITY, date_from=january[0], date_to=january[1])
+    labelled = load_complaint_overview(
+        engine=engine, scope=CITY, date_from=january[0], date_to=january[1], labels_only=True
+    )
     assert int(everything.theme_rates["complaints"].sum()) == 180
     assert int(labelled.theme_rates["complaints"].sum()) == 150  # the 30 predicted ones left out
     assert pd.Series(everything.totals).equals(pd.Series(labelled.totals))  # only the theme chart changes

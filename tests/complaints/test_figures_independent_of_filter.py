@@ -18,10 +18,10 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from lib.analysis.complaint_overview import load_complaint_overview
 from lib.cli import main
 from lib.queries.complaints import complaint_data_end
 from lib.queries.units import Scope
+from lib.services.complaints import overview as load_complaint_overview
 
 
 @pytest.fixture
@@ -49,7 +49,9 @@ def test_cli_unit_alone_matches_city_run(cli_db: dict[str, int], capsys: pytest.
 def test_overview_backlog_reconciles_with_status_counts(engine: Engine, small_city: dict[str, int]) -> None:
     assert complaint_data_end(engine) == date(2025, 4, 20)
     # period April only: P5 received in it (resolved); P4 (03-17) and P6 (03-20) open from before
-    ov = load_complaint_overview(engine, Scope(), date(2025, 4, 1), date(2025, 4, 30))
+    ov = load_complaint_overview(
+        engine=engine, scope=Scope(), date_from=date(2025, 4, 1), date_to=date(2025, 4, 30)
+    )
     totals = ov.totals
     assert totals["backlog"] == 2
     assert totals["backlog_received_in_period"] == 0

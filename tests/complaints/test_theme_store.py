@@ -258,7 +258,7 @@ def test_the_channels_own_topic_column_is_what_the_mapping_applies_to(engine: En
 
 
 def test_not_sure_predictions_are_no_theme_series_in_the_spike_tests(engine: Engine) -> None:
-    from lib.analysis.complaint_overview import load_complaint_overview
+    from lib.services.complaints import overview as load_complaint_overview
 
     ids = add_units(engine, ["KEL-V"])
     unit = ids["KEL-V"]
@@ -271,7 +271,7 @@ def test_not_sure_predictions_are_no_theme_series_in_the_spike_tests(engine: Eng
             {**_complaint("V3", unit, "antri", "waktu"), "complaint_date": date(2025, 3, 31)},
         ],
     )  # fmt: skip
-    overview = load_complaint_overview(engine, date_from=date(2025, 1, 1), date_to=date(2025, 3, 31))
+    overview = load_complaint_overview(engine=engine, date_from=date(2025, 1, 1), date_to=date(2025, 3, 31))
     assert overview.totals["abstained"] == 1
     assert "belum_yakin" in set(overview.theme_rates["theme"])  # counted apart in the theme figures
     monthly = overview.spike_monthly

@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
-from lib.analysis.complaint_overview import load_complaint_overview
 from lib.analysis.workdays import national_holidays, set_admin_holidays, working_days_between
 from lib.cli import main as cli_main
 from lib.queries.holidays import (
@@ -27,6 +26,7 @@ from lib.queries.holidays import (
     remove_holiday,
     year_calendar,
 )
+from lib.services.complaints import overview as load_complaint_overview
 from tests.complaints.complaint_factory import add_complaints, add_units
 
 T = pd.Timestamp
@@ -87,14 +87,14 @@ def test_admin_table_extends_the_calendar_and_the_overview_uses_it(engine: Engin
     # open on Wednesday 9 April: Monday–Friday says 8 days; less Lebaran (31 Mar, 1 Apr) 6: late;
     # less the SKB's cuti bersama (2–4, 7 Apr) only 2 (28 Mar and 8 Apr): not late
     window = {"date_from": date(2025, 3, 1), "date_to": date(2025, 4, 9), "as_of": date(2025, 4, 9)}
-    overview = load_complaint_overview(engine, **window)
+    overview = load_complaint_overview(engine=engine, **window)
     assert overview.backlog.iloc[0]["oldest_working_days"] == 6
     assert overview.totals["backlog_overdue"] == 1
     for day in CUTI_2025:
         assert add_holiday(engine, day, "Cuti bersama Idul Fitri 1446 H", by="admin")
     assert not add_holiday(engine, CUTI_2025[0], "again")  # a day is recorded once
     assert len(list_holidays(engine, 2025)) == 4
-    overview = load_complaint_overview(engine, **window)
+    overview = load_complaint_overview(engine=engine, **window)
     assert overview.backlog.iloc[0]["oldest_working_days"] == 2
     assert overview.totals["backlog_overdue"] == 0
     calendar_2025 = year_calendar(engine, 2025)

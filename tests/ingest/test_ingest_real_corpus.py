@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, insert, select
 
-from lib.analysis.complaint_overview import load_complaint_overview, overview_sentences
+from lib.analysis.complaint_overview import overview_sentences
 from lib.analysis.complaints import median_response_hours
 from lib.ingest import ImportOptions, import_upload, prepare_upload
 from lib.ingest.batches import IMPORTED, REFUSED, REPLACED, list_imports
 from lib.models import Complaint, ImportBatch, SurveyResponse, Unit
 from lib.queries.complaints import response_minutes
 from lib.queries.units import CITY
+from lib.services.complaints import overview as load_complaint_overview
 from lib.services.ikm import unit_ikm
 from tests.ingest.conftest import TODAY
 from tests.ingest.make_real_corpus import survey_scores
@@ -126,7 +127,7 @@ def test_city_export_keeps_times_topics_line_breaks_and_derives_status(
 
 def test_overview_reports_hours_when_the_median_is_under_a_day(engine: Engine, city: dict[str, int]) -> None:
     _import(engine, "city_aduan_export.csv", "pengaduan", skip_invalid=True)
-    overview = load_complaint_overview(engine, CITY)
+    overview = load_complaint_overview(engine=engine, scope=CITY)
     assert overview.totals["median_response_hours"] == pytest.approx(400 / 60)
     sentences = " ".join(overview_sentences(overview, "id"))
     assert "6,7 jam" in sentences

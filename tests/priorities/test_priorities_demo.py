@@ -14,7 +14,6 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from lib.analysis.complaint_overview import load_complaint_overview
 from lib.analysis.priority_model import MIN_AUC, fit_deterioration_model
 from lib.analysis.priority_score import COMPONENT_KEYS, UNIT_DATA_KURANG, UNIT_RANKED, priority_scores
 from lib.cli import main
@@ -24,6 +23,7 @@ from lib.queries.unit_evidence import unit_evidence
 from lib.queries.unit_panel import unit_quarter_panel
 from lib.queries.units import Scope
 from lib.reports.summary_pdf import summary_pdf_bytes
+from lib.services.complaints import overview as load_complaint_overview
 from lib.services.ikm import ikm_change
 from lib.services.priorities import scored_units_in_scope
 from lib.services.summary import leadership_summary
@@ -130,11 +130,15 @@ def test_summary_figures_equal_the_owning_functions(demo_engine: Engine) -> None
         figures["ikm"].value
         == ikm_change(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1]).ikm_2dp
     )
-    overview = load_complaint_overview(demo_engine, Scope(), *PERIOD)
+    overview = load_complaint_overview(
+        engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1]
+    )
     assert figures["complaints"].value == overview.totals["complaints"]
     assert figures["within_standard"].value == pytest.approx(1 - overview.totals["share_late"])
     # The previous period's light-weight figures equal what the full overview computes.
-    before = load_complaint_overview(demo_engine, Scope(), summary.previous_from, summary.previous_to)
+    before = load_complaint_overview(
+        engine=demo_engine, scope=Scope(), date_from=summary.previous_from, date_to=summary.previous_to
+    )
     assert figures["complaints"].previous == before.totals["complaints"]
     assert figures["within_standard"].previous == pytest.approx(1 - before.totals["share_late"])
     jp = city_learning_hours(unit_learning_hours(demo_engine, DEMO_END.year, Scope(), as_of=DEMO_END))

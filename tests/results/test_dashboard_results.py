@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from lib.analysis.complaint_overview import load_complaint_overview
 from lib.analysis.training_summary import evaluate_groups, evaluate_program, load_impact_data
 from lib.demo import DEMO_END
 from lib.queries.unit_evidence import unit_evidence
@@ -23,6 +22,7 @@ from lib.results.dashboard import (
     window_params,
 )
 from lib.results.registry import load_catalog
+from lib.services.complaints import overview as load_complaint_overview
 from lib.services.summary import findings, leadership_summary
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
@@ -98,7 +98,9 @@ def test_stored_evidence_equals_unit_evidence_and_a_subtree_is_the_citys_rows(de
 def test_stored_overview_equals_the_lib_function(demo_engine: Engine) -> None:
     params = {**window_params(*PERIOD), "period": "month"}
     stored = compute_now(demo_engine, "complaints.overview", params).value
-    direct = load_complaint_overview(demo_engine, Scope(), *PERIOD, period="month")
+    direct = load_complaint_overview(
+        engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1], period="month"
+    )
     assert stored.totals.keys() == direct.totals.keys()
     for key, value in direct.totals.items():  # NaN (no figure) equals NaN here
         assert stored.totals[key] == value or (value != value and stored.totals[key] != stored.totals[key]), (
