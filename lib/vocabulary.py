@@ -24,3 +24,8 @@ AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
 )
 #: Respondent-group dimensions: the name used across lib and the column it comes from.
 GROUP_DIMENSIONS: tuple[str, ...] = ("gender", "age_band", "education", "occupation", "service_type")
+
+#: Statuses of a participant who attended the programme (``tidak_hadir`` did not).
+ATTENDED: tuple[str, ...] = ("lulus", "tidak_lulus")
+#: Status of a participant who completed (passed) the programme: "trained" at levels 3 and 4.
+COMPLETED = "lulus"

@@ -80,7 +80,7 @@ ANALYSIS_NOT_YET_PURE = {
     "complaint_themes": ["lib.queries", "lib.results", "sqlalchemy"],
     "priority_text": ["lib.i18n"],
     "summary_types": ["lib.i18n"],
-    "training_summary": ["lib.i18n", "lib.queries", "sqlalchemy"],
+    "training_summary": ["lib.i18n"],
 }
 
 

@@ -1,6 +1,6 @@
 """Training impact at Kirkpatrick's four levels for a programme, and what to say about it.
 
-Loads what the analyses need once (:func:`load_impact_data`), evaluates one
+Works on what :func:`lib.services.impact.impact_data` reads once, evaluates one
 programme or course at every level (:func:`evaluate_program`), builds the
 per-programme table the CLI prints and the page offers for download
 (:func:`impact_table`), and writes one plain-language sentence per level that
@@ -20,14 +20,11 @@ import math
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Literal
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
 
-from lib.analysis.ikm_formula import WeightName
 from lib.analysis.training_behaviour import (
     BehaviourPanel,
     BehaviourResult,
@@ -52,18 +49,7 @@ from lib.analysis.training_results import (
     treatment_quarters,
 )
 from lib.i18n import fmt_number, fmt_percent, translate
-from lib.queries.training import (
-    ALL_PROGRAMS,
-    COMPLETED,
-    TrainingSelection,
-    completions,
-    list_programs,
-    participations,
-    performance_panel,
-    unit_outcome_panel,
-    unit_staff,
-)
-from lib.queries.units import CITY, Scope
+from lib.vocabulary import COMPLETED
 
 GroupBy = Literal["course", "run"]
 
@@ -146,28 +132,6 @@ class ImpactData:
         if key not in self._cache:
             self._cache[key] = outcome_wide(outcome_panel(self, spec))
         return self._cache[key]  # type: ignore[return-value]
-
-
-def load_impact_data(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    selection: TrainingSelection = ALL_PROGRAMS,
-    weight: WeightName | float = "0.111",
-) -> ImpactData:
-    """Read programmes, participations, completions, SKP panel, staff counts and unit outcomes."""
-    programs = list_programs(engine, scope, date_from, date_to, selection)
-    parts = participations(engine, selection, scope, date_from, date_to)
-    parts["course"] = parts["program_code"].map(programs.set_index("program_code")["course"])
-    return ImpactData(
-        programs=programs,
-        participations=parts,
-        completions=completions(engine, ALL_PROGRAMS, scope),
-        performance=performance_panel(engine, scope),
-        staff=unit_staff(engine, scope),
-        outcomes=unit_outcome_panel(engine, scope, weight=weight),
-    )
 
 
 def program_groups(data: ImpactData, by: GroupBy = "course") -> pd.DataFrame:

@@ -21,13 +21,13 @@ from lib.analysis.training_summary import (
     ImpactData,
     evaluate_groups,
     impact_table,
-    load_impact_data,
     program_groups,
 )
 from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.i18n import translate
 from lib.reports import neutralise_cell
+from lib.services.impact import impact_data
 
 JSON_FIELDS = (
     "kode_pelatihan",
@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--threshold harus di antara 0 dan 1 / must be in (0, 1]: {args.threshold}")
     engine = ensure_schema(get_engine())
     scope = unit_scope(engine, args.unit, lang)
-    data = load_impact_data(engine, scope, date_from, date_to)
+    data = impact_data(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
     if data.empty:
         raise UserError(translate("impact.no_programs", lang))
     keys = select_keys(data, args.by, args.program, lang)

@@ -16,9 +16,9 @@ from sqlalchemy import Engine, and_, case, func, select
 from lib.models import Employee, TrainingParticipation, TrainingProgram, Unit
 from lib.queries.sqlfn import year_of
 from lib.queries.units import CITY, Scope
+from lib.vocabulary import ATTENDED
 
 JP_TARGET = 20
-ATTENDED = ("lulus", "tidak_lulus")
 
 
 def employee_learning_hours(engine: Engine, year: int, scope: Scope = CITY) -> pd.DataFrame:

@@ -34,6 +34,7 @@ from lib.queries.sqlfn import quarter_start
 from lib.queries.survey import monthly_sums
 from lib.queries.unit_quarterly import service_by_quarter
 from lib.queries.units import CITY, Scope, list_units
+from lib.vocabulary import ATTENDED
 
 PROGRAM = TrainingProgram.__table__
 PARTICIPATION = TrainingParticipation.__table__
@@ -41,11 +42,6 @@ EMPLOYEE = Employee.__table__
 UNIT = Unit.__table__
 PERFORMANCE = Performance.__table__
 COMPLAINT = Complaint.__table__
-
-#: Statuses of a participant who attended the programme (``tidak_hadir`` did not).
-ATTENDED: tuple[str, ...] = ("lulus", "tidak_lulus")
-#: Status of a participant who completed (passed) the programme: "trained" at levels 3 and 4.
-COMPLETED = "lulus"
 
 
 @dataclass(frozen=True)

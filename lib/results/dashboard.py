@@ -387,7 +387,6 @@ def training_impact(
         impact_table,
         learning_comparison,
         level4_need,
-        load_impact_data,
         pooled_by_competency,
         program_groups,
     )
@@ -395,8 +394,14 @@ def training_impact(
 
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     selection = TrainingSelection(competency_type=competency_type, method=method, provider=provider)
-    data = load_impact_data(
-        engine, scope_of(path, region), date.fromisoformat(start), date.fromisoformat(end), selection
+    from lib.services.impact import impact_data
+
+    data = impact_data(
+        engine=engine,
+        scope=scope_of(path, region),
+        date_from=date.fromisoformat(start),
+        date_to=date.fromisoformat(end),
+        selection=selection,
     )
     options = {
         column: sorted({str(v) for v in data.programs[column].dropna()})

@@ -21,12 +21,12 @@ from lib.analysis.training_summary import (
     impact_rows,
     learning_comparison,
     level_sentences,
-    load_impact_data,
     treated_units,
 )
 from lib.demo import planted_effects
 from lib.periods import quarter_index
 from lib.queries.units import list_units
+from lib.services.impact import impact_data
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def planted():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def data(demo_engine: Engine) -> ImpactData:
-    return load_impact_data(demo_engine)
+    return impact_data(engine=demo_engine)
 
 
 @pytest.fixture(scope="module")

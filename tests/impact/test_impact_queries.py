@@ -12,7 +12,6 @@ from lib.analysis.training_summary import (
     evaluate_groups,
     impact_table,
     level_sentences,
-    load_impact_data,
     treated_units,
 )
 from lib.periods import quarter_index
@@ -27,6 +26,7 @@ from lib.queries.training import (
     unit_staff,
 )
 from lib.queries.units import Scope
+from lib.services.impact import impact_data
 from tests.impact.impact_data import build_small_city
 
 KEC = Scope(path_prefix="/KEC/")
@@ -112,7 +112,7 @@ def test_unit_outcome_panel_by_hand(city: Engine) -> None:
 
 
 def test_evaluation_on_the_small_city(city: Engine) -> None:
-    data = load_impact_data(city)
+    data = impact_data(engine=city)
     impacts = {i.key: i for i in evaluate_groups(data, "course")}
     digital = impacts["Pelatihan Layanan Digital"]
     assert digital.codes == ("P1", "P2")

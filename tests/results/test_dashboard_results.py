@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from lib.analysis.training_summary import evaluate_groups, evaluate_program, load_impact_data
+from lib.analysis.training_summary import evaluate_groups, evaluate_program
 from lib.demo import DEMO_END
 from lib.queries.unit_evidence import unit_evidence
 from lib.queries.units import Scope, list_units
@@ -23,6 +23,7 @@ from lib.results.dashboard import (
 )
 from lib.results.registry import load_catalog
 from lib.services.complaints import overview as load_complaint_overview
+from lib.services.impact import impact_data
 from lib.services.summary import findings, leadership_summary
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
@@ -124,7 +125,7 @@ def test_stored_summary_has_the_findings_of_both_languages(demo_engine: Engine) 
 
 def test_stored_impact_per_course_and_pooled_equal_the_lib_functions(demo_engine: Engine) -> None:
     result = compute_now(demo_engine, "training.impact", impact_params(*PERIOD)).value
-    data = load_impact_data(demo_engine, Scope(), *PERIOD)
+    data = impact_data(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1])
     evaluated = {impact.key: impact for impact in evaluate_groups(data, "course")}
     assert set(result.by_course) == set(evaluated) == set(result.courses["key"])
     key = result.courses.sort_values("participants")["key"].iloc[-1]
