@@ -29,3 +29,13 @@ GROUP_DIMENSIONS: tuple[str, ...] = ("gender", "age_band", "education", "occupat
 ATTENDED: tuple[str, ...] = ("lulus", "tidak_lulus")
 #: Status of a participant who completed (passed) the programme: "trained" at levels 3 and 4.
 COMPLETED = "lulus"
+
+#: The unit columns of result frames, from the unit table's names (written once: the IKM and
+#: the priority evidence both label their units this way).
+UNIT_RESULT_NAMES: dict[str, str] = {
+    "id": "unit_id",
+    "code": "kode_unit",
+    "name": "nama_unit",
+    "kind": "jenis_unit",
+    "region": "wilayah",
+}

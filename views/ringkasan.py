@@ -13,7 +13,7 @@ from lib.ui.sidebar import current_scope_label, scoped_title
 from lib.ui.text import plain
 
 ctx = page_context()
-filters, scope, lang = ctx.filters, ctx.scope, ctx.lang
+filters, scope, lang = ctx.filters, ctx.query_scope, ctx.lang
 
 st.title(scoped_title(t("summary.title")))
 with st.spinner():

@@ -195,6 +195,23 @@ def theme_label(theme: object, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(theme) if text == key else text
 
 
+def spike_cell(overview: ComplaintOverview, unit_id: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A unit's spikes in one table cell, ``Total 2,5×; Jalan dan drainase 3,0×`` (the page and the CLI)."""
+    flags = overview.spikes.flagged
+    if flags.empty:
+        return ""
+    parts = []
+    for row in flags[flags["unit_id"] == unit_id].itertuples(index=False):
+        what = (
+            translate("complaints.all_total", lang)
+            if row.family == "unit_id"
+            else theme_label(row.theme, lang)
+        )
+        ratio = "∞" if not np.isfinite(row.ratio) else fmt_number(row.ratio, lang, 1)
+        parts.append(f"{what} {ratio}×")
+    return "; ".join(parts)
+
+
 def spike_sentences(overview: ComplaintOverview, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """One sentence per flagged series, e.g. "Kelurahan X: pengaduan tentang waktu/antrian naik 2,8× …".
 
@@ -365,6 +382,7 @@ __all__ = [
     "THEMES",
     "ComplaintOverview",
     "overview_sentences",
+    "spike_cell",
     "spike_sentences",
     "theme_label",
     "unit_report_records",

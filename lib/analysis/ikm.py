@@ -29,6 +29,7 @@ from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
 from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
 from lib.models import UNSUR
 from lib.periods import check_period, overlap_days, period_end, period_label, period_start
+from lib.vocabulary import UNIT_RESULT_NAMES
 
 DAYS_PER_YEAR = 365
 
@@ -67,15 +68,7 @@ def _finish(frame: pd.DataFrame, weight: WeightName | float) -> pd.DataFrame:
 
 
 def _unit_info(units: pd.DataFrame) -> pd.DataFrame:
-    return units.rename(
-        columns={
-            "id": "unit_id",
-            "code": "kode_unit",
-            "name": "nama_unit",
-            "kind": "jenis_unit",
-            "region": "wilayah",
-        }
-    )[[*UNIT_COLUMNS, "service_population"]]
+    return units.rename(columns=UNIT_RESULT_NAMES)[[*UNIT_COLUMNS, "service_population"]]
 
 
 def _subtree_population(units: pd.DataFrame) -> pd.Series:

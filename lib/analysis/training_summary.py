@@ -544,24 +544,25 @@ def _results_method(study: EventStudy, threshold: float, spec: OutcomeSpec) -> s
     )
 
 
+#: The columns of :func:`impact_table` (the page's download and the CLI's output alike).
+IMPACT_COLUMNS: tuple[str, ...] = (
+    "kode_pelatihan",
+    "nama_pelatihan",
+    "level",
+    "measure",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "n",
+    "method",
+    "verdict",
+)
+
+
 def impact_table(impacts: Sequence[ProgramImpact]) -> pd.DataFrame:
     """All rows of :func:`impact_rows` for several programmes."""
     rows = [row for impact in impacts for row in impact_rows(impact)]
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "kode_pelatihan",
-            "nama_pelatihan",
-            "level",
-            "measure",
-            "estimate",
-            "ci_low",
-            "ci_high",
-            "n",
-            "method",
-            "verdict",
-        ],
-    )
+    return pd.DataFrame(rows, columns=list(IMPACT_COLUMNS))
 
 
 # ----------------------------------------------------------------------------- sentences

@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from lib.analysis.complaint_overview import (
     ComplaintOverview,
     overview_sentences,
-    theme_label,
+    spike_cell,
     unit_report_records,
 )
 from lib.analysis.complaint_spikes import SpikeSettings
@@ -70,19 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _spike_cell(overview: ComplaintOverview, unit_id: int, lang: str) -> str:
-    flags = overview.spikes.flagged
-    if flags.empty:
-        return ""
-    parts = []
-    for row in flags[flags["unit_id"] == unit_id].itertuples(index=False):
-        theme = (
-            translate("complaints.all_total", lang)
-            if row.family == "unit_id"
-            else theme_label(row.theme, lang)
-        )
-        ratio = "∞" if not np.isfinite(row.ratio) else fmt_number(row.ratio, lang, 1)
-        parts.append(f"{theme} {ratio}×")
-    return "; ".join(parts)
+    return spike_cell(overview, unit_id, lang)
 
 
 def _table(overview: ComplaintOverview, lang: str) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from lib.analysis.training_results import DEFAULT_THRESHOLD
 from lib.analysis.training_summary import (
+    IMPACT_COLUMNS,
     ImpactData,
     evaluate_groups,
     impact_table,
@@ -29,17 +30,8 @@ from lib.i18n import translate
 from lib.reports import neutralise_cell
 from lib.services.impact import impact_data
 
-JSON_FIELDS = (
-    "kode_pelatihan",
-    "nama_pelatihan",
-    "level",
-    "measure",
-    "estimate",
-    "ci_low",
-    "ci_high",
-    "n",
-    "method",
-)
+#: Every column of the impact table but the verdict, which JSON readers derive from the interval.
+JSON_FIELDS = tuple(c for c in IMPACT_COLUMNS if c != "verdict")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -43,6 +43,7 @@ from lib.queries.learning_hours import unit_learning_hours
 from lib.queries.survey import monthly_sums
 from lib.queries.unit_quarterly import performance_by_quarter, service_by_quarter
 from lib.queries.units import CITY, Scope, list_units
+from lib.vocabulary import UNIT_RESULT_NAMES
 
 EVIDENCE_COLUMNS = (
     "ikm",
@@ -294,15 +295,9 @@ def unit_evidence(
     now = (date_from, date_to)
     before = previous_range(date_from, date_to)
     raw_units = list_units(engine, scope)
-    units = raw_units.rename(
-        columns={
-            "id": "unit_id",
-            "code": "kode_unit",
-            "name": "nama_unit",
-            "kind": "jenis_unit",
-            "region": "wilayah",
-        }
-    )[["unit_id", "kode_unit", "nama_unit", "jenis_unit", "wilayah", "path"]]
+    units = raw_units.rename(columns=UNIT_RESULT_NAMES)[
+        ["unit_id", "kode_unit", "nama_unit", "jenis_unit", "wilayah", "path"]
+    ]
     if units.empty:
         return pd.DataFrame(columns=[*units.columns, *EVIDENCE_COLUMNS])
     parts = [

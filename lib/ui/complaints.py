@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from lib.analysis.complaint_overview import (
     ComplaintOverview,
     overview_sentences,
+    spike_cell,
     spike_sentences,
     theme_label,
 )
@@ -362,21 +363,9 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
 def summary_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
     """The per-unit table, as display strings in the user's language."""
     s = ov.summary
-    flags = ov.spikes.flagged
 
     def spike_text(unit_id: int) -> str:
-        if flags.empty:
-            return ""
-        parts = []
-        for row in flags[flags["unit_id"] == unit_id].itertuples(index=False):
-            what = (
-                translate("complaints.all_total", lang)
-                if row.family == "unit_id"
-                else theme_label(row.theme, lang)
-            )
-            ratio = "∞" if not np.isfinite(row.ratio) else fmt_number(row.ratio, lang, 1)
-            parts.append(f"{what} {ratio}×")
-        return "; ".join(parts)
+        return spike_cell(ov, unit_id, lang)
 
     def ci(low: float, high: float, decimals: int = 2) -> str:
         if pd.isna(low) or pd.isna(high):
@@ -680,7 +669,7 @@ class ComplaintsView:
 
 def overview_section(ctx: PageContext) -> ComplaintsView:
     """The range cut to the data, the period control and the stored overview; an empty note and stop."""
-    first, last = date_span(ctx.engine, ctx.scope)
+    first, last = date_span(ctx.engine, ctx.query_scope)
     date_from = max(ctx.filters.date_from, first) if first else ctx.filters.date_from
     date_to = min(ctx.filters.date_to, last) if last else ctx.filters.date_to
     if first is None or date_from > date_to:
@@ -697,7 +686,7 @@ def overview_section(ctx: PageContext) -> ComplaintsView:
         or "month"
     )
     labels_only = bool(st.session_state.get("complaints_labels_only", False))
-    ov = overview(ctx.engine, ctx.scope, date_from, date_to, period, labels_only)
+    ov = overview(ctx.engine, ctx.query_scope, date_from, date_to, period, labels_only)
     return ComplaintsView(date_from, date_to, period, ov)
 
 
@@ -906,7 +895,7 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     )
     texts = drilldown(
         ctx.engine,
-        ctx.scope,
+        ctx.query_scope,
         view.date_from,
         view.date_to,
         None if unit_choice == ALL else int(unit_choice),
@@ -945,7 +934,7 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
             right.dataframe(
                 themes_ui.confusion_table(theme_state.quality, lang), hide_index=True, width="stretch"
             )
-        pending = pending_predictions(ctx.engine, ctx.scope)["unpredicted"]
+        pending = pending_predictions(ctx.engine, ctx.query_scope)["unpredicted"]
         if pending and theme_state.model is not None:
             st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
     if can_import(ctx.principal):

@@ -438,7 +438,7 @@ class IkmWindow:
 
 def window_section(ctx: PageContext) -> tuple[date, date]:
     """The sidebar's range cut to the days with survey data; an empty note and stop when there are none."""
-    first, last = survey_bounds(ctx.engine, ctx.scope)
+    first, last = survey_bounds(ctx.engine, ctx.query_scope)
     if first is None or last is None:
         st.info(t("ikm.page.empty"))
         st.stop()
@@ -473,7 +473,7 @@ def headline_section(
     """The caption, four metrics and the plain-language sentence; returns the scope's name and weight text."""
     weight_text = t(f"ikm.weight.{change.weight}")
     st.caption(t("ikm.page.caption", n=num(change.responden, 0), start=day(w.date_from), end=day(w.date_to)))
-    place = scope_name(ctx.engine, ctx.scope, t("ikm.scope.city"))
+    place = scope_name(ctx.engine, ctx.query_scope, t("ikm.scope.city"))
     cols = st.columns(4)
     delta_help = (
         t(
@@ -508,7 +508,7 @@ def headline_section(
 def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
     """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
-    previous = units_ikm(ctx.engine, ctx.scope, prev_from, prev_to, w.weight, w.rollup)
+    previous = units_ikm(ctx.engine, ctx.query_scope, prev_from, prev_to, w.weight, w.rollup)
     ranked = unit_changes(units, previous)
     heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
     with heat_tab:
@@ -592,7 +592,7 @@ def weakest_and_trend_section(
             or "quarter"
         )
         series = [
-            (place, scope_trend(ctx.engine, ctx.scope, w.date_from, w.date_to, w.weight, period)),
+            (place, scope_trend(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, period)),
             (
                 unit["nama_unit"],
                 unit_trend(
@@ -616,7 +616,7 @@ def profile_section(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str)
     st.subheader(t("ikm.section.profile"))
     whole_scope = st.toggle(t("ikm.profile.whole_scope", scope=place), key="ikm_profile_scope")
     if whole_scope:
-        groups = profile(ctx.engine, ctx.scope, w.date_from, w.date_to, w.weight, None)
+        groups = profile(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, None)
     else:
         st.caption(t("ikm.profile.of_unit", unit=plain(unit["nama_unit"])))
         unit_scope = Scope(path_prefix=unit["path"])

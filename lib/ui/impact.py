@@ -446,7 +446,7 @@ class ImpactChoice:
 def choice_section(ctx: PageContext) -> ImpactChoice:
     """The programme filters, the threshold and the programme; an empty note and stop without programmes."""
     date_from, date_to = ctx.filters.date_from, ctx.filters.date_to
-    options = filter_options(ctx.scope, date_from, date_to)
+    options = filter_options(ctx.query_scope, date_from, date_to)
     with st.expander(t("impact.filters"), expanded=False):
         cols = st.columns(3)
         chosen = {}
@@ -461,7 +461,7 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
             t("impact.threshold"), 0.3, 0.9, DEFAULT_THRESHOLD, 0.05, format="%.2f", key="impact_threshold"
         )
     selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
-    courses = groups(ctx.scope, date_from, date_to, selection)
+    courses = groups(ctx.query_scope, date_from, date_to, selection)
     if courses.empty:
         st.info(t("impact.no_programs"))
         st.stop()
@@ -481,7 +481,7 @@ def impact_of(ctx: PageContext, c: ImpactChoice) -> ProgramImpact:
     """The chosen programme's four levels (or all pooled); an empty note and stop when there are none."""
     with st.spinner(t("impact.computing")):
         impact = program_impact(
-            ctx.scope,
+            ctx.query_scope,
             c.date_from,
             c.date_to,
             c.selection,
@@ -616,7 +616,7 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
 
 def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) -> None:
     """Level 4: the event study, or what a programme too small for it would need, and pooled effects."""
-    lang, scope, threshold = ctx.lang, ctx.scope, c.threshold
+    lang, scope, threshold = ctx.lang, ctx.query_scope, c.threshold
     st.subheader(t("impact.section.results"))
     ikm_study = impact.results.get("ikm")
     if c.key != ALL and (ikm_study is None or not ikm_study.estimable):
@@ -674,7 +674,7 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
 def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
     """Programmes compared (forest plot, the too-small ones apart) and the table with its download."""
     lang = ctx.lang
-    table, learning = comparison(ctx.scope, c.date_from, c.date_to, c.selection, c.threshold)
+    table, learning = comparison(ctx.query_scope, c.date_from, c.date_to, c.selection, c.threshold)
     st.subheader(t("impact.section.compare"))
     ranked, too_small = split_small_programs(learning)
     if not ranked.empty:

@@ -26,7 +26,9 @@ class PageContext:
 
     principal: Principal
     filters: Filters
-    scope: Scope
+    #: the scope this run's queries must use: the sidebar's, constrained to the principal
+    #: (:func:`lib.ui.auth.current_scope`); never ``filters.scope``, which skips that check
+    query_scope: Scope
     lang: str
     engine: Engine
 
@@ -39,4 +41,4 @@ def page_context(permission: Callable[[Principal], bool] | None = None) -> PageC
     """
     principal = require_permission(permission) if permission is not None else require_principal()
     filters, scope, lang = get_filters(), current_scope(), get_lang()
-    return PageContext(principal=principal, filters=filters, scope=scope, lang=lang, engine=engine())
+    return PageContext(principal=principal, filters=filters, query_scope=scope, lang=lang, engine=engine())

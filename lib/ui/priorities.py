@@ -243,7 +243,7 @@ def scored_section(ctx: PageContext) -> PriorityView:
         weights = DEFAULT_WEIGHTS
     filters = ctx.filters
     city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())))
-    in_view = in_scope(city, ctx.scope)
+    in_view = in_scope(city, ctx.query_scope)
     if in_view.empty:
         st.info(t("priority.empty"))
         st.stop()
@@ -482,7 +482,7 @@ def model_section(result: ModelResult) -> None:
 
 def export_section(ctx: PageContext, view: PriorityView) -> None:
     """The training plan workbook, built only when the button is clicked."""
-    principal, scope, filters, engine = ctx.principal, ctx.scope, ctx.filters, ctx.engine
+    principal, scope, filters, engine = ctx.principal, ctx.query_scope, ctx.filters, ctx.engine
 
     def _training_plan() -> bytes:
         """Built only when the button is clicked (it lists every priority employee at city scale)."""
