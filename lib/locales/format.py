@@ -17,4 +17,24 @@ MESSAGES = {
     "updated.source.training": {"id": "Pelatihan", "en": "Training"},
     "updated.source.performance": {"id": "Kinerja (SKP)", "en": "Performance (SKP)"},
     "updated.source.employee": {"id": "Pegawai", "en": "Staff"},
+    "search.label": {"id": "Cari dalam isi pengaduan", "en": "Search the complaint texts"},
+    "search.placeholder": {"id": "mis. antrian, pungli, KTP", "en": "e.g. queue, illegal fee, KTP"},
+    "search.help": {
+        "id": "Mencari di unit dan periode yang dipilih di samping, tanpa membedakan huruf besar-kecil. "
+        "Nomor telepon, NIK dan e-mail disamarkan dan tidak dapat dicari.",
+        "en": "Searches the unit and period chosen in the sidebar, ignoring case. "
+        "Phone numbers, NIK and e-mail addresses are masked and cannot be searched for.",
+    },
+    "search.none": {
+        "id": "Tidak ada pengaduan berisi “{words}” di unit dan periode ini.",
+        "en": "No complaint contains “{words}” in this unit and period.",
+    },
+    "search.found": {
+        "id": "{n} pengaduan ditemukan, terbaru dahulu.",
+        "en": "{n} complaints found, newest first.",
+    },
+    "search.found_limit": {
+        "id": "{n} pengaduan terbaru yang cocok ditampilkan (paling banyak {limit}); persempit pencarian atau periode.",
+        "en": "The {n} newest matching complaints are shown (at most {limit}); narrow the search or the period.",
+    },
 }
