@@ -71,4 +71,5 @@ MESSAGES = {
     "summary.pdf.top_units": {"id": "Unit prioritas", "en": "Priority units"},
     "summary.change.up": {"id": "naik", "en": "up"},
     "summary.empty": {"id": "Tidak ada data pada periode ini.", "en": "No data in this period."},
+    "summary.finding.more_spikes.print": {"id": "(dan {n} lonjakan lain)", "en": "(and {n} more rises)"},
 }
