@@ -44,9 +44,26 @@ def summary_pdf_bytes(
     *,
     scope_name: str | None = None,
 ) -> bytes:
-    """The one-page summary PDF; ``scope_name`` says whose figures they are (default: the city)."""
+    """The one-page summary PDF; ``scope_name`` says whose figures they are (default: the city).
+
+    The table of priority units lists up to ``top`` units, fewer when long reasons would run
+    into the footer line: the page is drawn again with one unit less until it fits.
+    """
     generated = generated or date.today()
     scope_name = scope_name or translate("sidebar.city", lang)
+    for rows in range(top, 0, -1):
+        pdf, table_end = _draw(summary, lang, generated, rows, scope_name)
+        if table_end <= pdf.h - FOOTER_FROM_BOTTOM:
+            break
+    return bytes(pdf.output())
+
+
+#: The footer line starts this far (mm) above the bottom edge; the table must end above it.
+FOOTER_FROM_BOTTOM = 15
+
+
+def _draw(summary: Summary, lang: str, generated: date, top: int, scope_name: str) -> tuple[_Pdf, float]:
+    """The page with ``top`` priority units, and where their table ends (mm from the top)."""
     pdf = _Pdf(unicode_font=_has_dejavu())
     pdf.set_auto_page_break(auto=False)
     pdf.set_title(translate("summary.pdf.title", lang))
@@ -111,7 +128,8 @@ def summary_pdf_bytes(
             cells.cell(pdf.text_of(row["nama_unit"]))
             cells.cell(fmt_number(row["score"], lang, 0))
             cells.cell(pdf.text_of(reasons_text(row, lang, k=2)))
+    table_end = pdf.get_y()
     pdf.set_y(-14)
     pdf.style("I", 7.5)
     pdf.cell(0, 5, pdf.text_of(translate("summary.pdf.generated", lang, date=fmt_date(generated, lang))))
-    return bytes(pdf.output())
+    return pdf, table_end

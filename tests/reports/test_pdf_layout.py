@@ -81,3 +81,20 @@ def test_summary_pdf_headings_are_whole_words(demo_engine: Engine, tmp_path: Pat
         heading = translate(f"priority.col.{key}", lang)
         assert heading.split()[0] in text, f"{heading!r} split in the printed table"
     assert "halaman Pengaduan" not in text and "Complaints page" not in text
+
+
+def test_the_priority_table_stops_above_the_footer(demo_engine: Engine) -> None:
+    from lib.reports.summary_pdf import FOOTER_FROM_BOTTOM, _draw
+
+    summary = leadership_summary(demo_engine, Scope(), *PERIOD, "id")
+    generated = date(2026, 11, 26)
+    fits = [
+        rows
+        for rows in range(1, 11)
+        if _draw(summary, "id", generated, rows, "Kota Medan")[1] <= 297 - FOOTER_FROM_BOTTOM
+    ]
+    assert fits, "not even one unit fits the page"
+    # the demo city's reasons are long: ten units do not fit, so the PDF lists as many as do
+    assert max(fits) < 10
+    pdf, end = _draw(summary, "id", generated, max(fits), "Kota Medan")
+    assert end <= pdf.h - FOOTER_FROM_BOTTOM
