@@ -37,4 +37,11 @@ MESSAGES = {
         "id": "{n} pengaduan terbaru yang cocok ditampilkan (paling banyak {limit}); persempit pencarian atau periode.",
         "en": "The {n} newest matching complaints are shown (at most {limit}); narrow the search or the period.",
     },
+    "charts.priority.flagged": {"id": "Perlu perhatian", "en": "Needs attention"},
+    "charts.priority.above": {
+        "id": "Skor ≥ {threshold}, alasan belum jelas",
+        "en": "Score ≥ {threshold}, reasons not clear",
+    },
+    "charts.priority.below": {"id": "Skor < {threshold}", "en": "Score < {threshold}"},
+    "charts.priority.threshold": {"id": "batas {threshold}", "en": "threshold {threshold}"},
 }

@@ -157,3 +157,22 @@ def test_method_details_pairs_a_conclusion_with_its_statistics() -> None:
     assert details.lines == ("Uji Wilcoxon, p = 0,01", "IK 95%: 1,2–3,4")
     assert details.markdown == "- Uji Wilcoxon, p = 0,01\n- IK 95%: 1,2–3,4"
     assert method_details("x", [], "en").title == "Method details"
+
+
+def test_conclusion_with_details_draws_the_plain_words_first() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    def page() -> None:
+        from lib.ui.method_details import conclusion_with_details
+
+        conclusion_with_details("IKM naik dengan jelas.", ["Uji Wilcoxon, p = 0,01", "IK 95%: 1,2–3,4"])
+        conclusion_with_details("Belum cukup data.", [])
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown][:2] == [
+        "IKM naik dengan jelas.",
+        "- Uji Wilcoxon, p = 0,01\n- IK 95%: 1,2–3,4",
+    ]
+    assert [e.label for e in at.expander] == ["Rincian metode"]
+    assert at.markdown[-1].value == "Belum cukup data."
