@@ -22,6 +22,14 @@ from lib.ui.format import localise_figure, number
 PRIORITY_COLOURS = {"flagged": "#B91C1C", "above": "#F59E0B", "below": "#94A3B8"}
 
 
+def readable_figure(figure: go.Figure, lang: str) -> go.Figure:
+    """``figure`` in the reader's formats (:func:`lib.ui.format.localise_figure`), with every
+    reference line (thresholds, grade bounds, standards) drawn beneath the bars and their
+    value labels, so a dashed line never runs through a number. Returned for chaining."""
+    figure.update_shapes(layer="below")
+    return localise_figure(figure, lang)
+
+
 def priority_standing(score: float, flagged: bool, threshold: float = FLAG_THRESHOLD) -> str:
     """Where a unit's score stands: ``flagged``, ``above`` the threshold (reasons too spread), or ``below``.
 

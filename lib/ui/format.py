@@ -40,7 +40,7 @@ _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 MAX_MONTH_TICKS = 12
 _MONTH_STEPS = (1, 2, 3, 6, 12)
 
-Kind = Literal["text", "int", "number", "percent", "points", "date", "month", "time", "signed"]
+Kind = Literal["text", "int", "number", "percent", "points", "date", "month", "time", "signed", "p"]
 Colour = Literal["normal", "inverse", "off"]
 
 
@@ -91,6 +91,15 @@ def points(value: object, lang: str, decimals: int = 1) -> str:
     if is_missing(value):
         return EMPTY
     return f"{number(value, lang, decimals)} pp"
+
+
+def p_value(value: object, lang: str) -> str:
+    """A test's p-value as a reader can take it: ``0,049``, ``< 0,001`` (never ``0.0000``)."""
+    if is_missing(value):
+        return EMPTY
+    if float(value) < 0.001:  # type: ignore[arg-type]
+        return "< " + number(0.001, lang, 3)
+    return number(value, lang, 3)
 
 
 @dataclass(frozen=True)
@@ -228,6 +237,8 @@ def format_value(value: object, column: Column, lang: str) -> str:
     if kind == "signed":
         found = change(value, lang, column.decimals, column.unit)
         return EMPTY if found is None else found.text
+    if kind == "p":
+        return p_value(value, lang)
     if kind == "date":
         return day(value, lang)
     if kind == "month":

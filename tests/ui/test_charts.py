@@ -43,3 +43,18 @@ def test_equal_labels_get_one_colour_per_standing_and_a_legend() -> None:
         "Score ≥ 25, reasons not clear",
         "Score < 25",
     }
+
+
+def test_readable_figure_puts_reference_lines_beneath_the_labels() -> None:
+    import plotly.graph_objects as go
+
+    from lib.ui.charts import readable_figure
+
+    figure = go.Figure(go.Bar(x=[76.6, 88.3], y=["A", "B"], orientation="h", text=["76,60 C", "88,30 B"]))
+    figure.add_vline(x=76.61, line_dash="dot")
+    figure.update_layout(
+        shapes=[*figure.layout.shapes, {"type": "line", "x0": 88.31, "x1": 88.31, "y0": 0, "y1": 1}]
+    )
+    readable_figure(figure, "id")
+    assert [shape.layer for shape in figure.layout.shapes] == ["below", "below"]
+    assert figure.layout.separators == ",."

@@ -62,6 +62,15 @@ def test_number_agrees_with_the_babel_formatter(value: float, lang: str) -> None
     assert number(value, lang) == fmt_number(value, lang)
 
 
+def test_p_values_never_print_as_zero() -> None:
+    from lib.ui.format import p_value
+
+    assert p_value(0.0, "id") == "< 0,001"
+    assert p_value(0.0049, "id") == "0,005"
+    assert p_value(0.0494, "en") == "0.049"
+    assert p_value(float("nan"), "id") == "–"
+
+
 def test_shares_and_points() -> None:
     assert percent(0.257, "id") == "25,7%"
     assert percent(0.257, "en", 0) == "26%"
