@@ -89,6 +89,18 @@ def _problems_in_text(text: str, lang: str) -> Iterator[tuple[str, str]]:
             yield kind, text[start : match.end() + 15].replace("\n", " ")
 
 
+def _whole_format(settings: dict[str, Any], lang: str) -> bool:
+    """Whether a number column's configured format writes it correctly in ``lang``.
+
+    A printf format without decimals (``%.0f``, ``%.0f%%``: a progress bar's score) shows no
+    decimal mark, right in both languages; with decimals it prints ``69.73``, right only in English.
+    """
+    number_format = (settings.get("type_config") or {}).get("format")
+    if not isinstance(number_format, str):
+        return False
+    return lang == "en" or bool(re.fullmatch(r"[^%]*%\.0f(%%)?[^%]*", number_format))
+
+
 def table_problems(
     frame: pd.DataFrame, lang: str, config: dict[str, Any] | None = None
 ) -> Iterator[tuple[str, str]]:
@@ -107,7 +119,7 @@ def table_problems(
         if SNAKE_CASE.match(name):
             yield "code_name", f"column {name!r}"
         values = frame[column]
-        if pd.api.types.is_float_dtype(values) and values.notna().any():
+        if pd.api.types.is_float_dtype(values) and values.notna().any() and not _whole_format(settings, lang):
             yield "number", f"column {name!r} holds raw floats, e.g. {values.dropna().iloc[0]!r}"
         if pd.api.types.is_datetime64_any_dtype(values):
             yield "date", f"column {name!r} holds raw dates"
@@ -236,6 +248,15 @@ def test_the_scanner_finds_what_issue_17_saw() -> None:
         }
     )
     assert list(table_problems(clean, "id")) == []
+    scores = pd.DataFrame({"Skor": [49.97], "IKM": [69.73]})
+    config = {
+        "Skor": {"type_config": {"type": "progress", "format": "%.0f"}},
+        "IKM": {"type_config": {"format": "%.2f"}},
+    }
+    assert [where for _, where in table_problems(scores, "id", config)] == [
+        "column 'IKM' holds raw floats, e.g. np.float64(69.73)"
+    ]
+    assert list(table_problems(scores, "en", config)) == []
     labelled = pd.DataFrame({"name_id": ["Jalan rusak"], "internal_id": [3]})
     config = {"name_id": {"label": "Nama (Indonesia)"}, "internal_id": {"hidden": True}}
     assert list(table_problems(labelled, "id", config)) == []
