@@ -44,4 +44,5 @@ MESSAGES = {
     },
     "charts.priority.below": {"id": "Skor < {threshold}", "en": "Score < {threshold}"},
     "charts.priority.threshold": {"id": "batas {threshold}", "en": "threshold {threshold}"},
+    "search.title": {"id": "Cari pengaduan", "en": "Search complaints"},
 }

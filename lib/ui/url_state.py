@@ -17,7 +17,7 @@ only :func:`read_request`, :func:`apply_request` and :func:`write_filters` touch
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -199,3 +199,25 @@ def write_filters(preset: str, filters: Filters) -> None:
                 current[name] = wanted[name]
         elif name in current:
             del current[name]
+
+
+def keep_in_url(param: str, key: str, options: Sequence[str]) -> None:
+    """Keep a page option (the widget under ``key``) in the address as ``param``; call it before the widget.
+
+    In a fresh session a valid ``?param=value`` seeds the widget's state (anything not in
+    ``options`` is ignored); on every run the widget's current value is written back, so a
+    changed option changes the address. ``options`` are the widget's option values (strings).
+    The widget must not be given ``index``/``value`` as well (Streamlit warns when a keyed
+    widget gets both a default and a value set through the session state).
+    """
+    if key not in st.session_state:
+        asked = _first(st.query_params.to_dict(), param)
+        if asked in options:
+            st.session_state[key] = asked
+        return
+    value = st.session_state[key]
+    if value in options:
+        if st.query_params.get(param) != value:
+            st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]

@@ -84,3 +84,31 @@ def test_garbage_in_a_link_is_ignored_quietly(
     filters = at.session_state[FILTERS_KEY]
     assert filters.unit_code is None and filters.region is None
     assert "unit" not in at.query_params and "wilayah" not in at.query_params
+
+
+def _option_page() -> None:
+    import streamlit as st
+
+    from lib.ui.url_state import keep_in_url
+
+    keep_in_url("per", "telaah_test_per", ["bulan", "triwulan"])
+    st.radio("Tampilkan per", ["bulan", "triwulan"], key="telaah_test_per", horizontal=True)
+
+
+def test_a_page_option_is_read_from_the_address_and_written_back() -> None:
+    at = AppTest.from_function(_option_page)
+    at.query_params["per"] = "triwulan"
+    at.run()
+    assert at.radio[0].value == "triwulan"
+    at.radio[0].set_value("bulan").run()
+    assert at.query_params["per"] == "bulan"
+
+
+def test_a_page_option_that_means_nothing_is_ignored() -> None:
+    at = AppTest.from_function(_option_page)
+    at.query_params["per"] = "<script>"
+    at.run()
+    assert not at.exception
+    assert at.radio[0].value == "bulan"
+    at.run()
+    assert at.query_params["per"] == "bulan"
