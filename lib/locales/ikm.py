@@ -80,10 +80,12 @@ MESSAGES = {
     "ikm.sample.ok": {"id": "n = {n} (minimal {needed})", "en": "n = {n} (minimum {needed})"},
     "ikm.sample.unknown": {"id": "n = {n}", "en": "n = {n}"},
     "ikm.sample.note": {
-        "id": "Sampel minimal menurut Krejcie–Morgan atas populasi_layanan per tahun, "
-        "disesuaikan proporsional dengan lama periode.",
-        "en": "Minimum sample by Krejcie–Morgan on the yearly people served (populasi_layanan), "
-        "pro-rated to the length of the period.",
+        "id": "Jumlah responden minimal (rumus Krejcie–Morgan, lihat halaman Metode) dihitung dari "
+        "jumlah orang yang dilayani unit per tahun, disesuaikan dengan lama periode. "
+        "Tanda ⚠ berarti responden masih kurang: angkanya sudah bisa dibaca, tetapi belum cukup pasti.",
+        "en": "The minimum number of respondents (Krejcie–Morgan formula, see the Methods page) comes from "
+        "the people the unit serves per year, pro-rated to the length of the period. "
+        "⚠ means too few respondents yet: the figure can be read, but is not yet certain enough.",
     },
     # page
     "ikm.page.title": {"id": "Kepuasan Masyarakat", "en": "Public satisfaction"},

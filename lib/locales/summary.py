@@ -51,10 +51,10 @@ MESSAGES = {
         "en": "{n} units need training attention; the most urgent is {unit} ({reasons}).",
     },
     "summary.finding.learning": {
-        "id": "Peserta pelatihan naik rata-rata {gain} poin dari pre-test ke post-test (IK 95% {low}–{high}; "
-        "d_z {dz}; n = {n}). Ini mengukur pembelajaran, belum tentu perubahan layanan.",
-        "en": "Participants gained {gain} points on average from pre-test to post-test (95% CI {low}–{high}; "
-        "d_z {dz}; n = {n}). This measures learning, not necessarily better service.",
+        "id": "Peserta pelatihan naik rata-rata {gain} poin dari pre-test ke post-test ({n} peserta; "
+        "IK 95% {low}–{high}). Ini mengukur pembelajaran, belum tentu perubahan layanan.",
+        "en": "Participants gained {gain} points on average from pre-test to post-test ({n} participants; "
+        "95% CI {low}–{high}). This measures learning, not necessarily better service.",
     },
     "summary.finding.jp": {
         "id": "{share} dari {n} ASN sudah mencapai 20 JP pengembangan kompetensi tahun ini.",
@@ -71,4 +71,5 @@ MESSAGES = {
     "summary.pdf.top_units": {"id": "Unit prioritas", "en": "Priority units"},
     "summary.change.up": {"id": "naik", "en": "up"},
     "summary.empty": {"id": "Tidak ada data pada periode ini.", "en": "No data in this period."},
+    "summary.finding.more_spikes.print": {"id": "(dan {n} lonjakan lain)", "en": "(and {n} more rises)"},
 }

@@ -48,6 +48,33 @@ class _Pdf(FPDF):
             text = text.replace(char, spelled)
         return text.encode("latin-1", "replace").decode("latin-1")
 
+    def multi_cell(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        """Left-aligned unless asked otherwise: fpdf2 justifies by default, and justified small
+        text in narrow boxes prints with wide gaps between words."""
+        if len(args) < 5:  # align is multi_cell's fifth parameter
+            kwargs.setdefault("align", "L")
+        return super().multi_cell(*args, **kwargs)
+
+    def column_widths(
+        self, headings: list[str], widths: list[float], stretch: int, size: float
+    ) -> tuple[float, ...]:
+        """``widths`` widened so that no heading word is split across lines ("Pering/kat").
+
+        fpdf2 breaks a word that does not fit its cell inside the word; each column is made
+        at least as wide as its longest heading word (bold, at ``size`` pt, with the cell's
+        padding), and what that takes is taken from column ``stretch`` (the long text column).
+        """
+        self.style("B", size)
+        needed = [
+            max((self.get_string_width(self.text_of(word)) for word in heading.split()), default=0)
+            + 2 * self.c_margin
+            + 1
+            for heading in headings
+        ]
+        fitted = [max(w, n) for w, n in zip(widths, needed, strict=True)]
+        fitted[stretch] = max(needed[stretch], widths[stretch] - (sum(fitted) - sum(widths)))
+        return tuple(fitted)
+
     def style(self, weight: str = "", size: float = 10) -> None:
         self.set_font(self.family, weight, size)
 
@@ -154,7 +181,7 @@ def skm_pdf_bytes(report: SkmReport, lang: str = "id", generated: date | None = 
 
     pdf.add_page()
     pdf.line_text(t("ikm.rpt.chart"), 7, "B", 11)
-    _nrr_chart(pdf, report)
+    _nrr_chart(pdf, report, lang)
     pdf.ln(2)
     pdf.line_text(t("ikm.rpt.weakest"), 6, "B", 10)
     for weak in report.weakest:
@@ -169,7 +196,7 @@ def skm_pdf_bytes(report: SkmReport, lang: str = "id", generated: date | None = 
     return bytes(pdf.output())
 
 
-def _nrr_chart(pdf: _Pdf, report: SkmReport) -> None:
+def _nrr_chart(pdf: _Pdf, report: SkmReport, lang: str) -> None:
     """Bars of NRR per unsur on a 1–4 axis, with the A/B/C/D bands shaded behind them."""
     left, top, width, height = pdf.l_margin + 12, pdf.get_y() + 2, 160, 70
     low, high = 1.0, 4.0
@@ -189,7 +216,7 @@ def _nrr_chart(pdf: _Pdf, report: SkmReport) -> None:
     pdf.rect(left, top, width, height)
     for tick in (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0):
         pdf.set_xy(left - 11, y_of(tick) - 2)
-        pdf.cell(10, 4, fmt_number(tick, "id", 1), align="R")
+        pdf.cell(10, 4, fmt_number(tick, lang, 1), align="R")
     slot = width / len(report.lines)
     pdf.set_fill_color(47, 84, 150)
     for i, line in enumerate(report.lines):
@@ -197,7 +224,7 @@ def _nrr_chart(pdf: _Pdf, report: SkmReport) -> None:
         if line.nrr == line.nrr:
             pdf.rect(x, y_of(line.nrr), slot * 0.6, y_of(low) - y_of(line.nrr), style="F")
             pdf.set_xy(x - 2, y_of(line.nrr) - 4.5)
-            pdf.cell(slot * 0.6 + 4, 4, fmt_number(line.nrr, "id", 2), align="C")
+            pdf.cell(slot * 0.6 + 4, 4, fmt_number(line.nrr, lang, 2), align="C")
         pdf.set_xy(left + i * slot, top + height + 1)
         pdf.cell(slot, 4, f"U{line.number}", align="C")
     pdf.set_xy(pdf.l_margin, top + height + 7)

@@ -2,7 +2,9 @@
 
 Widgets keep their own keys (prefixed ``telaah_``) so their values survive page
 switches; the resulting :class:`~lib.ui.state.Filters` is stored once per run
-for pages to read with ``get_filters()``.
+for pages to read with ``get_filters()``. The filters are also kept in the page's
+address (``?periode=last12&wilayah=Medan+Utara&unit=KEC-MBLW``, see
+:mod:`lib.ui.url_state`), so a view can be bookmarked or sent to a colleague.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from lib.i18n import LANGUAGES
 from lib.queries.coverage import data_coverage
 from lib.queries.units import CITY, Scope, list_regions, list_units
 from lib.ui.data import db_url, engine
+from lib.ui.freshness import data_updated_caption
 from lib.ui.i18n import day, t
 from lib.ui.state import LANG_KEY, Filters, get_lang, set_filters
 from lib.ui.streamlit_text import localise_date_inputs
+from lib.ui.url_state import apply_request, read_request, write_filters
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -186,38 +190,46 @@ def _unit_drilldown(units: pd.DataFrame, allowed: Scope) -> pd.Series | None:
     return chosen
 
 
-def render_sidebar(allowed: Scope = CITY) -> Filters:
+def render_sidebar(allowed: Scope = CITY, page: str | None = None) -> Filters:
     """Draw the shared filters and store the result for the pages of this run.
 
     ``allowed`` is the scope the signed-in user may see; the drill-down starts
     inside it, and the data layer enforces it again whatever the widgets say.
+    ``page`` (the page's address) narrows the "Data diperbarui" line to the
+    sources that page reads; without it every reader-facing source is listed.
     """
     st.sidebar.subheader(t("sidebar.filters"))
     url = db_url()
     engine()  # migrate before the first query
     today = date.today()
     anchor = data_anchor(url, today)
+    all_units = _units(url)
+    units = visible_units(all_units, allowed)
+    regions = visible_regions(_regions(url), units)
+    root_name = scope_root_name(all_units, allowed) or t("sidebar.city")
+    request = read_request(today)
+    if request is not None:
+        refused = apply_request(request, units=units, all_units=all_units, regions=regions)
+        for what in refused:
+            st.warning(t("url.out_of_scope", choice=what, scope=root_name), icon=":material/block:")
     preset = _choose(
         t("sidebar.period"), list(PRESETS), lambda p: t(f"sidebar.period.{p}"), "telaah_period_preset"
     )
     date_from, date_to = preset_range(preset, anchor)
     if preset == "custom":
+        initial = {} if "telaah_dates" in st.session_state else {"value": (date_from, date_to)}
         picked = st.sidebar.date_input(
             t("sidebar.dates"),
-            value=(date_from, date_to),
             max_value=today,
             key="telaah_dates",
             format="DD/MM/YYYY",
+            **initial,  # type: ignore[arg-type]
         )
         if isinstance(picked, tuple) and len(picked) == 2:
             date_from, date_to = picked
         localise_date_inputs()  # Streamlit's own English quick-select, hidden in Indonesian
 
-    all_units = _units(url)
-    units = visible_units(all_units, allowed)
-    regions = visible_regions(_regions(url), units)
     saved_region = st.session_state.get("telaah_region")
-    root_name = scope_root_name(all_units, allowed) or t("sidebar.city")
     if saved_region and saved_region not in regions:
         st.sidebar.warning(t("sidebar.out_of_scope", choice=saved_region, scope=root_name))
         st.session_state["telaah_region"] = ""
@@ -245,6 +257,8 @@ def render_sidebar(allowed: Scope = CITY) -> Filters:
         ),
     )
     set_filters(filters)
+    write_filters(preset, filters)
     st.sidebar.caption(t("sidebar.scope", scope=filters.scope_label))
     st.sidebar.caption(coverage_caption(url), help=t("sidebar.coverage.note"))
+    data_updated_caption(url, get_lang(), page)
     return filters

@@ -45,7 +45,10 @@ def test_first_url_after_a_restart_opens_inside_the_app(entry: PageEntry, fresh_
     wait_for_app(page)
     # Streamlit shows the default page's address as the root once it has run.
     allowed = {f"{fresh_app}/{entry.url_path}", *([fresh_app] if entry.default else [])}
-    assert page.url.rstrip("/") in allowed, f"redirected to {page.url}"
+    # (the address also carries the page's filters, ``?periode=…``: a view can be shared as a link)
+    address, _, query = page.url.partition("?")
+    assert address.rstrip("/") in allowed, f"redirected to {page.url}"
+    assert ("periode=" in query) == entry.filters, f"filters in the address: {page.url}"
     # The role's whole menu, not a lone page: every entry of the navigation is listed.
     for other in ENTRIES:
         expect(nav.get_by_text(translate(other.title_key), exact=True)).to_be_visible()

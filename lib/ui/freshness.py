@@ -1,0 +1,64 @@
+"""The "Data diperbarui" line: when each source a page reads last changed, on the city's clock.
+
+Drawn by the shared sidebar (:func:`lib.ui.sidebar.render_sidebar`), so every page with
+data gets it without drawing it itself. Which sources a page reads is listed here by its
+address (:data:`PAGE_SOURCES`); a page not listed shows every reader-facing source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import streamlit as st
+
+from lib.i18n import translate
+from lib.queries.data_updates import READER_SOURCES, SourceUpdate, source_updates
+from lib.ui.format import moment
+
+#: Page address (``PageEntry.url_path``) → the sources its figures are built from.
+PAGE_SOURCES: dict[str, tuple[str, ...]] = {
+    "ringkasan": READER_SOURCES,
+    "kepuasan": ("survey", "service"),
+    "pengaduan": ("complaint", "service"),
+    "dampak": ("training", "performance", "employee"),
+    "prioritas": READER_SOURCES,
+}
+
+
+def sources_for(page: str | None) -> tuple[str, ...]:
+    """The sources of the page at ``page`` (every reader-facing source when unknown)."""
+    return PAGE_SOURCES.get(page or "", READER_SOURCES)
+
+
+def updates_text(updates: Sequence[SourceUpdate], lang: str) -> str:
+    """``Data diperbarui: SKM, Layanan 30 Nov 2026 11.14 WIB · Pengaduan 2 Nov 2026 09.05 WIB``.
+
+    Sources changed at the same shown minute share one time (a demo load writes them all
+    at once); the most recent comes first. Empty when no source was ever written.
+    """
+    if not updates:
+        return ""
+    groups: dict[str, tuple[datetime, list[str]]] = {}
+    for update in updates:
+        shown = moment(update.changed_at, lang)
+        latest, names = groups.setdefault(shown, (update.changed_at, []))
+        names.append(translate(f"updated.source.{update.source}", lang))
+        groups[shown] = (max(latest, update.changed_at), names)
+    ordered = sorted(groups.items(), key=lambda item: item[1][0], reverse=True)
+    parts = [f"{', '.join(names)} {shown}" for shown, (_, names) in ordered]
+    return translate("updated.line", lang, sources=" · ".join(parts))
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _updates(url: str, sources: tuple[str, ...]) -> list[SourceUpdate]:
+    from lib.db import get_engine
+
+    return source_updates(get_engine(url), sources)
+
+
+def data_updated_caption(url: str, lang: str, page: str | None = None, *, sidebar: bool = True) -> None:
+    """Draw the line for ``page``'s sources (small, in the sidebar by default); nothing when no data."""
+    text = updates_text(_updates(url, sources_for(page)), lang)
+    if text:
+        (st.sidebar if sidebar else st).caption(text, help=translate("updated.help", lang))

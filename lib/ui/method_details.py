@@ -1,0 +1,26 @@
+"""Two depths of language on a page: the conclusion in plain words, the statistics behind "Rincian metode".
+
+A leader reads what happened, how sure we are and what to do; an evaluator opens the
+expander for the method, the interval and the test. Every analysis draws both through
+:func:`conclusion_with_details`, so the expander is named and placed the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.ui.format import MethodDetails, method_details
+from lib.ui.state import get_lang
+
+
+def conclusion_with_details(conclusion: str, lines: list[str], *, expanded: bool = False) -> MethodDetails:
+    """Draw ``conclusion`` (Markdown the caller made safe) and, when there are any, ``lines`` in the expander.
+
+    Returns what was drawn, for tests and for exports that print the same two depths.
+    """
+    details = method_details(conclusion, lines, get_lang())
+    st.markdown(details.conclusion)
+    if details.lines:
+        with st.expander(details.title, expanded=expanded, icon=":material/functions:"):
+            st.markdown(details.markdown)
+    return details
