@@ -13,9 +13,10 @@ from datetime import date
 
 import numpy as np
 
-from lib.demo.calendar import SKP_QUARTERS, add_months, month_end, quarter_label
+from lib.demo.calendar import SKP_QUARTERS, add_months, month_end
 from lib.demo.plan import SKP_EFFECT_POINTS
 from lib.demo.training import Attendance, PlannedProgram
+from lib.periods import period_label
 
 #: (lower bound of the score, predikat), highest first.
 RATING_BANDS: tuple[tuple[float, str], ...] = (
@@ -84,7 +85,7 @@ def generate_performance(
     score = np.round(np.clip(score, 0.0, 100.0), 2)
     present = rng.random((n, quarters)) >= SKP_MISSING_SHARE
     ratings = rating_for(score)
-    labels = [quarter_label(s) for s in SKP_QUARTERS]
+    labels = [period_label(s, "quarter") for s in SKP_QUARTERS]
     ends = [month_end(add_months(s, 2)) for s in SKP_QUARTERS]
     emp_index, q_index = np.nonzero(present)
     return list(
