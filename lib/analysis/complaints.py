@@ -6,7 +6,7 @@ figure on the Pengaduan page can be checked by hand in a unit test.
 Conventions a caller must know:
 
 * **Working days** are Monday–Friday less Indonesia's national holidays and the
-  cuti bersama an admin recorded (:mod:`lib.analysis.workdays`). The count runs
+  cuti bersama an admin recorded (:mod:`lib.workdays`). The count runs
   from the day received to the day resolved: received Monday, resolved the next
   Monday = 5 working days when no holiday falls in between.
 * **Late** means more than :data:`STANDARD_WORKING_DAYS` (5) working days. The
@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from lib.analysis.workdays import working_days_between
 from lib.periods import period_starts
+from lib.workdays import working_days_between
 
 #: The service standard for answering a complaint (SP4N-LAPOR!), in working days.
 STANDARD_WORKING_DAYS = 5

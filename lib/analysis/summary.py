@@ -11,8 +11,8 @@ from dataclasses import replace
 from datetime import date
 
 from lib.analysis.complaint_overview import ComplaintOverview
-from lib.analysis.coverage import SourceCoverage, covers
 from lib.analysis.summary_types import Headline, Summary, headline_delta, headline_value
+from lib.coverage import SourceCoverage, covers
 
 __all__ = [
     "HEADLINE_SOURCES",
@@ -45,7 +45,7 @@ def share_within_standard(overview: ComplaintOverview) -> tuple[float | None, in
     return 1.0 - float(totals["share_late"]), judged
 
 
-#: The sources each headline's change rests on (upload kinds, see lib.analysis.coverage). Counts
+#: The sources each headline's change rests on (upload kinds, see lib.coverage). Counts
 #: and shares of counts only: the IKM is a mean over respondents, which a missing month does
 #: not push down, so its change stands on whatever months each window holds.
 HEADLINE_SOURCES: dict[str, tuple[str, ...]] = {

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from lib.analysis.coverage import SourceCoverage, last_complete_month, period_anchor, preset_range
+from lib.coverage import SourceCoverage, last_complete_month, period_anchor, preset_range
 from lib.models import Complaint, ServiceStat, SurveyMonthly, SurveyResponse
 from lib.queries.sqlfn import month_start
 
@@ -61,7 +61,7 @@ def data_coverage(engine: Engine) -> dict[str, SourceCoverage]:
 
 
 def complete_data_anchor(engine: Engine, today: date | None = None) -> date:
-    """The day every default period ends on (pages and CLI): see :mod:`lib.analysis.coverage`."""
+    """The day every default period ends on (pages and CLI): see :mod:`lib.coverage`."""
     return period_anchor(data_coverage(engine), today or date.today())
 
 

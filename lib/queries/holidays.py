@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
-from lib.analysis.workdays import national_holidays, set_admin_holidays
 from lib.models import Holiday
+from lib.workdays import national_holidays, set_admin_holidays
 
 HOLIDAY = Holiday.__table__  # type: ignore[attr-defined]
 KINDS = ("cuti_bersama", "libur_nasional")

@@ -66,10 +66,10 @@ def is_city(scope: Scope) -> bool:
 def _period_rule():  # type: ignore[no-untyped-def]
     """The sidebar's own period rule: (anchor(engine, today), preset_range).
 
-    The anchor is the last month complete for every source (``lib.analysis.coverage``), so
+    The anchor is the last month complete for every source (``lib.coverage``), so
     the windows here are exactly the windows the sidebar offers and pages find them stored.
     """
-    from lib.analysis.coverage import period_anchor, preset_range
+    from lib.coverage import period_anchor, preset_range
     from lib.queries.coverage import data_coverage
 
     def anchor(engine: Engine, today: date) -> date:

@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib.analysis.coverage import PRESETS, SourceCoverage, period_anchor, preset_range
+from lib.coverage import PRESETS, SourceCoverage, period_anchor, preset_range
 from lib.i18n import LANGUAGES
 from lib.queries.coverage import data_coverage
 from lib.queries.units import CITY, Scope, list_regions, list_units
@@ -51,7 +51,7 @@ def coverage(url: str) -> dict[str, SourceCoverage]:
 
 
 def data_anchor(url: str, today: date) -> date:
-    """The last day of the last month complete for every source (see :mod:`lib.analysis.coverage`)."""
+    """The last day of the last month complete for every source (see :mod:`lib.coverage`)."""
     return period_anchor(coverage(url), today)
 
 

@@ -24,7 +24,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib.analysis.coverage import PRESETS
+from lib.coverage import PRESETS
 from lib.i18n import LANGUAGES
 from lib.ui.state import Filters
 

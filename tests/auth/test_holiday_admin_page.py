@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from lib.analysis.workdays import set_admin_holidays
 from lib.auth.audit import read_audit, utc_now
 from lib.auth.users import authenticate, create_user
 from lib.queries.holidays import list_holidays
 from lib.ui.auth import PRINCIPAL_KEY, SIGNED_IN_AT_KEY
+from lib.workdays import set_admin_holidays
 
 PAGE = Path(__file__).resolve().parents[2] / "views" / "status_data.py"
 PASSWORD = "rahasia-kota-medan"

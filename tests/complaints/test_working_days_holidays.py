@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
-from lib.analysis.workdays import national_holidays, set_admin_holidays, working_days_between
 from lib.cli import main as cli_main
 from lib.queries.holidays import (
     add_holiday,
@@ -27,6 +26,7 @@ from lib.queries.holidays import (
     year_calendar,
 )
 from lib.services.complaints import overview as load_complaint_overview
+from lib.workdays import national_holidays, set_admin_holidays, working_days_between
 from tests.complaints.complaint_factory import add_complaints, add_units
 
 T = pd.Timestamp

@@ -15,8 +15,8 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine
 
-from lib.analysis.coverage import SourceCoverage, covers, last_complete_month, period_anchor, preset_range
 from lib.analysis.summary import Headline, comparable_headlines
+from lib.coverage import SourceCoverage, covers, last_complete_month, period_anchor, preset_range
 from lib.queries.coverage import complete_data_anchor, data_coverage, default_window
 from tests.complaints.complaint_factory import add_complaints, add_monthly_services, add_units
 
