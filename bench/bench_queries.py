@@ -42,9 +42,9 @@ from lib.models import SurveyResponse  # noqa: E402
 from lib.queries.inventory import data_inventory, is_empty  # noqa: E402
 from lib.queries.learning_hours import unit_learning_hours  # noqa: E402
 from lib.queries.training import participations  # noqa: E402
-from lib.queries.unit_evidence import unit_evidence  # noqa: E402
-from lib.queries.unit_panel import unit_quarter_panel  # noqa: E402
 from lib.queries.units import Scope, list_units  # noqa: E402
+from lib.services.unit_evidence import unit_evidence  # noqa: E402
+from lib.services.unit_panel import unit_quarter_panel  # noqa: E402
 
 
 def measure(call: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -121,9 +121,14 @@ def main() -> None:
         ),
         (
             "unit_evidence + priority_scores",
-            lambda: priority_scores(unit_evidence(engine, city, date_from, date_to)),
+            lambda: priority_scores(
+                unit_evidence(engine=engine, scope=city, date_from=date_from, date_to=date_to)
+            ),
         ),
-        ("unit_quarter_panel (priority model)", lambda: unit_quarter_panel(engine, city, None, date_to)),
+        (
+            "unit_quarter_panel (priority model)",
+            lambda: unit_quarter_panel(engine=engine, scope=city, date_to=date_to),
+        ),
         ("leadership_summary (home page)", lambda: leadership_summary(engine, city, date_from, date_to)),
     ]
     base_seconds = None

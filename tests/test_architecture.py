@@ -104,9 +104,6 @@ def test_analyses_are_pure_functions_over_frames() -> None:
 #: the one module that writes derived data (predicted themes, labels), so it tells lib.results.
 QUERIES_USING_ANALYSIS = {
     "complaint_themes": ["lib.analysis", "lib.results"],
-    "training": ["lib.analysis"],
-    "unit_evidence": ["lib.analysis"],
-    "unit_panel": ["lib.analysis"],
 }
 
 

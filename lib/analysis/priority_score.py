@@ -388,7 +388,7 @@ def score_units(
     min_coverage: float = MIN_COVERAGE,
     shrink: bool = True,
 ) -> pd.DataFrame:
-    """``evidence`` (the whole city: rows of :func:`lib.queries.unit_evidence.unit_evidence`) plus,
+    """``evidence`` (the whole city: rows of :func:`lib.services.unit_evidence.unit_evidence`) plus,
     per component ``c``: ``value_c``, ``standard_c``, ``gap_c``, ``se_c``, ``ci_low_c``, ``ci_high_c``,
     ``need_c``, ``status_c``, ``reason_c``; and ``score`` (0–100, NaN when not ranked), ``coverage``
     (share of the weight with enough evidence), ``status`` (``ranked`` / ``data_kurang``),

@@ -1,4 +1,4 @@
-"""Read side of training impact: participations, SKP panel, unit training timing, unit outcomes.
+"""Read side of training impact: participations, SKP panel, unit training timing, outcomes by quarter.
 
 Every query takes a :class:`~lib.queries.units.Scope` (applied to the unit of the
 employee, or of the service unit) and aggregates in SQL where the data are big.
@@ -10,13 +10,13 @@ after training are read for every quarter available, since a before/after
 comparison needs quarters outside the training period.
 
 Quarters are returned both as ``quarter_start`` (a date) and ``quarter`` (the
-integer of :func:`lib.analysis.training_results.quarter_index`).
+integer of :func:`lib.periods.quarter_index`). The unit-quarter outcome panel, which
+needs the IKM arithmetic, is assembled in :func:`lib.services.impact.unit_outcome_panel`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,14 +26,10 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import Select
 
-from lib.analysis.ikm import unit_ikm_by_period
-from lib.analysis.ikm_formula import WeightName
 from lib.models import Complaint, Employee, Performance, TrainingParticipation, TrainingProgram, Unit
 from lib.periods import quarter_index
 from lib.queries.sqlfn import quarter_start
-from lib.queries.survey import monthly_sums
-from lib.queries.unit_quarterly import service_by_quarter
-from lib.queries.units import CITY, Scope, list_units
+from lib.queries.units import CITY, Scope
 from lib.vocabulary import ATTENDED
 
 PROGRAM = TrainingProgram.__table__
@@ -108,7 +104,7 @@ def _read(engine: Engine, query: Select[Any]) -> pd.DataFrame:
         return pd.read_sql(query, conn)
 
 
-def _with_quarters(frame: pd.DataFrame, column: str = "quarter_start") -> pd.DataFrame:
+def with_quarters(frame: pd.DataFrame, column: str = "quarter_start") -> pd.DataFrame:
     """Dates as ``datetime.date`` on both databases, plus the integer ``quarter``."""
     frame[column] = pd.to_datetime(frame[column]).dt.date
     frame["quarter"] = np.array([quarter_index(d) for d in frame[column]], dtype="int64")
@@ -228,7 +224,7 @@ def completions(
         ),
         scope,
     ).where(PARTICIPATION.c.status.in_(ATTENDED), *selection.where(date_from, date_to))
-    frame = _with_quarters(_read(engine, query))
+    frame = with_quarters(_read(engine, query))
     # the course (all runs of one programme), so level 4 can tell other courses' training apart
     frame["course"] = [course_name(n) for n in frame.pop("program_name")]
     return frame
@@ -254,7 +250,7 @@ def performance_panel(engine: Engine, scope: Scope = CITY) -> pd.DataFrame:
         )
         .where(PERFORMANCE.c.period.like("____-Q_"), PERFORMANCE.c.score.is_not(None), *scope.where(UNIT))
     )
-    frame = _with_quarters(_read(engine, query))
+    frame = with_quarters(_read(engine, query))
     frame["score"] = frame["score"].astype("float64")
     return frame
 
@@ -286,63 +282,6 @@ def complaints_by_quarter(
         query = query.where(COMPLAINT.c.complaint_date >= date_from)
     if date_to is not None:
         query = query.where(COMPLAINT.c.complaint_date <= date_to)
-    frame = _with_quarters(_read(engine, query))
+    frame = with_quarters(_read(engine, query))
     frame["complaints"] = frame["complaints"].astype("int64")
     return frame
-
-
-#: Level-4 outcomes: column of :func:`unit_outcome_panel` → whether higher is better.
-OUTCOMES: dict[str, bool] = {
-    "ikm": True,
-    "complaint_rate": False,
-    "mean_days": False,
-    "pct_on_time": True,
-}
-
-
-def unit_outcome_panel(
-    engine: Engine,
-    scope: Scope = CITY,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    weight: WeightName | float = "0.111",
-    unit_ids: Sequence[int] | None = None,
-) -> pd.DataFrame:
-    """One row per unit and quarter with any outcome data.
-
-    Columns: ``unit_id``, ``quarter_start``, ``quarter``, ``respondents``,
-    ``ikm`` (25–100, from the quarter's per-unsur sums through the regulation's
-    arithmetic in :mod:`lib.analysis.ikm`), ``services``, ``complaints``,
-    ``complaint_rate`` (complaints per 1,000 services; only where services
-    were reported), ``mean_days`` (volume-weighted), ``pct_on_time``.
-    """
-    sums = monthly_sums(engine, scope, date_from, date_to, per_month=True)
-    ikm = unit_ikm_by_period(
-        list_units(engine, scope), sums, date_from, date_to, period="quarter", weight=weight
-    )
-    ikm = ikm.rename(columns={"period_start": "quarter_start", "responden": "respondents"})
-    ikm = ikm[["unit_id", "quarter_start", "respondents", "ikm"]] if not ikm.empty else ikm
-    service = service_by_quarter(engine, scope, date_from, date_to)
-    complaints = complaints_by_quarter(engine, scope, date_from, date_to).drop(columns="quarter")
-    frames = [f for f in (ikm, service, complaints) if not f.empty]
-    if not frames:
-        columns = ["unit_id", "quarter_start", "quarter", "respondents", "ikm", "services"]
-        return pd.DataFrame(columns=[*columns, "complaints", "complaint_rate", "mean_days", "pct_on_time"])
-    for frame in frames:
-        frame["quarter_start"] = pd.to_datetime(frame["quarter_start"]).dt.date
-    panel = frames[0]
-    for frame in frames[1:]:
-        panel = panel.merge(frame, on=["unit_id", "quarter_start"], how="outer")
-    for column in ("respondents", "ikm", "services", "complaints", "mean_days", "pct_on_time"):
-        if column not in panel:
-            panel[column] = np.nan
-    panel["complaints"] = panel["complaints"].fillna(0)
-    services = panel["services"].astype(float)
-    panel["complaint_rate"] = (panel["complaints"] / services.where(services > 0) * 1000).astype(float)
-    if unit_ids is not None:
-        panel = panel[panel["unit_id"].isin(list(unit_ids))]
-    panel = _with_quarters(panel)
-    columns = ["unit_id", "quarter_start", "quarter", "respondents", "ikm", "services", "complaints"]
-    return panel[[*columns, "complaint_rate", "mean_days", "pct_on_time"]].sort_values(
-        ["unit_id", "quarter"], ignore_index=True
-    )

@@ -269,9 +269,14 @@ def evidence(
     engine: Engine, *, start: str, end: str, path: str | None = None, region: str | None = None
 ) -> Any:
     """Everything known about each unit (one row per unit): the input of the priority scores."""
-    from lib.queries.unit_evidence import unit_evidence
+    from lib.services.unit_evidence import unit_evidence
 
-    return unit_evidence(engine, scope_of(path, region), date.fromisoformat(start), date.fromisoformat(end))
+    return unit_evidence(
+        engine=engine,
+        scope=scope_of(path, region),
+        date_from=date.fromisoformat(start),
+        date_to=date.fromisoformat(end),
+    )
 
 
 def evidence_for_scope(city_rows: pd.DataFrame, scope: Scope) -> pd.DataFrame:
@@ -304,9 +309,9 @@ def deterioration_model(
 ) -> Any:
     """Which units are likely to get worse next quarter (a logistic model on the unit-quarter panel)."""
     from lib.analysis.priority_model import fit_deterioration_model
-    from lib.queries.unit_panel import unit_quarter_panel
+    from lib.services.unit_panel import unit_quarter_panel
 
-    panel = unit_quarter_panel(engine, scope_of(path, region), None, date.fromisoformat(end))
+    panel = unit_quarter_panel(engine=engine, scope=scope_of(path, region), date_to=date.fromisoformat(end))
     return fit_deterioration_model(panel)
 
 

@@ -19,8 +19,8 @@ from lib.analysis.training_learning import learning_by_program
 from lib.queries.complaint_themes import training_theme_map
 from lib.queries.staff_needs import staff_needing_training
 from lib.queries.training import TrainingSelection, participations
-from lib.queries.unit_evidence import unit_evidence
 from lib.queries.units import CITY, Scope
+from lib.services.unit_evidence import unit_evidence
 
 HISTORY_COLUMNS = [
     "program_code",
@@ -38,7 +38,7 @@ HISTORY_COLUMNS = [
 
 def city_evidence(*, engine: Engine, date_from: date, date_to: date) -> pd.DataFrame:
     """The evidence of every unit of the city (the only valid input of the score)."""
-    return unit_evidence(engine, CITY, date_from, date_to)
+    return unit_evidence(engine=engine, scope=CITY, date_from=date_from, date_to=date_to)
 
 
 def scored_units_in_scope(

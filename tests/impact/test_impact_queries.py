@@ -22,11 +22,10 @@ from lib.queries.training import (
     list_programs,
     participations,
     performance_panel,
-    unit_outcome_panel,
     unit_staff,
 )
 from lib.queries.units import Scope
-from lib.services.impact import impact_data
+from lib.services.impact import impact_data, unit_outcome_panel
 from tests.impact.impact_data import build_small_city
 
 KEC = Scope(path_prefix="/KEC/")
@@ -95,7 +94,7 @@ def test_unit_staff(city: Engine) -> None:
 
 
 def test_unit_outcome_panel_by_hand(city: Engine) -> None:
-    panel = unit_outcome_panel(city).set_index(["unit_id", "quarter_start"])
+    panel = unit_outcome_panel(engine=city).set_index(["unit_id", "quarter_start"])
     kel1_q1 = panel.loc[(2, date(2025, 1, 1))]
     assert kel1_q1["ikm"] == pytest.approx(87.4125)
     assert kel1_q1["respondents"] == 2
@@ -108,7 +107,7 @@ def test_unit_outcome_panel_by_hand(city: Engine) -> None:
     kel2 = panel.loc[(3, date(2025, 1, 1))]
     assert kel2["complaints"] == 1 and math.isnan(kel2["complaint_rate"])
     assert kel1_q1["quarter"] == quarter_index(date(2025, 2, 1))
-    assert set(unit_outcome_panel(city, Scope(path_prefix="/DIN/"))["unit_id"]) == set()
+    assert set(unit_outcome_panel(engine=city, scope=Scope(path_prefix="/DIN/"))["unit_id"]) == set()
 
 
 def test_evaluation_on_the_small_city(city: Engine) -> None:

@@ -19,21 +19,23 @@ from lib.analysis.priority_score import COMPONENT_KEYS, UNIT_DATA_KURANG, UNIT_R
 from lib.cli import main
 from lib.demo import DEMO_END, planted_effects
 from lib.queries.learning_hours import city_learning_hours, unit_learning_hours
-from lib.queries.unit_evidence import unit_evidence
-from lib.queries.unit_panel import unit_quarter_panel
 from lib.queries.units import Scope
 from lib.reports.summary_pdf import summary_pdf_bytes
 from lib.services.complaints import overview as load_complaint_overview
 from lib.services.ikm import ikm_change
 from lib.services.priorities import scored_units_in_scope
 from lib.services.summary import leadership_summary
+from lib.services.unit_evidence import unit_evidence
+from lib.services.unit_panel import unit_quarter_panel
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
 
 
 @pytest.fixture(scope="module")
 def scored(demo_engine: Engine):  # type: ignore[no-untyped-def]
-    return priority_scores(unit_evidence(demo_engine, Scope(), *PERIOD)).reset_index(drop=True)
+    return priority_scores(
+        unit_evidence(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1])
+    ).reset_index(drop=True)
 
 
 def test_planted_weak_units_rank_at_the_top(scored) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +87,7 @@ def test_reasons_never_call_grade_a_or_b_low(scored) -> None:  # type: ignore[no
 
 
 def test_model_is_validated_out_of_time_on_demo(demo_engine: Engine) -> None:
-    result = fit_deterioration_model(unit_quarter_panel(demo_engine, Scope(), None, DEMO_END))
+    result = fit_deterioration_model(unit_quarter_panel(engine=demo_engine, scope=Scope(), date_to=DEMO_END))
     assert result.available, result.reason
     assert max(result.train_quarters) < min(result.test_quarters)
     assert 0.0 <= result.auc <= 1.0
@@ -145,7 +147,9 @@ def test_summary_figures_equal_the_owning_functions(demo_engine: Engine) -> None
     assert figures["jp"].value == jp["share_meeting"]
     assert (
         figures["flagged"].value
-        == priority_scores(unit_evidence(demo_engine, Scope(), *PERIOD))["flagged"].sum()
+        == priority_scores(
+            unit_evidence(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1])
+        )["flagged"].sum()
     )
     assert figures["learning"].value > 0 and figures["learning"].n > 100
     assert 1 <= len(summary.findings) <= 3

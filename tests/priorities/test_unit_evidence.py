@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis.priority_score import UNIT_DATA_KURANG, score_units
-from lib.queries.unit_evidence import unit_evidence
+from lib.services.unit_evidence import unit_evidence
 from tests.ikm.ikm_data import add_responses, add_units, response
 
 VARIANCE = 2 * 20 * 12.4875**2
@@ -39,7 +39,9 @@ def evidence(engine: Engine):  # type: ignore[no-untyped-def]
     rows += [response(ids["KEL2"], date(2025, 1, 15), [3] * 9) for _ in range(10)]
     rows += [response(ids["KEL2"], date(2025, 1, 16), [4] * 9) for _ in range(10)]
     add_responses(engine, rows)
-    return unit_evidence(engine, date_from=date(2025, 1, 1), date_to=date(2025, 6, 30)).set_index("kode_unit")
+    return unit_evidence(engine=engine, date_from=date(2025, 1, 1), date_to=date(2025, 6, 30)).set_index(
+        "kode_unit"
+    )
 
 
 def test_parent_without_a_survey_is_judged_on_its_sub_units(evidence) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 
 from lib.analysis.training_summary import evaluate_groups, evaluate_program
 from lib.demo import DEMO_END
-from lib.queries.unit_evidence import unit_evidence
 from lib.queries.units import Scope, list_units
 from lib.results import compute_now, mark_changed, read_result
 from lib.results.dashboard import (
@@ -25,6 +24,7 @@ from lib.results.registry import load_catalog
 from lib.services.complaints import overview as load_complaint_overview
 from lib.services.impact import impact_data
 from lib.services.summary import findings, leadership_summary
+from lib.services.unit_evidence import unit_evidence
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
 
@@ -71,14 +71,18 @@ def test_params_spell_the_city_and_leave_defaults_out() -> None:
 
 def test_stored_evidence_equals_unit_evidence_and_a_subtree_is_the_citys_rows(demo_engine: Engine) -> None:
     city = compute_now(demo_engine, "priorities.evidence", window_params(*PERIOD)).value
-    pd.testing.assert_frame_equal(city, unit_evidence(demo_engine, Scope(), *PERIOD))
+    pd.testing.assert_frame_equal(
+        city, unit_evidence(engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1])
+    )
     units = list_units(demo_engine, Scope())
     # the kecamatan with the most units below it: a manager's subtree
     parents = units[units["parent_id"].notna()].groupby("parent_id").size().sort_values()
     kecamatan = units.set_index("id").loc[int(parents.index[-1])]
     subtree = Scope(path_prefix=str(kecamatan["path"]))
     derived = evidence_for_scope(city, subtree)
-    direct = unit_evidence(demo_engine, subtree, *PERIOD).reset_index(drop=True)
+    direct = unit_evidence(
+        engine=demo_engine, scope=subtree, date_from=PERIOD[0], date_to=PERIOD[1]
+    ).reset_index(drop=True)
     assert len(derived) == int(parents.iloc[-1]) + 1  # the kecamatan and each kelurahan below it
     # A unit's own figures are the same computed alone or in the city. The standard errors
     # is not: it pools the month-to-month spread of every unit in the evidence, and the score

@@ -278,6 +278,7 @@ def _staff(engine: Engine, scope: Scope, units: pd.DataFrame, now: tuple[date, d
 
 
 def unit_evidence(
+    *,
     engine: Engine,
     scope: Scope = CITY,
     date_from: date | None = None,

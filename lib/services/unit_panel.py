@@ -25,7 +25,7 @@ def _quarter(months: pd.Series) -> pd.Series:
 
 
 def unit_quarter_panel(
-    engine: Engine, scope: Scope = CITY, date_from: date | None = None, date_to: date | None = None
+    *, engine: Engine, scope: Scope = CITY, date_from: date | None = None, date_to: date | None = None
 ) -> pd.DataFrame:
     """``unit_id, quarter_start, ikm, mutu, responden, complaints, services, mean_days, pct_on_time,
     skp_mean, skp_low_share``; a unit-quarter appears when it has survey or service data."""
