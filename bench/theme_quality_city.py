@@ -54,7 +54,7 @@ def _measure(name: str, model: ct.ThemeModel, test: pd.DataFrame) -> pd.DataFram
 
 def _rounds(name: str, predicted: pd.DataFrame, rounds: int, size: int = 200) -> None:
     """Simulated labelling rounds: does the interval contain the accuracy on every predicted text?"""
-    from lib.queries.complaint_themes import allocate_sample
+    from lib.analysis.complaint_themes import allocate_sample
 
     true_accuracy = float(np.mean(predicted["theme"] == predicted["truth"]))
     sizes = predicted["theme"].value_counts().to_dict()

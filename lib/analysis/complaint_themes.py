@@ -14,9 +14,9 @@ predicted theme (:func:`sample_quality`: weighted accuracy and macro-F1 with
 intervals, per theme, and the commonest confusions). The threshold is chosen
 from the same labels (:func:`choose_threshold`).
 
-Training never runs inside a page or an import: :func:`refresh_theme_model`
-runs in the background worker (``lib.results``) when labels change, stores a
-versioned model (``theme_model``: training data hash, size, date, CPU time),
+Pure: no database. Training never runs inside a page or an import:
+:func:`lib.services.complaint_themes.refresh_theme_model` runs in the background
+worker (``lib.results``) when labels change, stores a versioned model (``theme_model``: training data hash, size, date, CPU time),
 and predicts the complaints that need it. Model: word TF-IDF (1–2-grams) +
 character TF-IDF (``char_wb`` 3–5-grams, robust to typos and run-together
 words) → multinomial logistic regression with balanced class weights, fitted
@@ -33,14 +33,25 @@ import re
 import time
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
+
+# The theme vocabulary lives in lib.themes (queries read it too); named here as well for the
+# callers that know the themes through this module.
+from lib.themes import ABSTAIN as ABSTAIN
+from lib.themes import DEFAULT_THEMES as DEFAULT_THEMES
+from lib.themes import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
+from lib.themes import LEGACY_THEMES as LEGACY_THEMES
+from lib.themes import THEME_NAMES as THEME_NAMES
+from lib.themes import THEMES as THEMES
+from lib.themes import TRAINING_THEMES as TRAINING_THEMES
+from lib.themes import ThemeDef as ThemeDef
+from lib.themes import normalise_theme_key as normalise_theme_key
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -48,119 +59,6 @@ if TYPE_CHECKING:
 # scikit-learn is imported inside the functions that train or predict: every page imports this
 # module for the theme list and names, and only the worker and the CLI train (seconds of import).
 
-
-@dataclass(frozen=True)
-class ThemeDef:
-    """One theme: key as stored, names, and the training theme (``ikm.theme.*``) it points to."""
-
-    key: str
-    name_id: str
-    name_en: str
-    training_theme: str | None
-    position: int = 0
-    active: bool = True
-
-
-#: The default theme set: the eight service-desk themes, then what a city channel needs.
-DEFAULT_THEMES: tuple[ThemeDef, ...] = tuple(
-    ThemeDef(key, name_id, name_en, training, position)
-    for position, (key, name_id, name_en, training) in enumerate(
-        (
-            ("waktu", "waktu/antrian", "waiting time/queues", "ikm.theme.process_digital"),
-            ("perilaku", "perilaku petugas", "staff behaviour", "ikm.theme.ethics_communication"),
-            ("biaya", "biaya/pungli", "fees/illegal charges", "ikm.theme.integrity"),
-            ("prosedur", "prosedur/persyaratan", "procedures/requirements", "ikm.theme.service_standard"),
-            ("sarana", "sarana", "facilities", "ikm.theme.facilities"),
-            ("informasi", "informasi", "information", "ikm.theme.service_standard"),
-            ("sistem", "sistem/aplikasi", "systems/apps", "ikm.theme.process_digital"),
-            ("lainnya", "lainnya", "other", None),
-            ("jalan_drainase", "jalan & drainase", "roads & drainage", "ikm.theme.technical"),
-            ("kebersihan_sampah", "kebersihan & sampah", "cleanliness & rubbish", "ikm.theme.technical"),
-            ("penerangan", "penerangan jalan", "street lighting", "ikm.theme.technical"),
-            ("pohon_taman", "pohon & taman", "trees & parks", "ikm.theme.technical"),
-            ("bantuan_sosial", "bantuan sosial", "social assistance", "ikm.theme.service_standard"),
-            ("adminduk", "administrasi kependudukan", "civil registration", "ikm.theme.service_standard"),
-            ("kesehatan", "kesehatan", "health", "ikm.theme.technical"),
-            ("pendidikan", "pendidikan", "education", "ikm.theme.technical"),
-        )
-    )
-)
-#: Theme key → (Indonesian, English) name as the evaluator last saved them (filled when the
-#: theme table is read, so that display helpers without a database name edited themes).
-THEME_NAMES: dict[str, tuple[str, str]] = {}
-#: Theme keys of the default set, in display order.
-THEMES: tuple[str, ...] = tuple(t.key for t in DEFAULT_THEMES)
-#: The eight themes of the original (service-desk) set, which the demo city uses.
-LEGACY_THEMES: tuple[str, ...] = THEMES[:8]
-#: Shown instead of a prediction whose confidence is below the threshold.
-ABSTAIN = "belum_yakin"
-#: The training themes a complaint theme may point to (DOMAIN.md, "What the evidence says a unit needs").
-TRAINING_THEMES: tuple[str, ...] = (
-    "ikm.theme.service_standard",
-    "ikm.theme.process_digital",
-    "ikm.theme.integrity",
-    "ikm.theme.technical",
-    "ikm.theme.ethics_communication",
-    "ikm.theme.complaint_management",
-    "ikm.theme.facilities",
-)
-
-
-#: Spellings found in uploaded files → theme key.
-_THEME_ALIASES: dict[str, str] = {
-    "waktu": "waktu",
-    "waktu/antrian": "waktu",
-    "antrian": "waktu",
-    "waktu pelayanan": "waktu",
-    "lama": "waktu",
-    "perilaku": "perilaku",
-    "perilaku petugas": "perilaku",
-    "sikap petugas": "perilaku",
-    "biaya": "biaya",
-    "biaya/pungli": "biaya",
-    "pungli": "biaya",
-    "pungutan liar": "biaya",
-    "tarif": "biaya",
-    "prosedur": "prosedur",
-    "prosedur/persyaratan": "prosedur",
-    "persyaratan": "prosedur",
-    "sarana": "sarana",
-    "sarana prasarana": "sarana",
-    "sarana/prasarana": "sarana",
-    "fasilitas": "sarana",
-    "informasi": "informasi",
-    "info": "informasi",
-    "sistem": "sistem",
-    "sistem/aplikasi": "sistem",
-    "aplikasi": "sistem",
-    "online": "sistem",
-    "lainnya": "lainnya",
-    "lain-lain": "lainnya",
-    "lain lain": "lainnya",
-    "other": "lainnya",
-    "jalan": "jalan_drainase",
-    "jalan rusak": "jalan_drainase",
-    "drainase": "jalan_drainase",
-    "jalan & drainase": "jalan_drainase",
-    "jalan dan drainase": "jalan_drainase",
-    "kebersihan": "kebersihan_sampah",
-    "sampah": "kebersihan_sampah",
-    "kebersihan & sampah": "kebersihan_sampah",
-    "penerangan": "penerangan",
-    "penerangan jalan": "penerangan",
-    "lampu jalan": "penerangan",
-    "pju": "penerangan",
-    "pohon": "pohon_taman",
-    "taman": "pohon_taman",
-    "pohon & taman": "pohon_taman",
-    "bansos": "bantuan_sosial",
-    "bantuan sosial": "bantuan_sosial",
-    "adminduk": "adminduk",
-    "administrasi kependudukan": "adminduk",
-    "kependudukan": "adminduk",
-    "kesehatan": "kesehatan",
-    "pendidikan": "pendidikan",
-}
 
 #: Chat spellings and abbreviations → standard Indonesian (whole tokens only).
 SLANG: dict[str, str] = {
@@ -289,16 +187,6 @@ _NON_WORD = re.compile(r"[^a-z0-9\[\] ]+")
 _SPACES = re.compile(r"\s+")
 # "kantor2" and "lama2" are Indonesian reduplication written with a 2.
 _REDUPLICATION = re.compile(r"\b([a-z]{2,})2\b")
-
-
-def normalise_theme_key(value: object) -> str | None:
-    """A category as stored or uploaded → a theme key (unknown labels: lower-cased as given; blank: None)."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    text = _SPACES.sub(" ", str(value).strip().lower())
-    if not text:
-        return None
-    return _THEME_ALIASES.get(text, _THEME_ALIASES.get(text.replace(" / ", "/"), text))
 
 
 def normalise_text(text: object) -> str:
@@ -682,8 +570,6 @@ def sample_quality(
     )
 
 
-#: Confidence threshold used until a labelling round has chosen one.
-DEFAULT_THRESHOLD = 0.5
 #: Accuracy the predictions that are shown (not abstained) should reach.
 TARGET_ACCURACY = 0.8
 #: Labels needed before a threshold is chosen from them, and accepted predictions needed to judge one.
@@ -747,113 +633,8 @@ def choose_threshold(
     return ThresholdChoice(ABSTAIN_ALL, True, None, 1.0, 0, target)
 
 
-# --- the database side: the background job and the CLI, never a page ---------------
-
-#: Labelled complaints used at most (evaluator labels always, then the newest source labels).
-MAX_TRAINING_ROWS = 20_000
 #: Fewer labelled complaints than this: no classifier.
 MIN_LABELLED = 50
-#: Complaints predicted per batch (progress is reported after each).
-PREDICT_BATCH = 5_000
-
-Progress = Callable[[str, float], None]
-
-
-def _no_progress(stage: str, fraction: float) -> None:
-    return None
-
-
-@dataclass
-class ClassificationRun:
-    """What :func:`refresh_theme_model` did: trained or reused a model, and how many complaints it predicted."""
-
-    predicted: int
-    seconds: float
-    model_id: int | None = None
-    trained: bool = False
-    n_train: int = 0
-    cpu_seconds: float = 0.0
-    reason: str | None = None
-    quality: None = field(default=None, repr=False)  # kept for old callers: never a cross-validated figure
-
-
-def refresh_theme_model(
-    engine: Engine,
-    *,
-    progress: Progress | None = None,
-    seed: int = 0,
-    repredict_all: bool = False,
-) -> ClassificationRun:
-    """Train a new model if the labelled data changed, store it, and predict what needs predicting.
-
-    Runs in the background worker and the CLI (``complaints --classify``), never
-    in a page or an import. A new model re-predicts every complaint without a
-    label; an unchanged one predicts only the complaints never predicted (after
-    an import), unless ``repredict_all``.
-    """
-    from lib.queries import complaint_themes as store
-
-    report = progress or _no_progress
-    started = time.perf_counter()
-    report("read", 0.0)
-    data = store.training_examples(engine, max_rows=MAX_TRAINING_ROWS)
-    if len(data) < MIN_LABELLED or data["theme"].nunique() < 2:
-        return ClassificationRun(0, time.perf_counter() - started, reason="too_few_labelled")
-    digest = training_data_hash(data["id"].tolist(), data["theme"].tolist(), data["text"].tolist())
-    meta = store.latest_model_meta(engine)
-    trained = False
-    cpu = 0.0
-    if meta is None or meta.data_hash != digest or meta.payload_missing:
-        report("train", 0.1)
-        cpu_start = time.thread_time()
-        model = train_theme_classifier(data["text"].tolist(), data["theme"].tolist(), seed=seed)
-        cpu = time.thread_time() - cpu_start
-        model_id = store.store_model(
-            engine,
-            payload=dump_model(model),
-            data_hash=digest,
-            n_train=len(data),
-            n_evaluator=int((data["origin"] == "evaluator").sum()),
-            n_source=int((data["origin"] == "source").sum()),
-            classes=model.classes,
-            cpu_seconds=cpu,
-        )
-        trained = True
-    else:
-        model_id = meta.id
-        model = store.load_model_payload(engine, model_id)
-    targets = store.texts_to_predict(engine, only_unpredicted=not (trained or repredict_all))
-    written = 0
-    total = max(len(targets), 1)
-    for begin in range(0, len(targets), PREDICT_BATCH):
-        part = targets.iloc[begin : begin + PREDICT_BATCH]
-        predictions = predict_themes(model, part["text"].tolist())
-        written += store.store_predictions(
-            engine,
-            zip(
-                part["id"].tolist(),
-                predictions["theme"].tolist(),
-                predictions["confidence"].round(4).tolist(),
-                strict=True,
-            ),
-        )
-        report("predict", 0.3 + 0.7 * (begin + len(part)) / total)
-    report("done", 1.0)
-    return ClassificationRun(
-        predicted=written,
-        seconds=time.perf_counter() - started,
-        model_id=model_id,
-        trained=trained,
-        n_train=len(data),
-        cpu_seconds=cpu,
-    )
-
-
-def classify_uncategorised(
-    engine: Engine, *, only_unpredicted: bool = False, seed: int = 0, progress: Progress | None = None
-) -> ClassificationRun:
-    """Compatibility name for :func:`refresh_theme_model` (demo load, CLI): trains only if labels changed."""
-    return refresh_theme_model(engine, progress=progress, seed=seed, repredict_all=not only_unpredicted)
 
 
 @dataclass
@@ -876,63 +657,15 @@ class ThemeStatus:
     refreshing: bool = False
 
 
-def theme_status(engine: Engine) -> ThemeStatus:
-    """Read the theme model's state for display: a few small queries and the sample statistics, no training."""
-    from lib.queries import complaint_themes as store
-    from lib.results import read_result
-
-    job = read_result(engine, THEME_MODEL_JOB, {})
-    measured = store.latest_round(engine, with_labels=True)
-    newest = store.latest_round(engine)
-    quality = choice = None
-    if measured is not None:
-        labels = store.round_labels(engine, measured.id)
-        quality = sample_quality(labels, measured.strata)
-        choice = choose_threshold(labels, measured.strata)
-    return ThemeStatus(
-        model=store.latest_model_meta(engine),
-        round=measured,
-        open_round=newest if newest is not None and not newest.closed else None,
-        quality=quality,
-        threshold=store.current_threshold(engine),
-        threshold_choice=choice,
-        counts=store.label_counts(engine),
-        refreshing=job is not None and (job.refreshing or not job.fresh),
-    )
+#: Default size of a labelling round, and the least per predicted theme.
+ROUND_SIZE = 200
+MIN_PER_STRATUM = 5
 
 
-# --- the background job ------------------------------------------------------------
-
-#: Name of the job that trains (when labels changed) and predicts; see :func:`theme_model_job`.
-THEME_MODEL_JOB = "complaints.theme_model"
-
-
-def _register_job() -> None:
-    from lib.results import analysis
-
-    @analysis(
-        THEME_MODEL_JOB,
-        sources=("theme_labels", "complaint"),
-        standard_params=lambda engine: [{}],
-    )
-    def theme_model_job(engine: Engine) -> dict[str, object]:
-        """Kept fresh by the worker: retrains when labels changed, predicts new complaints after an import."""
-        run = refresh_theme_model(engine)
-        return {
-            "model_id": run.model_id,
-            "trained": run.trained,
-            "n_train": run.n_train,
-            "cpu_seconds": round(run.cpu_seconds, 2),
-            "predicted": run.predicted,
-            "reason": run.reason,
-        }
-
-
-_register_job()
-
-
-def request_theme_refresh(engine: Engine) -> None:
-    """Ask the background worker to predict (and retrain if needed) soon; returns at once."""
-    from lib.results import enqueue
-
-    enqueue(engine, THEME_MODEL_JOB)
+def allocate_sample(sizes: dict[str, int], total: int, minimum: int = MIN_PER_STRATUM) -> dict[str, int]:
+    """Sample size per stratum: proportional to its size, at least ``minimum`` (or all it has)."""
+    population = sum(sizes.values())
+    if population == 0 or total <= 0:
+        return {h: 0 for h in sizes}
+    allocation = {h: min(n, max(minimum, int(round(total * n / population)))) for h, n in sizes.items()}
+    return allocation

@@ -127,7 +127,8 @@ def _json(overview: ComplaintOverview) -> dict[str, object]:
 
 def _classify(engine: Engine, lang: str) -> None:
     """Train if labels changed, then predict; progress lines on stderr (stdout stays the report)."""
-    from lib.analysis.complaint_themes import MIN_LABELLED, refresh_theme_model
+    from lib.analysis.complaint_themes import MIN_LABELLED
+    from lib.services.complaint_themes import refresh_theme_model
 
     last = {"line": ""}
 
@@ -142,7 +143,7 @@ def _classify(engine: Engine, lang: str) -> None:
             print(line, file=sys.stderr, flush=True)
             last["line"] = line
 
-    outcome = refresh_theme_model(engine, progress=progress)
+    outcome = refresh_theme_model(engine=engine, progress=progress)
     if outcome.reason == "too_few_labelled":
         print(translate("complaints.classifier.too_few", lang, n=MIN_LABELLED), file=sys.stderr)
         return

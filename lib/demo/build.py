@@ -408,9 +408,9 @@ def build_demo(
         # Like a real city, ~40 % of complaints arrive without a theme: guess them from the text,
         # as after any complaint import (its own transaction, once the data is committed). The CLI
         # trains here; the page's "load demo" passes classify=False and leaves it to the worker.
-        from lib.analysis.complaint_themes import classify_uncategorised
+        from lib.services.complaint_themes import classify_uncategorised
 
-        run = classify_uncategorised(engine)
+        run = classify_uncategorised(engine=engine)
         say(f"complaint themes predicted: {run.predicted}")
     return counts
 

@@ -323,10 +323,10 @@ def _predict_complaint_themes(engine: Engine) -> None:
 
     Its own transaction, after the import's: a failure to queue never undoes an import.
     """
-    from lib.analysis.complaint_themes import request_theme_refresh
+    from lib.services.complaint_themes import request_theme_refresh
 
     with contextlib.suppress(SQLAlchemyError, KeyError):
-        request_theme_refresh(engine)
+        request_theme_refresh(engine=engine)
 
 
 def _error_summary(exc: BaseException) -> str:

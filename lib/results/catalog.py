@@ -6,4 +6,4 @@ Add a module here when it defines ``@analysis`` functions. ``TELAAH_ANALYSIS_MOD
 
 from __future__ import annotations
 
-ANALYSIS_MODULES: tuple[str, ...] = ("lib.analysis.complaint_themes", "lib.results.dashboard")
+ANALYSIS_MODULES: tuple[str, ...] = ("lib.services.complaint_themes", "lib.results.dashboard")

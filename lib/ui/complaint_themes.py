@@ -1,7 +1,7 @@
 """The theme parts of the Pengaduan page: measured quality, the labelling round, the theme editors.
 
 Nothing here trains a model: the page reads the stored model's description
-and the labels (:func:`lib.analysis.complaint_themes.theme_status`), and writes
+and the labels (:func:`lib.services.complaint_themes.theme_status`), and writes
 labels, theme lists and topic mappings; the background worker retrains when
 those change. The labelling round is an ``st.fragment`` so that a click on a
 theme button reruns only the round, not the whole page.
@@ -21,13 +21,14 @@ from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
 from lib.masking import mask_personal_data
 from lib.queries import complaint_themes as store
 from lib.results import data_versions
+from lib.services import complaint_themes as theme_service
 
 TTL = 600
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def _status(url: str, versions: tuple[tuple[str, int], ...]) -> ct.ThemeStatus:
-    return ct.theme_status(get_engine(url))
+    return theme_service.theme_status(engine=get_engine(url))
 
 
 def status(url: str) -> ct.ThemeStatus:
@@ -192,7 +193,7 @@ def _theme_buttons(
 
 
 def _start_round(url: str, user: str) -> None:
-    if store.start_label_round(get_engine(url), user=user) is None:
+    if theme_service.start_label_round(engine=get_engine(url), user=user) is None:
         st.session_state["complaints_round_empty"] = True
 
 
@@ -212,7 +213,7 @@ def labelling_round(url: str, user: str, lang: str) -> None:
         if st.session_state.pop("complaints_round_empty", False):
             st.info(translate("complaints.round.nothing", lang))
         st.button(
-            translate("complaints.round.start", lang, n=store.ROUND_SIZE),
+            translate("complaints.round.start", lang, n=ct.ROUND_SIZE),
             key="complaints_round_start",
             on_click=_start_round,
             args=(url, user),
@@ -249,7 +250,7 @@ def labelling_round(url: str, user: str, lang: str) -> None:
         )
 
         def pick(theme: str | None) -> None:
-            store.save_label(engine, complaint_id, theme, user=user)
+            theme_service.save_label(engine=engine, complaint_id=complaint_id, theme=theme, user=user)
 
         active = [t for t in store.theme_definitions(engine) if t.active]
         _theme_buttons(active, lang, pick, key=f"complaints_label_{complaint_id}")
@@ -262,7 +263,7 @@ def labelling_round(url: str, user: str, lang: str) -> None:
     if current.labelled and st.button(
         translate("complaints.round.finish", lang), type="primary", key="complaints_round_finish"
     ):
-        store.close_round(engine, current.id)
+        theme_service.close_round(engine=engine, round_id=current.id)
         _changed()
         st.session_state["complaints_round_notice"] = translate(
             "complaints.round.finished", lang, n=current.labelled
@@ -279,7 +280,7 @@ def _md(text: str) -> str:
 # --- theme list and topic mapping ---------------------------------------------------------
 
 
-def _edit_error(error: store.ThemeEditError, lang: str) -> str:
+def _edit_error(error: theme_service.ThemeEditError, lang: str) -> str:
     return translate(error.key, lang, **error.params)
 
 
@@ -332,8 +333,8 @@ def theme_editor(url: str, user: str, lang: str) -> None:
             for i, row in enumerate(edited.itertuples(index=False))
         ]
         try:
-            store.save_theme_definitions(get_engine(url), definitions)
-        except store.ThemeEditError as error:
+            theme_service.save_theme_definitions(engine=get_engine(url), themes=definitions)
+        except theme_service.ThemeEditError as error:
             st.error(_edit_error(error, lang))
         else:
             _changed()
@@ -385,8 +386,8 @@ def topic_mapping_editor(url: str, user: str, lang: str) -> None:
             != (before.get(topic) if isinstance(before.get(topic), str) else None)
         }
         try:
-            n = store.save_topic_mapping(engine, changes, user=user)
-        except store.ThemeEditError as error:
+            n = theme_service.save_topic_mapping(engine=engine, mapping=changes, user=user)
+        except theme_service.ThemeEditError as error:
             st.error(_edit_error(error, lang))
         else:
             _changed()

@@ -23,7 +23,6 @@ from threadpoolctl import threadpool_limits
 from lib.analysis.complaint_themes import (
     ThemeModel,
     build_theme_pipeline,
-    classify_uncategorised,
     predict_themes,
 )
 from lib.bulk import bulk_insert
@@ -31,6 +30,7 @@ from lib.demo import DEMO_END, DEMO_START, planted_effects
 from lib.models import Complaint, ServiceStat, Unit
 from lib.queries.complaints import labelled_complaint_texts
 from lib.queries.units import Scope
+from lib.services.complaint_themes import classify_uncategorised
 from lib.services.complaints import overview as load_complaint_overview
 
 CLASSIFIER_FLOOR = 0.75
@@ -113,7 +113,7 @@ def test_predicted_themes_sharpen_the_planted_spike(demo_engine: Engine, engine:
     planted = planted_effects()
     _copy_demo(demo_engine, engine)
     before = load_complaint_overview(engine=engine, scope=Scope(), date_from=DEMO_START, date_to=DEMO_END)
-    run = classify_uncategorised(engine)
+    run = classify_uncategorised(engine=engine)
     assert run.predicted == before.totals["untyped"] > 0
     assert run.trained and run.model_id is not None
     after = load_complaint_overview(engine=engine, scope=Scope(), date_from=DEMO_START, date_to=DEMO_END)

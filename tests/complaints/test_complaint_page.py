@@ -111,9 +111,10 @@ def test_the_page_never_trains_and_says_quality_is_not_yet_measured(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lib.analysis import complaint_themes as ct
+    from lib.services import complaint_themes as svc
 
     _theme_city(engine)
-    ct.refresh_theme_model(engine)  # the background worker's part
+    svc.refresh_theme_model(engine=engine)  # the background worker's part
 
     def no_training(*args: object, **kwargs: object) -> None:
         raise AssertionError("a page must never train the theme model")
@@ -129,11 +130,11 @@ def test_the_page_never_trains_and_says_quality_is_not_yet_measured(
 
 
 def test_evaluator_labelling_round_on_the_page(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lib.analysis import complaint_themes as ct
     from lib.queries import complaint_themes as store
+    from lib.services import complaint_themes as svc
 
     truth = _theme_city(engine)
-    ct.refresh_theme_model(engine)
+    svc.refresh_theme_model(engine=engine)
     at = _run(
         monkeypatch,
         _url(engine),
@@ -161,7 +162,7 @@ def test_evaluator_labelling_round_on_the_page(engine: Engine, monkeypatch: pyte
     assert any("Putaran selesai" in s.value for s in at.success)
     labels = store.round_labels(engine, state.id)
     plain = float((labels["label"] == labels["predicted"]).mean())
-    quality = ct.theme_status(engine).quality
+    quality = svc.theme_status(engine=engine).quality
     assert quality is not None and quality.accuracy == pytest.approx(plain, abs=0.1)
     markdown = " ".join(m.value for m in at.markdown)
     assert f"diukur pada {len(labels)} pengaduan kota ini" in markdown
@@ -189,12 +190,12 @@ def test_page_on_the_demo_city(
 
 
 def test_theme_chart_can_leave_predictions_out(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lib.analysis import complaint_themes as ct
     from lib.queries.units import CITY
+    from lib.services import complaint_themes as svc
     from lib.services.complaints import overview as load_complaint_overview
 
     _theme_city(engine)
-    ct.refresh_theme_model(engine)
+    svc.refresh_theme_model(engine=engine)
     january = (date(2025, 1, 1), date(2025, 1, 31))
     everything = load_complaint_overview(engine=engine, scope=CITY, date_from=january[0], date_to=january[1])
     labelled = load_complaint_overview(

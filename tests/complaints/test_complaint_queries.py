@@ -8,8 +8,8 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from lib.queries import complaints as q
-from lib.queries.complaint_themes import store_predictions
 from lib.queries.units import Scope
+from lib.services.complaint_themes import store_predictions
 
 D = date.fromisoformat
 
@@ -95,7 +95,7 @@ def test_classifier_data_and_storing_predictions(engine: Engine, small_city: dic
     ]
     unlabelled = q.uncategorised_complaint_texts(engine, only_unpredicted=True)
     assert len(unlabelled) == 1
-    written = store_predictions(engine, [(int(unlabelled["id"][0]), "sarana", 0.61)])
+    written = store_predictions(engine=engine, predictions=[(int(unlabelled["id"][0]), "sarana", 0.61)])
     assert written == 1
     assert q.count_uncategorised(engine) == {"uncategorised": 2, "unpredicted": 0}
     assert q.theme_label_fingerprint(engine) == fingerprint  # predictions are not labels

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 
 from lib.analysis import complaint_themes as themes
 from lib.models import Complaint
+from lib.services import complaint_themes as svc
 from tests.complaints.complaint_factory import add_complaints, add_units, labelled_texts
 
 
@@ -100,7 +101,7 @@ def test_classify_uncategorised_writes_predictions(engine: Engine) -> None:
     ]  # fmt: skip
     add_complaints(engine, rows)
 
-    run = themes.classify_uncategorised(engine)
+    run = svc.classify_uncategorised(engine=engine)
     assert run.predicted == 120
     assert run.trained and run.n_train == 400 and run.model_id is not None
     table = Complaint.__table__
@@ -120,7 +121,7 @@ def test_classify_uncategorised_writes_predictions(engine: Engine) -> None:
     # labelled complaints are left alone
     assert stored[stored["number"].str.startswith("L")]["predicted_category"].isna().all()
     # a second call reuses the stored model (same training data) and can limit itself to new complaints
-    again = themes.classify_uncategorised(engine, only_unpredicted=True)
+    again = svc.classify_uncategorised(engine=engine, only_unpredicted=True)
     assert again.predicted == 0 and not again.trained and again.model_id == run.model_id
 
 
@@ -131,5 +132,5 @@ def test_too_few_labels_gives_a_reason_not_an_error(engine: Engine) -> None:
         [{"number": "A1", "complaint_date": pd.Timestamp("2025-01-01").date(), "unit_id": ids["KEL-Y"],
           "category": "waktu", "text": "lama", "status": "belum"}],
     )  # fmt: skip
-    run = themes.classify_uncategorised(engine)
+    run = svc.classify_uncategorised(engine=engine)
     assert run.predicted == 0 and run.reason == "too_few_labelled"

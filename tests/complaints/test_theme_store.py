@@ -13,6 +13,7 @@ from lib.models import ThemeLabel, ThemeModelRecord
 from lib.queries import complaint_themes as store
 from lib.queries import complaints as q
 from lib.results import data_versions
+from lib.services import complaint_themes as svc
 from tests.complaints.complaint_factory import add_complaints, add_units, labelled_texts
 
 
@@ -34,22 +35,22 @@ def test_default_themes_until_edited_and_edits_are_validated(engine: Engine) -> 
     edited = [*themes, ct.ThemeDef("parkir_liar", "parkir liar", "illegal parking", None)]
     edited[0] = ct.ThemeDef("waktu", "waktu tunggu", "waiting", "ikm.theme.process_digital", active=True)
     before = data_versions(engine, ("theme_labels",))["theme_labels"]
-    store.save_theme_definitions(engine, edited)
+    svc.save_theme_definitions(engine=engine, themes=edited)
     assert data_versions(engine, ("theme_labels",))["theme_labels"] == before + 1  # the worker retrains
     saved = store.theme_definitions(engine)
     assert saved[-1].key == "parkir_liar" and saved[0].name_id == "waktu tunggu"
     assert store.training_theme_map(engine)["jalan_drainase"] == "ikm.theme.technical"
     assert "parkir_liar" not in store.training_theme_map(engine)  # points at no training
 
-    with pytest.raises(store.ThemeEditError) as bad:
-        store.save_theme_definitions(engine, [*saved, ct.ThemeDef("Bad Key", "x", "x", None)])
+    with pytest.raises(svc.ThemeEditError) as bad:
+        svc.save_theme_definitions(engine=engine, themes=[*saved, ct.ThemeDef("Bad Key", "x", "x", None)])
     assert bad.value.key == "complaints.themes.bad_key"
-    with pytest.raises(store.ThemeEditError) as removed:
-        store.save_theme_definitions(engine, saved[1:])
+    with pytest.raises(svc.ThemeEditError) as removed:
+        svc.save_theme_definitions(engine=engine, themes=saved[1:])
     assert removed.value.key == "complaints.themes.removed"
-    with pytest.raises(store.ThemeEditError) as training:
-        store.save_theme_definitions(
-            engine, [*saved[:-1], ct.ThemeDef("parkir_liar", "p", "p", "ikm.theme.nope")]
+    with pytest.raises(svc.ThemeEditError) as training:
+        svc.save_theme_definitions(
+            engine=engine, themes=[*saved[:-1], ct.ThemeDef("parkir_liar", "p", "p", "ikm.theme.nope")]
         )
     assert training.value.key == "complaints.themes.bad_training"
     assert store.theme_definitions(engine)[0].name_id == "waktu tunggu"  # a refused edit changed nothing
@@ -79,7 +80,10 @@ def test_mapped_source_topics_are_labels_not_predictions(engine: Engine) -> None
     assert before["label"] == 4  # unmapped topics still count as the source's own (unknown) themes
 
     assert (
-        store.save_topic_mapping(engine, {"Jalan Rusak": "jalan_drainase", "LAMPU JALAN": "penerangan"}) == 2
+        svc.save_topic_mapping(
+            engine=engine, mapping={"Jalan Rusak": "jalan_drainase", "LAMPU JALAN": "penerangan"}
+        )
+        == 2
     )
     counts = q.complaint_counts(engine, by=("theme", "theme_source"))
     got = {(r.theme, r.theme_source): r.complaints for r in counts.itertuples()}
@@ -98,9 +102,9 @@ def test_mapped_source_topics_are_labels_not_predictions(engine: Engine) -> None
     assert sorted(examples["theme"]) == ["jalan_drainase", "jalan_drainase", "penerangan", "waktu"]
     assert set(examples["origin"]) == {"source"}
     # a mapping to an unknown theme is refused; None removes a mapping
-    with pytest.raises(store.ThemeEditError):
-        store.save_topic_mapping(engine, {"Jalan Rusak": "nope"})
-    store.save_topic_mapping(engine, {"lampu jalan": None})
+    with pytest.raises(svc.ThemeEditError):
+        svc.save_topic_mapping(engine=engine, mapping={"Jalan Rusak": "nope"})
+    svc.save_topic_mapping(engine=engine, mapping={"lampu jalan": None})
     assert "penerangan" not in set(q.complaint_counts(engine, by=("theme",))["theme"])
 
 
@@ -126,12 +130,12 @@ def _ids(engine: Engine) -> dict[int, str]:
 
 def test_a_labelling_round_measures_quality_sets_the_threshold_and_retrains(engine: Engine) -> None:
     truth = _labelled_city(engine)
-    first = ct.refresh_theme_model(engine)
+    first = svc.refresh_theme_model(engine=engine)
     assert first.trained and first.predicted == 120
-    status = ct.theme_status(engine)
+    status = svc.theme_status(engine=engine)
     assert status.quality is None and status.threshold == ct.DEFAULT_THRESHOLD  # not yet measured
 
-    round_id = store.start_label_round(engine, user="eva", size=60, seed=3)
+    round_id = svc.start_label_round(engine=engine, user="eva", size=60, seed=3)
     assert round_id is not None
     state = store.latest_round(engine)
     assert state is not None and not state.closed and sum(state.strata.values()) == 120
@@ -141,29 +145,33 @@ def test_a_labelling_round_measures_quality_sets_the_threshold_and_retrains(engi
     while not (item := store.next_to_label(engine, round_id)).empty:
         complaint_id = int(item["complaint_id"].iloc[0])
         if labelled + skipped == 2:
-            store.save_label(engine, complaint_id, None, user="eva")  # unreadable: skipped
+            svc.save_label(
+                engine=engine, complaint_id=complaint_id, theme=None, user="eva"
+            )  # unreadable: skipped
             skipped += 1
             continue
-        store.save_label(engine, complaint_id, truth[numbers[complaint_id]], user="eva")
+        svc.save_label(
+            engine=engine, complaint_id=complaint_id, theme=truth[numbers[complaint_id]], user="eva"
+        )
         labelled += 1
     state = store.latest_round(engine)
     assert state is not None and (state.labelled, state.skipped) == (labelled, 1)
 
     labels = store.round_labels(engine, round_id)
     expected = float((labels["label"] == labels["predicted"]).mean())
-    status = ct.theme_status(engine)
+    status = svc.theme_status(engine=engine)
     assert status.quality is not None and status.quality.n == labelled
     # one model, strata sampled roughly in proportion: the weighted accuracy is near the plain one
     assert status.quality.accuracy == pytest.approx(expected, abs=0.05)
     assert status.quality.accuracy_low <= status.quality.accuracy <= status.quality.accuracy_high
 
     before = data_versions(engine, ("theme_labels",))["theme_labels"]
-    choice = store.close_round(engine, round_id)
+    choice = svc.close_round(engine=engine, round_id=round_id)
     assert data_versions(engine, ("theme_labels",))["theme_labels"] == before + 1
     assert choice.from_sample and store.current_threshold(engine) == pytest.approx(choice.threshold)
 
     # the evaluator's labels are labels now, and train the next model (a new version)
-    second = ct.refresh_theme_model(engine)
+    second = svc.refresh_theme_model(engine=engine)
     assert second.trained and second.model_id == first.model_id + 1  # type: ignore[operator]
     assert second.n_train == 300 + labelled
     meta = store.latest_model_meta(engine)
@@ -171,14 +179,14 @@ def test_a_labelling_round_measures_quality_sets_the_threshold_and_retrains(engi
     counts = q.complaint_counts(engine, by=("theme_source",)).set_index("theme_source")["complaints"]
     assert counts["evaluator"] == labelled
     # unchanged labels: the stored model is reused, nothing is trained
-    third = ct.refresh_theme_model(engine)
+    third = svc.refresh_theme_model(engine=engine)
     assert not third.trained and third.model_id == second.model_id
 
 
 def test_old_model_payloads_are_pruned(engine: Engine) -> None:
-    for i in range(store.KEEP_PAYLOADS + 2):
-        store.store_model(
-            engine,
+    for i in range(svc.KEEP_PAYLOADS + 2):
+        svc.store_model(
+            engine=engine,
             payload=b"x",
             data_hash=f"{i:064d}",
             n_train=1,
@@ -191,14 +199,14 @@ def test_old_model_payloads_are_pruned(engine: Engine) -> None:
     with engine.connect() as conn:
         kept = conn.execute(select(func.count()).where(table.c.payload.is_not(None))).scalar_one()
         total = conn.execute(select(func.count()).select_from(table)).scalar_one()
-    assert (kept, total) == (store.KEEP_PAYLOADS, store.KEEP_PAYLOADS + 2)
+    assert (kept, total) == (svc.KEEP_PAYLOADS, svc.KEEP_PAYLOADS + 2)
 
 
 def test_undoing_complaints_removes_their_labels(engine: Engine) -> None:
     ids = add_units(engine, ["KEL-U"])
     add_complaints(engine, [_complaint("X1", ids["KEL-U"], "jalan rusak")])
     complaint_id = next(iter(_ids(engine)))
-    store.save_label(engine, complaint_id, "jalan_drainase", user="eva")
+    svc.save_label(engine=engine, complaint_id=complaint_id, theme="jalan_drainase", user="eva")
     from lib.models import Complaint
 
     with engine.begin() as conn:
@@ -208,24 +216,24 @@ def test_undoing_complaints_removes_their_labels(engine: Engine) -> None:
 
 
 def test_allocation_is_proportional_with_a_floor() -> None:
-    assert store.allocate_sample({"a": 900, "b": 90, "c": 10}, 100) == {"a": 90, "b": 9, "c": 5}
-    assert store.allocate_sample({"a": 3}, 100) == {"a": 3}
-    assert store.allocate_sample({}, 100) == {}
+    assert ct.allocate_sample({"a": 900, "b": 90, "c": 10}, 100) == {"a": 90, "b": 9, "c": 5}
+    assert ct.allocate_sample({"a": 3}, 100) == {"a": 3}
+    assert ct.allocate_sample({}, 100) == {}
 
 
 def test_the_job_keeps_themes_fresh_and_the_status_says_when_it_is_behind(engine: Engine) -> None:
     from lib.results import compute_now, mark_changed, refresh_stale, run_pending
 
     _labelled_city(engine, n_labelled=120, n_open=20)
-    stored = compute_now(engine, ct.THEME_MODEL_JOB, {})
+    stored = compute_now(engine, svc.THEME_MODEL_JOB, {})
     assert stored.value["trained"] and stored.value["predicted"] == 20
-    status = ct.theme_status(engine)
+    status = svc.theme_status(engine=engine)
     assert status.model is not None and not status.refreshing
     with engine.begin() as conn:
         mark_changed(conn, "complaint")  # what an import does
-    assert ct.theme_status(engine).refreshing
+    assert svc.theme_status(engine=engine).refreshing
     assert refresh_stale(engine) >= 1 and run_pending(engine) >= 1
-    status = ct.theme_status(engine)
+    status = svc.theme_status(engine=engine)
     assert not status.refreshing and status.model is not None and status.model.id == stored.value["model_id"]
 
 
@@ -246,7 +254,9 @@ def test_the_channels_own_topic_column_is_what_the_mapping_applies_to(engine: En
                 _complaint("S3", ids["KEL-S"], "lampu mati", None, source_category="Lampu Jalan"),
             ],
         )
-    store.save_topic_mapping(engine, {"Jalan Rusak": "jalan_drainase", "pelayanan publik": "prosedur"})
+    svc.save_topic_mapping(
+        engine=engine, mapping={"Jalan Rusak": "jalan_drainase", "pelayanan publik": "prosedur"}
+    )
     counts = q.complaint_counts(engine, by=("theme", "theme_source"))
     got = {
         (r.theme if isinstance(r.theme, str) else None, r.theme_source): r.complaints

@@ -70,11 +70,11 @@ def test_imported_complaints_without_category_get_a_predicted_theme(
     assert all(r.predicted_category is not None and 0 < r.predicted_confidence <= 1 for r in rows)
     # an evaluator's label on an imported complaint does not block undoing the import: it goes with it
     from lib.models import ThemeLabel
-    from lib.queries.complaint_themes import save_label
+    from lib.services.complaint_themes import save_label
 
     with engine.connect() as conn:
         new_id = conn.execute(select(c.c.id).where(c.c.number == "NEW-1")).scalar_one()
-    save_label(engine, new_id, "waktu", user="eva")
+    save_label(engine=engine, complaint_id=new_id, theme="waktu", user="eva")
     undo_import(engine, result.batch_id)
     with engine.connect() as conn:
         assert conn.execute(select(ThemeLabel.__table__.c.complaint_id)).all() == []
