@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from lib.analysis.summary_types import headline_delta, headline_value
+from lib.text.summary import headline_delta, headline_value
 from lib.ui import priorities as data
 from lib.ui.auth import audited_download_button
 from lib.ui.i18n import day, num, t

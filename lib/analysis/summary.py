@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from lib.analysis.complaint_overview import ComplaintOverview
-from lib.analysis.summary_types import Headline, Summary, headline_delta, headline_value
+from lib.analysis.summary_types import Headline, Summary
 from lib.coverage import SourceCoverage, covers
 
 __all__ = [
@@ -20,8 +20,6 @@ __all__ = [
     "Headline",
     "Summary",
     "comparable_headlines",
-    "headline_delta",
-    "headline_value",
     "share_within_standard",
     "year_earlier",
 ]

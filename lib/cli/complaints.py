@@ -21,17 +21,13 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
-from lib.analysis.complaint_overview import (
-    ComplaintOverview,
-    overview_sentences,
-    spike_cell,
-    unit_report_records,
-)
+from lib.analysis.complaint_overview import ComplaintOverview, unit_report_records
 from lib.analysis.complaint_spikes import SpikeSettings
 from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.services.complaints import overview as load_overview
+from lib.text.complaints import overview_sentences, spike_cell
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -23,7 +23,6 @@ from lib.analysis.priority_score import (
     recommended_themes,
     score_units,
 )
-from lib.analysis.priority_text import missing_text, reasons_text, themes_text
 from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.db import ensure_schema, get_engine
@@ -31,6 +30,7 @@ from lib.i18n import translate
 from lib.queries.complaint_themes import training_theme_map
 from lib.queries.coverage import default_window
 from lib.services.priorities import city_evidence
+from lib.text.priorities import missing_text, reasons_text, themes_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

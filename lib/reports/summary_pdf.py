@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lib.analysis.priority_text import reasons_text
-from lib.analysis.summary_types import Summary, headline_delta, headline_value
+from lib.analysis.summary_types import Summary
 from lib.i18n import LANGUAGES, catalog, fmt_date, fmt_number, translate
 from lib.reports.skm_pdf import _has_dejavu, _Pdf
+from lib.text.priorities import reasons_text
+from lib.text.summary import headline_delta, headline_value
 
 __all__ = ["headline_delta", "headline_value", "print_text", "summary_pdf_bytes"]
 

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 import pandas as pd
 
 from lib.analysis.priority_score import DEFAULT_WEIGHTS
-from lib.analysis.priority_text import reasons_text, themes_text
 from lib.auth.privacy import neutralise_formulas
 from lib.i18n import translate
+from lib.text.priorities import reasons_text, themes_text
 
 
 def training_plan_frame(

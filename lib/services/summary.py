@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis import complaints as calc
-from lib.analysis.complaint_overview import ComplaintOverview, spike_sentences
-from lib.analysis.ikm import weakest_for_row
-from lib.analysis.priority_text import reasons_text
+from lib.analysis.complaint_overview import ComplaintOverview
 from lib.analysis.summary import (
     MIN_RESPONDENTS_FOR_FINDING,
     Headline,
@@ -28,7 +25,6 @@ from lib.analysis.summary import (
     year_earlier,
 )
 from lib.analysis.training_learning import LearningResult, learning_effect
-from lib.i18n import fmt_number, fmt_percent, translate
 from lib.periods import previous_range
 from lib.queries import complaints as cq
 from lib.queries.coverage import data_coverage
@@ -38,6 +34,7 @@ from lib.queries.units import Scope
 from lib.services.complaints import overview as complaint_overview
 from lib.services.ikm import ikm_change, unit_ikm
 from lib.services.priorities import scored_units_in_scope
+from lib.text.summary import findings_text
 
 
 def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: date) -> LearningResult | None:
@@ -146,63 +143,7 @@ def leadership_summary(
 
 
 def findings(*, engine: Engine, summary: Summary, scope: Scope, lang: str = "id") -> list[str]:
-    """Up to three sentences: where service is weakest, where complaints are rising, and whether
-    training works and reaches staff. Each names its figure and what it rests on."""
-    out: list[str] = []
+    """Up to three sentences (:func:`lib.text.summary.findings_text`); reads the units' IKM they name."""
     units = unit_ikm(engine=engine, scope=scope, date_from=summary.date_from, date_to=summary.date_to)
     units = units[(units["responden"] >= MIN_RESPONDENTS_FOR_FINDING) & units["ikm"].notna()]
-    if not units.empty:
-        worst = units.sort_values("ikm").iloc[0]
-        weak = weakest_for_row(worst, k=2)
-        out.append(
-            translate(
-                # one unit in scope: "lowest" would compare it with nothing
-                "summary.finding.weakest_unit" if len(units) > 1 else "summary.finding.only_unit",
-                lang,
-                unit=worst["nama_unit"],
-                ikm=fmt_number(worst["ikm_2dp"], lang),
-                mutu=worst["mutu"],
-                n=fmt_number(worst["responden"], lang, 0),
-                unsur=", ".join(translate(f"ikm.unsur.{w.unsur}", lang) for w in weak),
-            )
-        )
-    spikes = spike_sentences(summary.complaints, lang)
-    if spikes:
-        extra = len(spikes) - 1
-        text = spikes[0]
-        if extra > 0:
-            text += " " + translate("summary.finding.more_spikes", lang, n=extra)
-        out.append(text)
-    flagged = summary.scored[summary.scored["flagged"]]
-    if not flagged.empty:
-        top = flagged.iloc[0]
-        out.append(
-            translate(
-                "summary.finding.priority",
-                lang,
-                n=fmt_number(len(flagged), lang, 0),
-                unit=top["nama_unit"],
-                reasons=reasons_text(top, lang, k=2),
-            )
-        )
-    learning = summary.learning
-    if learning is not None and len(out) < 3:
-        out.append(
-            translate(
-                "summary.finding.learning",
-                lang,
-                gain=fmt_number(learning.mean_gain, lang, 1),
-                low=fmt_number(learning.ci_low, lang, 1),
-                high=fmt_number(learning.ci_high, lang, 1),
-                dz=fmt_number(learning.d_z, lang, 2),
-                n=fmt_number(learning.n, lang, 0),
-            )
-        )
-    jp = next(h for h in summary.headlines if h.key == "jp")
-    if jp.value is not None and np.isfinite(jp.value) and len(out) < 3:
-        out.append(
-            translate(
-                "summary.finding.jp", lang, share=fmt_percent(jp.value, lang, 0), n=fmt_number(jp.n, lang, 0)
-            )
-        )
-    return out[:3]
+    return findings_text(summary=summary, units=units, lang=lang)

@@ -15,13 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from lib.analysis import complaint_themes as ct
-from lib.analysis.complaint_overview import theme_label
 from lib.db import get_engine
 from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
 from lib.masking import mask_personal_data
 from lib.queries import complaint_themes as store
 from lib.results import data_versions
 from lib.services import complaint_themes as theme_service
+from lib.text.complaints import theme_label
 
 TTL = 600
 

@@ -19,13 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
-from lib.analysis.complaint_overview import (
-    ComplaintOverview,
-    overview_sentences,
-    spike_cell,
-    spike_sentences,
-    theme_label,
-)
+from lib.analysis.complaint_overview import ComplaintOverview
 from lib.analysis.complaint_spikes import expected_by_month
 from lib.analysis.complaint_themes import ABSTAIN, THEMES, ThemeStatus
 from lib.analysis.complaints import STANDARD_WORKING_DAYS, backlog_bucket_labels
@@ -34,6 +28,7 @@ from lib.auth.roles import can_import
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.queries.units import Scope
 from lib.services import complaints as service
+from lib.text.complaints import overview_sentences, spike_cell, spike_sentences, theme_label
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
 from lib.ui.data import cached, db_url

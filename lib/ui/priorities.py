@@ -29,7 +29,11 @@ from lib.analysis.priority_score import (
     UNIT_RANKED,
     recommended_themes,
 )
-from lib.analysis.priority_text import (
+from lib.auth.privacy import redact_people
+from lib.auth.roles import can_see_names
+from lib.queries.units import CITY, Scope
+from lib.services import priorities as service
+from lib.text.priorities import (
     basis_text,
     component_rows,
     missing_text,
@@ -37,10 +41,6 @@ from lib.analysis.priority_text import (
     reason_text,
     reasons_text,
 )
-from lib.auth.privacy import redact_people
-from lib.auth.roles import can_see_names
-from lib.queries.units import CITY, Scope
-from lib.services import priorities as service
 from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.data import cached
 from lib.ui.i18n import day, num, pct, t

@@ -28,8 +28,8 @@ from lib.analysis.priority_score import (
     score_units,
     shrink_toward_city,
 )
-from lib.analysis.priority_text import component_rows, missing_text, reason_text, reasons_text
 from lib.queries.units import Scope
+from lib.text.priorities import component_rows, missing_text, reason_text, reasons_text
 
 ORDINARY = {
     "jenis_unit": "kelurahan",
@@ -301,8 +301,8 @@ def test_shrinkage_toward_the_city_by_hand() -> None:
 
 def test_recommendations_follow_the_citys_own_theme_mapping() -> None:
     """An evaluator who points "jalan_drainase" at facilities training changes the plan's words."""
-    from lib.analysis.priority_text import themes_text
     from lib.i18n import translate
+    from lib.text.priorities import themes_text
 
     row = pd.Series({"mutu": "A", "weakest_unsur": [], "top_themes": ["jalan_drainase"], "share_20jp": 0.9})
     assert recommended_themes(row, theme_map={"jalan_drainase": "ikm.theme.facilities"}) == [

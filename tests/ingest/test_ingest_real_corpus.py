@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, insert, select
 
-from lib.analysis.complaint_overview import overview_sentences
 from lib.analysis.complaints import median_response_hours
 from lib.ingest import ImportOptions, import_upload, prepare_upload
 from lib.ingest.batches import IMPORTED, REFUSED, REPLACED, list_imports
@@ -18,6 +17,7 @@ from lib.queries.complaints import response_minutes
 from lib.queries.units import CITY
 from lib.services.complaints import overview as load_complaint_overview
 from lib.services.ikm import unit_ikm
+from lib.text.complaints import overview_sentences
 from tests.ingest.conftest import TODAY
 from tests.ingest.make_real_corpus import survey_scores
 
