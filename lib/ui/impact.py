@@ -27,16 +27,13 @@ from lib.analysis.training_summary import (
     Level4Need,
     OutcomeSpec,
     ProgramImpact,
-    format_effect,
-    format_p,
-    level_sentences,
-    results_sentence,
     split_small_programs,
 )
 from lib.i18n import fmt_number, translate
 from lib.queries.training import TrainingSelection
 from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
+from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
 from lib.ui.i18n import num, pct, t
 from lib.ui.page import PageContext
@@ -139,7 +136,7 @@ def need(
 
 def pooled_for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The pooled table with each effect in its outcome's own terms (points, ×ratio) and its interval."""
-    from lib.analysis.training_summary import OUTCOME_BY_COLUMN, format_effect
+    from lib.analysis.training_summary import OUTCOME_BY_COLUMN
 
     rows = []
     for row in frame.itertuples(index=False):

@@ -20,13 +20,13 @@ from lib.analysis.training_summary import (
     evaluate_program,
     impact_rows,
     learning_comparison,
-    level_sentences,
     treated_units,
 )
 from lib.demo import planted_effects
 from lib.periods import quarter_index
 from lib.queries.units import list_units
 from lib.services.impact import impact_data
+from lib.text.impact import level_sentences
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 from lib.analysis.training_summary import (
     evaluate_groups,
     impact_table,
-    level_sentences,
     treated_units,
 )
 from lib.periods import quarter_index
@@ -26,6 +25,7 @@ from lib.queries.training import (
 )
 from lib.queries.units import Scope
 from lib.services.impact import impact_data, unit_outcome_panel
+from lib.text.impact import level_sentences
 from tests.impact.impact_data import build_small_city
 
 KEC = Scope(path_prefix="/KEC/")
