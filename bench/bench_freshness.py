@@ -225,12 +225,12 @@ def main() -> None:
             raise SystemExit(f"import refused: {[p.sentence() for p in result.problems[:5]]}")
         committed = commit_time(engine, "complaint")
         fresh_after_import = wait_fresh(engine, committed, args.timeout)
+        jobs_after_import = job_times(engine, committed)
 
         start = time.perf_counter()
         undo_import(engine, result.batch_id, user="bench")
         undo_seconds = time.perf_counter() - start
         fresh_after_undo = wait_fresh(engine, commit_time(engine, "complaint"), args.timeout)
-        jobs_after_import = job_times(engine, committed)
     finally:
         for worker in workers:
             worker.terminate()
