@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.analysis.priority_city import city_evidence, in_scope
+from lib.analysis.priority_city import in_scope
 from lib.analysis.priority_score import (
     COMPONENT_KEYS,
     DEFAULT_WEIGHTS,
@@ -30,6 +30,8 @@ from lib.db import ensure_schema, get_engine
 from lib.i18n import translate
 from lib.queries.complaint_themes import training_theme_map
 from lib.queries.coverage import default_window
+from lib.results import get_or_compute
+from lib.results.dashboard import window_params
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -128,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if date_from > date_to:
         raise UserError("--from is after --to")
-    evidence = city_evidence(engine, date_from, date_to)
+    # the city's evidence as the worker stores it for the pages (computed and stored if absent)
+    evidence = get_or_compute(engine, "priorities.evidence", window_params(date_from, date_to)).value
     scored = in_scope(score_units(evidence), scope)
     ranked = scored[scored["status"] == UNIT_RANKED]
     short = scored[scored["status"] != UNIT_RANKED]
