@@ -292,7 +292,12 @@ def purge_finished(engine: Engine, keep: timedelta = timedelta(days=7)) -> int:
 
 
 def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_pid: int | None = None) -> int:
-    """Refresh and run until stopped (or, with ``once``, until nothing is left); returns jobs run."""
+    """Refresh and run until stopped (or, with ``once``, until nothing is left); returns jobs run.
+
+    The queue is refreshed before every job, not only when it is empty: what became stale
+    meanwhile (the figures that read the theme model's new predictions) is queued while
+    long jobs are still waiting, and another worker can take it.
+    """
     total = 0
     last_purge = 0.0
 
@@ -302,9 +307,11 @@ def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_p
     while True:
         if orphaned():
             return total
+        ran = 0
         try:
             refresh_stale(engine)
-            total += run_pending(engine, stop=orphaned)
+            ran = run_pending(engine, limit=1, stop=orphaned)
+            total += ran
             if time.monotonic() - last_purge > 3600:
                 purge_finished(engine)
                 last_purge = time.monotonic()
@@ -312,6 +319,8 @@ def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_p
             log.exception("worker loop failed; retrying")
             if once:
                 raise
+        if ran:
+            continue
         if once:
             return total
         time.sleep(poll)

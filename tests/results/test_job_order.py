@@ -104,3 +104,13 @@ def test_a_result_another_worker_is_computing_is_not_computed_twice(engine: Engi
     enqueue(engine, "order.predict")  # queued again meanwhile (a page saw it stale)
     assert run_pending(engine) == 0
     assert toy_producers.CALLS == []
+
+
+def test_one_pass_of_the_worker_leaves_nothing_stale(engine: Engine) -> None:
+    from lib.results.jobs import work_loop
+
+    with engine.begin() as conn:
+        mark_changed(conn, "complaint")
+    assert work_loop(engine, once=True) == 2  # the reader is queued as soon as the predictor ran
+    assert toy_producers.CALLS == ["predict", "themes_per_unit"]
+    assert refresh_stale(engine) == 0
