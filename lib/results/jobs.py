@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, and_, insert, select, update
 
 from lib.models import AnalysisJob, AnalysisResult
-from lib.results.registry import Params, get_analysis, load_catalog, written_by
+from lib.results.registry import SOURCES, Params, get_analysis, load_catalog, written_by
 from lib.results.store import canonical_params, compute_now, data_versions, read_result
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ _RESULT = AnalysisResult.__table__
 STUCK_AFTER = timedelta(minutes=30)
 #: After a failure, the same job is not queued again by ``refresh_stale`` for this long.
 RETRY_AFTER = timedelta(minutes=10)
+#: A busy worker looks for newly stale results at least this often (seconds).
+REFRESH_EVERY = 20.0
 
 
 def _now() -> datetime:
@@ -300,6 +302,8 @@ def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_p
     """
     total = 0
     last_purge = 0.0
+    last_refresh = -REFRESH_EVERY
+    seen: dict[str, int] | None = None
 
     def orphaned() -> bool:  # the dashboard that started this worker is gone: stop between jobs
         return parent_pid is not None and not _alive(parent_pid)
@@ -309,7 +313,12 @@ def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_p
             return total
         ran = 0
         try:
-            refresh_stale(engine)
+            # Looking for stale results reads every analysis's standard windows: do it when some
+            # data changed (an import, or the theme model's predictions), else now and then.
+            versions = data_versions(engine, SOURCES)
+            if versions != seen or time.monotonic() - last_refresh > REFRESH_EVERY:
+                refresh_stale(engine)
+                seen, last_refresh = versions, time.monotonic()
             ran = run_pending(engine, limit=1, stop=orphaned)
             total += ran
             if time.monotonic() - last_purge > 3600:
