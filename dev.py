@@ -66,7 +66,8 @@ def run(args: list[str]) -> int:
     setup()
     subprocess.run([str(PYTHON), "-m", "lib", "demo", "--if-empty"], cwd=ROOT, check=True)
     env = {**os.environ, "TELAAH_DEMO_MODE": os.environ.get("TELAAH_DEMO_MODE", "1")}
-    return subprocess.call([str(PYTHON), "-m", "streamlit", "run", "app.py", *args], cwd=ROOT, env=env)
+    # `python -m lib serve` is `streamlit run app.py` with the libraries loaded before the first visit.
+    return subprocess.call([str(PYTHON), "-m", "lib", "serve", *args], cwd=ROOT, env=env)
 
 
 def test(args: list[str]) -> int:

@@ -8,7 +8,11 @@ Usage::
 
 Each session is a websocket client (``bench/st_client.py``) that behaves like a
 browser tab: it asks for a run of a page, waits for ``script_finished``, and
-asks for the next page (``--pages``, in turn), ``--runs`` times. Sessions start
+asks for the next page (``--pages``, in turn), ``--runs`` times. By default with
+no pause between pages: every session asks as fast as the server answers, which
+measures throughput (20 such sessions are far more than 20 people). ``--think 5,15``
+makes each session read every page for 5–15 s (uniform, a fixed seed per session)
+before opening the next, as people do: what 20 people at once see. Sessions start
 within one second of each other. The server is warmed first (one session runs
 every page once, which also gives the cold first-load times), so the figures
 are the steady state of a server whose caches are filled. For every session
@@ -46,29 +50,46 @@ MAX_RUNS = 50
 
 
 def start_server(database_url: str, demo: bool) -> tuple[subprocess.Popen, str]:
-    """``streamlit run app.py`` on a free local port; returns the process and its base URL."""
+    """The app as a server starts it (``python -m lib serve``) on a free local port; returns the
+    process and its base URL."""
     env = {"DATABASE_URL": database_url, **({"TELAAH_DEMO_MODE": "1"} if demo else {})}
     return start_streamlit(env)
 
 
-async def one_session(base: str, pages: list[str], runs: int, offset: int, deadline: float) -> list[PageRun]:
-    await asyncio.sleep(random.random())  # arrivals spread over a second, as people do
+async def one_session(
+    base: str,
+    pages: list[str],
+    runs: int,
+    offset: int,
+    deadline: float,
+    think: tuple[float, float] = (0.0, 0.0),
+) -> list[PageRun]:
+    """One user: opens ``runs`` pages in turn, reading each for a time drawn uniformly from ``think``."""
+    rng = random.Random(2026 + offset)  # the same reading times in every run of the bench
+    await asyncio.sleep(rng.random())  # arrivals spread over a second: everyone starts at once
     done: list[PageRun] = []
     async with Session(base, timeout=max(1.0, deadline - time.perf_counter())) as session:
         for i in range(runs):
             if time.perf_counter() > deadline:
                 break
             done.append(await session.run_page(pages[(offset + i) % len(pages)]))
+            if think[1] > 0 and i < runs - 1:
+                await asyncio.sleep(rng.uniform(*think))
     return done
 
 
 async def load(
-    bases: list[str], sessions: int, pages: list[str], runs: int, seconds: float
+    bases: list[str],
+    sessions: int,
+    pages: list[str],
+    runs: int,
+    seconds: float,
+    think: tuple[float, float] = (0.0, 0.0),
 ) -> tuple[list[PageRun], float, int]:
     """Run ``sessions`` sessions at once; returns every run, the wall time and the sessions that failed."""
     deadline = time.perf_counter() + seconds
     started = time.perf_counter()
-    tasks = [one_session(bases[i % len(bases)], pages, runs, i, deadline) for i in range(sessions)]
+    tasks = [one_session(bases[i % len(bases)], pages, runs, i, deadline, think) for i in range(sessions)]
     results = await asyncio.gather(*tasks, return_exceptions=True)
     wall = time.perf_counter() - started
     runs_done = [r for result in results if isinstance(result, list) for r in result]
@@ -94,6 +115,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=6, help="page runs per session")
     parser.add_argument("--deadline", type=float, default=600.0, help="seconds allowed per session count")
     parser.add_argument(
+        "--think",
+        default="0",
+        help="seconds a user reads each page before opening the next, drawn uniformly from LOW,HIGH "
+        "(e.g. 5,15); 0 (the default) asks without pause, which measures throughput",
+    )
+    parser.add_argument(
         "--no-demo", action="store_true", help="do not set TELAAH_DEMO_MODE for started servers"
     )
     args = parser.parse_args()
@@ -102,6 +129,13 @@ def main() -> int:
     if any(c < 1 or c > MAX_SESSIONS for c in counts) or not 1 <= args.runs <= MAX_RUNS:
         parser.error(f"sessions must be 1–{MAX_SESSIONS} and runs 1–{MAX_RUNS}")
     pages = args.pages.split(",")
+    try:
+        bounds = [float(v) for v in args.think.split(",")]
+        think = (bounds[0], bounds[-1])
+    except ValueError:
+        parser.error("--think is LOW,HIGH seconds, e.g. 5,15")
+    if not 0 <= think[0] <= think[1] <= 120:
+        parser.error("--think must be 0 ≤ LOW ≤ HIGH ≤ 120")
     processes: list[subprocess.Popen] = []
     if args.url:
         bases = args.url
@@ -114,7 +148,12 @@ def main() -> int:
     else:
         parser.error("give --url or --database-url")
     try:
-        print(f"servers: {', '.join(bases)}; pages: {pages}; {args.runs} runs per session")
+        reading = (
+            f"reading each page {think[0]:g}–{think[1]:g} s (uniform)"
+            if think[1] > 0
+            else "no pause between pages"
+        )
+        print(f"servers: {', '.join(bases)}; pages: {pages}; {args.runs} runs per session; {reading}")
         for base in bases:  # warm every server's caches; report the cold first loads
             cold = asyncio.run(load([base], 1, pages, len(pages), args.deadline))[0]
             print("cold first load " + ", ".join(f"{r.page or 'ringkasan'} {r.seconds:.2f} s" for r in cold))
@@ -123,7 +162,7 @@ def main() -> int:
         )
         baseline: float | None = None
         for count in counts:
-            runs, wall, failed = asyncio.run(load(bases, count, pages, args.runs, args.deadline))
+            runs, wall, failed = asyncio.run(load(bases, count, pages, args.runs, args.deadline, think))
             seconds = [r.seconds for r in runs]
             errors = failed + sum(1 for r in runs if r.exceptions)
             if not seconds:

@@ -17,6 +17,12 @@ page. Prints medians, and ratios against the bare page (cold and filter change).
     python bench/bench_pages.py --db postgresql+psycopg://postgres@127.0.0.1:5432/issue11_city --repeat 3
     python bench/bench_pages.py --db … --pages ringkasan,pengaduan --sessions 20
 
+``start s`` is how long a restarted server took to answer its health check: the app is
+started as on a server (``python -m lib serve``, libraries loaded before it accepts
+connections), the bare page with plain ``streamlit run``; ``--plain ringkasan`` also
+measures a page with the app under plain ``streamlit run`` (libraries loaded by the first
+visitor, as before the launcher). ``cold`` counts from the health check's answer.
+
 ``--sessions N`` adds a load test: N browser sessions open the home page at once on a
 warm server; prints the p95 of their times against one session's median.
 """
@@ -62,6 +68,7 @@ st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c", "d"], y=values)))
 
 @dataclass
 class Figures:
+    start: list[float] = field(default_factory=list)
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     change: list[float] = field(default_factory=list)
@@ -89,10 +96,13 @@ def _children(pid: int) -> list[int]:
 
 
 class Server:
-    """``streamlit run`` of a script on a free port, stopped (with its worker) on exit."""
+    """The app (``python -m lib serve``) or a script (``streamlit run``) on a free port, stopped
+    (with its worker) on exit; ``started`` is how long it took to answer its health check."""
 
-    def __init__(self, script: Path, cwd: Path, env: dict[str, str]) -> None:
-        self.process, self.base = start_streamlit(env, script, cwd=cwd, timeout=120)
+    def __init__(self, script: Path, cwd: Path, env: dict[str, str], launcher: bool | None = None) -> None:
+        began = time.perf_counter()
+        self.process, self.base = start_streamlit(env, script, cwd=cwd, timeout=120, launcher=launcher)
+        self.started = time.perf_counter() - began
 
     def memory(self) -> tuple[float, float]:
         """Peak MB of the server process, and of its children (the worker) summed."""
@@ -155,10 +165,19 @@ def change_period(page) -> float:  # type: ignore[no-untyped-def]
     return wait_idle(page) - start
 
 
-def measure_target(browser, script: Path, cwd: Path, env: dict[str, str], path: str, repeat: int) -> Figures:  # type: ignore[no-untyped-def]
+def measure_target(  # type: ignore[no-untyped-def]
+    browser,
+    script: Path,
+    cwd: Path,
+    env: dict[str, str],
+    path: str,
+    repeat: int,
+    launcher: bool | None = None,
+) -> Figures:
     figures = Figures()
     for _ in range(repeat):
-        server = Server(script, cwd, env)
+        server = Server(script, cwd, env, launcher)
+        figures.start.append(server.started)
         try:
             url = f"{server.base}/{path}"
             context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -225,6 +244,11 @@ def main() -> None:
         "--sessions", type=int, default=0, help="also open the home page in N sessions at once"
     )
     parser.add_argument(
+        "--plain",
+        default="",
+        help="pages also measured started with plain `streamlit run app.py` (no preloading), e.g. ringkasan",
+    )
+    parser.add_argument(
         "--skip-refresh", action="store_true", help="do not bring stored results up to date first"
     )
     args = parser.parse_args()
@@ -254,11 +278,15 @@ def main() -> None:
     results: dict[str, Figures] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        targets = [("bare", bare_script, bare_dir, "")] + [
-            (name, ROOT / "app.py", ROOT, PAGES[name]) for name in args.pages.split(",") if name
-        ]
-        for name, script, cwd, path in targets:
-            results[name] = measure_target(browser, script, cwd, env, path, args.repeat)
+        targets = [("bare", bare_script, bare_dir, "", None)]
+        for name in args.pages.split(","):
+            if name:
+                targets.append((name, ROOT / "app.py", ROOT, PAGES[name], None))
+        for name in args.plain.split(","):
+            if name:
+                targets.append((f"{name}/plain", ROOT / "app.py", ROOT, PAGES[name], False))
+        for name, script, cwd, path, launcher in targets:
+            results[name] = measure_target(browser, script, cwd, env, path, args.repeat, launcher)
             f = results[name]
             print(
                 f"  {name:<10} cold {_median(f.cold):6.2f} s  warm {_median(f.warm):6.2f} s  "
@@ -278,12 +306,12 @@ def main() -> None:
     print()
     print(f"database: {args.db.split('@')[-1]}   medians of {args.repeat} runs")
     print(
-        f"{'page':<11}{'cold s':>8}{'÷bare':>7}{'warm s':>8}{'change s':>10}{'÷bare':>7}"
+        f"{'page':<16}{'start s':>8}{'cold s':>8}{'÷bare':>7}{'warm s':>8}{'change s':>10}{'÷bare':>7}"
         f"{'browser CPU s':>15}{'server MB':>11}{'worker MB':>11}"
     )
     for name, f in results.items():
         print(
-            f"{name:<11}{_median(f.cold):8.2f}{_median(f.cold) / bare_cold:7.2f}{_median(f.warm):8.2f}"
+            f"{name:<16}{_median(f.start):8.2f}{_median(f.cold):8.2f}{_median(f.cold) / bare_cold:7.2f}{_median(f.warm):8.2f}"
             f"{_median(f.change):10.2f}{_median(f.change) / bare_change:7.2f}{_median(f.browser_cpu):15.2f}"
             f"{max(f.server_mb, default=float('nan')):11.0f}{max(f.worker_mb, default=0.0):11.0f}"
         )

@@ -46,23 +46,30 @@ def start_streamlit(
     *,
     timeout: float = 90.0,
     cwd: Path = ROOT,
+    launcher: bool | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """``streamlit run script`` on a free port of 127.0.0.1 with ``env`` added to this process's
-    environment; returns the process and its base URL once ``/_stcore/health`` answers."""
+    """Serve ``script`` on a free port of 127.0.0.1 with ``env`` added to this process's
+    environment; returns the process and its base URL once ``/_stcore/health`` answers.
+
+    Telaah's own ``app.py`` is started as a server is (``python -m lib serve``: libraries
+    loaded before the first visitor); any other script with plain ``streamlit run``.
+    ``launcher=False`` starts the app with plain ``streamlit run`` too (to measure the difference).
+    """
     port = free_port()
+    is_app = (cwd / script).resolve() == (ROOT / "app.py").resolve()
+    if launcher is None:
+        launcher = is_app
+    command = ["-m", "lib", "serve"] if launcher and is_app else ["-m", "streamlit", "run", str(script)]
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
+            *command,
             "--server.headless=true",
             f"--server.port={port}",
             "--server.address=127.0.0.1",
             "--browser.gatherUsageStats=false",
         ],
-        cwd=cwd,
+        cwd=ROOT if launcher and is_app else cwd,
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -186,9 +186,17 @@ def run(args: argparse.Namespace) -> int:
         _classify(engine, lang)
 
     settings = SpikeSettings(recent_months=args.recent_months, alpha=args.alpha)
-    overview = load_overview(
-        engine=engine, scope=scope, date_from=date_from, date_to=date_to, spike_settings=settings
-    )
+    if date_from is not None and date_to is not None and settings == SpikeSettings():
+        # the pages' settings: read the stored overview (the worker's, for the standard windows)
+        from lib.results import get_or_compute
+        from lib.results.dashboard import window_params
+
+        params = {**window_params(date_from, date_to, scope), "period": "month"}
+        overview = get_or_compute(engine, "complaints.overview", params).value
+    else:
+        overview = load_overview(
+            engine=engine, scope=scope, date_from=date_from, date_to=date_to, spike_settings=settings
+        )
     if args.format == "json":
         json.dump(_json(overview), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")

@@ -13,8 +13,10 @@ import argparse
 import json
 import math
 import sys
+from datetime import date
 
 import pandas as pd
+from sqlalchemy import Engine
 
 from lib.analysis.training_results import DEFAULT_THRESHOLD
 from lib.analysis.training_summary import (
@@ -27,6 +29,7 @@ from lib.analysis.training_summary import (
 from lib.cli import UserError
 from lib.cli._options import parse_date, unit_scope
 from lib.i18n import translate
+from lib.queries.units import Scope
 from lib.reports import neutralise_cell
 from lib.services.impact import impact_data
 
@@ -146,21 +149,42 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--threshold harus di antara 0 dan 1 / must be in (0, 1]: {args.threshold}")
     engine = ensure_schema(get_engine())
     scope = unit_scope(engine, args.unit, lang)
+    if args.by == "course" and not args.program and date_from and date_to:
+        table = _stored_table(engine, scope, date_from, date_to, args.threshold)
+        if table is not None:
+            _print(table, args.format)
+            return 0
     data = impact_data(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
     if data.empty:
         raise UserError(translate("impact.no_programs", lang))
     keys = select_keys(data, args.by, args.program, lang)
     impacts = evaluate_groups(data, args.by, keys=keys, threshold=args.threshold)
     table = impact_table(impacts)
+    _print(table, args.format)
+    return 0
 
-    if args.format == "json":
+
+def _stored_table(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, threshold: float
+) -> pd.DataFrame | None:
+    """Every course's table as the Dampak page reads it (stored by the worker for the standard
+    windows, computed and stored here otherwise); None when no programme ended in the window."""
+    from lib.results import get_or_compute
+    from lib.results.dashboard import impact_params
+
+    params = impact_params(date_from, date_to, scope, threshold=threshold)
+    stored = get_or_compute(engine, "training.impact", params).value
+    return None if stored.empty else stored.table
+
+
+def _print(table: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
         json.dump(records(table), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif args.format == "csv":
+    elif fmt == "csv":
         out = table.copy()
         for column in ("kode_pelatihan", "nama_pelatihan", "method"):
             out[column] = out[column].map(neutralise_cell)
         out.to_csv(sys.stdout, index=False)
     else:
         print(render_table(table))
-    return 0

@@ -29,7 +29,8 @@ from lib.db import ensure_schema, get_engine
 from lib.i18n import translate
 from lib.queries.complaint_themes import training_theme_map
 from lib.queries.coverage import default_window
-from lib.services.priorities import city_evidence
+from lib.results import get_or_compute
+from lib.results.dashboard import window_params
 from lib.text.priorities import missing_text, reasons_text, themes_text
 
 
@@ -129,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if date_from > date_to:
         raise UserError("--from is after --to")
-    evidence = city_evidence(engine=engine, date_from=date_from, date_to=date_to)
+    # the city's evidence as the worker stores it for the pages (computed and stored if absent)
+    evidence = get_or_compute(engine, "priorities.evidence", window_params(date_from, date_to)).value
     scored = in_scope(score_units(evidence), scope)
     ranked = scored[scored["status"] == UNIT_RANKED]
     short = scored[scored["status"] != UNIT_RANKED]

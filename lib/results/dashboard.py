@@ -25,8 +25,8 @@ from sqlalchemy import Engine, select
 
 from lib.models import AnalysisResult, AppUser, Unit
 from lib.queries.units import CITY, Scope
-from lib.results.registry import analysis
-from lib.results.store import get_or_compute
+from lib.results.registry import SOURCES, analysis
+from lib.results.store import data_versions, get_or_compute
 
 #: The sidebar's preset periods that are precomputed ("custom" is computed on demand).
 STANDARD_PRESETS = ("last12", "this_year", "last_year", "all")
@@ -78,16 +78,35 @@ def _period_rule():  # type: ignore[no-untyped-def]
     return anchor, preset_range
 
 
+#: (database, day, every source's version) → windows: the anchor reads the coverage of every
+#: source (seconds at city scale), and the worker asks before every job.
+_WINDOWS: dict[tuple[str, date, tuple[tuple[str, int], ...]], list[tuple[date, date]]] = {}
+
+
 def standard_windows(engine: Engine, today: date | None = None) -> list[tuple[date, date]]:
-    """The distinct (start, end) windows of the sidebar's presets today, newest first."""
+    """The distinct (start, end) windows of the sidebar's presets today, newest first.
+
+    Kept per process until a source changes or the day does (one small query to know that).
+    """
+    day = today or date.today()
+    key = (
+        engine.url.render_as_string(hide_password=True),
+        day,
+        tuple(sorted(data_versions(engine, SOURCES).items())),
+    )
+    cached = _WINDOWS.get(key)
+    if cached is not None:
+        return list(cached)
     anchor, preset_range = _period_rule()
-    day = anchor(engine, today or date.today())
+    end = anchor(engine, day)
     windows: list[tuple[date, date]] = []
     for preset in STANDARD_PRESETS:
-        window = preset_range(preset, day)
+        window = preset_range(preset, end)
         if window not in windows:
             windows.append(window)
-    return windows
+    _WINDOWS.clear()  # only the newest key is ever asked for again
+    _WINDOWS[key] = windows
+    return list(windows)
 
 
 def window_params(date_from: date, date_to: date, scope: Scope = CITY) -> dict[str, Any]:
@@ -95,12 +114,17 @@ def window_params(date_from: date, date_to: date, scope: Scope = CITY) -> dict[s
 
 
 def clip_to_complaints(
-    engine: Engine, scope: Scope, date_from: date, date_to: date
+    engine: Engine,
+    scope: Scope,
+    date_from: date,
+    date_to: date,
+    span: tuple[date | None, date | None] | None = None,
 ) -> tuple[date, date] | None:
-    """The window the complaints page shows: the filter clipped to the complaints in scope."""
+    """The window the complaints page shows: the filter clipped to the complaints in scope
+    (``span``: their first and last date, when the caller already has it)."""
     from lib.queries.complaints import complaint_date_span
 
-    first, last = complaint_date_span(engine, scope)
+    first, last = span if span is not None else complaint_date_span(engine, scope)
     if first is None or last is None:
         return None
     start, end = max(date_from, first), min(date_to, last)
@@ -134,10 +158,13 @@ def typical_seconds(engine: Engine, name: str) -> float | None:
 
 def _complaint_standard(engine: Engine) -> list[dict[str, Any]]:
     """Every preset at city scope by month and quarter; the last 12 months of each manager's subtree."""
+    from lib.queries.complaints import complaint_date_span
+
     out = []
     windows = standard_windows(engine)
+    city_span = complaint_date_span(engine, CITY)
     for date_from, date_to in windows:
-        clipped = clip_to_complaints(engine, CITY, date_from, date_to)
+        clipped = clip_to_complaints(engine, CITY, date_from, date_to, city_span)
         if clipped is None:
             continue
         for period in ("month", "quarter"):

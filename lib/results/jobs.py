@@ -23,12 +23,14 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, Row, and_, insert, select, update
 
 from lib.models import AnalysisJob, AnalysisResult
-from lib.results.registry import Params, get_analysis, load_catalog
+from lib.results.registry import SOURCES, Params, get_analysis, load_catalog, written_by
 from lib.results.store import canonical_params, compute_now, data_versions, read_result
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,8 @@ _RESULT = AnalysisResult.__table__
 STUCK_AFTER = timedelta(minutes=30)
 #: After a failure, the same job is not queued again by ``refresh_stale`` for this long.
 RETRY_AFTER = timedelta(minutes=10)
+#: A busy worker looks for newly stale results at least this often (seconds).
+REFRESH_EVERY = 20.0
 
 
 def _now() -> datetime:
@@ -153,6 +157,13 @@ def refresh_stale(engine: Engine) -> int:
                 if have == wanted:
                     continue
             stale.append((position, spec.name, params))
+    # An analysis that writes another's input (the theme model's predictions) runs first; what
+    # reads those inputs is queued once it has run, instead of being computed twice.
+    pending_names = {name for name, _key in pending}
+    blocked = written_by(registry, pending_names | {name for _position, name, _params in stale})
+    stale = [
+        item for item in stale if registry[item[1]].writes or not blocked & set(registry[item[1]].sources)
+    ]
     # Each analysis lists its parameter sets most wanted first (the default period before "all
     # time"): queue every analysis's first set before any analysis's second, so what most readers
     # open is fresh first after an import.
@@ -160,16 +171,37 @@ def refresh_stale(engine: Engine) -> int:
     return sum(1 for _position, name, params in stale if enqueue(engine, name, params))
 
 
+def _next_job(conn: Connection) -> Row[Any] | None:
+    """The job to run next: analyses that write others' inputs first, then the oldest; never one
+    that reads what a running job is writing (it would be stale as soon as it was stored)."""
+    registry = load_catalog()
+    running = {
+        (row.name, row.params_key)
+        for row in conn.execute(select(_JOB.c.name, _JOB.c.params_key).where(_JOB.c.status == "running"))
+    }
+    blocked = written_by(registry, {name for name, _key in running})
+    queued = conn.execute(
+        select(_JOB.c.id, _JOB.c.name, _JOB.c.params, _JOB.c.params_key)
+        .where(_JOB.c.status == "queued")
+        .order_by(_JOB.c.id)
+        .limit(500)
+    ).all()
+    ready = [
+        row
+        for row in queued
+        # the same result already being computed by another worker: wait, then find it fresh
+        if (row.name, row.params_key) not in running
+        and (row.name not in registry or not blocked & set(registry[row.name].sources))
+    ]
+    ready.sort(key=lambda row: (not (row.name in registry and registry[row.name].writes), row.id))
+    return ready[0] if ready else None
+
+
 def _claim(engine: Engine, worker: str) -> tuple[int, str, str] | None:
-    """Take the oldest queued job; None when the queue is empty."""
+    """Take the next queued job (:func:`_next_job`); None when there is none to take now."""
     for _attempt in range(5):
         with engine.begin() as conn:
-            row = conn.execute(
-                select(_JOB.c.id, _JOB.c.name, _JOB.c.params)
-                .where(_JOB.c.status == "queued")
-                .order_by(_JOB.c.id)
-                .limit(1)
-            ).first()
+            row = _next_job(conn)
             if row is None:
                 return None
             taken = conn.execute(
@@ -198,15 +230,21 @@ def _already_fresh(engine: Engine, name: str, params_text: str, enqueued_after: 
     )
 
 
-def run_pending(engine: Engine, limit: int | None = None, worker: str | None = None) -> int:
-    """Run queued jobs in this thread until the queue is empty (or ``limit`` ran); returns how many.
+def run_pending(
+    engine: Engine,
+    limit: int | None = None,
+    worker: str | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> int:
+    """Run queued jobs in this thread until the queue is empty (or ``limit`` ran, or ``stop()``
+    says so before the next job); returns how many.
 
     A failing analysis is recorded with its traceback (``status = failed``) and the worker
     goes on with the next job.
     """
     worker = worker or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
     ran = 0
-    while limit is None or ran < limit:
+    while (limit is None or ran < limit) and not (stop is not None and stop()):
         claimed = _claim(engine, worker)
         if claimed is None:
             break
@@ -256,15 +294,33 @@ def purge_finished(engine: Engine, keep: timedelta = timedelta(days=7)) -> int:
 
 
 def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_pid: int | None = None) -> int:
-    """Refresh and run until stopped (or, with ``once``, until nothing is left); returns jobs run."""
+    """Refresh and run until stopped (or, with ``once``, until nothing is left); returns jobs run.
+
+    The queue is refreshed before every job, not only when it is empty: what became stale
+    meanwhile (the figures that read the theme model's new predictions) is queued while
+    long jobs are still waiting, and another worker can take it.
+    """
     total = 0
     last_purge = 0.0
+    last_refresh = -REFRESH_EVERY
+    seen: dict[str, int] | None = None
+
+    def orphaned() -> bool:  # the dashboard that started this worker is gone: stop between jobs
+        return parent_pid is not None and not _alive(parent_pid)
+
     while True:
-        if parent_pid is not None and not _alive(parent_pid):
+        if orphaned():
             return total
+        ran = 0
         try:
-            refresh_stale(engine)
-            total += run_pending(engine)
+            # Looking for stale results reads every analysis's standard windows: do it when some
+            # data changed (an import, or the theme model's predictions), else now and then.
+            versions = data_versions(engine, SOURCES)
+            if versions != seen or time.monotonic() - last_refresh > REFRESH_EVERY:
+                refresh_stale(engine)
+                seen, last_refresh = versions, time.monotonic()
+            ran = run_pending(engine, limit=1, stop=orphaned)
+            total += ran
             if time.monotonic() - last_purge > 3600:
                 purge_finished(engine)
                 last_purge = time.monotonic()
@@ -272,6 +328,8 @@ def work_loop(engine: Engine, *, poll: float = 2.0, once: bool = False, parent_p
             log.exception("worker loop failed; retrying")
             if once:
                 raise
+        if ran:
+            continue
         if once:
             return total
         time.sleep(poll)
@@ -287,46 +345,58 @@ def _alive(pid: int) -> bool:
 _STARTED_BY = os.getppid()
 
 
-_workers: dict[str, subprocess.Popen[bytes]] = {}
+_workers: dict[str, list[subprocess.Popen[bytes]]] = {}
 _workers_lock = threading.Lock()
 
 
-def start_worker(url: str) -> subprocess.Popen[bytes] | None:
-    """Start this process's background worker for ``url`` once (None when disabled).
+def worker_count() -> int:
+    """How many worker processes a dashboard process starts: ``TELAAH_WORKERS``, by default two on
+    a machine with two cores or more (after an import the stale results are recomputed side by
+    side; at nice 10 they yield the processor to page requests), else one."""
+    text = os.environ.get("TELAAH_WORKERS", "").strip()
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
-    ``TELAAH_WORKER=0`` disables it (tests run jobs themselves); on a server with several
-    dashboard processes each starts one, which is safe because jobs are claimed atomically.
+
+def start_worker(url: str) -> list[subprocess.Popen[bytes]] | None:
+    """Start this process's background workers for ``url`` once (None when disabled).
+
+    ``TELAAH_WORKER=0`` disables them (tests run jobs themselves); ``TELAAH_WORKERS`` sets how
+    many (:func:`worker_count`). On a server with several dashboard processes each starts its
+    own, which is safe because jobs are claimed atomically.
     """
     if os.environ.get("TELAAH_WORKER", "1").strip().lower() in ("0", "false", "no", "off"):
         return None
     with _workers_lock:
-        running = _workers.get(url)
-        if running is not None and running.poll() is None:
-            return running
+        running = [p for p in _workers.get(url, []) if p.poll() is None]
         env = {**os.environ, "DATABASE_URL": url}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "lib", "worker", "--parent-pid", str(os.getpid()), "--nice", "10"],
-            cwd=str(_root()),
-            env=env,
-            stdin=subprocess.DEVNULL,
-        )
-        _workers[url] = process
-        return process
+        while len(running) < worker_count():
+            running.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "lib", "worker", "--parent-pid", str(os.getpid()), "--nice", "10"],
+                    cwd=str(_root()),
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                )
+            )
+        _workers[url] = running
+        return list(running)
 
 
 def stop_worker(url: str | None = None, timeout: float = 10.0) -> None:
-    """Stop the worker(s) this process started (tests and clean shutdowns)."""
+    """Stop the workers this process started (tests and clean shutdowns)."""
     with _workers_lock:
         urls = [url] if url else list(_workers)
         for key in urls:
-            process = _workers.pop(key, None)
-            if process is None or process.poll() is not None:
-                continue
-            process.terminate()
-            try:
-                process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            for process in _workers.pop(key, []):
+                if process.poll() is not None:
+                    continue
+                process.terminate()
+                try:
+                    process.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 def _root():  # type: ignore[no-untyped-def]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -37,6 +37,9 @@ class Analysis:
     func: Callable[..., Any]
     standard_params: Callable[[Engine], list[Params]] | None = None
     version: int = 1
+    #: sources this analysis writes as it runs (the theme model stores predictions): analyses
+    #: reading them wait until it has run, so they are not computed twice after an import
+    writes: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Analysis] = {}
@@ -48,6 +51,7 @@ def analysis(
     sources: tuple[str, ...],
     standard_params: Callable[[Engine], list[Params]] | None = None,
     version: int = 1,
+    writes: tuple[str, ...] = (),
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``func`` under ``name``.
 
@@ -56,7 +60,7 @@ def analysis(
     Bump ``version`` when the value's shape or meaning changes: older stored values are then
     ignored instead of being unpickled into code that no longer understands them.
     """
-    unknown = set(sources) - set(SOURCES)
+    unknown = (set(sources) | set(writes)) - set(SOURCES)
     if unknown:
         raise ValueError(f"unknown data sources {sorted(unknown)}; known: {SOURCES}")
     if not sources:
@@ -66,7 +70,7 @@ def analysis(
         existing = REGISTRY.get(name)
         if existing is not None and existing.func.__qualname__ != func.__qualname__:
             raise ValueError(f"analysis {name!r} is already registered by {existing.func.__module__}")
-        REGISTRY[name] = Analysis(name, tuple(sources), func, standard_params, version)
+        REGISTRY[name] = Analysis(name, tuple(sources), func, standard_params, version, tuple(writes))
         return func
 
     return register
@@ -81,9 +85,20 @@ def catalog_modules() -> tuple[str, ...]:
 
 def load_catalog() -> dict[str, Analysis]:
     """Import every module that registers analyses (idempotent) and return the registry."""
+    from lib.results.catalog import WRITES
+
     for module in catalog_modules():
         importlib.import_module(module)
+    for name, written in WRITES.items():
+        spec = REGISTRY.get(name)
+        if spec is not None and not spec.writes:
+            REGISTRY[name] = replace(spec, writes=tuple(written))
     return REGISTRY
+
+
+def written_by(registry: dict[str, Analysis], names: Iterable[str]) -> set[str]:
+    """The sources that the analyses ``names`` write while they run."""
+    return {source for name in names if name in registry for source in registry[name].writes}
 
 
 def get_analysis(name: str) -> Analysis:

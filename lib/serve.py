@@ -1,0 +1,139 @@
+"""``python -m lib serve``: start the dashboard with its libraries already loaded.
+
+Why: Streamlit imports a page's modules on the first script run, inside the first
+visitor's request. For Telaah that is pandas, SQLAlchemy, SQLModel, Plotly, Babel,
+Alembic and the ``lib`` modules, 2–4 CPU-seconds, which every first visit after a
+restart (every morning, every deploy) paid on top of the page itself. Here they are
+imported in the server process *before* it accepts connections, the schema is checked
+and the background worker is started, so the first visitor meets a warm process. The
+server is then started through Streamlit's own command line (``streamlit run``), so every
+``--server.*`` / ``--client.*`` option and ``.streamlit/config.toml`` work as usual:
+
+    python -m lib serve                       # = streamlit run app.py, preloaded
+    python -m lib serve --server.port=8502 --server.address=127.0.0.1
+
+What is imported is read from the app itself (the imports of ``app.py`` and of every
+page under ``views/``, with what they import in turn), so moving code between modules
+never leaves this list behind. Heavy libraries that pages load only on demand
+(scikit-learn, scipy, statsmodels, the PDF builder) are not imported: they stay out of
+the server's memory until someone needs them.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from lib.settings import ROOT
+
+log = logging.getLogger(__name__)
+
+APP = ROOT / "app.py"
+VIEWS = ROOT / "views"
+#: Modules the pages reach only inside functions (so not seen by reading their imports),
+#: but which every leadership page needs on its first run.
+ALSO = ("plotly.graph_objects", "lib.results.dashboard", "lib.ui.results")
+
+
+def imported_modules(paths: Iterable[Path]) -> list[str]:
+    """Absolute module names imported anywhere in ``paths`` (top level and inside functions), in order."""
+    names: list[str] = []
+    for path in paths:
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except (OSError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            names.extend(name for name in found if name not in names)
+    return names
+
+
+def app_modules() -> list[str]:
+    """What the app and its pages import, plus :data:`ALSO`."""
+    paths = [APP, *sorted(VIEWS.glob("*.py"))]
+    return [*imported_modules(paths), *(m for m in ALSO)]
+
+
+def preload(modules: Sequence[str]) -> list[str]:
+    """Import ``modules`` (a name that is not a module, like ``lib.ui.i18n.t``, is skipped quietly);
+    returns the ones that failed for another reason, which the first page run will then report."""
+    failed = []
+    # Decorating a cached function before the runtime exists only validates its options;
+    # Streamlit warns about that once per function, which is noise here.
+    import streamlit.runtime.caching  # noqa: F401  (creates the loggers silenced below)
+
+    quiet = [
+        logging.getLogger(f"streamlit.runtime.caching.{api}")
+        for api in ("cache_data_api", "cache_resource_api")
+    ]
+    levels = [logger.level for logger in quiet]
+    for logger in quiet:
+        logger.setLevel(logging.ERROR)
+    try:
+        _import_all(modules, failed)
+    finally:
+        for logger, level in zip(quiet, levels, strict=True):
+            logger.setLevel(level)
+    return failed
+
+
+def _import_all(modules: Sequence[str], failed: list[str]) -> None:
+    for name in modules:
+        if name in sys.modules:
+            continue
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError:
+            parent, _dot, attribute = name.rpartition(".")
+            if not hasattr(sys.modules.get(parent), attribute):  # a function or class imported by name
+                failed.append(name)
+        except Exception:  # noqa: BLE001  (a broken module shows on its page, not at start-up)
+            log.exception("preloading %s failed", name)
+            failed.append(name)
+
+
+def warm_database() -> None:
+    """Check the schema (migrating if needed) and start the background worker, as the first page
+    run would; a database that cannot be reached now is left for the pages to report."""
+    try:
+        from lib.db import ensure_schema, get_engine
+        from lib.results.jobs import start_worker
+        from lib.ui.data import db_url
+
+        url = db_url()
+        ensure_schema(get_engine(url))
+        start_worker(url)
+    except Exception:  # noqa: BLE001
+        log.warning("database not ready at start-up; the pages will say why", exc_info=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Preload, then hand over to ``streamlit run app.py`` with ``argv`` as its options."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    started = time.perf_counter()
+    os.chdir(ROOT)
+    failed = preload(app_modules())
+    warm_database()
+    if os.environ.get("TELAAH_SERVE_QUIET", "") != "1":
+        note = f"; failed: {', '.join(failed)}" if failed else ""
+        print(f"Telaah: libraries loaded in {time.perf_counter() - started:.1f} s{note}", file=sys.stderr)
+    from streamlit.web import cli
+
+    # click exits the process with Streamlit's own exit code when the server stops
+    cli.main(["run", str(APP), *args], prog_name="streamlit")
+    return 0

@@ -1,0 +1,47 @@
+"""``python -m lib serve``: which modules are loaded before the server opens its port."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lib import serve
+
+
+def test_imported_modules_reads_every_import_form(tmp_path: Path) -> None:
+    page = tmp_path / "page.py"
+    page.write_text(
+        "import json\n"
+        "import os.path as p\n"
+        "from lib.ui import ikm as ui\n"
+        "from . import sibling\n"  # relative: not importable by name, left out
+        "def f():\n"
+        "    from lib.results.dashboard import leadership\n"
+    )
+    broken = tmp_path / "broken.py"
+    broken.write_text("def (:\n")
+    assert serve.imported_modules([page, broken, tmp_path / "missing.py"]) == [
+        "json",
+        "os.path",
+        "lib.ui",
+        "lib.ui.ikm",
+        "lib.results.dashboard",
+        "lib.results.dashboard.leadership",
+    ]
+
+
+def test_app_modules_cover_the_pages_and_the_result_store() -> None:
+    modules = serve.app_modules()
+    # app.py's own imports, a page's imports (views/kepuasan.py reads lib.ui.ikm), and ALSO
+    assert "lib.ui.sidebar" in modules
+    assert "lib.ui.ikm" in modules
+    assert "plotly.graph_objects" in modules
+    assert "lib.results.dashboard" in modules
+    # what pages load only on demand stays out of the server until needed
+    assert not any(m.startswith(("sklearn", "statsmodels")) for m in modules)
+
+
+def test_preload_skips_names_that_are_attributes_and_reports_missing_modules() -> None:
+    failed = serve.preload(["lib.ui.text", "lib.ui.text.plain", "lib.no_such_module_here"])
+    assert "lib.ui.text" in sys.modules
+    assert failed == ["lib.no_such_module_here"]
