@@ -36,7 +36,7 @@ from lib.queries.units import Scope
 from lib.services import complaints as service
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
-from lib.ui.data import cached, db_url
+from lib.ui.data import cached
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.page import PageContext
 from lib.ui.text import plain
@@ -938,14 +938,13 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
         if pending and theme_state.model is not None:
             st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
     if can_import(ctx.principal):
-        url = db_url()  # lib.ui.complaint_themes still keys its caches by URL
         with st.expander(t("complaints.round.header")):
-            themes_ui.labelling_round(url, ctx.principal.username, lang)
+            themes_ui.labelling_round(ctx.principal.username, lang)
         with st.expander(t("complaints.themes.editor")):
-            themes_ui.theme_editor(url, ctx.principal.username, lang)
-            themes_ui.topic_mapping_editor(url, ctx.principal.username, lang)
+            themes_ui.theme_editor(ctx.principal.username, lang)
+            themes_ui.topic_mapping_editor(ctx.principal.username, lang)
 
 
 def theme_status() -> ThemeStatus:
     """The theme model's state (threshold, quality, model) for the captions beside the figures."""
-    return themes_ui.status(db_url())
+    return themes_ui.status()

@@ -13,6 +13,7 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.ingest import (
     KINDS,
@@ -31,7 +32,7 @@ from lib.ingest.pipeline import PreparedUpload
 from lib.ingest.templates import template_csv, template_file_name, template_xlsx
 from lib.queries.units import list_units
 from lib.safe_export import to_csv_bytes
-from lib.ui.data import clear_caches, db_url, engine
+from lib.ui.data import cached, clear_caches, engine
 from lib.ui.i18n import num, t
 from lib.ui.state import get_lang
 
@@ -47,16 +48,14 @@ def _kind_label(kind: str) -> str:
     return t(f"ingest.kind.{kind}")
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def unit_codes(url: str) -> list[str]:
+@cached()
+def unit_codes(eng: Engine) -> list[str]:
     """Codes of all units, for the "one unit for the whole file" choice."""
-    from lib.db import get_engine
-
-    return list_units(get_engine(url))["code"].tolist()
+    return list_units(eng)["code"].tolist()
 
 
 def _unit_options() -> list[str]:
-    return [_NONE, *unit_codes(db_url())]
+    return [_NONE, *unit_codes(engine())]
 
 
 def _mapping_overrides(prepared: PreparedUpload | None, kind: str) -> dict[str, str | None]:
