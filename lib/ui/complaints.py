@@ -36,7 +36,9 @@ from lib.queries.units import Scope
 from lib.services import complaints as service
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
+from lib.ui.charts import readable_figure
 from lib.ui.data import cached
+from lib.ui.format import integer, month, p_value
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.page import PageContext
 from lib.ui.text import plain
@@ -213,7 +215,7 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Fig
         height=420,
     )
     fig.update_yaxes(rangemode="tozero")
-    return fig
+    return readable_figure(fig, lang)
 
 
 def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -298,7 +300,7 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
         height=max(320, 26 * len(y) + 120),
         margin={"t": 20},
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figure:
@@ -326,7 +328,7 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figu
         margin={"t": 30},
         height=340,
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
@@ -354,7 +356,7 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
         legend={"orientation": "h", "y": -0.2},
         margin={"t": 20},
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 # --- tables ----------------------------------------------------------------------
@@ -412,15 +414,15 @@ def spike_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
                     shown["family"], shown.get("theme", pd.Series([None] * len(shown))), strict=True
                 )
             ],
-            translate("complaints.col.observed", lang): shown["observed"],
+            translate("complaints.col.observed", lang): [integer(v, lang) for v in shown["observed"]],
             translate("complaints.col.expected", lang): [fmt_number(v, lang, 1) for v in shown["expected"]],
             translate("complaints.col.ratio", lang): [fmt(v, 2) for v in shown["ratio"]],
             translate("complaints.col.rate_ci", lang): [
                 f"{fmt(a, 2)}–{fmt(b, 2)}"
                 for a, b in zip(shown["ratio_low"], shown["ratio_high"], strict=True)
             ],
-            translate("complaints.col.p", lang): [f"{v:.4f}" for v in shown["p_value"]],
-            translate("complaints.col.q", lang): [f"{v:.4f}" for v in shown["q_value"]],
+            translate("complaints.col.p", lang): [p_value(v, lang) for v in shown["p_value"]],
+            translate("complaints.col.q", lang): [p_value(v, lang) for v in shown["q_value"]],
             translate("complaints.col.spike", lang): ["✔" if f else "" for f in shown["flagged"]],
         }
     )
@@ -537,9 +539,8 @@ def selected_rows(event: object) -> list[int]:
 
 
 def month_label(value: date, lang: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(value, format="MMMM yyyy", locale="id_ID" if lang == "id" else "en_GB")
+    """``Agustus 2026`` / ``August 2026`` (:func:`lib.ui.format.month`)."""
+    return month(value, lang, long=True)
 
 
 _DRILL_MEMORY = "complaints_drill_last_selection"

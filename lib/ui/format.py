@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -369,7 +370,47 @@ def localise_figure(figure: Any, lang: str) -> Any:
                 figure.update_layout(
                     {name: {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}}
                 )
+    for trace in figure.data:
+        _localise_date_hover(trace, lang)
     return figure
+
+
+#: ``%{x}``, ``%{x|%b %Y}``, ``%{x:…}`` in a hover template: plotly would write the date in English.
+_X_IN_TEMPLATE = re.compile(r"%\{x(?:[|:][^}]*)?\}")
+
+
+def date_hover_labels(values: Sequence[object], lang: str) -> list[str]:
+    """What a hover says for each date: ``Nov 2025`` for months (every date a 1st), else ``3 Nov 2025``."""
+    days = [_as_date(v) for v in values]
+    monthly = all(d is None or d.day == 1 for d in days)
+    return [EMPTY if d is None else month(d, lang) if monthly else day(d, lang) for d in days]
+
+
+def _localise_date_hover(trace: Any, lang: str) -> None:
+    """Write a date-x trace's hover date on the server (plotly bundles no Indonesian month names).
+
+    The labels go to ``hovertext`` and the template's ``%{x…}`` becomes ``%{hovertext}``; a
+    trace without a template gets ``<date>: <y>``. Heatmaps get one label per cell.
+    """
+    xs = getattr(trace, "x", None)
+    if xs is None or getattr(trace, "hovertext", None) is not None:
+        return
+    values = list(np.asarray(xs, dtype=object).ravel())
+    if not _looks_like_dates(values):
+        return
+    labels = date_hover_labels(values, lang)
+    template = trace.hovertemplate
+    if template is None:
+        value = "%{z}" if trace.type == "heatmap" else "%{y}"
+        template = f"%{{x}}: {value}"
+    if not _X_IN_TEMPLATE.search(template):
+        return
+    if trace.type == "heatmap":
+        rows = len(np.asarray(trace.z, dtype=object)) if trace.z is not None else 0
+        trace.hovertext = [labels for _ in range(rows)]
+    else:
+        trace.hovertext = labels
+    trace.hovertemplate = _X_IN_TEMPLATE.sub("%{hovertext}", template)
 
 
 # ---------------------------------------------------------------- texts

@@ -38,6 +38,7 @@ from lib.queries.training import TrainingSelection
 from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.ui.auth import audit_event
+from lib.ui.charts import readable_figure
 from lib.ui.i18n import num, pct, t
 from lib.ui.page import PageContext
 
@@ -228,7 +229,7 @@ def dumbbell_chart(
     fig.update_yaxes(
         title=translate("impact.chart.participant", lang), showticklabels=len(paired) <= 30, automargin=True
     )
-    return _layout(fig, max(300, 12 * len(paired) + 120))
+    return readable_figure(_layout(fig, max(300, 12 * len(paired) + 120)), lang)
 
 
 def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
@@ -266,7 +267,7 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title=translate("impact.chart.score", lang), range=[0, 100])
     fig.update_yaxes(title=translate("impact.chart.count", lang))
-    return _layout(fig, 320)
+    return readable_figure(_layout(fig, 320), lang)
 
 
 def reaction_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
@@ -293,7 +294,7 @@ def reaction_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(barmode="stack", legend_title_text=translate("impact.chart.rating", lang))
     fig.update_xaxes(title=translate("impact.chart.share", lang) + " (%)", range=[0, 100])
     fig.update_yaxes(automargin=True)
-    return _layout(fig, 260)
+    return readable_figure(_layout(fig, 260), lang)
 
 
 def _to_display(values: pd.Series | np.ndarray, spec: OutcomeSpec) -> np.ndarray:
@@ -307,7 +308,7 @@ def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> go.Fig
     event = study.event
     fig = go.Figure()
     if event.empty:
-        return _layout(fig, 340)
+        return readable_figure(_layout(fig, 340), lang)
     est = _to_display(event["att"], spec)
     low = _to_display(event["ci_low"], spec)
     high = _to_display(event["ci_high"], spec)
@@ -354,7 +355,7 @@ def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> go.Fig
     fig.add_hline(y=0, line_color="#424242", line_width=1)
     fig.update_xaxes(title=translate("impact.chart.event_time", lang), dtick=1)
     fig.update_yaxes(title=translate(f"impact.axis.{spec.column}", lang))
-    return _layout(fig, 380)
+    return readable_figure(_layout(fig, 380), lang)
 
 
 def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
@@ -362,7 +363,7 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
     rows = learning[learning["d_z"].notna() & np.isfinite(learning["d_z"].astype(float))].sort_values("d_z")
     fig = go.Figure()
     if rows.empty:
-        return _layout(fig, 300)
+        return readable_figure(_layout(fig, 300), lang)
     labels = [
         f"{name} (n = {fmt_number(n, lang, 0)})"
         for name, n in zip(rows["name"], rows["n_paired"], strict=True)
@@ -396,7 +397,7 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_xaxes(title=translate("impact.chart.dz", lang))
     fig.update_yaxes(automargin=True)
-    return _layout(fig, max(320, 26 * len(rows) + 100))
+    return readable_figure(_layout(fig, max(320, 26 * len(rows) + 100)), lang)
 
 
 def table_for_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
