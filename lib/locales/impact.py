@@ -69,6 +69,35 @@ MESSAGES = {
     "impact.level.results": {"id": "4 · Hasil layanan", "en": "4 · Results"},
     "impact.card.ci": {"id": "IK 95%: {low} sampai {high}", "en": "95% CI: {low} to {high}"},
     "impact.card.n": {"id": "n = {n}", "en": "n = {n}"},
+    "impact.card.basis.reaction": {
+        "id": "dari {n} penilaian peserta",
+        "en": "from {n} participants' ratings",
+    },
+    "impact.card.basis.learning": {
+        "id": "dari {n} peserta dengan kedua tes",
+        "en": "from {n} participants with both tests",
+    },
+    "impact.card.basis.behaviour": {
+        "id": "dari {n} ASN yang dilatih",
+        "en": "from {n} trained civil servants",
+    },
+    "impact.card.basis.results": {"id": "dari {n} unit yang dilatih", "en": "from {n} trained units"},
+    "impact.learning.plain.low": {
+        "id": "Peserta menutup kurang dari sepertiga jarak menuju nilai sempurna (kenaikan {band}).",
+        "en": "Participants closed less than a third of the gap to a perfect score (a {band} gain).",
+    },
+    "impact.learning.plain.medium": {
+        "id": "Peserta menutup kira-kira sepertiga sampai dua pertiga jarak menuju nilai sempurna (kenaikan {band}).",
+        "en": "Participants closed roughly a third to two thirds of the gap to a perfect score (a {band} gain).",
+    },
+    "impact.learning.plain.high": {
+        "id": "Peserta menutup lebih dari dua pertiga jarak menuju nilai sempurna (kenaikan {band}).",
+        "en": "Participants closed more than two thirds of the gap to a perfect score (a {band} gain).",
+    },
+    "impact.learning.plain.none": {
+        "id": "Belum dapat dihitung seberapa jauh nilai peserta mendekati nilai sempurna.",
+        "en": "How far participants moved towards a perfect score cannot be told yet.",
+    },
     "impact.card.method": {"id": "Metode: {method}", "en": "Method: {method}"},
     "impact.metric.usefulness": {"id": "Manfaat (1–5)", "en": "Usefulness (1–5)"},
     "impact.metric.gain": {"id": "Kenaikan nilai (poin)", "en": "Score gain (points)"},

@@ -37,11 +37,14 @@ from lib.services import complaints as service
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
+from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
 from lib.ui.format import integer, month, p_value
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.method_details import conclusion_with_details, details_expander
 from lib.ui.page import PageContext
 from lib.ui.text import plain
+from lib.ui.url_state import keep_in_url
 
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
@@ -668,6 +671,10 @@ class ComplaintsView:
     ov: ComplaintOverview
 
 
+#: "Tampilkan per" in the address (``?per=quarter``), so a shared link opens the same grouping.
+PERIOD_PARAM, PERIOD_KEY, PERIODS = "per", "complaints_period", ("month", "quarter")
+
+
 def overview_section(ctx: PageContext) -> ComplaintsView:
     """The range cut to the data, the period control and the stored overview; an empty note and stop."""
     first, last = date_span(ctx.engine, ctx.query_scope)
@@ -676,13 +683,14 @@ def overview_section(ctx: PageContext) -> ComplaintsView:
     if first is None or date_from > date_to:
         st.info(t("complaints.empty"))
         st.stop()
+    keep_in_url(PERIOD_PARAM, PERIOD_KEY, PERIODS)
+    st.session_state.setdefault(PERIOD_KEY, PERIODS[0])
     period = (
         st.segmented_control(
             t("complaints.period"),
-            ["month", "quarter"],
-            default="month",
+            list(PERIODS),
             format_func=lambda p: t(f"complaints.period.{p}"),
-            key="complaints_period",
+            key=PERIOD_KEY,
         )
         or "month"
     )
@@ -744,8 +752,9 @@ def spikes_section(ov: ComplaintOverview, lang: str) -> None:
     else:
         st.success(md_escape(overview_sentences(ov, lang)[-1]))
     if not ov.spikes.series.empty:
-        st.caption(method_note(ov, lang))
-        with st.expander(t("complaints.spikes.table")):
+        with details_expander():
+            st.markdown(md_escape(method_note(ov, lang)))
+            st.caption(t("complaints.spikes.table"))
             st.dataframe(spike_table(ov, lang), hide_index=True, width="stretch")
 
 
@@ -799,11 +808,11 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
     n_units = ov.theme_rates["unit_id"].nunique()
     if n_units > MAX_HEATMAP_UNITS:
         st.caption(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
-    st.caption(themes_ui.source_sentence(totals, theme_state.threshold, lang))
-    if totals.get("predicted", 0) or totals.get(
-        "abstained", 0
-    ):  # predictions in the figures: their quality beside them
-        st.caption(" ".join(themes_ui.quality_sentences(theme_state, lang)))
+    source = themes_ui.source_sentence(totals, theme_state.threshold, lang)
+    quality = []
+    if totals.get("predicted", 0) or totals.get("abstained", 0):  # predictions in the figures: their quality
+        quality = themes_ui.quality_sentences(theme_state, lang)
+    conclusion_with_details(md_escape(source), [md_escape(s) for s in quality])
     return heat_event
 
 
@@ -915,6 +924,12 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
             key="complaints_texts",
         )
     st.caption(t("complaints.drill.period", start=day(view.date_from), end=day(view.date_to)))
+
+
+def search_section(ctx: PageContext, view: ComplaintsView) -> None:
+    """Free-text search in the (masked) complaint texts, within the scope, unit and period shown."""
+    st.subheader(t("search.title"))
+    complaint_search_section(ctx.query_scope, view.date_from, view.date_to, ctx.lang)
 
 
 def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:

@@ -184,6 +184,27 @@ def month(value: object, lang: str, long: bool = False) -> str:
     return format_date(found, format="MMMM y" if long else "MMM y", locale=_locale(lang))
 
 
+#: ``2025-Q3`` / ``2025-S1`` (how SKM reports name quarters and semesters, :func:`lib.periods.period_label`).
+_PERIOD_LABEL = re.compile(r"^(\d{4})-([QS])([1-4])$")
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def period_text(label: object, lang: str) -> str:
+    """A report period as read: ``Nov 2025``, ``Triwulan III 2025`` / ``Q3 2025``, ``Semester 1 2025`` / ``H1 2025``."""
+    if is_missing(label):
+        return EMPTY
+    text = str(label)
+    found = _PERIOD_LABEL.match(text)
+    if found:
+        year, kind, index = found.group(1), found.group(2), int(found.group(3))
+        if kind == "Q":
+            return f"Triwulan {_ROMAN[index - 1]} {year}" if lang == "id" else f"Q{index} {year}"
+        return f"Semester {index} {year}" if lang == "id" else f"H{index} {year}"
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return month(f"{text}-01", lang)
+    return text
+
+
 def moment(value: object, lang: str) -> str:
     """A stored time on the city's clock: ``30 Nov 2026 11.14 WIB`` (UTC assumed when naive).
 
@@ -328,6 +349,8 @@ def _looks_like_dates(values: Sequence[object]) -> bool:
     if all(isinstance(v, date | datetime | pd.Timestamp | np.datetime64) for v in sample):
         return True
     if all(isinstance(v, str) for v in sample):
+        if any(_PERIOD_LABEL.match(v) for v in sample):  # type: ignore[arg-type]
+            return False  # quarters and semesters are written by period_text, not as months
         try:
             return all(len(v) >= 7 and v[4] == "-" and bool(pd.Timestamp(v)) for v in sample)  # type: ignore[index,arg-type]
         except ValueError:

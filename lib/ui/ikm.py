@@ -28,7 +28,7 @@ from lib.queries.units import Scope
 from lib.services import ikm as service
 from lib.ui.charts import readable_figure
 from lib.ui.data import cached
-from lib.ui.format import change
+from lib.ui.format import change, period_text
 from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
 from lib.ui.page import PageContext
@@ -358,7 +358,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
         lows.append(float(frame["ikm_2dp"].min()))
         fig.add_trace(
             go.Scatter(
-                x=frame["period_label"],
+                x=[period_text(label, lang) for label in frame["period_label"]],
                 y=frame["ikm_2dp"],
                 mode="lines+markers",
                 name=name,

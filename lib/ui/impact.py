@@ -40,6 +40,7 @@ from lib.safe_export import to_csv_bytes
 from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
 from lib.ui.i18n import num, pct, t
+from lib.ui.method_details import conclusion_with_details
 from lib.ui.page import PageContext
 
 #: Largest number of participants drawn in the pre/post dumbbell chart.
@@ -565,10 +566,8 @@ def chain_section(impact: ProgramImpact, lang: str) -> None:
         with col.container(border=True):
             st.markdown(f"**{t(f'impact.level.{level}')}**")
             st.metric(label, value if value not in ("nan", "–") else "–")
-            st.caption(f"{ci_text} · {t('impact.card.n', n=num(n, 0))}")
-            st.caption(method)
-            if sentences[level]:
-                st.write(sentences[level])
+            st.caption(t(f"impact.card.basis.{level}", n=num(n, 0)))
+            conclusion_with_details(sentences[level] or "", [ci_text, method])
 
 
 def learning_section(impact: ProgramImpact, lang: str) -> None:
@@ -595,19 +594,18 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
             score_distribution_chart(impact.participants, lang), width="stretch", key="impact_distribution"
         )
         band = t(f"impact.hake.{lr.hake_band}") if lr.hake_band else "–"
-        st.caption(
-            t(
-                "impact.learning.hake",
-                g_class=num(lr.hake_class),
-                band=band,
-                g_ind=num(lr.hake_individual_mean),
-                low=num(lr.hake_individual_ci_low),
-                high=num(lr.hake_individual_ci_high),
-                n=num(lr.hake_individual_n, 0),
-                excluded=num(lr.hake_excluded_at_max, 0),
-            )
+        hake = t(
+            "impact.learning.hake",
+            g_class=num(lr.hake_class),
+            band=band,
+            g_ind=num(lr.hake_individual_mean),
+            low=num(lr.hake_individual_ci_low),
+            high=num(lr.hake_individual_ci_high),
+            n=num(lr.hake_individual_n, 0),
+            excluded=num(lr.hake_excluded_at_max, 0),
         )
-        st.caption(t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang)))
+        rule = t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang))
+        conclusion_with_details(t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band), [hake, rule])
 
     st.subheader(t("impact.section.reaction"))
     st.plotly_chart(

@@ -45,7 +45,9 @@ from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.method_details import details_expander
 from lib.ui.page import PageContext
+from lib.ui.url_state import keep_in_url
 
 if TYPE_CHECKING:
     from lib.analysis.priority_model import ModelResult
@@ -309,13 +311,20 @@ def short_section(view: PriorityView, lang: str) -> None:
         )
 
 
+#: The unit whose profile is open, in the address (``?profil=KEL-001``), so a link opens the same unit.
+PROFILE_PARAM, PROFILE_KEY = "profil", "telaah_priority_unit"
+
+
 def profile_section(view: PriorityView, lang: str) -> pd.Series:
     """One unit's profile: six metrics and the score's components; returns the unit's row."""
     st.subheader(t("priority.profile"))
     listed = pd.concat([view.ranked, view.short])
     codes = listed["kode_unit"].tolist()
     names = dict(zip(listed["kode_unit"], listed["nama_unit"], strict=True))
-    code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key="telaah_priority_unit")
+    keep_in_url(PROFILE_PARAM, PROFILE_KEY, codes)
+    if st.session_state.get(PROFILE_KEY) not in codes:
+        st.session_state.pop(PROFILE_KEY, None)  # a unit outside this view (scope changed): start at the top
+    code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
     row = listed[listed["kode_unit"] == code].iloc[0]
     metrics = st.columns(3) + st.columns(3)
     ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
@@ -424,25 +433,28 @@ def model_section(result: ModelResult) -> None:
     if not result.available:
         st.info(t(f"priority.model.unavailable.{result.reason}"))
         return
-    cols = st.columns(3)
-    cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
-    cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
-    cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
-    st.caption(
-        t(
-            "priority.model.split",
-            train_from=result.train_quarters[0],
-            train_to=result.train_quarters[-1],
-            test_from=result.test_quarters[0],
-            test_to=result.test_quarters[-1],
-            n_train=num(result.n_train, 0),
-            n_test=num(result.n_test, 0),
-        )
-    )
     if result.shown:
-        st.caption(t("priority.model.bands", **{b: pct(result.band_rates[b], 0) for b in result.band_rates}))
+        plain_line = t("priority.model.bands", **{b: pct(result.band_rates[b], 0) for b in result.band_rates})
     else:
-        st.warning(t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2)))
+        plain_line = t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2))
+    (st.info if result.shown else st.warning)(plain_line)
+    with details_expander():
+        st.markdown(t("priority.model.method"))
+        cols = st.columns(3)
+        cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
+        cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
+        cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
+        st.caption(
+            t(
+                "priority.model.split",
+                train_from=result.train_quarters[0],
+                train_to=result.train_quarters[-1],
+                test_from=result.test_quarters[0],
+                test_to=result.test_quarters[-1],
+                n_train=num(result.n_train, 0),
+                n_test=num(result.n_test, 0),
+            )
+        )
 
 
 def export_section(ctx: PageContext, view: PriorityView) -> None:
