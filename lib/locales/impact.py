@@ -319,13 +319,13 @@ MESSAGES = {
     # sentences: reaction
     "impact.s.reaction": {
         "id": (
-            "Peserta menilai manfaat pelatihan rata-rata {mean} dari 5 (IK 95% {low} sampai {high}; n = {n}); "
+            "Peserta menilai manfaat pelatihan rata-rata {mean} dari 5 (IK 95% {low} sampai {high}; {n} peserta); "
             "{share} memberi nilai 4 atau 5. Ini kepuasan peserta, bukan bukti bahwa mereka belajar atau "
             "bekerja lebih baik."
         ),
         "en": (
             "Participants rated the training's usefulness {mean} out of 5 on average (95% CI {low} to {high}; "
-            "n = {n}); {share} gave 4 or 5. This is satisfaction, not evidence that they learned or work better."
+            "{n} participants); {share} gave 4 or 5. This is satisfaction, not evidence that they learned or work better."
         ),
     },
     "impact.s.reaction_none": {

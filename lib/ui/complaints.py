@@ -497,7 +497,7 @@ def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             translate(f"complaints.channels.{column}", lang): [label(v) for v in total.index],
-            translate("complaints.col.complaints", lang): total.to_numpy(),
+            translate("complaints.col.complaints", lang): [integer(v, lang) for v in total],
             translate("complaints.channels.share", lang): [
                 fmt_percent(v, lang, 0) for v in total / total.sum()
             ],

@@ -207,7 +207,7 @@ def change_sentence(change: IkmChange, place: str, lang: str) -> str:
 
 
 def sample_texts(frame: pd.DataFrame, lang: str) -> list[str]:
-    """``n = 123 < 278 dibutuhkan`` (or ``n = 400 (minimal 278)``, or ``n = 12`` when unknown) per row."""
+    """``50 responden, kurang dari 278`` (or ``400 responden, cukup (minimal 278)``, or ``9 responden``) per row."""
     counts = format_numbers(frame["responden"], lang, 0)
     needed = format_numbers(frame["sampel_minimum"], lang, 0)
     texts = []
@@ -526,7 +526,7 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))
-    cols = st.columns([1, 1, 2])
+    cols = st.columns([1, 1.5, 1.5])
     cols[0].metric(
         f"IKM ({weight_text})",
         num(unit["ikm_2dp"]),
@@ -538,7 +538,9 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     )
     sample_note = sample_texts(ranked[ranked["kode_unit"] == code], ctx.lang)[0]
     if sample_short(unit):
-        cols[2].warning(sample_note, icon=":material/warning:")
+        needed = format_number(unit["sampel_minimum"], ctx.lang, 0)
+        shown = t("ikm.sample.short_unit", n=format_number(unit["responden"], ctx.lang, 0), needed=needed)
+        cols[2].warning(shown, icon=":material/warning:")
     else:
         cols[2].caption(sample_note)
     return unit
@@ -558,7 +560,7 @@ def weakest_and_trend_section(
                 + t(
                     "ikm.weakest.item",
                     unsur=t(f"ikm.unsur.{weak.unsur}"),
-                    nrr=num(weak.nrr, 4),
+                    nrr=num(weak.nrr, 2),
                     grade=weak.mutu,
                     points=num(weak.points_lost),
                     theme=t(weak.theme_key),

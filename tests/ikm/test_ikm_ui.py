@@ -114,7 +114,11 @@ def test_ranking_table_and_sample_texts() -> None:
     table = ui.ranking_table(_frame(), "id")
     assert table["IKM"].tolist() == ["91,38", "70,00", "60,00"]
     assert table["Perubahan"].tolist() == ["1,25", "–", "–"]
-    assert table["Sampel"].tolist() == ["n = 400 (minimal 278)", "n = 50 < 278 dibutuhkan", "n = 9"]
+    assert table["Sampel"].tolist() == [
+        "400 responden, cukup (minimal 278)",
+        "50 responden, kurang dari 278",
+        "9 responden",
+    ]
 
 
 def test_change_sentence_and_signed_delta() -> None:
