@@ -216,8 +216,10 @@ MESSAGES = {
         "en": "Training this unit's staff already had in the period",
     },
     "priority.profile.history_caption": {
-        "id": "Efek belajar (d_z, IK 95%) diukur pada semua peserta program se-kota; patokan d ≈ 0,6.",
-        "en": "Learning effect (d_z, 95% CI) measured on all the programme's participants city-wide; yardstick d ≈ 0.6.",
+        "id": "Besar efek belajar (IK 95%) diukur pada semua peserta program se-kota; sekitar 0,6 atau lebih "
+        "tergolong efek yang baik (lihat halaman Metode).",
+        "en": "Learning effect size (95% CI) measured on all the programme's participants city-wide; about 0.6 "
+        "or more counts as a good effect (see the Methods page).",
     },
     "priority.profile.no_history": {
         "id": "Tidak ada ASN unit ini yang mengikuti pelatihan pada periode ini.",
@@ -226,7 +228,7 @@ MESSAGES = {
     "priority.history.program": {"id": "Program", "en": "Programme"},
     "priority.history.end": {"id": "Selesai", "en": "Ended"},
     "priority.history.participants": {"id": "Peserta dari unit", "en": "Participants from the unit"},
-    "priority.history.effect": {"id": "Efek belajar d_z (IK 95%)", "en": "Learning effect d_z (95% CI)"},
+    "priority.history.effect": {"id": "Besar efek belajar (IK 95%)", "en": "Learning effect size (95% CI)"},
     "priority.history.verdict": {"id": "Kesimpulan", "en": "Verdict"},
     "priority.profile.staff": {"id": "ASN yang paling membutuhkan", "en": "Staff who need it most"},
     "priority.profile.staff_hidden": {

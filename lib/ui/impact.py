@@ -258,7 +258,9 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure
                 x=bins["start"] + 2.5,
                 y=bins["count"],
                 width=5,
-                name=f"{translate(key, lang)} (n = {fmt_number(len(values), lang, 0)})",
+                name=translate(
+                    "impact.chart.people", lang, what=translate(key, lang), n=fmt_number(len(values), lang, 0)
+                ),
                 marker_color=color,
                 opacity=0.6,
                 customdata=[f"{a:.0f}–{a + 5:.0f}" for a in bins["start"]],
@@ -366,7 +368,7 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
     if rows.empty:
         return readable_figure(_layout(fig, 300), lang)
     labels = [
-        f"{name} (n = {fmt_number(n, lang, 0)})"
+        translate("impact.chart.people", lang, what=name, n=fmt_number(n, lang, 0))
         for name, n in zip(rows["name"], rows["n_paired"], strict=True)
     ]
     verdict_text = [translate(f"impact.verdict.{v}", lang) for v in rows["verdict"]]
@@ -445,6 +447,28 @@ class ImpactChoice:
     courses: pd.DataFrame
 
 
+#: The label of each programme filter (message keys).
+FILTER_LABELS = {
+    "competency_type": "impact.competency_filter",
+    "method": "impact.method_filter",
+    "provider": "impact.provider_filter",
+}
+
+
+def _option_text(field: str):  # type: ignore[no-untyped-def]
+    """How a filter's options read: "(semua)" for none, competency codes in words, names as stored."""
+
+    def text(value: str) -> str:
+        if not value:
+            return t("impact.any")
+        if field == "competency_type":
+            found = t(f"impact.competency.{value}")
+            return value if found.startswith("impact.competency.") else found
+        return value
+
+    return text
+
+
 def choice_section(ctx: PageContext) -> ImpactChoice:
     """The programme filters, the threshold and the programme; an empty note and stop without programmes."""
     date_from, date_to = ctx.filters.date_from, ctx.filters.date_to
@@ -454,13 +478,23 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
         chosen = {}
         for col, field in zip(cols, ("competency_type", "method", "provider"), strict=True):
             chosen[field] = col.selectbox(
-                t(f"impact.{field}_filter"),
+                t(FILTER_LABELS[field]),
                 ["", *options[field]],
-                format_func=lambda v: v or t("impact.any"),
+                format_func=_option_text(field),
                 key=f"impact_{field}",
             )
-        threshold = st.slider(
-            t("impact.threshold"), 0.3, 0.9, DEFAULT_THRESHOLD, 0.05, format="%.2f", key="impact_threshold"
+        # whole percent on the slider ("50%"): a share written 0.50 reads as English and as a code
+        threshold = (
+            st.slider(
+                t("impact.threshold"),
+                30,
+                90,
+                round(DEFAULT_THRESHOLD * 100),
+                5,
+                format="%d%%",
+                key="impact_threshold",
+            )
+            / 100
         )
     selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
     courses = groups(ctx.query_scope, date_from, date_to, selection)
