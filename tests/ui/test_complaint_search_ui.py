@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from streamlit.testing.v1 import AppTest
 
 from lib.ui.complaint_search import results_table
@@ -63,7 +63,11 @@ def test_the_section_searches_within_scope_and_keeps_the_words_in_the_address(
     assert table["Isi pengaduan"].str.contains("antri", case=False).all()
     units = set(table["Unit"])
     with demo_engine.connect() as conn:
-        allowed = set(pd.read_sql("SELECT name FROM unit WHERE path LIKE '/KEC-MBLW/%'", conn)["name"])
+        allowed = set(
+            pd.read_sql(
+                text("SELECT name FROM unit WHERE path LIKE :prefix"), conn, params={"prefix": "/KEC-MBLW/%"}
+            )["name"]
+        )
     assert units <= allowed
     at.text_input[0].set_value("").run()
     assert "cari" not in at.query_params
