@@ -85,17 +85,13 @@ def test_a_page_option_and_a_search_travel_in_the_link(evaluator_app: str, page:
     page.goto(f"{evaluator_app}/pengaduan?periode=all&per=quarter&cari=antri")
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=90_000)
     wait_for_app(page)
-    period = (
-        page.get_by_test_id("stButtonGroup").filter(has_text=translate("complaints.period.quarter")).first
-    )
-    # the chosen option is the group's active button
-    expect(period.get_by_test_id("stBaseButton-segmented_controlActive")).to_have_text(
-        translate("complaints.period.quarter")
-    )
+    # the chosen option is the group's checked radio (as a screen reader reads it)
+    period = page.get_by_role("radiogroup", name=translate("complaints.period"))
+    expect(period.get_by_role("radio", name=translate("complaints.period.quarter"))).to_be_checked()
     expect(page.get_by_test_id("stTextInput").get_by_role("textbox")).to_have_value("antri")
     expect(page).to_have_url(re.compile(r"per=quarter"))
     # choosing months writes it back: the link always says what the page shows
-    period.get_by_role("button", name=translate("complaints.period.month")).click()
+    period.get_by_role("radio", name=translate("complaints.period.month")).click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"per=month"))
     expect(page).to_have_url(re.compile(r"cari=antri"))
