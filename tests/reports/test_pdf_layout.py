@@ -12,12 +12,12 @@ import pytest
 from fpdf import FPDF
 from sqlalchemy import Engine
 
-from lib.analysis.summary import leadership_summary
 from lib.demo import DEMO_END
 from lib.i18n import translate
 from lib.queries.units import Scope
 from lib.reports.skm_pdf import _has_dejavu, _Pdf
 from lib.reports.summary_pdf import print_text, summary_pdf_bytes
+from lib.services.summary import leadership_summary
 
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
 
@@ -75,7 +75,9 @@ def _pdf_text(data: bytes, tmp_path: Path) -> str:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_summary_pdf_headings_are_whole_words(demo_engine: Engine, tmp_path: Path, lang: str) -> None:
-    summary = leadership_summary(demo_engine, Scope(), *PERIOD, lang)
+    summary = leadership_summary(
+        engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1], lang=lang
+    )
     text = _pdf_text(summary_pdf_bytes(summary, lang, date(2026, 11, 26)), tmp_path)
     for key in ("rank", "unit", "score", "reasons"):
         heading = translate(f"priority.col.{key}", lang)
@@ -86,7 +88,9 @@ def test_summary_pdf_headings_are_whole_words(demo_engine: Engine, tmp_path: Pat
 def test_the_priority_table_stops_above_the_footer(demo_engine: Engine) -> None:
     from lib.reports.summary_pdf import FOOTER_FROM_BOTTOM, _draw
 
-    summary = leadership_summary(demo_engine, Scope(), *PERIOD, "id")
+    summary = leadership_summary(
+        engine=demo_engine, scope=Scope(), date_from=PERIOD[0], date_to=PERIOD[1], lang="id"
+    )
     generated = date(2026, 11, 26)
     fits = [
         rows
