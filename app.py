@@ -41,7 +41,8 @@ render_account_box(principal)
 uses_filters = {
     ("" if p.default else p.url_path): p.filters for entries in sections.values() for p in entries
 }
+page_paths = {("" if p.default else p.url_path): p.url_path for entries in sections.values() for p in entries}
 # Filters only where they change something (not on upload, status, methods or admin pages).
 if not empty and uses_filters.get(current.url_path, True):
-    render_sidebar(allowed_scope(principal))
+    render_sidebar(allowed_scope(principal), page=page_paths.get(current.url_path))
 current.run()

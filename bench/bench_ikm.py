@@ -30,11 +30,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from lib.analysis.ikm_periods import previous_range  # noqa: E402
 from sqlalchemy import Engine, func, insert, select  # noqa: E402
 
 from lib.analysis.ikm import ikm_change, scope_ikm, unit_changes, unit_ikm, unit_ikm_by_period  # noqa: E402
 from lib.analysis.ikm_groups import group_breakdowns  # noqa: E402
-from lib.analysis.ikm_periods import previous_range  # noqa: E402
 from lib.bulk import bulk_insert  # noqa: E402
 from lib.db import make_engine, upgrade  # noqa: E402
 from lib.models import UNSUR, SurveyResponse, Unit  # noqa: E402

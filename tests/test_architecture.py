@@ -132,8 +132,8 @@ def test_service_functions_are_keyword_only(path: Path) -> None:
     assert {name: params for name, params in positional.items() if params} == {}
 
 
-#: lib.ui modules that still reach the database by URL instead of lib.ui.data.engine().
-UI_WITH_OWN_ENGINE = {"complaint_themes", "sidebar", "upload"}
+#: lib.ui modules that still reach the database by URL instead of lib.ui.data.engine() (none left: keep it so).
+UI_WITH_OWN_ENGINE: set[str] = set()
 
 
 def test_one_engine_accessor_in_the_ui() -> None:

@@ -1,13 +1,14 @@
 """Log Audit (admin): sign-ins, failed sign-ins, imports, undos, exports and account changes."""
 
-import pandas as pd
 import streamlit as st
 
 from lib.auth.audit import Action, read_audit
 from lib.auth.roles import can_read_audit
+from lib.ui.audit import audit_frame
 from lib.ui.auth import require_permission
 from lib.ui.data import engine
 from lib.ui.i18n import num, t
+from lib.ui.state import get_lang
 
 require_permission(can_read_audit)
 st.title(t("auth.audit.title"))
@@ -25,16 +26,4 @@ if log.empty:
     st.info(t("auth.audit.empty"))
 else:
     st.caption(t("auth.audit.count", n=num(len(log), 0)))
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("auth.audit.col.at"): log["at"],
-                t("auth.audit.col.username"): log["username"].fillna(""),
-                t("auth.audit.col.action"): [t(f"auth.action.{a}") for a in log["action"]],
-                t("auth.audit.col.detail"): log["detail"].fillna(""),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={t("auth.audit.col.at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm:ss")},
-    )
+    st.dataframe(audit_frame(log, get_lang()), hide_index=True, width="stretch")

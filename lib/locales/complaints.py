@@ -48,15 +48,15 @@ MESSAGES = {
     },
     "complaints.sentence.resolution_hours": {
         "id": "Median waktu penyelesaian {hours} jam (kurang dari sehari kerja); {late} pengaduan melewati standar "
-        "5 hari kerja (IK 95% {low}–{high}; n = {n}).",
+        "5 hari kerja (IK 95% {low}–{high}; dari {n} pengaduan yang sudah dinilai).",
         "en": "Median time to resolution {hours} hours (under one working day); {late} of complaints exceeded the "
-        "5-working-day standard (95% CI {low}–{high}; n = {n}).",
+        "5-working-day standard (95% CI {low}–{high}; of {n} complaints judged).",
     },
     "complaints.sentence.resolution": {
         "id": "Median waktu penyelesaian {median} hari kerja; {late} pengaduan melewati standar 5 hari kerja "
-        "(IK 95% {low}–{high}; n = {n}).",
+        "(IK 95% {low}–{high}; dari {n} pengaduan yang sudah dinilai).",
         "en": "Median time to resolution {median} working days; {late} of complaints exceeded the 5-working-day "
-        "standard (95% CI {low}–{high}; n = {n}).",
+        "standard (95% CI {low}–{high}; of {n} complaints judged).",
     },
     "complaints.sentence.backlog": {
         "id": "Per {as_of}: {backlog} pengaduan masih terbuka, {overdue} di antaranya sudah lewat 5 hari kerja.",
@@ -87,7 +87,7 @@ MESSAGES = {
     },
     "complaints.metric.median": {"id": "Median hari kerja selesai", "en": "Median working days"},
     "complaints.metric.median_help": {
-        "id": "Median hari kerja dari pengaduan masuk sampai selesai (n = {n} pengaduan selesai).",
+        "id": "Median hari kerja dari pengaduan masuk sampai selesai ({n} pengaduan selesai).",
         "en": "Median working days from receipt to resolution (n = {n} resolved complaints).",
     },
     "complaints.metric.late": {"id": "Lewat standar", "en": "Past the standard"},
@@ -195,11 +195,11 @@ MESSAGES = {
     "complaints.resolution.standard": {"id": "standar 5 hari kerja", "en": "5-working-day standard"},
     "complaints.resolution.note": {
         "id": "Hari kerja = Senin–Jumat di luar libur nasional dan cuti bersama (daftar cuti bersama dapat ditambah "
-        "admin: python -m lib holidays add). Dihitung dari tanggal pengaduan "
+        "admin di halaman Status Data). Dihitung dari tanggal pengaduan "
         "sampai tanggal selesai. Bagian yang lewat standar dihitung atas pengaduan selesai ditambah pengaduan "
         "terbuka yang sudah lewat 5 hari kerja. Hari di atas {cap} digabung di {cap}.",
         "en": "Working days = Monday–Friday less national holidays and cuti bersama (an admin can add cuti "
-        "bersama: python -m lib holidays add). Counted from the complaint date to "
+        "bersama on the Data status page). Counted from the complaint date to "
         "the resolution date. The share past the standard is over resolved complaints plus open complaints "
         "already older than 5 working days. Days above {cap} are pooled at {cap}.",
     },
@@ -215,8 +215,8 @@ MESSAGES = {
     "complaints.col.rate": {"id": "Per 1.000 layanan", "en": "Per 1,000 services"},
     "complaints.col.rate_ci": {"id": "IK 95%", "en": "95% CI"},
     "complaints.metric.late_help": {
-        "id": "IK 95% {low}–{high}; n = {n}",
-        "en": "95% CI {low}–{high}; n = {n}",
+        "id": "IK 95% {low}–{high}; dari {n} pengaduan yang sudah dinilai",
+        "en": "95% CI {low}–{high}; of {n} complaints judged",
     },
     "complaints.col.median": {"id": "Median hari kerja", "en": "Median working days"},
     "complaints.col.late": {"id": "Lewat standar", "en": "Past standard"},

@@ -74,11 +74,20 @@ MESSAGES = {
     "ikm.weight.option.exact": {"id": "1/9 (tepat)", "en": "1/9 (exact)"},
     # sample size
     "ikm.sample.short": {
-        "id": "n = {n} < {needed} dibutuhkan",
-        "en": "n = {n} < {needed} needed",
+        "id": "{n} responden, kurang dari {needed}",
+        "en": "{n} respondents, fewer than {needed}",
     },
-    "ikm.sample.ok": {"id": "n = {n} (minimal {needed})", "en": "n = {n} (minimum {needed})"},
-    "ikm.sample.unknown": {"id": "n = {n}", "en": "n = {n}"},
+    "ikm.sample.ok": {
+        "id": "{n} responden, cukup (minimal {needed})",
+        "en": "{n} respondents, enough (minimum {needed})",
+    },
+    "ikm.sample.unknown": {"id": "{n} responden", "en": "{n} respondents"},
+    "ikm.sample.short_unit": {
+        "id": "Baru {n} responden, kurang dari {needed} yang dibutuhkan: angka IKM ini sudah bisa dibaca, "
+        "tetapi belum cukup pasti.",
+        "en": "Only {n} respondents, fewer than the {needed} needed: this IKM can be read, but is not yet "
+        "certain enough.",
+    },
     "ikm.sample.note": {
         "id": "Jumlah responden minimal (rumus Krejcie–Morgan, lihat halaman Metode) dihitung dari "
         "jumlah orang yang dilayani unit per tahun, disesuaikan dengan lama periode. "
@@ -207,8 +216,8 @@ MESSAGES = {
         "en": "Elements with the lowest NRR for {unit}: this is where the score loses most.",
     },
     "ikm.weakest.item": {
-        "id": "{unsur}: NRR {nrr} (mutu {grade}), {points} poin IKM hilang → {theme}",
-        "en": "{unsur}: NRR {nrr} (grade {grade}), {points} IKM points lost → {theme}",
+        "id": "{unsur}: nilai {nrr} dari 4 (mutu {grade}), {points} poin IKM hilang → {theme}",
+        "en": "{unsur}: {nrr} out of 4 (grade {grade}), {points} IKM points lost → {theme}",
     },
     "ikm.saran.search": {"id": "Cari saran (kata kunci)", "en": "Search suggestions (keyword)"},
     "ikm.saran.count": {

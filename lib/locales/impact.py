@@ -12,7 +12,7 @@ MESSAGES = {
         "en": (
             "Does the training the city pays for make services better? Kirkpatrick's four levels as a "
             "chain of evidence: participants' reaction, learning, behaviour at work and results for the "
-            "units' services. Every figure comes with its uncertainty (95% CI) and its n."
+            "units' services. Every figure comes with its uncertainty (95% CI) and how many people or units it rests on."
         ),
     },
     "impact.program": {"id": "Program pelatihan", "en": "Training programme"},
@@ -69,6 +69,36 @@ MESSAGES = {
     "impact.level.results": {"id": "4 · Hasil layanan", "en": "4 · Results"},
     "impact.card.ci": {"id": "IK 95%: {low} sampai {high}", "en": "95% CI: {low} to {high}"},
     "impact.card.n": {"id": "n = {n}", "en": "n = {n}"},
+    "impact.chart.people": {"id": "{what} ({n} peserta)", "en": "{what} ({n} participants)"},
+    "impact.card.basis.reaction": {
+        "id": "dari {n} penilaian peserta",
+        "en": "from {n} participants' ratings",
+    },
+    "impact.card.basis.learning": {
+        "id": "dari {n} peserta dengan kedua tes",
+        "en": "from {n} participants with both tests",
+    },
+    "impact.card.basis.behaviour": {
+        "id": "dari {n} ASN yang dilatih",
+        "en": "from {n} trained civil servants",
+    },
+    "impact.card.basis.results": {"id": "dari {n} unit yang dilatih", "en": "from {n} trained units"},
+    "impact.learning.plain.low": {
+        "id": "Peserta menutup kurang dari sepertiga jarak menuju nilai sempurna (kenaikan {band}).",
+        "en": "Participants closed less than a third of the gap to a perfect score (a {band} gain).",
+    },
+    "impact.learning.plain.medium": {
+        "id": "Peserta menutup kira-kira sepertiga sampai dua pertiga jarak menuju nilai sempurna (kenaikan {band}).",
+        "en": "Participants closed roughly a third to two thirds of the gap to a perfect score (a {band} gain).",
+    },
+    "impact.learning.plain.high": {
+        "id": "Peserta menutup lebih dari dua pertiga jarak menuju nilai sempurna (kenaikan {band}).",
+        "en": "Participants closed more than two thirds of the gap to a perfect score (a {band} gain).",
+    },
+    "impact.learning.plain.none": {
+        "id": "Belum dapat dihitung seberapa jauh nilai peserta mendekati nilai sempurna.",
+        "en": "How far participants moved towards a perfect score cannot be told yet.",
+    },
     "impact.card.method": {"id": "Metode: {method}", "en": "Method: {method}"},
     "impact.metric.usefulness": {"id": "Manfaat (1–5)", "en": "Usefulness (1–5)"},
     "impact.metric.gain": {"id": "Kenaikan nilai (poin)", "en": "Score gain (points)"},
@@ -121,7 +151,7 @@ MESSAGES = {
         "id": "Sebelum pelatihan (uji tren awal)",
         "en": "Before training (pre-trends)",
     },
-    "impact.chart.dz": {"id": "Ukuran efek d_z (IK 95%)", "en": "Effect size d_z (95% CI)"},
+    "impact.chart.dz": {"id": "Besar efek belajar (IK 95%)", "en": "Learning effect size (95% CI)"},
     "impact.chart.yardstick": {
         "id": "Patokan d ≈ 0,6 (Arthur dkk., 2003)",
         "en": "Yardstick d ≈ 0.6 (Arthur et al., 2003)",
@@ -231,7 +261,7 @@ MESSAGES = {
     "impact.col.n": {"id": "n", "en": "n"},
     "impact.col.method": {"id": "Metode", "en": "Method"},
     "impact.col.verdict": {"id": "Putusan", "en": "Verdict"},
-    "impact.col.dz": {"id": "d_z", "en": "d_z"},
+    "impact.col.dz": {"id": "Besar efek", "en": "Effect size"},
     "impact.col.gain": {"id": "Kenaikan", "en": "Gain"},
     "impact.verdict.gain": {"id": "efektif (kenaikan jelas)", "en": "effective (clear gain)"},
     "impact.verdict.loss": {"id": "penurunan jelas", "en": "clear decline"},
@@ -244,7 +274,7 @@ MESSAGES = {
     "impact.measure.pengajar": {"id": "Reaksi: pengajar (1–5)", "en": "Reaction: trainer (1–5)"},
     "impact.measure.manfaat": {"id": "Reaksi: manfaat (1–5)", "en": "Reaction: usefulness (1–5)"},
     "impact.measure.mean_gain": {"id": "Kenaikan nilai rata-rata (poin)", "en": "Mean score gain (points)"},
-    "impact.measure.d_z": {"id": "Ukuran efek d_z", "en": "Effect size d_z"},
+    "impact.measure.d_z": {"id": "Besar efek belajar", "en": "Learning effect size"},
     "impact.measure.hake_g": {
         "id": "Gain Hake (rata-rata individu)",
         "en": "Hake's gain (mean of individuals)",
@@ -290,13 +320,13 @@ MESSAGES = {
     # sentences: reaction
     "impact.s.reaction": {
         "id": (
-            "Peserta menilai manfaat pelatihan rata-rata {mean} dari 5 (IK 95% {low} sampai {high}; n = {n}); "
+            "Peserta menilai manfaat pelatihan rata-rata {mean} dari 5 (IK 95% {low} sampai {high}; {n} peserta); "
             "{share} memberi nilai 4 atau 5. Ini kepuasan peserta, bukan bukti bahwa mereka belajar atau "
             "bekerja lebih baik."
         ),
         "en": (
             "Participants rated the training's usefulness {mean} out of 5 on average (95% CI {low} to {high}; "
-            "n = {n}); {share} gave 4 or 5. This is satisfaction, not evidence that they learned or work better."
+            "{n} participants); {share} gave 4 or 5. This is satisfaction, not evidence that they learned or work better."
         ),
     },
     "impact.s.reaction_none": {
@@ -307,36 +337,36 @@ MESSAGES = {
     "impact.s.learning_gain": {
         "id": (
             "Nilai post-test rata-rata {gain} poin di atas pre-test (IK 95% {low} sampai {high}; {n} peserta "
-            "dengan kedua tes; d_z = {dz}, {yardstick} patokan d ≈ 0,6; {test} p {p}).{unpaired} Ini yang "
+            "dengan kedua tes).{unpaired} Ini yang "
             "dipelajari di kelas, belum tentu dipakai di tempat kerja."
         ),
         "en": (
             "Post-test scores were on average {gain} points above pre-test (95% CI {low} to {high}; {n} "
-            "participants with both tests; d_z = {dz}, {yardstick} the d ≈ 0.6 yardstick; {test} p {p})."
+            "participants with both tests)."
             "{unpaired} This is what was learned in class, not yet proof that it is used at work."
         ),
     },
     "impact.s.learning_unclear": {
         "id": (
             "Tidak ada kenaikan nilai yang jelas: post-test rata-rata berbeda {gain} poin dari pre-test "
-            "(IK 95% {low} sampai {high}; {n} peserta dengan kedua tes; {test} p {p}).{unpaired} Data ini "
+            "(IK 95% {low} sampai {high}; {n} peserta dengan kedua tes).{unpaired} Data ini "
             "tidak menunjukkan bahwa peserta belajar, jadi program ini belum bisa disebut efektif."
         ),
         "en": (
             "No clear score gain: post-test differed from pre-test by {gain} points on average (95% CI {low} "
-            "to {high}; {n} participants with both tests; {test} p {p}).{unpaired} These data do not show "
+            "to {high}; {n} participants with both tests).{unpaired} These data do not show "
             "that participants learned, so the programme cannot be called effective."
         ),
     },
     "impact.s.learning_loss": {
         "id": (
             "Nilai post-test rata-rata {gain} poin di bawah pre-test (IK 95% {low} sampai {high}; {n} peserta "
-            "dengan kedua tes; {test} p {p}).{unpaired} Periksa soal tes dan pelaksanaannya sebelum menarik "
+            "dengan kedua tes).{unpaired} Periksa soal tes dan pelaksanaannya sebelum menarik "
             "kesimpulan."
         ),
         "en": (
             "Post-test scores were on average {gain} points below pre-test (95% CI {low} to {high}; {n} "
-            "participants with both tests; {test} p {p}).{unpaired} Check the tests and how they were run "
+            "participants with both tests).{unpaired} Check the tests and how they were run "
             "before drawing conclusions."
         ),
     },

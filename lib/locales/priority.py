@@ -140,9 +140,10 @@ MESSAGES = {
         "en": "On test data, {low} of low-risk units got worse, {medium} of medium-risk and {high} of high-risk.",
     },
     "priority.model.hidden": {
-        "id": "Model tidak ditampilkan per unit: pada data uji AUC-nya {auc}, di bawah batas {minimum} untuk "
-        "dipakai.",
-        "en": "The model is not shown per unit: its AUC on test data is {auc}, below the {minimum} needed to use it.",
+        "id": "Perkiraan risiko belum cukup tepat untuk dipakai per unit (nilai ujinya {auc}, batasnya {minimum}; "
+        "lihat Rincian metode).",
+        "en": "The risk estimate is not accurate enough to use per unit (test score {auc}, needed {minimum}; "
+        "see Method details).",
     },
     "priority.model_reason.ikm": {"id": "IKM saat ini", "en": "current IKM"},
     "priority.model_reason.ikm_delta": {"id": "IKM baru turun", "en": "IKM just fell"},
@@ -215,8 +216,10 @@ MESSAGES = {
         "en": "Training this unit's staff already had in the period",
     },
     "priority.profile.history_caption": {
-        "id": "Efek belajar (d_z, IK 95%) diukur pada semua peserta program se-kota; patokan d ≈ 0,6.",
-        "en": "Learning effect (d_z, 95% CI) measured on all the programme's participants city-wide; yardstick d ≈ 0.6.",
+        "id": "Besar efek belajar (IK 95%) diukur pada semua peserta program se-kota; sekitar 0,6 atau lebih "
+        "tergolong efek yang baik (lihat halaman Metode).",
+        "en": "Learning effect size (95% CI) measured on all the programme's participants city-wide; about 0.6 "
+        "or more counts as a good effect (see the Methods page).",
     },
     "priority.profile.no_history": {
         "id": "Tidak ada ASN unit ini yang mengikuti pelatihan pada periode ini.",
@@ -225,7 +228,7 @@ MESSAGES = {
     "priority.history.program": {"id": "Program", "en": "Programme"},
     "priority.history.end": {"id": "Selesai", "en": "Ended"},
     "priority.history.participants": {"id": "Peserta dari unit", "en": "Participants from the unit"},
-    "priority.history.effect": {"id": "Efek belajar d_z (IK 95%)", "en": "Learning effect d_z (95% CI)"},
+    "priority.history.effect": {"id": "Besar efek belajar (IK 95%)", "en": "Learning effect size (95% CI)"},
     "priority.history.verdict": {"id": "Kesimpulan", "en": "Verdict"},
     "priority.profile.staff": {"id": "ASN yang paling membutuhkan", "en": "Staff who need it most"},
     "priority.profile.staff_hidden": {
@@ -247,12 +250,19 @@ MESSAGES = {
         "en": "Second opinion: risk-of-decline model",
     },
     "priority.model.caption": {
-        "id": "Regresi logistik yang belajar dari triwulan-triwulan lalu apakah sebuah unit akan memburuk pada "
-        "triwulan berikutnya (mutu IKM turun atau pengaduan naik ≥ 1,5×). Diuji pada triwulan terakhir yang "
-        "tidak dipakai untuk melatih (validasi out-of-time).",
-        "en": "A logistic regression that learns from past quarters whether a unit will get worse next quarter "
-        "(IKM grade lost or complaints up ≥ 1.5×). Tested on the latest quarters, which it was not trained on "
-        "(out-of-time validation).",
+        "id": "Perkiraan unit mana yang mungkin memburuk triwulan depan (mutu IKM turun atau pengaduan naik "
+        "1,5 kali lipat atau lebih), dipelajari dari triwulan-triwulan sebelumnya dan diuji pada triwulan "
+        "terbaru yang tidak dipakai untuk belajar.",
+        "en": "An estimate of which units may get worse next quarter (IKM grade lost or complaints up 1.5 times "
+        "or more), learnt from past quarters and checked on the latest quarters it did not learn from.",
+    },
+    "priority.model.method": {
+        "id": "Regresi logistik; validasi out-of-time (dilatih pada triwulan lama, diuji pada triwulan terbaru). "
+        "AUC: peluang model menilai unit yang memburuk lebih berisiko daripada yang tidak (0,5 = menebak, "
+        "1 = sempurna). Akurasi seimbang: rata-rata ketepatan pada unit yang memburuk dan yang tidak.",
+        "en": "Logistic regression; out-of-time validation (trained on older quarters, tested on the latest). "
+        "AUC: the chance the model rates a unit that got worse as riskier than one that did not (0.5 = "
+        "guessing, 1 = perfect). Balanced accuracy: the mean hit rate on units that got worse and that did not.",
     },
     "priority.model.auc": {"id": "AUC pada data uji", "en": "AUC on test data"},
     "priority.model.balanced": {"id": "Akurasi seimbang", "en": "Balanced accuracy"},

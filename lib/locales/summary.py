@@ -30,8 +30,8 @@ MESSAGES = {
         "en": "points (0–100), {n} paired participants",
     },
     "summary.headline.n.flagged": {
-        "id": "dari {n} unit dinilai (skor ≥ 70)",
-        "en": "of {n} units scored (score ≥ 70)",
+        "id": "dari {n} unit dinilai (skor ≥ {threshold} dengan alasan yang jelas)",
+        "en": "of {n} units scored (score ≥ {threshold} with clear reasons)",
     },
     "summary.findings": {"id": "Temuan utama", "en": "Key findings"},
     "summary.finding.only_unit": {

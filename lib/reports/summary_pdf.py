@@ -9,9 +9,10 @@ from lib.analysis.summary_types import Summary
 from lib.i18n import LANGUAGES, catalog, fmt_date, fmt_number, translate
 from lib.reports.skm_pdf import _has_dejavu, _Pdf
 from lib.text.priorities import reasons_text
-from lib.text.summary import headline_delta, headline_value
+from lib.ui.format import EMPTY
+from lib.ui.headlines import headline_basis, headline_delta, headline_text
 
-__all__ = ["headline_delta", "headline_value", "print_text", "summary_pdf_bytes"]
+__all__ = ["print_text", "summary_pdf_bytes"]
 
 #: Sentences written for the screen that point at a page, and what a printed report says instead.
 _SCREEN_ONLY = {"summary.finding.more_spikes": "summary.finding.more_spikes.print"}
@@ -98,11 +99,12 @@ def _draw(summary: Summary, lang: str, generated: date, top: int, scope_name: st
         pdf.cell(width - 6, 4, pdf.text_of(translate(f"summary.headline.{headline.key}", lang)))
         pdf.set_xy(x + 3, y + 7)
         pdf.style("B", 15)
-        pdf.cell(width - 6, 8, pdf.text_of(headline_value(headline, lang)))
+        pdf.cell(width - 6, 8, pdf.text_of(headline_text(headline, lang)))
         pdf.set_xy(x + 3, y + 15)
         pdf.style("", 7)
-        note = translate(f"summary.headline.n.{headline.key}", lang, n=fmt_number(headline.n, lang, 0))
-        pdf.multi_cell(width - 6, 3.3, pdf.text_of(f"{headline_delta(headline, lang)} · {note}"))
+        moved = headline_delta(headline, lang)
+        note = headline_basis(headline, lang)
+        pdf.multi_cell(width - 6, 3.3, pdf.text_of(f"{EMPTY if moved is None else moved.text} · {note}"))
         if i % 3 == 2:
             pdf.set_xy(pdf.l_margin, y + 27)
     pdf.ln(2)

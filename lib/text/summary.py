@@ -1,8 +1,5 @@
-"""The leadership summary in words: headline figures as printed, and the findings.
-
-Ringkasan, its PDF and the stored summary print a :class:`lib.analysis.summary_types.Summary`
-through these functions.
-"""
+"""The leadership summary's findings in words (the headline figures are written by
+:mod:`lib.ui.headlines`, which the page and the PDF share)."""
 
 from __future__ import annotations
 
@@ -10,38 +7,10 @@ import numpy as np
 import pandas as pd
 
 from lib.analysis.ikm import weakest_for_row
-from lib.analysis.summary_types import Headline, Summary
+from lib.analysis.summary_types import Summary
 from lib.i18n import fmt_number, fmt_percent, translate
 from lib.text.complaints import spike_sentences
 from lib.text.priorities import reasons_text
-
-
-def headline_value(headline: Headline, lang: str) -> str:
-    """A headline figure as printed: IKM with 2 decimals, shares as %, counts whole."""
-    value = headline.value
-    if value is None:
-        return "–"
-    if headline.key in ("within_standard", "jp"):
-        return fmt_percent(value, lang, 0)
-    if headline.key == "ikm":
-        return (
-            f"{fmt_number(value, lang)} ({headline.detail})" if headline.detail else fmt_number(value, lang)
-        )
-    if headline.key == "learning":
-        return ("+" if value > 0 else "") + fmt_number(value, lang, 1)
-    return fmt_number(value, lang, 0)
-
-
-def headline_delta(headline: Headline, lang: str) -> str:
-    """The change against the previous period, signed, in the figure's own unit."""
-    delta = headline.delta
-    if delta is None:
-        return "–"
-    sign = "+" if delta > 0 else ""
-    if headline.key in ("within_standard", "jp"):
-        return f"{sign}{fmt_number(delta * 100, lang, 1)} pp"
-    decimals = 2 if headline.key == "ikm" else (1 if headline.key == "learning" else 0)
-    return f"{sign}{fmt_number(delta, lang, decimals)}"
 
 
 def findings_text(*, summary: Summary, units: pd.DataFrame, lang: str = "id") -> list[str]:

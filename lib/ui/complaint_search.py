@@ -12,10 +12,12 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.i18n import translate
 from lib.queries.complaint_search import DEFAULT_LIMIT, MAX_NEEDLE, clean_needle, search_complaints
 from lib.queries.units import Scope
+from lib.ui.data import cached, engine
 from lib.ui.format import EMPTY, Column, display_frame, integer, is_missing
 
 #: The address parameter that carries the search words.
@@ -33,12 +35,10 @@ RESULT_COLUMNS = {
 TTL = 300
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def _search(url: str, needle: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+@cached(ttl=TTL)
+def _search(eng: Engine, needle: str, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
     """Masked results only: nothing unmasked enters the cache."""
-    from lib.db import get_engine
-
-    return search_complaints(get_engine(url), needle, scope, date_from, date_to)
+    return search_complaints(eng, needle, scope, date_from, date_to)
 
 
 def results_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -56,7 +56,7 @@ def _status(value: object, lang: str) -> str:
     return str(value) if text == key else text
 
 
-def complaint_search_section(url: str, scope: Scope, date_from: date, date_to: date, lang: str) -> None:
+def complaint_search_section(scope: Scope, date_from: date, date_to: date, lang: str) -> None:
     """Draw the search box and, once words are typed, the matching complaints (masked)."""
     if SEARCH_KEY not in st.session_state:
         st.session_state[SEARCH_KEY] = clean_needle(st.query_params.get(SEARCH_PARAM, ""))
@@ -74,7 +74,7 @@ def complaint_search_section(url: str, scope: Scope, date_from: date, date_to: d
         del st.query_params[SEARCH_PARAM]
     if not needle:
         return
-    found = _search(url, needle, scope, date_from, date_to)
+    found = _search(engine(), needle, scope, date_from, date_to)
     if found.empty:
         st.info(translate("search.none", lang, words=needle))
         return

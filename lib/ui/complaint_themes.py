@@ -13,34 +13,41 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.analysis import complaint_themes as ct
-from lib.db import get_engine
 from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
 from lib.masking import mask_personal_data
 from lib.queries import complaint_themes as store
 from lib.results import data_versions
 from lib.services import complaint_themes as theme_service
 from lib.text.complaints import theme_label
+from lib.ui.data import cached, engine
 
 TTL = 600
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def _status(url: str, versions: tuple[tuple[str, int], ...]) -> ct.ThemeStatus:
-    return theme_service.theme_status(engine=get_engine(url))
+@cached(ttl=TTL)
+def _status(eng: Engine, versions: tuple[tuple[str, int], ...]) -> ct.ThemeStatus:
+    return theme_service.theme_status(engine=eng)
 
 
-def status(url: str) -> ct.ThemeStatus:
+def status() -> ct.ThemeStatus:
     """Model, measured quality and threshold; recomputed when labels or predictions change (the
     worker bumps their versions) or a label, theme or mapping is saved here (the cache is cleared)."""
-    versions = data_versions(get_engine(url), ("theme_labels", "theme_predictions", "complaint"))
-    return _status(url, tuple(sorted(versions.items())))
+    eng = engine()
+    versions = data_versions(eng, ("theme_labels", "theme_predictions", "complaint"))
+    return _status(eng, tuple(sorted(versions.items())))
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def themes(url: str) -> list[ct.ThemeDef]:
-    return store.theme_definitions(get_engine(url))
+@cached(ttl=TTL)
+def _themes(eng: Engine) -> list[ct.ThemeDef]:
+    return store.theme_definitions(eng)
+
+
+def themes() -> list[ct.ThemeDef]:
+    """The theme definitions (cached; cleared when a label, theme or mapping is saved)."""
+    return _themes(engine())
 
 
 def _changed() -> None:
@@ -192,23 +199,23 @@ def _theme_buttons(
             )
 
 
-def _start_round(url: str, user: str) -> None:
-    if theme_service.start_label_round(engine=get_engine(url), user=user) is None:
+def _start_round(user: str) -> None:
+    if theme_service.start_label_round(engine=engine(), user=user) is None:
         st.session_state["complaints_round_empty"] = True
 
 
 @st.fragment
-def labelling_round(url: str, user: str, lang: str) -> None:
+def labelling_round(user: str, lang: str) -> None:
     """Start a round, or show its next complaint with one button per theme (and skip / finish).
 
     Labels are saved by button callbacks, so each click reruns only this fragment.
     """
-    engine = get_engine(url)
+    eng = engine()
     st.caption(translate("complaints.round.explain", lang))
     notice = st.session_state.pop("complaints_round_notice", None)
     if notice:
         st.success(notice)
-    current = store.latest_round(engine)
+    current = store.latest_round(eng)
     if current is None or current.closed:
         if st.session_state.pop("complaints_round_empty", False):
             st.info(translate("complaints.round.nothing", lang))
@@ -216,7 +223,7 @@ def labelling_round(url: str, user: str, lang: str) -> None:
             translate("complaints.round.start", lang, n=ct.ROUND_SIZE),
             key="complaints_round_start",
             on_click=_start_round,
-            args=(url, user),
+            args=(user,),
         )
         return
     seen = current.labelled + current.skipped
@@ -230,7 +237,7 @@ def labelling_round(url: str, user: str, lang: str) -> None:
             skipped=current.skipped,
         ),
     )
-    item = store.next_to_label(engine, current.id)
+    item = store.next_to_label(eng, current.id)
     if item.empty:
         st.info(translate("complaints.round.all_done", lang))
     else:
@@ -250,9 +257,9 @@ def labelling_round(url: str, user: str, lang: str) -> None:
         )
 
         def pick(theme: str | None) -> None:
-            theme_service.save_label(engine=engine, complaint_id=complaint_id, theme=theme, user=user)
+            theme_service.save_label(engine=eng, complaint_id=complaint_id, theme=theme, user=user)
 
-        active = [t for t in store.theme_definitions(engine) if t.active]
+        active = [t for t in store.theme_definitions(eng) if t.active]
         _theme_buttons(active, lang, pick, key=f"complaints_label_{complaint_id}")
         st.button(
             translate("complaints.round.skip", lang),
@@ -263,7 +270,7 @@ def labelling_round(url: str, user: str, lang: str) -> None:
     if current.labelled and st.button(
         translate("complaints.round.finish", lang), type="primary", key="complaints_round_finish"
     ):
-        theme_service.close_round(engine=engine, round_id=current.id)
+        theme_service.close_round(engine=eng, round_id=current.id)
         _changed()
         st.session_state["complaints_round_notice"] = translate(
             "complaints.round.finished", lang, n=current.labelled
@@ -284,13 +291,13 @@ def _edit_error(error: theme_service.ThemeEditError, lang: str) -> str:
     return translate(error.key, lang, **error.params)
 
 
-def theme_editor(url: str, user: str, lang: str) -> None:
+def theme_editor(user: str, lang: str) -> None:
     """The theme list as an editable table; saved as a whole, validated, never deleting a theme."""
     st.caption(translate("complaints.themes.editor_help", lang))
     none = translate("complaints.themes.no_training", lang)
     training_names = {key: translate(key, lang) for key in ct.TRAINING_THEMES}
     by_name = {v: k for k, v in training_names.items()}
-    current = themes(url)
+    current = themes()
     frame = pd.DataFrame(
         {
             "key": [t.key for t in current],
@@ -333,7 +340,7 @@ def theme_editor(url: str, user: str, lang: str) -> None:
             for i, row in enumerate(edited.itertuples(index=False))
         ]
         try:
-            theme_service.save_theme_definitions(engine=get_engine(url), themes=definitions)
+            theme_service.save_theme_definitions(engine=engine(), themes=definitions)
         except theme_service.ThemeEditError as error:
             st.error(_edit_error(error, lang))
         else:
@@ -341,12 +348,12 @@ def theme_editor(url: str, user: str, lang: str) -> None:
             st.success(translate("complaints.themes.saved", lang))
 
 
-def topic_mapping_editor(url: str, user: str, lang: str) -> None:
+def topic_mapping_editor(user: str, lang: str) -> None:
     """Source topics with their counts and a theme each, edited once by the evaluator."""
     st.markdown(f"**{translate('complaints.mapping.header', lang)}**")
     st.caption(translate("complaints.mapping.help", lang))
-    engine = get_engine(url)
-    topics = store.source_topics(engine)
+    eng = engine()
+    topics = store.source_topics(eng)
     if topics.empty:
         st.caption(translate("complaints.mapping.none", lang))
         return
@@ -354,7 +361,7 @@ def topic_mapping_editor(url: str, user: str, lang: str) -> None:
     if topics.empty:
         st.caption(translate("complaints.mapping.all_themes", lang))
         return
-    names = {t.key: theme_label(t.key, lang) for t in themes(url) if t.active}
+    names = {t.key: theme_label(t.key, lang) for t in themes() if t.active}
     keys = {v: k for k, v in names.items()}
     frame = pd.DataFrame(
         {
@@ -386,7 +393,7 @@ def topic_mapping_editor(url: str, user: str, lang: str) -> None:
             != (before.get(topic) if isinstance(before.get(topic), str) else None)
         }
         try:
-            n = theme_service.save_topic_mapping(engine=engine, mapping=changes, user=user)
+            n = theme_service.save_topic_mapping(engine=eng, mapping=changes, user=user)
         except theme_service.ThemeEditError as error:
             st.error(_edit_error(error, lang))
         else:

@@ -31,10 +31,15 @@ from lib.services import complaints as service
 from lib.text.complaints import overview_sentences, spike_cell, spike_sentences, theme_label
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
-from lib.ui.data import cached, db_url
+from lib.ui.charts import readable_figure
+from lib.ui.complaint_search import complaint_search_section
+from lib.ui.data import cached
+from lib.ui.format import integer, month, p_value
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.method_details import conclusion_with_details, details_expander
 from lib.ui.page import PageContext
 from lib.ui.text import plain
+from lib.ui.url_state import keep_in_url
 
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
@@ -208,7 +213,7 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Fig
         height=420,
     )
     fig.update_yaxes(rangemode="tozero")
-    return fig
+    return readable_figure(fig, lang)
 
 
 def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -293,7 +298,7 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
         height=max(320, 26 * len(y) + 120),
         margin={"t": 20},
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figure:
@@ -321,7 +326,7 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figu
         margin={"t": 30},
         height=340,
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
@@ -349,7 +354,7 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
         legend={"orientation": "h", "y": -0.2},
         margin={"t": 20},
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 # --- tables ----------------------------------------------------------------------
@@ -407,15 +412,15 @@ def spike_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
                     shown["family"], shown.get("theme", pd.Series([None] * len(shown))), strict=True
                 )
             ],
-            translate("complaints.col.observed", lang): shown["observed"],
+            translate("complaints.col.observed", lang): [integer(v, lang) for v in shown["observed"]],
             translate("complaints.col.expected", lang): [fmt_number(v, lang, 1) for v in shown["expected"]],
             translate("complaints.col.ratio", lang): [fmt(v, 2) for v in shown["ratio"]],
             translate("complaints.col.rate_ci", lang): [
                 f"{fmt(a, 2)}–{fmt(b, 2)}"
                 for a, b in zip(shown["ratio_low"], shown["ratio_high"], strict=True)
             ],
-            translate("complaints.col.p", lang): [f"{v:.4f}" for v in shown["p_value"]],
-            translate("complaints.col.q", lang): [f"{v:.4f}" for v in shown["q_value"]],
+            translate("complaints.col.p", lang): [p_value(v, lang) for v in shown["p_value"]],
+            translate("complaints.col.q", lang): [p_value(v, lang) for v in shown["q_value"]],
             translate("complaints.col.spike", lang): ["✔" if f else "" for f in shown["flagged"]],
         }
     )
@@ -487,7 +492,7 @@ def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             translate(f"complaints.channels.{column}", lang): [label(v) for v in total.index],
-            translate("complaints.col.complaints", lang): total.to_numpy(),
+            translate("complaints.col.complaints", lang): [integer(v, lang) for v in total],
             translate("complaints.channels.share", lang): [
                 fmt_percent(v, lang, 0) for v in total / total.sum()
             ],
@@ -532,9 +537,8 @@ def selected_rows(event: object) -> list[int]:
 
 
 def month_label(value: date, lang: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(value, format="MMMM yyyy", locale="id_ID" if lang == "id" else "en_GB")
+    """``Agustus 2026`` / ``August 2026`` (:func:`lib.ui.format.month`)."""
+    return month(value, lang, long=True)
 
 
 _DRILL_MEMORY = "complaints_drill_last_selection"
@@ -662,6 +666,10 @@ class ComplaintsView:
     ov: ComplaintOverview
 
 
+#: "Tampilkan per" in the address (``?per=quarter``), so a shared link opens the same grouping.
+PERIOD_PARAM, PERIOD_KEY, PERIODS = "per", "complaints_period", ("month", "quarter")
+
+
 def overview_section(ctx: PageContext) -> ComplaintsView:
     """The range cut to the data, the period control and the stored overview; an empty note and stop."""
     first, last = date_span(ctx.engine, ctx.query_scope)
@@ -670,13 +678,14 @@ def overview_section(ctx: PageContext) -> ComplaintsView:
     if first is None or date_from > date_to:
         st.info(t("complaints.empty"))
         st.stop()
+    keep_in_url(PERIOD_PARAM, PERIOD_KEY, PERIODS)
+    st.session_state.setdefault(PERIOD_KEY, PERIODS[0])
     period = (
         st.segmented_control(
             t("complaints.period"),
-            ["month", "quarter"],
-            default="month",
+            list(PERIODS),
             format_func=lambda p: t(f"complaints.period.{p}"),
-            key="complaints_period",
+            key=PERIOD_KEY,
         )
         or "month"
     )
@@ -738,8 +747,9 @@ def spikes_section(ov: ComplaintOverview, lang: str) -> None:
     else:
         st.success(md_escape(overview_sentences(ov, lang)[-1]))
     if not ov.spikes.series.empty:
-        st.caption(method_note(ov, lang))
-        with st.expander(t("complaints.spikes.table")):
+        with details_expander():
+            st.markdown(md_escape(method_note(ov, lang)))
+            st.caption(t("complaints.spikes.table"))
             st.dataframe(spike_table(ov, lang), hide_index=True, width="stretch")
 
 
@@ -793,11 +803,11 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
     n_units = ov.theme_rates["unit_id"].nunique()
     if n_units > MAX_HEATMAP_UNITS:
         st.caption(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
-    st.caption(themes_ui.source_sentence(totals, theme_state.threshold, lang))
-    if totals.get("predicted", 0) or totals.get(
-        "abstained", 0
-    ):  # predictions in the figures: their quality beside them
-        st.caption(" ".join(themes_ui.quality_sentences(theme_state, lang)))
+    source = themes_ui.source_sentence(totals, theme_state.threshold, lang)
+    quality = []
+    if totals.get("predicted", 0) or totals.get("abstained", 0):  # predictions in the figures: their quality
+        quality = themes_ui.quality_sentences(theme_state, lang)
+    conclusion_with_details(md_escape(source), [md_escape(s) for s in quality])
     return heat_event
 
 
@@ -911,6 +921,12 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     st.caption(t("complaints.drill.period", start=day(view.date_from), end=day(view.date_to)))
 
 
+def search_section(ctx: PageContext, view: ComplaintsView) -> None:
+    """Free-text search in the (masked) complaint texts, within the scope, unit and period shown."""
+    st.subheader(t("search.title"))
+    complaint_search_section(ctx.query_scope, view.date_from, view.date_to, ctx.lang)
+
+
 def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
     """The theme model's measured quality, and for importers the labelling round and theme editors."""
     lang = ctx.lang
@@ -933,14 +949,13 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
         if pending and theme_state.model is not None:
             st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
     if can_import(ctx.principal):
-        url = db_url()  # lib.ui.complaint_themes still keys its caches by URL
         with st.expander(t("complaints.round.header")):
-            themes_ui.labelling_round(url, ctx.principal.username, lang)
+            themes_ui.labelling_round(ctx.principal.username, lang)
         with st.expander(t("complaints.themes.editor")):
-            themes_ui.theme_editor(url, ctx.principal.username, lang)
-            themes_ui.topic_mapping_editor(url, ctx.principal.username, lang)
+            themes_ui.theme_editor(ctx.principal.username, lang)
+            themes_ui.topic_mapping_editor(ctx.principal.username, lang)
 
 
 def theme_status() -> ThemeStatus:
     """The theme model's state (threshold, quality, model) for the captions beside the figures."""
-    return themes_ui.status(db_url())
+    return themes_ui.status()

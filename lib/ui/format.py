@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -183,6 +184,27 @@ def month(value: object, lang: str, long: bool = False) -> str:
     return format_date(found, format="MMMM y" if long else "MMM y", locale=_locale(lang))
 
 
+#: ``2025-Q3`` / ``2025-S1`` (how SKM reports name quarters and semesters, :func:`lib.periods.period_label`).
+_PERIOD_LABEL = re.compile(r"^(\d{4})-([QS])([1-4])$")
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def period_text(label: object, lang: str) -> str:
+    """A report period as read: ``Nov 2025``, ``Triwulan III 2025`` / ``Q3 2025``, ``Semester 1 2025`` / ``H1 2025``."""
+    if is_missing(label):
+        return EMPTY
+    text = str(label)
+    found = _PERIOD_LABEL.match(text)
+    if found:
+        year, kind, index = found.group(1), found.group(2), int(found.group(3))
+        if kind == "Q":
+            return f"Triwulan {_ROMAN[index - 1]} {year}" if lang == "id" else f"Q{index} {year}"
+        return f"Semester {index} {year}" if lang == "id" else f"H{index} {year}"
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return month(f"{text}-01", lang)
+    return text
+
+
 def moment(value: object, lang: str) -> str:
     """A stored time on the city's clock: ``30 Nov 2026 11.14 WIB`` (UTC assumed when naive).
 
@@ -327,6 +349,8 @@ def _looks_like_dates(values: Sequence[object]) -> bool:
     if all(isinstance(v, date | datetime | pd.Timestamp | np.datetime64) for v in sample):
         return True
     if all(isinstance(v, str) for v in sample):
+        if any(_PERIOD_LABEL.match(v) for v in sample):  # type: ignore[arg-type]
+            return False  # quarters and semesters are written by period_text, not as months
         try:
             return all(len(v) >= 7 and v[4] == "-" and bool(pd.Timestamp(v)) for v in sample)  # type: ignore[index,arg-type]
         except ValueError:
@@ -369,7 +393,47 @@ def localise_figure(figure: Any, lang: str) -> Any:
                 figure.update_layout(
                     {name: {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}}
                 )
+    for trace in figure.data:
+        _localise_date_hover(trace, lang)
     return figure
+
+
+#: ``%{x}``, ``%{x|%b %Y}``, ``%{x:…}`` in a hover template: plotly would write the date in English.
+_X_IN_TEMPLATE = re.compile(r"%\{x(?:[|:][^}]*)?\}")
+
+
+def date_hover_labels(values: Sequence[object], lang: str) -> list[str]:
+    """What a hover says for each date: ``Nov 2025`` for months (every date a 1st), else ``3 Nov 2025``."""
+    days = [_as_date(v) for v in values]
+    monthly = all(d is None or d.day == 1 for d in days)
+    return [EMPTY if d is None else month(d, lang) if monthly else day(d, lang) for d in days]
+
+
+def _localise_date_hover(trace: Any, lang: str) -> None:
+    """Write a date-x trace's hover date on the server (plotly bundles no Indonesian month names).
+
+    The labels go to ``hovertext`` and the template's ``%{x…}`` becomes ``%{hovertext}``; a
+    trace without a template gets ``<date>: <y>``. Heatmaps get one label per cell.
+    """
+    xs = getattr(trace, "x", None)
+    if xs is None or getattr(trace, "hovertext", None) is not None:
+        return
+    values = list(np.asarray(xs, dtype=object).ravel())
+    if not _looks_like_dates(values):
+        return
+    labels = date_hover_labels(values, lang)
+    template = trace.hovertemplate
+    if template is None:
+        value = "%{z}" if trace.type == "heatmap" else "%{y}"
+        template = f"%{{x}}: {value}"
+    if not _X_IN_TEMPLATE.search(template):
+        return
+    if trace.type == "heatmap":
+        rows = len(np.asarray(trace.z, dtype=object)) if trace.z is not None else 0
+        trace.hovertext = [labels for _ in range(rows)]
+    else:
+        trace.hovertext = labels
+    trace.hovertemplate = _X_IN_TEMPLATE.sub("%{hovertext}", template)
 
 
 # ---------------------------------------------------------------- texts

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.i18n import translate
-from lib.queries.data_updates import READER_SOURCES, SourceUpdate, source_updates
+from lib.services.data_updates import READER_SOURCES, SourceUpdate, source_updates
+from lib.ui.data import cached, engine
 from lib.ui.format import moment
 
 #: Page address (``PageEntry.url_path``) → the sources its figures are built from.
@@ -50,15 +52,13 @@ def updates_text(updates: Sequence[SourceUpdate], lang: str) -> str:
     return translate("updated.line", lang, sources=" · ".join(parts))
 
 
-@st.cache_data(ttl=30, show_spinner=False)
-def _updates(url: str, sources: tuple[str, ...]) -> list[SourceUpdate]:
-    from lib.db import get_engine
-
-    return source_updates(get_engine(url), sources)
+@cached(ttl=30)
+def _updates(eng: Engine, sources: tuple[str, ...]) -> list[SourceUpdate]:
+    return source_updates(engine=eng, sources=sources)
 
 
-def data_updated_caption(url: str, lang: str, page: str | None = None, *, sidebar: bool = True) -> None:
+def data_updated_caption(lang: str, page: str | None = None, *, sidebar: bool = True) -> None:
     """Draw the line for ``page``'s sources (small, in the sidebar by default); nothing when no data."""
-    text = updates_text(_updates(url, sources_for(page)), lang)
+    text = updates_text(_updates(engine(), sources_for(page)), lang)
     if text:
         (st.sidebar if sidebar else st).caption(text, help=translate("updated.help", lang))

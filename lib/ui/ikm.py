@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
 
 import numpy as np
 import pandas as pd
@@ -27,7 +26,10 @@ from lib.i18n import fmt_number, translate
 from lib.models import UNSUR
 from lib.queries.units import Scope
 from lib.services import ikm as service
+from lib.ui.charts import readable_figure
 from lib.ui.data import cached
+from lib.ui.format import change, period_text
+from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
 from lib.ui.page import PageContext
 from lib.ui.text import plain
@@ -173,30 +175,14 @@ def saran(
 
 
 def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: ignore[no-untyped-def]
-    """Many numbers as ``fmt_number`` writes them (``1.234,56`` / ``1,234.56``), without a Babel call each.
-
-    For long tables on every rerun; equal to :func:`lib.i18n.fmt_number` for
-    both languages (checked in the tests).
-    """
-    out = []
-    for value in values:
-        if value is None or value is pd.NA or (isinstance(value, float) and not np.isfinite(value)):
-            out.append("–")
-            continue
-        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
-        text = f"{exact:,.{decimals}f}"
-        out.append(text.translate(_ID_SEPARATORS) if lang == "id" else text)
-    return out
-
-
-_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
+    """Many numbers as :func:`lib.ui.format.number` writes them ("–" where missing)."""
+    return [format_number(value, lang, decimals) for value in values]
 
 
 def signed(value: float | None, lang: str, decimals: int = 2) -> str | None:
     """A change as st.metric's delta wants it: ``+1,23`` / ``-0,50``; None when unknown."""
-    if value is None or pd.isna(value):
-        return None
-    return ("+" if value > 0 else "") + fmt_number(value, lang, decimals)
+    found = change(value, lang, decimals)
+    return None if found is None else found.text
 
 
 def change_sentence(change: IkmChange, place: str, lang: str) -> str:
@@ -221,7 +207,7 @@ def change_sentence(change: IkmChange, place: str, lang: str) -> str:
 
 
 def sample_texts(frame: pd.DataFrame, lang: str) -> list[str]:
-    """``n = 123 < 278 dibutuhkan`` (or ``n = 400 (minimal 278)``, or ``n = 12`` when unknown) per row."""
+    """``50 responden, kurang dari 278`` (or ``400 responden, cukup (minimal 278)``, or ``9 responden``) per row."""
     counts = format_numbers(frame["responden"], lang, 0)
     needed = format_numbers(frame["sampel_minimum"], lang, 0)
     texts = []
@@ -311,7 +297,7 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         shapes=grade_lines,
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
@@ -344,7 +330,7 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top", title=None)
     fig.update_layout(height=max(240, 26 * len(ranked) + 90), margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    return fig
+    return readable_figure(fig, lang)
 
 
 def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
@@ -372,7 +358,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
         lows.append(float(frame["ikm_2dp"].min()))
         fig.add_trace(
             go.Scatter(
-                x=frame["period_label"],
+                x=[period_text(label, lang) for label in frame["period_label"]],
                 y=frame["ikm_2dp"],
                 mode="lines+markers",
                 name=name,
@@ -388,7 +374,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
     fig.update_layout(
         height=340, margin={"l": 10, "r": 30, "t": 10, "b": 40}, legend={"orientation": "h", "y": -0.25}
     )
-    return fig
+    return readable_figure(fig, lang)
 
 
 def group_label(dimension: str, value: object, lang: str) -> str:
@@ -420,7 +406,7 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(title=translate("ikm.axis.respondents", lang))
     fig.update_layout(height=max(200, 30 * len(shown) + 70), margin={"l": 10, "r": 10, "t": 10, "b": 40})
-    return fig
+    return readable_figure(fig, lang)
 
 
 # ---------------------------------------------------------------- page sections
@@ -540,7 +526,7 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))
-    cols = st.columns([1, 1, 2])
+    cols = st.columns([1, 1.5, 1.5])
     cols[0].metric(
         f"IKM ({weight_text})",
         num(unit["ikm_2dp"]),
@@ -552,7 +538,9 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     )
     sample_note = sample_texts(ranked[ranked["kode_unit"] == code], ctx.lang)[0]
     if sample_short(unit):
-        cols[2].warning(sample_note, icon=":material/warning:")
+        needed = format_number(unit["sampel_minimum"], ctx.lang, 0)
+        shown = t("ikm.sample.short_unit", n=format_number(unit["responden"], ctx.lang, 0), needed=needed)
+        cols[2].warning(shown, icon=":material/warning:")
     else:
         cols[2].caption(sample_note)
     return unit
@@ -572,7 +560,7 @@ def weakest_and_trend_section(
                 + t(
                     "ikm.weakest.item",
                     unsur=t(f"ikm.unsur.{weak.unsur}"),
-                    nrr=num(weak.nrr, 4),
+                    nrr=num(weak.nrr, 2),
                     grade=weak.mutu,
                     points=num(weak.points_lost),
                     theme=t(weak.theme_key),

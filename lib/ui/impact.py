@@ -35,7 +35,9 @@ from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
+from lib.ui.charts import readable_figure
 from lib.ui.i18n import num, pct, t
+from lib.ui.method_details import conclusion_with_details
 from lib.ui.page import PageContext
 
 #: Largest number of participants drawn in the pre/post dumbbell chart.
@@ -225,7 +227,7 @@ def dumbbell_chart(
     fig.update_yaxes(
         title=translate("impact.chart.participant", lang), showticklabels=len(paired) <= 30, automargin=True
     )
-    return _layout(fig, max(300, 12 * len(paired) + 120))
+    return readable_figure(_layout(fig, max(300, 12 * len(paired) + 120)), lang)
 
 
 def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
@@ -253,7 +255,9 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure
                 x=bins["start"] + 2.5,
                 y=bins["count"],
                 width=5,
-                name=f"{translate(key, lang)} (n = {fmt_number(len(values), lang, 0)})",
+                name=translate(
+                    "impact.chart.people", lang, what=translate(key, lang), n=fmt_number(len(values), lang, 0)
+                ),
                 marker_color=color,
                 opacity=0.6,
                 customdata=[f"{a:.0f}–{a + 5:.0f}" for a in bins["start"]],
@@ -263,7 +267,7 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title=translate("impact.chart.score", lang), range=[0, 100])
     fig.update_yaxes(title=translate("impact.chart.count", lang))
-    return _layout(fig, 320)
+    return readable_figure(_layout(fig, 320), lang)
 
 
 def reaction_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
@@ -290,7 +294,7 @@ def reaction_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(barmode="stack", legend_title_text=translate("impact.chart.rating", lang))
     fig.update_xaxes(title=translate("impact.chart.share", lang) + " (%)", range=[0, 100])
     fig.update_yaxes(automargin=True)
-    return _layout(fig, 260)
+    return readable_figure(_layout(fig, 260), lang)
 
 
 def _to_display(values: pd.Series | np.ndarray, spec: OutcomeSpec) -> np.ndarray:
@@ -304,7 +308,7 @@ def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> go.Fig
     event = study.event
     fig = go.Figure()
     if event.empty:
-        return _layout(fig, 340)
+        return readable_figure(_layout(fig, 340), lang)
     est = _to_display(event["att"], spec)
     low = _to_display(event["ci_low"], spec)
     high = _to_display(event["ci_high"], spec)
@@ -351,7 +355,7 @@ def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> go.Fig
     fig.add_hline(y=0, line_color="#424242", line_width=1)
     fig.update_xaxes(title=translate("impact.chart.event_time", lang), dtick=1)
     fig.update_yaxes(title=translate(f"impact.axis.{spec.column}", lang))
-    return _layout(fig, 380)
+    return readable_figure(_layout(fig, 380), lang)
 
 
 def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
@@ -359,9 +363,9 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
     rows = learning[learning["d_z"].notna() & np.isfinite(learning["d_z"].astype(float))].sort_values("d_z")
     fig = go.Figure()
     if rows.empty:
-        return _layout(fig, 300)
+        return readable_figure(_layout(fig, 300), lang)
     labels = [
-        f"{name} (n = {fmt_number(n, lang, 0)})"
+        translate("impact.chart.people", lang, what=name, n=fmt_number(n, lang, 0))
         for name, n in zip(rows["name"], rows["n_paired"], strict=True)
     ]
     verdict_text = [translate(f"impact.verdict.{v}", lang) for v in rows["verdict"]]
@@ -393,7 +397,7 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_xaxes(title=translate("impact.chart.dz", lang))
     fig.update_yaxes(automargin=True)
-    return _layout(fig, max(320, 26 * len(rows) + 100))
+    return readable_figure(_layout(fig, max(320, 26 * len(rows) + 100)), lang)
 
 
 def table_for_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -440,6 +444,28 @@ class ImpactChoice:
     courses: pd.DataFrame
 
 
+#: The label of each programme filter (message keys).
+FILTER_LABELS = {
+    "competency_type": "impact.competency_filter",
+    "method": "impact.method_filter",
+    "provider": "impact.provider_filter",
+}
+
+
+def _option_text(field: str):  # type: ignore[no-untyped-def]
+    """How a filter's options read: "(semua)" for none, competency codes in words, names as stored."""
+
+    def text(value: str) -> str:
+        if not value:
+            return t("impact.any")
+        if field == "competency_type":
+            found = t(f"impact.competency.{value}")
+            return value if found.startswith("impact.competency.") else found
+        return value
+
+    return text
+
+
 def choice_section(ctx: PageContext) -> ImpactChoice:
     """The programme filters, the threshold and the programme; an empty note and stop without programmes."""
     date_from, date_to = ctx.filters.date_from, ctx.filters.date_to
@@ -449,13 +475,23 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
         chosen = {}
         for col, field in zip(cols, ("competency_type", "method", "provider"), strict=True):
             chosen[field] = col.selectbox(
-                t(f"impact.{field}_filter"),
+                t(FILTER_LABELS[field]),
                 ["", *options[field]],
-                format_func=lambda v: v or t("impact.any"),
+                format_func=_option_text(field),
                 key=f"impact_{field}",
             )
-        threshold = st.slider(
-            t("impact.threshold"), 0.3, 0.9, DEFAULT_THRESHOLD, 0.05, format="%.2f", key="impact_threshold"
+        # whole percent on the slider ("50%"): a share written 0.50 reads as English and as a code
+        threshold = (
+            st.slider(
+                t("impact.threshold"),
+                30,
+                90,
+                round(DEFAULT_THRESHOLD * 100),
+                5,
+                format="%d%%",
+                key="impact_threshold",
+            )
+            / 100
         )
     selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
     courses = groups(ctx.query_scope, date_from, date_to, selection)
@@ -561,10 +597,8 @@ def chain_section(impact: ProgramImpact, lang: str) -> None:
         with col.container(border=True):
             st.markdown(f"**{t(f'impact.level.{level}')}**")
             st.metric(label, value if value not in ("nan", "–") else "–")
-            st.caption(f"{ci_text} · {t('impact.card.n', n=num(n, 0))}")
-            st.caption(method)
-            if sentences[level]:
-                st.write(sentences[level])
+            st.caption(t(f"impact.card.basis.{level}", n=num(n, 0)))
+            conclusion_with_details(sentences[level] or "", [ci_text, method])
 
 
 def learning_section(impact: ProgramImpact, lang: str) -> None:
@@ -591,19 +625,18 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
             score_distribution_chart(impact.participants, lang), width="stretch", key="impact_distribution"
         )
         band = t(f"impact.hake.{lr.hake_band}") if lr.hake_band else "–"
-        st.caption(
-            t(
-                "impact.learning.hake",
-                g_class=num(lr.hake_class),
-                band=band,
-                g_ind=num(lr.hake_individual_mean),
-                low=num(lr.hake_individual_ci_low),
-                high=num(lr.hake_individual_ci_high),
-                n=num(lr.hake_individual_n, 0),
-                excluded=num(lr.hake_excluded_at_max, 0),
-            )
+        hake = t(
+            "impact.learning.hake",
+            g_class=num(lr.hake_class),
+            band=band,
+            g_ind=num(lr.hake_individual_mean),
+            low=num(lr.hake_individual_ci_low),
+            high=num(lr.hake_individual_ci_high),
+            n=num(lr.hake_individual_n, 0),
+            excluded=num(lr.hake_excluded_at_max, 0),
         )
-        st.caption(t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang)))
+        rule = t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang))
+        conclusion_with_details(t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band), [hake, rule])
 
     st.subheader(t("impact.section.reaction"))
     st.plotly_chart(

@@ -24,3 +24,12 @@ def conclusion_with_details(conclusion: str, lines: list[str], *, expanded: bool
         with st.expander(details.title, expanded=expanded, icon=":material/functions:"):
             st.markdown(details.markdown)
     return details
+
+
+def details_expander(*, expanded: bool = False):  # type: ignore[no-untyped-def]
+    """The "Rincian metode" expander itself, for statistics that are tables or charts, not lines.
+
+    ``with details_expander(): st.dataframe(...)``; named and marked as in :func:`conclusion_with_details`.
+    """
+    title = method_details("", [], get_lang()).title
+    return st.expander(title, expanded=expanded, icon=":material/functions:")

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -42,9 +41,13 @@ from lib.text.priorities import (
     reasons_text,
 )
 from lib.ui.auth import audited_download_button, current_scope
+from lib.ui.charts import priority_chart
 from lib.ui.data import cached
+from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.method_details import details_expander
 from lib.ui.page import PageContext
+from lib.ui.url_state import keep_in_url
 
 if TYPE_CHECKING:
     from lib.analysis.priority_model import ModelResult
@@ -110,35 +113,6 @@ def staff(engine: Engine, scope: Scope, year: int, as_of: date) -> pd.DataFrame:
     """Staff of the unit below 20 JP or rated low (a query per unit, cached; seconds at city scale)."""
     with st.spinner(t("priority.loading.staff")):
         return _staff(engine, scope, year, as_of)
-
-
-def priority_bar_chart(scored: pd.DataFrame, title: str, score_label: str, top: int = 15) -> go.Figure:
-    """Horizontal bars of the top units, flagged ones in the alert colour, the threshold line drawn."""
-    from lib.analysis.priority_score import FLAG_THRESHOLD
-
-    head = scored[scored["score"].notna()].sort_values("score", ascending=False).head(top).iloc[::-1]
-    colours = ["#B91C1C" if f else "#94A3B8" for f in head["flagged"]]
-    figure = go.Figure(
-        go.Bar(
-            x=head["score"],
-            y=head["nama_unit"],
-            orientation="h",
-            marker_color=colours,
-            text=[f"{v:.0f}" for v in head["score"]],
-            textposition="outside",
-            hovertemplate="%{y}: %{x:.1f}<extra></extra>",
-        )
-    )
-    figure.add_vline(x=FLAG_THRESHOLD, line_dash="dot", line_color="#B91C1C")
-    figure.update_layout(
-        title=title,
-        xaxis={"title": score_label, "range": [0, 105]},
-        yaxis={"title": None, "automargin": True},
-        height=max(280, 28 * len(head) + 90),
-        margin={"l": 10, "r": 20, "t": 50, "b": 40},
-        showlegend=False,
-    )
-    return figure
 
 
 def summary(scope: Scope, date_from: date, date_to: date, lang: str):  # type: ignore[no-untyped-def]
@@ -287,23 +261,24 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
         )
     if not ranked.empty:
         st.plotly_chart(
-            priority_bar_chart(ranked, t("priority.chart.title"), t("priority.col.score")),
+            priority_chart(ranked, ctx.lang, t("priority.chart.title")),
             width="stretch",
         )
 
+    lang = ctx.lang
     table = {
-        t("priority.col.city_rank"): ranked["rank"].astype(int),
+        t("priority.col.city_rank"): [integer(v, lang) for v in ranked["rank"]],
         t("priority.col.unit"): ranked["nama_unit"],
         t("priority.col.score"): ranked["score"],
-        t("priority.col.reasons"): [reasons_text(r, ctx.lang) for _, r in ranked.iterrows()],
-        t("priority.col.ikm"): ranked["ikm"],
-        t("priority.col.rate"): ranked["rate_per_1000"],
-        t("priority.col.jp"): ranked["share_20jp"] * 100,
-        t("priority.col.coverage"): ranked["coverage"] * 100,
+        t("priority.col.reasons"): [reasons_text(r, lang) for _, r in ranked.iterrows()],
+        t("priority.col.ikm"): [number(v, lang, 2) for v in ranked["ikm"]],
+        t("priority.col.rate"): [number(v, lang, 1) for v in ranked["rate_per_1000"]],
+        t("priority.col.jp"): [percent(v, lang, 0) for v in ranked["share_20jp"]],
+        t("priority.col.coverage"): [percent(v, lang, 0) for v in ranked["coverage"]],
     }
     if result.shown:
         table[t("priority.col.risk")] = [
-            t(f"priority.risk.{b}") if isinstance(b, str) else "–" for b in ranked["risk_band"]
+            t(f"priority.risk.{b}") if isinstance(b, str) else EMPTY for b in ranked["risk_band"]
         ]
     st.dataframe(
         table,
@@ -313,10 +288,6 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             t("priority.col.score"): st.column_config.ProgressColumn(
                 format="%.0f", min_value=0, max_value=100
             ),
-            t("priority.col.ikm"): st.column_config.NumberColumn(format="%.2f"),
-            t("priority.col.rate"): st.column_config.NumberColumn(format="%.1f"),
-            t("priority.col.jp"): st.column_config.NumberColumn(format="%.0f%%"),
-            t("priority.col.coverage"): st.column_config.NumberColumn(format="%.0f%%"),
         },
     )
 
@@ -331,14 +302,17 @@ def short_section(view: PriorityView, lang: str) -> None:
         st.dataframe(
             {
                 t("priority.col.unit"): short["nama_unit"],
-                t("priority.col.coverage"): short["coverage"] * 100,
+                t("priority.col.coverage"): [percent(v, lang, 0) for v in short["coverage"]],
                 t("priority.col.missing"): [missing_text(r, lang) for _, r in short.iterrows()],
                 t("priority.col.reasons"): [reasons_text(r, lang) for _, r in short.iterrows()],
             },
             hide_index=True,
             width="stretch",
-            column_config={t("priority.col.coverage"): st.column_config.NumberColumn(format="%.0f%%")},
         )
+
+
+#: The unit whose profile is open, in the address (``?profil=KEL-001``), so a link opens the same unit.
+PROFILE_PARAM, PROFILE_KEY = "profil", "telaah_priority_unit"
 
 
 def profile_section(view: PriorityView, lang: str) -> pd.Series:
@@ -347,7 +321,10 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
     listed = pd.concat([view.ranked, view.short])
     codes = listed["kode_unit"].tolist()
     names = dict(zip(listed["kode_unit"], listed["nama_unit"], strict=True))
-    code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key="telaah_priority_unit")
+    keep_in_url(PROFILE_PARAM, PROFILE_KEY, codes)
+    if st.session_state.get(PROFILE_KEY) not in codes:
+        st.session_state.pop(PROFILE_KEY, None)  # a unit outside this view (scope changed): start at the top
+    code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
     row = listed[listed["kode_unit"] == code].iloc[0]
     metrics = st.columns(3) + st.columns(3)
     ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
@@ -371,15 +348,12 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
             t("priority.col.value"): [c["value"] for c in components],
             t("priority.col.standard"): [c["standard"] for c in components],
             t("priority.col.ci"): [c["ci"] for c in components],
-            t("priority.col.need"): [c["need"] for c in components],
+            t("priority.col.need"): [number(c["need"], lang, 2) for c in components],
             t("priority.col.evidence"): [c["status"] for c in components],
             t("priority.col.is_reason"): [c["reason"] for c in components],
         },
         hide_index=True,
         width="stretch",
-        column_config={
-            t("priority.col.need"): st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=1)
-        },
     )
     basis = basis_text(row, lang)
     if basis:
@@ -459,25 +433,28 @@ def model_section(result: ModelResult) -> None:
     if not result.available:
         st.info(t(f"priority.model.unavailable.{result.reason}"))
         return
-    cols = st.columns(3)
-    cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
-    cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
-    cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
-    st.caption(
-        t(
-            "priority.model.split",
-            train_from=result.train_quarters[0],
-            train_to=result.train_quarters[-1],
-            test_from=result.test_quarters[0],
-            test_to=result.test_quarters[-1],
-            n_train=num(result.n_train, 0),
-            n_test=num(result.n_test, 0),
-        )
-    )
     if result.shown:
-        st.caption(t("priority.model.bands", **{b: pct(result.band_rates[b], 0) for b in result.band_rates}))
+        plain_line = t("priority.model.bands", **{b: pct(result.band_rates[b], 0) for b in result.band_rates})
     else:
-        st.warning(t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2)))
+        plain_line = t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2))
+    (st.info if result.shown else st.warning)(plain_line)
+    with details_expander():
+        st.markdown(t("priority.model.method"))
+        cols = st.columns(3)
+        cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
+        cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
+        cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
+        st.caption(
+            t(
+                "priority.model.split",
+                train_from=result.train_quarters[0],
+                train_to=result.train_quarters[-1],
+                test_from=result.test_quarters[0],
+                test_to=result.test_quarters[-1],
+                n_train=num(result.n_train, 0),
+                n_test=num(result.n_test, 0),
+            )
+        )
 
 
 def export_section(ctx: PageContext, view: PriorityView) -> None:

@@ -9,46 +9,34 @@ progress bar with words counts the seconds against the analysis's usual time.
 
 from __future__ import annotations
 
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import streamlit as st
-from babel.dates import format_datetime
 
 from lib.results import StoredResult, compute_now, enqueue, read_result
 from lib.results.dashboard import typical_seconds
 from lib.ui.data import engine
+from lib.ui.format import moment
 from lib.ui.i18n import t
 from lib.ui.state import get_lang
 
-#: The city's clock for "Diperbarui …" (Medan: WIB). ``TELAAH_TIMEZONE`` overrides it.
-DISPLAY_TIMEZONE = os.environ.get("TELAAH_TIMEZONE", "Asia/Jakarta")
-_BABEL = {"id": "id_ID", "en": "en_GB"}
 #: A stale result that took less than this to compute is recomputed at once rather than shown
 #: stale: the reader waits less than a page switch, and sees what they (or an import) just changed.
 RECOMPUTE_INLINE_SECONDS = 1.0
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="telaah-on-demand")
 
 
-def updated_text(moment: datetime, lang: str) -> str:
-    """``30 Nov 2026 13.40 WIB`` in the reader's language, on the city's clock."""
-    zone = ZoneInfo(DISPLAY_TIMEZONE)
-    local = moment.astimezone(zone)
-    # Indonesian writes the time with a dot (13.40, as PUEBI and official letters do)
-    pattern = "d MMM y HH.mm" if lang == "id" else "d MMM y HH:mm"
-    text = format_datetime(local, format=pattern, locale=_BABEL.get(lang, "id_ID"))
-    return f"{text} {local.tzname()}"
+def updated_text(when: datetime, lang: str) -> str:
+    """``30 Nov 2026 13.40 WIB`` in the reader's language, on the city's clock (:func:`lib.ui.format.moment`)."""
+    return moment(when, lang)
 
 
-def local_time(moment: datetime | None) -> str:
+def local_time(when: datetime | None) -> str:
     """A stored UTC time on the city's clock in the reader's language ("–" when there is none)."""
-    if moment is None:
-        return "–"
-    return updated_text(moment if moment.tzinfo else moment.replace(tzinfo=UTC), get_lang())
+    return moment(when, get_lang())
 
 
 def freshness_caption(result: StoredResult) -> None:

@@ -13,12 +13,13 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.coverage import PRESETS, SourceCoverage, period_anchor, preset_range
 from lib.i18n import LANGUAGES
 from lib.queries.coverage import data_coverage
 from lib.queries.units import CITY, Scope, list_regions, list_units
-from lib.ui.data import db_url, engine
+from lib.ui.data import cached, engine
 from lib.ui.freshness import data_updated_caption
 from lib.ui.i18n import day, t
 from lib.ui.state import LANG_KEY, Filters, get_lang, set_filters
@@ -28,37 +29,31 @@ from lib.ui.url_state import apply_request, read_request, write_filters
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def _units(url: str) -> pd.DataFrame:
-    from lib.db import get_engine
-
-    return list_units(get_engine(url), Scope())
+@cached()
+def _units(eng: Engine) -> pd.DataFrame:
+    return list_units(eng, Scope())
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def _regions(url: str) -> list[str]:
-    from lib.db import get_engine
-
-    return list_regions(get_engine(url))
+@cached()
+def _regions(eng: Engine) -> list[str]:
+    return list_regions(eng)
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def coverage(url: str) -> dict[str, SourceCoverage]:
+@cached()
+def coverage(eng: Engine) -> dict[str, SourceCoverage]:
     """Per source (SKM, complaints, services): how far the city's data goes and is complete."""
-    from lib.db import get_engine
-
-    return data_coverage(get_engine(url))
+    return data_coverage(eng)
 
 
-def data_anchor(url: str, today: date) -> date:
+def data_anchor(eng: Engine, today: date) -> date:
     """The last day of the last month complete for every source (see :mod:`lib.coverage`)."""
-    return period_anchor(coverage(url), today)
+    return period_anchor(coverage(eng), today)
 
 
-def coverage_caption(url: str) -> str:
+def coverage_caption(eng: Engine) -> str:
     """ "Data sampai: SKM 31 Oktober 2026 · Pengaduan … · Layanan …", naming a source whose last month is partial."""
     parts = []
-    for source, entry in coverage(url).items():
+    for source, entry in coverage(eng).items():
         if not entry.has_data:
             continue
         if entry.complete_through is not None and entry.complete_through < entry.last_day:
@@ -199,13 +194,12 @@ def render_sidebar(allowed: Scope = CITY, page: str | None = None) -> Filters:
     sources that page reads; without it every reader-facing source is listed.
     """
     st.sidebar.subheader(t("sidebar.filters"))
-    url = db_url()
-    engine()  # migrate before the first query
+    eng = engine()  # migrated before the first query
     today = date.today()
-    anchor = data_anchor(url, today)
-    all_units = _units(url)
+    anchor = data_anchor(eng, today)
+    all_units = _units(eng)
     units = visible_units(all_units, allowed)
-    regions = visible_regions(_regions(url), units)
+    regions = visible_regions(_regions(eng), units)
     root_name = scope_root_name(all_units, allowed) or t("sidebar.city")
     request = read_request(today)
     if request is not None:
@@ -259,6 +253,6 @@ def render_sidebar(allowed: Scope = CITY, page: str | None = None) -> Filters:
     set_filters(filters)
     write_filters(preset, filters)
     st.sidebar.caption(t("sidebar.scope", scope=filters.scope_label))
-    st.sidebar.caption(coverage_caption(url), help=t("sidebar.coverage.note"))
-    data_updated_caption(url, get_lang(), page)
+    st.sidebar.caption(coverage_caption(eng), help=t("sidebar.coverage.note"))
+    data_updated_caption(get_lang(), page)
     return filters

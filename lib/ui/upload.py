@@ -13,6 +13,7 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.ingest import (
     KINDS,
@@ -31,7 +32,8 @@ from lib.ingest.pipeline import PreparedUpload
 from lib.ingest.templates import template_csv, template_file_name, template_xlsx
 from lib.queries.units import list_units
 from lib.safe_export import to_csv_bytes
-from lib.ui.data import clear_caches, db_url, engine
+from lib.ui.data import cached, clear_caches, engine
+from lib.ui.format import integer, moment
 from lib.ui.i18n import num, t
 from lib.ui.state import get_lang
 
@@ -47,16 +49,14 @@ def _kind_label(kind: str) -> str:
     return t(f"ingest.kind.{kind}")
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def unit_codes(url: str) -> list[str]:
+@cached()
+def unit_codes(eng: Engine) -> list[str]:
     """Codes of all units, for the "one unit for the whole file" choice."""
-    from lib.db import get_engine
-
-    return list_units(get_engine(url))["code"].tolist()
+    return list_units(eng)["code"].tolist()
 
 
 def _unit_options() -> list[str]:
-    return [_NONE, *unit_codes(db_url())]
+    return [_NONE, *unit_codes(engine())]
 
 
 def _mapping_overrides(prepared: PreparedUpload | None, kind: str) -> dict[str, str | None]:
@@ -335,17 +335,23 @@ def render_templates() -> None:
 
 
 def history_frame(history: pd.DataFrame) -> pd.DataFrame:
+    """The import history as read: times on the city's clock (WIB), counts with thousands marks."""
+    lang = get_lang()
+
+    def count(column: str) -> list[str]:
+        return [integer(v, lang) for v in history[column]]
+
     return pd.DataFrame(
         {
-            "#": history["id"],
-            t("ingest.page.h.when"): history["created_at"],
+            "#": [str(v) for v in history["id"]],
+            t("ingest.page.h.when"): [moment(v, lang) for v in history["created_at"]],
             t("ingest.page.h.user"): history["user"],
             t("ingest.page.h.kind"): [_kind_label(k) if k in KINDS else k for k in history["kind"]],
             t("ingest.page.h.file"): history["file_name"],
-            t("ingest.page.h.rows"): history["rows_total"],
-            t("ingest.page.h.inserted"): history["rows_inserted"],
-            t("ingest.page.h.updated"): history["rows_updated"],
-            t("ingest.page.h.rejected"): history["rows_rejected"],
+            t("ingest.page.h.rows"): count("rows_total"),
+            t("ingest.page.h.inserted"): count("rows_inserted"),
+            t("ingest.page.h.updated"): count("rows_updated"),
+            t("ingest.page.h.rejected"): count("rows_rejected"),
             t("ingest.page.h.outcome"): [t(f"ingest.outcome.{o}") for o in history["outcome"]],
             t("ingest.page.h.message"): history["message"].fillna(""),
         }

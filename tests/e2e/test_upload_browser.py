@@ -95,3 +95,20 @@ def test_evaluator_uploads_and_imports_a_google_forms_export(
     wait_for_app(page)
     expect(page.get_by_text(re.compile("akan dihapus"))).to_have_count(0)
     expect(page.get_by_role("button", name="Batalkan impor")).to_be_visible()
+
+    # asked again, the confirmation names the import, its kind, file and time (WIB); only the
+    # second click removes it, and the page says what was removed
+    page.get_by_role("button", name="Batalkan impor").click()
+    wait_for_app(page)
+    confirm = page.get_by_text(
+        re.compile(r"Batalkan impor #\d+ \(Survei Kepuasan Masyarakat \(SKM\), berkas")
+    )
+    expect(confirm).to_be_visible()
+    expect(confirm).to_contain_text("Survei Kepuasan Masyarakat (Jawaban).csv")
+    expect(confirm).to_contain_text(re.compile(r"diimpor \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB"))
+    page.get_by_role("button", name=re.compile(r"Ya, batalkan impor #\d+")).click()
+    wait_for_app(page)
+    expect(
+        page.get_by_text(re.compile(rf"Impor #\d+ dibatalkan: {ROWS} baris dihapus, 0 dipulihkan\."))
+    ).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(re.compile("akan dihapus"))).to_have_count(0)

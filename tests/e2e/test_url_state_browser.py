@@ -78,3 +78,21 @@ def test_a_manager_opening_another_kecamatans_link_sees_their_own_scope(
         page.get_by_test_id("stSidebar").get_by_text(translate("sidebar.scope", scope=own))
     ).to_be_visible()
     assert "KEC-MTTG" not in page.url
+
+
+def test_a_page_option_and_a_search_travel_in_the_link(evaluator_app: str, page: Page) -> None:
+    """Pengaduan's "Tampilkan per" and its search words are in the address, and a link restores them."""
+    page.goto(f"{evaluator_app}/pengaduan?periode=all&per=quarter&cari=antri")
+    expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=90_000)
+    wait_for_app(page)
+    # the chosen option is the group's checked radio (as a screen reader reads it)
+    period = page.get_by_role("radiogroup", name=translate("complaints.period"))
+    expect(period.get_by_role("radio", name=translate("complaints.period.quarter"))).to_be_checked()
+    expect(page.get_by_test_id("stTextInput").get_by_role("textbox")).to_have_value("antri")
+    expect(page).to_have_url(re.compile(r"per=quarter"))
+    # choosing months writes it back: the link always says what the page shows
+    period.get_by_role("radio", name=translate("complaints.period.month")).click()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"per=month"))
+    expect(page).to_have_url(re.compile(r"cari=antri"))
+    expect(page).to_have_url(re.compile(r"periode=all"))

@@ -91,7 +91,7 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
     weakest = [m.value for m in at.markdown if m.value.startswith("- ")]
-    assert len(weakest) == 3 and weakest[0].startswith("- Persyaratan: NRR 2,0000 (mutu D)")
+    assert len(weakest) == 3 and weakest[0].startswith("- Persyaratan: nilai 2,00 dari 4 (mutu D)")
     assert "Pelatihan standar pelayanan" in weakest[0]
     # saran are shown as data, never as HTML
     saran = at.dataframe[-1].value
@@ -111,7 +111,9 @@ def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
     at.text_input(key="ikm_saran_text").set_value("RAMAH").run()
     assert at.dataframe[-1].value.iloc[:, -1].tolist() == ["Petugas kurang ramah"]
     at.selectbox(key="ikm_detail_unit").set_value("DUKCAPIL").run()
-    assert any("n = 29 < " in w.value for w in at.warning)  # sample-size warning beside the unit's IKM
+    assert any(
+        "Baru 29 responden, kurang dari " in w.value for w in at.warning
+    )  # sample-size warning beside the unit's IKM
 
 
 def test_unit_manager_sees_only_their_unit(page_db, monkeypatch) -> None:

@@ -22,4 +22,4 @@ def test_the_chart_sends_bars_not_every_score() -> None:
     fig = score_distribution_chart(participants, "id")
     assert [len(trace.y) for trace in fig.data] == [20, 20]
     assert sum(fig.data[0].y) == 5000 and sum(fig.data[1].y) == 4000
-    assert "n = 4.000" in fig.data[1].name
+    assert "4.000 peserta" in fig.data[1].name

@@ -29,11 +29,11 @@ from lib.services.unit_evidence import unit_evidence
 PERIOD = (date(DEMO_END.year - 1, DEMO_END.month + 1, 1), DEMO_END)
 
 
-def test_standard_windows_are_the_sidebars_presets(demo_engine: Engine, demo_database_url: str) -> None:
+def test_standard_windows_are_the_sidebars_presets(demo_engine: Engine) -> None:
     from lib.ui import sidebar
 
     today = date.today()
-    anchor = sidebar.data_anchor(demo_database_url, today)
+    anchor = sidebar.data_anchor(demo_engine, today)
     expected: list[tuple[date, date]] = []
     for preset in ("last12", "this_year", "last_year", "all"):
         window = sidebar.preset_range(preset, anchor)

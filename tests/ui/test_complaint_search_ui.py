@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from streamlit.testing.v1 import AppTest
 
 from lib.ui.complaint_search import results_table
@@ -39,20 +39,21 @@ def test_results_table_is_labelled_and_formatted() -> None:
     assert results_table(found, "en").iloc[0]["Date"] == "17 Aug 2026"
 
 
-def _section(url: str) -> None:
+def _section() -> None:
     from datetime import date
 
     from lib.queries.units import Scope
     from lib.ui.complaint_search import complaint_search_section
 
-    complaint_search_section(url, Scope(path_prefix="/KEC-MBLW/"), date(2020, 1, 1), date(2030, 12, 31), "id")
+    complaint_search_section(Scope(path_prefix="/KEC-MBLW/"), date(2020, 1, 1), date(2030, 12, 31), "id")
 
 
 @pytest.mark.slow
 def test_the_section_searches_within_scope_and_keeps_the_words_in_the_address(
-    demo_engine: Engine, demo_database_url: str
+    demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = AppTest.from_function(_section, args=(demo_database_url,), default_timeout=60)
+    monkeypatch.setenv("DATABASE_URL", demo_database_url)
+    at = AppTest.from_function(_section, default_timeout=60)
     at.query_params["cari"] = "antri"
     at.run()
     assert not at.exception
@@ -62,7 +63,11 @@ def test_the_section_searches_within_scope_and_keeps_the_words_in_the_address(
     assert table["Isi pengaduan"].str.contains("antri", case=False).all()
     units = set(table["Unit"])
     with demo_engine.connect() as conn:
-        allowed = set(pd.read_sql("SELECT name FROM unit WHERE path LIKE '/KEC-MBLW/%'", conn)["name"])
+        allowed = set(
+            pd.read_sql(
+                text("SELECT name FROM unit WHERE path LIKE :prefix"), conn, params={"prefix": "/KEC-MBLW/%"}
+            )["name"]
+        )
     assert units <= allowed
     at.text_input[0].set_value("").run()
     assert "cari" not in at.query_params

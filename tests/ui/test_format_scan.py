@@ -49,29 +49,8 @@ MONTH_NAMES = {
 
 #: (page, problem kind) → why it is still there and who fixes it. Kinds: number, empty, date,
 #: code_name, separators, date_axis. Remove an entry when its page is fixed.
-#: All are issue 17's phase 2 (lib.ui.format applied on the pages after H12's move of views/ into lib/ui).
-_CHARTS = "charts not yet passed through lib.ui.format.localise_figure (issue 17 phase 2)"
-KNOWN: dict[tuple[str, str], str] = {
-    ("ringkasan.py", "separators"): _CHARTS,
-    ("kepuasan.py", "separators"): _CHARTS,
-    ("kepuasan.py", "date_axis"): _CHARTS + ": the IKM trend's month axis",
-    ("pengaduan.py", "separators"): _CHARTS,
-    ("pengaduan.py", "date_axis"): _CHARTS + ": the monthly complaints chart",
-    ("dampak_pelatihan.py", "separators"): _CHARTS,
-    ("prioritas.py", "separators"): _CHARTS,
-    ("status_data.py", "separators"): _CHARTS,
-    (
-        "pengaduan.py",
-        "number",
-    ): "the spike test table's p and q columns as 0.0049 (issue 17 phase 2: display_frame)",
-    ("prioritas.py", "number"): "the ranking, short-evidence and component tables hold raw floats "
-    "(issue 17 phase 2: display_frame)",
-    ("prioritas.py", "empty"): "the need of a component without evidence is None (issue 17 phase 2)",
-    ("unggah.py", "date"): "the import history's time column is a raw datetime in UTC (lib/ui/upload.py "
-    "history_frame; issue 17 phase 2: lib.ui.format.moment)",
-    ("audit.py", "date"): "the audit log's time column is a raw UTC datetime (issue 17 phase 2: moment)",
-    ("audit.py", "number"): "the audit log's details column is raw JSON (issue 17 phase 2)",
-}
+#: Empty since issue 17's phase 2: every page's tables and charts go through lib.ui.format.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _problems_in_text(text: str, lang: str) -> Iterator[tuple[str, str]]:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert
 
 from lib.models import DataSource
-from lib.queries.data_updates import SourceUpdate, source_updates
+from lib.services.data_updates import SourceUpdate, source_updates
 from lib.ui.freshness import sources_for, updates_text
 
 
@@ -25,13 +25,13 @@ def test_source_updates_reads_each_written_source_in_the_order_asked(engine: Eng
                 {"source": "theme_labels", "version": 9, "changed_at": datetime(2026, 11, 29, tzinfo=UTC)},
             ],
         )
-    found = source_updates(engine, ("complaint", "survey", "training"))
+    found = source_updates(engine=engine, sources=("complaint", "survey", "training"))
     assert found == [
         SourceUpdate("complaint", datetime(2026, 11, 2, 2, 5, tzinfo=UTC)),
         SourceUpdate("survey", datetime(2026, 11, 30, 4, 14, 42, tzinfo=UTC)),
     ]
-    assert [u.source for u in source_updates(engine)] == ["survey", "complaint"]
-    assert source_updates(engine, ("training",)) == []
+    assert [u.source for u in source_updates(engine=engine)] == ["survey", "complaint"]
+    assert source_updates(engine=engine, sources=("training",)) == []
 
 
 def test_updates_text_groups_equal_times_newest_first() -> None:

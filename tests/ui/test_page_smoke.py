@@ -76,9 +76,7 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\.py\"
 #: Pages whose tables still show missing values as "None" on the landed code, and who is fixing
 #: them this round (issue 17's formatting layer draws "–"). Every other check still applies to
 #: these pages; remove an entry once its page draws "–" and the test will hold it there.
-KNOWN_EMPTY_CELLS = {
-    "prioritas.py": "the need of a component without evidence, drawn as a progress bar (issue 17)",
-}
+KNOWN_EMPTY_CELLS: dict[str, str] = {}
 #: Element kinds whose text reaches the screen, and the attributes that hold it.
 TEXT_KINDS = (
     "title",

@@ -48,9 +48,11 @@ def test_a_link_sets_the_filters_and_the_address_follows_them(
     assert filters.unit_path == "/KEC-MBLW/KEL-BLW1/"
     assert at.session_state["telaah_period_preset"] == "last_year"
     assert dict(at.query_params) == {"periode": "last_year", "unit": "KEL-BLW1"}
-    # every data page gets the "Data diperbarui" line from the sidebar (the demo load wrote every source)
+    # every data page gets the "Data diperbarui" line from the sidebar, naming the sources it reads
+    # (Kepuasan: SKM and services, not complaints; the demo load wrote every source)
     updated = [c.value for c in at.sidebar.caption if c.value.startswith("Data diperbarui: ")]
-    assert len(updated) == 1 and "SKM" in updated[0] and "Pengaduan" in updated[0] and "WIB" in updated[0]
+    assert len(updated) == 1 and "SKM" in updated[0] and "Layanan" in updated[0] and "WIB" in updated[0]
+    assert "Pengaduan" not in updated[0]
     # a later change of filter is written back to the address (the link is read only once)
     at.selectbox(key="telaah_period_preset__id").set_value("all").run()
     assert dict(at.query_params) == {"periode": "all", "unit": "KEL-BLW1"}

@@ -29,7 +29,7 @@ class SourceUpdate:
     changed_at: datetime
 
 
-def source_updates(engine: Engine, sources: Sequence[str] = READER_SOURCES) -> list[SourceUpdate]:
+def source_updates(*, engine: Engine, sources: Sequence[str] = READER_SOURCES) -> list[SourceUpdate]:
     """The last change of each of ``sources`` that has ever been written, in the order asked.
 
     A source never written (no survey imported yet) is left out rather than shown as "–":
