@@ -7,9 +7,10 @@ sidebar can ask on every page.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Connection, Engine, func, select
 
 from lib.coverage import SourceCoverage, last_complete_month, period_anchor, preset_range
 from lib.models import Complaint, ServiceStat, SurveyMonthly, SurveyResponse
@@ -28,6 +29,18 @@ def _series(rows) -> pd.Series:  # type: ignore[no-untyped-def]
     return pd.Series({_day(m): float(v or 0) for m, v in rows if m is not None}, dtype=float)
 
 
+def _span(
+    conn: Connection, first_column: ColumnElement[Any], last_column: ColumnElement[Any]
+) -> tuple[Any, Any]:
+    """min(first_column), max(last_column) as two scalar subqueries: SQLite answers each from its
+    index at once, but scans the whole index (4 million survey rows: 2.7 s) for both in one SELECT."""
+    return conn.execute(
+        select(
+            select(func.min(first_column)).scalar_subquery(), select(func.max(last_column)).scalar_subquery()
+        )
+    ).one()
+
+
 def data_coverage(engine: Engine) -> dict[str, SourceCoverage]:
     """``survei``, ``pengaduan`` and ``layanan``: first day, last day and last complete month, city-wide.
 
@@ -38,7 +51,7 @@ def data_coverage(engine: Engine) -> dict[str, SourceCoverage]:
     out: dict[str, SourceCoverage] = {}
     with engine.connect() as conn:
         survey = _series(conn.execute(select(sm.c.month, func.sum(sm.c.respondents)).group_by(sm.c.month)))
-        first, last = conn.execute(select(func.min(sr.c.response_date), func.max(sr.c.response_date))).one()
+        first, last = _span(conn, sr.c.response_date, sr.c.response_date)
         first, last = _day(first), _day(last)
         if last is None and not survey.empty:  # aggregates without the responses: whole months
             first, last = min(survey.index), max(survey.index)
@@ -47,14 +60,14 @@ def data_coverage(engine: Engine) -> dict[str, SourceCoverage]:
 
         month = month_start(c.c.complaint_date)
         complaints = _series(conn.execute(select(month, func.count()).group_by(month)))
-        first, last = conn.execute(select(func.min(c.c.complaint_date), func.max(c.c.complaint_date))).one()
+        first, last = _span(conn, c.c.complaint_date, c.c.complaint_date)
         first, last = _day(first), _day(last)
         out["pengaduan"] = SourceCoverage("pengaduan", first, last, last_complete_month(complaints, last))
 
         services = _series(
             conn.execute(select(s.c.period_start, func.sum(s.c.services)).group_by(s.c.period_start))
         )
-        first, last = conn.execute(select(func.min(s.c.period_start), func.max(s.c.period_end))).one()
+        first, last = _span(conn, s.c.period_start, s.c.period_end)
         first, last = _day(first), _day(last)
         out["layanan"] = SourceCoverage("layanan", first, last, last_complete_month(services, last))
     return out
