@@ -9,13 +9,14 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, select
 
-from lib.analysis.training_summary import evaluate_groups, impact_table, load_impact_data
+from lib.analysis.training_summary import evaluate_groups, impact_table
 from lib.cli import main
 from lib.cli.impact import records
 from lib.models import AnalysisResult
 from lib.queries.units import CITY
 from lib.results.dashboard import impact_params, window_params
 from lib.results.store import canonical_params, clear_memory_cache
+from lib.services.impact import impact_data
 from tests.impact.impact_data import build_small_city
 
 WINDOW = ("--from", "2024-01-01", "--to", "2025-12-31")
@@ -50,9 +51,10 @@ def test_impact_reads_the_stored_table(
     first = _run(capsys, "impact", *WINDOW)
     key = canonical_params(impact_params(date(2024, 1, 1), date(2025, 12, 31)))[1]
     assert key in _stored_keys(cli_city, "training.impact")
-    data = load_impact_data(cli_city, CITY, date(2024, 1, 1), date(2025, 12, 31))
+    data = impact_data(engine=cli_city, scope=CITY, date_from=date(2024, 1, 1), date_to=date(2025, 12, 31))
     assert first == json.loads(json.dumps(records(impact_table(evaluate_groups(data, "course")))))
-    monkeypatch.setattr("lib.analysis.training_summary.load_impact_data", _boom)
+    monkeypatch.setattr("lib.cli.impact.impact_data", _boom)
+    monkeypatch.setattr("lib.services.impact.impact_data", _boom)
     assert _run(capsys, "impact", *WINDOW) == first
 
 
@@ -62,7 +64,8 @@ def test_priorities_read_the_stored_city_evidence(
     first = _run(capsys, "priorities", *WINDOW)
     key = canonical_params(window_params(date(2024, 1, 1), date(2025, 12, 31)))[1]
     assert key in _stored_keys(cli_city, "priorities.evidence")
-    monkeypatch.setattr("lib.queries.unit_evidence.unit_evidence", _boom)
+    monkeypatch.setattr("lib.services.unit_evidence.unit_evidence", _boom)
+    monkeypatch.setattr("lib.services.priorities.unit_evidence", _boom)
     assert _run(capsys, "priorities", *WINDOW) == first
 
 
@@ -73,7 +76,8 @@ def test_complaints_read_the_stored_overview_only_with_the_pages_settings(
     key = canonical_params({**window_params(date(2024, 1, 1), date(2025, 12, 31)), "period": "month"})[1]
     assert _stored_keys(cli_city, "complaints.overview") == {key}
     with monkeypatch.context() as patched:
-        patched.setattr("lib.analysis.complaint_overview.load_complaint_overview", _boom)
+        patched.setattr("lib.cli.complaints.load_overview", _boom)
+        patched.setattr("lib.services.complaints.overview", _boom)
         assert _run(capsys, "complaints", *WINDOW) == first
     # other spike settings are not what the pages store: computed directly, nothing stored
     _run(capsys, "complaints", *WINDOW, "--alpha", "0.1")
