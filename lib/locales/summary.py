@@ -44,7 +44,7 @@ MESSAGES = {
     },
     "summary.finding.more_spikes": {
         "id": "(dan {n} lonjakan lain, lihat halaman Pengaduan)",
-        "en": "(and {n} more rises, see the Complaints page)",
+        "en": "(other rises: {n}; see the Complaints page)",
     },
     "summary.finding.priority": {
         "id": "{n} unit perlu perhatian pelatihan; paling mendesak {unit} ({reasons}).",
@@ -71,5 +71,5 @@ MESSAGES = {
     "summary.pdf.top_units": {"id": "Unit prioritas", "en": "Priority units"},
     "summary.change.up": {"id": "naik", "en": "up"},
     "summary.empty": {"id": "Tidak ada data pada periode ini.", "en": "No data in this period."},
-    "summary.finding.more_spikes.print": {"id": "(dan {n} lonjakan lain)", "en": "(and {n} more rises)"},
+    "summary.finding.more_spikes.print": {"id": "(dan {n} lonjakan lain)", "en": "(other rises: {n})"},
 }

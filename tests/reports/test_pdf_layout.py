@@ -28,7 +28,7 @@ def test_print_text_drops_the_reference_to_a_page() -> None:
     )
     assert print_text(screen, "id") == "Lonjakan pengaduan di Kelurahan Belawan I (dan 3 lonjakan lain)"
     english = "Rise at X " + translate("summary.finding.more_spikes", "en", n="1,204")
-    assert print_text(english, "en") == "Rise at X (and 1,204 more rises)"
+    assert print_text(english, "en") == "Rise at X (other rises: 1,204)"
     assert print_text("Tidak ada lonjakan.", "id") == "Tidak ada lonjakan."
     # a finding written in the other language keeps its own language
     assert print_text(screen, "en") == "Lonjakan pengaduan di Kelurahan Belawan I (dan 3 lonjakan lain)"
