@@ -74,3 +74,17 @@ def wait_for_app(page, timeout_ms: int = 120_000, settle_ms: int = 200) -> None:
             return
         if time.monotonic() > deadline:
             raise TimeoutError("the Streamlit script did not finish running")
+
+
+def open_upload_as_evaluator(page) -> None:  # type: ignore[no-untyped-def]
+    """In demo mode, switch to the evaluator role and open Unggah Data.
+
+    The role picker sits low in the sidebar, where its list may open out of view: type the choice.
+    """
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stSelectbox").filter(has_text="Peran demo").click()
+    page.keyboard.type("Evaluator")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Unggah Data").click()
+    wait_for_app(page)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_upload_as_evaluator, wait_for_app
 
 AFTER = "e => getComputedStyle(e, '::after').content"
 SIZE = "e => getComputedStyle(e).fontSize"
@@ -18,13 +18,7 @@ SIZE = "e => getComputedStyle(e).fontSize"
 def test_uploader_speaks_indonesian(live_app: str, page: Page) -> None:
     page.goto(live_app)
     wait_for_app(page)
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stSelectbox").filter(has_text="Peran demo").click()
-    page.keyboard.type("Evaluator")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
-    page.get_by_test_id("stSidebarNav").get_by_text("Unggah Data").click()
-    wait_for_app(page)
+    open_upload_as_evaluator(page)
     zone = page.get_by_test_id("stFileUploaderDropzone")
     expect(zone).to_be_visible()
 

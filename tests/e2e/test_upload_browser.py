@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_upload_as_evaluator, wait_for_app
 
 ROWS = 3
 
@@ -51,14 +51,7 @@ def test_evaluator_uploads_and_imports_a_google_forms_export(
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(live_app)
     wait_for_app(page)
-    sidebar = page.get_by_test_id("stSidebar")
-    # The role picker sits low in the sidebar, where its list may open out of view: type the choice.
-    sidebar.get_by_test_id("stSelectbox").filter(has_text="Peran demo").click()
-    page.keyboard.type("Evaluator")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
-    page.get_by_test_id("stSidebarNav").get_by_text("Unggah Data").click()
-    wait_for_app(page)
+    open_upload_as_evaluator(page)
     expect(page.get_by_role("heading", name="Unggah Data")).to_be_visible()
 
     page.get_by_test_id("stSelectbox").filter(has_text="Jenis data").click()
