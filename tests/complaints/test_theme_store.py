@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -287,3 +287,66 @@ def test_not_sure_predictions_are_no_theme_series_in_the_spike_tests(engine: Eng
     monthly = overview.spike_monthly
     assert "belum_yakin" not in set(monthly["theme"].dropna())
     assert int(monthly["complaints"].sum()) == 3  # …but still in the unit's total
+
+
+def test_new_source_labels_alone_wait_for_the_weekly_retrain(engine: Engine) -> None:
+    """An import's categories change the labelled data, but the stored model predicts the new
+    complaints at once; it is refitted when it is a week old, or when the evaluators decide."""
+    from datetime import UTC, datetime, timedelta
+
+    _labelled_city(engine, n_labelled=300, n_open=20)
+    first = svc.refresh_theme_model(engine=engine)
+    assert first.trained and first.predicted == 20
+    unit = add_units(engine, ["KEL-S"], parent="KEC-B")["KEL-S"]
+    more = labelled_texts(40, seed=13, noise=0.0)
+    add_complaints(
+        engine,
+        [
+            _complaint(f"N{i}", unit, text, label)
+            for i, (text, label) in enumerate(zip(more["text"], more["label"], strict=True))
+        ]
+        + [_complaint(f"O{i}", unit, text) for i, text in enumerate(more["text"][:5])],
+    )
+    second = svc.refresh_theme_model(engine=engine)
+    assert not second.trained and second.model_id == first.model_id
+    assert second.predicted == 5  # only the new complaints without a label
+
+    # a week later the same data retrains
+    with engine.begin() as conn:
+        conn.execute(
+            ThemeModelRecord.__table__.update().values(created_at=datetime.now(UTC) - timedelta(days=8))
+        )
+    third = svc.refresh_theme_model(engine=engine)
+    assert third.trained and third.n_train == 340 and third.predicted == 25
+
+
+def _meta(
+    created: datetime, classes: list[str], data_hash: str = "a", missing: bool = False
+) -> store.ModelMeta:
+    return store.ModelMeta(
+        id=1,
+        created_at=created,
+        data_hash=data_hash,
+        n_train=10,
+        n_evaluator=0,
+        n_source=10,
+        classes=classes,
+        cpu_seconds=1.0,
+        payload_missing=missing,
+    )
+
+
+def test_when_a_new_model_is_due() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    made = now - timedelta(days=2)
+    meta = _meta(made, ["biaya", "waktu"])
+    assert svc.training_due(None, "b", ["waktu"], None, now)  # no model yet
+    assert svc.training_due(_meta(made, ["waktu"], missing=True), "a", ["waktu"], None, now)
+    assert not svc.training_due(meta, "a", ["biaya", "waktu"], now, now)  # same data: never
+    assert not svc.training_due(meta, "b", ["biaya", "waktu"], None, now)  # new source labels: wait
+    assert not svc.training_due(meta, "b", ["biaya", "waktu"], made - timedelta(hours=1), now)
+    assert svc.training_due(meta, "b", ["biaya", "waktu"], made + timedelta(hours=1), now)  # evaluators
+    assert svc.training_due(meta, "b", ["biaya", "sarana", "waktu"], None, now)  # a theme it cannot predict
+    assert svc.training_due(meta, "b", ["biaya", "waktu"], None, made + svc.RETRAIN_AFTER)  # a week old
