@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -101,6 +101,15 @@ def data_versions(bind: Engine | Connection, sources: Iterable[str]) -> dict[str
         rows = bind.execute(query).all()
     found = {row.source: int(row.version) for row in rows}
     return {source: found.get(source, 0) for source in wanted}
+
+
+def data_token(engine: Engine) -> str:
+    """One short string that changes whenever any source is written (by any process): the sum
+    of the sources' versions, which only grow. Caches keyed by it never serve data older than
+    the last write they saw."""
+    with engine.connect() as conn:
+        total = conn.execute(select(func.coalesce(func.sum(_SOURCE.c.version), 0))).scalar_one()
+    return str(int(total))
 
 
 def last_changed(engine: Engine) -> dict[str, datetime]:

@@ -9,6 +9,8 @@ in one process).
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -17,12 +19,22 @@ from sqlalchemy import Engine
 
 from lib.db import ensure_schema, get_engine
 from lib.results.jobs import start_worker
+from lib.results.store import data_token
 from lib.settings import get_settings, normalise_database_url
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: How long a cached aggregate lives (data changes also clear the cache: :func:`clear_caches`).
-TTL = 600
+#: How long a cached aggregate lives at most. Cached values are keyed by the data's version
+#: (:func:`_engine_key`), so a write by any process (an import in another server process, the
+#: worker storing predicted themes, the CLI) is seen within :data:`DATA_CHECK_SECONDS`; the TTL
+#: only bounds how long figures nobody asks for keep their memory. It used to be 10 minutes,
+#: which made the first reader after every quiet spell wait as after a restart.
+TTL = 12 * 3600
+#: How often a process asks the database for the data's version (one indexed sum).
+DATA_CHECK_SECONDS = 2.0
+#: Cached values kept per function (oldest dropped first): every scope and period a reader
+#: picks is one entry, and old data versions age out.
+MAX_ENTRIES = 256
 
 
 def db_url() -> str:
@@ -42,15 +54,41 @@ def engine() -> Engine:
     return _migrated_engine(db_url())
 
 
+_tokens: dict[str, tuple[float, str]] = {}
+_tokens_lock = threading.Lock()
+
+
+def _data_version(url: str, eng: Engine) -> str:
+    """The data's version for ``url``, asked again when older than :data:`DATA_CHECK_SECONDS`."""
+    now = time.monotonic()
+    with _tokens_lock:
+        seen = _tokens.get(url)
+    if seen is not None and now - seen[0] < DATA_CHECK_SECONDS:
+        return seen[1]
+    try:
+        token = data_token(eng)
+    except Exception:  # noqa: BLE001  (no schema yet, database away: the page reports it)
+        token = "?"
+    with _tokens_lock:
+        _tokens[url] = (now, token)
+    return token
+
+
 def _engine_key(eng: Engine) -> str:
-    return eng.url.render_as_string(hide_password=False)
+    url = eng.url.render_as_string(hide_password=False)
+    return f"{url}#{_data_version(url, eng)}"
 
 
 def cached(ttl: int = TTL, **kwargs: Any) -> Callable[[F], F]:
-    """``st.cache_data`` for wrappers whose first argument is an engine: keyed by the engine's URL."""
+    """``st.cache_data`` for wrappers whose first argument is an engine: keyed by the engine's URL
+    and the version of the data in it, so a cached figure is never older than the data."""
+    kwargs.setdefault("max_entries", MAX_ENTRIES)
     return st.cache_data(ttl=ttl, show_spinner=False, hash_funcs={Engine: _engine_key}, **kwargs)  # type: ignore[return-value]
 
 
 def clear_caches() -> None:
-    """Call after anything writes data (import, undo, demo load)."""
+    """Call after anything writes data (import, undo, demo load): frees the old entries at once,
+    and the next read asks the database for the data's version."""
+    with _tokens_lock:
+        _tokens.clear()
     st.cache_data.clear()
