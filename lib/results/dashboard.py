@@ -240,6 +240,7 @@ def leadership(
 ) -> Any:
     """Headline figures, their change, and the findings in Indonesian and English (Ringkasan)."""
     from lib.i18n import LANGUAGES
+    from lib.periods import previous_range
     from lib.services.summary import findings, leadership_summary
 
     scope = scope_of(path, region)
@@ -249,8 +250,22 @@ def leadership(
         "complaints.overview",
         {**window_params(date_from, date_to, scope), "period": "month"},
     ).value
+    # The unit evidence behind "units needing attention" is the priorities analysis's own
+    # (stored per window for the whole city): read, or computed once and stored for both.
+    prev_from, prev_to = previous_range(date_from, date_to)
+    evidence_now, evidence_before = (
+        get_or_compute(engine, "priorities.evidence", window_params(a, b)).value
+        for a, b in ((date_from, date_to), (prev_from, prev_to))
+    )
     summary = leadership_summary(
-        engine=engine, scope=scope, date_from=date_from, date_to=date_to, lang="id", complaints=complaints
+        engine=engine,
+        scope=scope,
+        date_from=date_from,
+        date_to=date_to,
+        lang="id",
+        complaints=complaints,
+        evidence=evidence_now,
+        evidence_before=evidence_before,
     )
     by_lang = {"id": summary.findings}
     for lang in LANGUAGES:

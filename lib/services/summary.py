@@ -45,9 +45,13 @@ def _pooled_learning(engine: Engine, scope: Scope, date_from: date, date_to: dat
     return result if result.n >= 2 else None
 
 
-def _flagged(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
+def _flagged(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, evidence: pd.DataFrame | None
+) -> pd.DataFrame:
     # Scored against the whole city, then cut to the scope: the same figures for every viewer.
-    return scored_units_in_scope(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
+    return scored_units_in_scope(
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to, evidence=evidence
+    )
 
 
 def complaint_headline(
@@ -74,11 +78,15 @@ def leadership_summary(
     date_to: date,
     lang: str = "id",
     complaints: ComplaintOverview | None = None,
+    evidence: pd.DataFrame | None = None,
+    evidence_before: pd.DataFrame | None = None,
 ) -> Summary:
     """Headline figures (now vs the previous equal-length range) and up to three findings.
 
     ``complaints`` is the complaints overview of the same scope and range when
-    the caller already has it (the dashboard shares it with the complaints page).
+    the caller already has it (the dashboard shares it with the complaints page);
+    ``evidence``/``evidence_before`` the whole city's unit evidence of the range and of the
+    previous one (stored by the priorities analysis), which is most of the work otherwise.
     """
     prev_from, prev_to = previous_range(date_from, date_to)
     ikm = ikm_change(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
@@ -96,8 +104,8 @@ def leadership_summary(
     )
     learning = _pooled_learning(engine, scope, date_from, date_to)
     learning_before = _pooled_learning(engine, scope, prev_from, prev_to)
-    scored = _flagged(engine, scope, date_from, date_to)
-    scored_before = _flagged(engine, scope, prev_from, prev_to)
+    scored = _flagged(engine, scope, date_from, date_to, evidence)
+    scored_before = _flagged(engine, scope, prev_from, prev_to, evidence_before)
 
     headlines = [
         Headline("ikm", ikm.ikm_2dp, ikm.previous_2dp, ikm.responden, detail=ikm.mutu or ""),

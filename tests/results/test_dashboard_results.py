@@ -125,6 +125,17 @@ def test_stored_summary_has_the_findings_of_both_languages(demo_engine: Engine) 
         engine=demo_engine, summary=direct, scope=Scope(), lang="en"
     )
     assert [h.value for h in result.summary.headlines] == [h.value for h in direct.headlines]
+    # the units needing attention were scored on the priorities analysis's stored evidence, of
+    # this window and of the previous one, which the priorities page then reads as it is
+    from lib.periods import previous_range
+
+    for window in (PERIOD, previous_range(*PERIOD)):
+        stored = read_result(demo_engine, "priorities.evidence", window_params(*window))
+        assert stored is not None and stored.fresh
+        pd.testing.assert_frame_equal(
+            stored.value,
+            unit_evidence(engine=demo_engine, scope=Scope(), date_from=window[0], date_to=window[1]),
+        )
 
 
 def test_stored_impact_per_course_and_pooled_equal_the_lib_functions(demo_engine: Engine) -> None:
