@@ -151,6 +151,56 @@ def settle() -> None:
     gc.freeze()
 
 
+#: The pages a restarted server renders once before it accepts connections (``TELAAH_WARM_PAGES=0``
+#: skips it): the leadership pages with their default filters, as the city's leaders open them.
+WARM_UP_TIMEOUT = 300
+
+
+def warm_pages() -> list[str]:
+    """Render every data page once for the city, with the default filters, in this process.
+
+    Why: the first reader after a restart (every morning, every deploy) otherwise waits for
+    what no one has read since: the figures of the default period, the stored analyses
+    unpickled, the charts' inputs. Streamlit's data caches are the process's own, so a page
+    rendered here (through ``app.py``, with Streamlit's own test runner) leaves them filled for
+    the server that starts next. The pages are opened as demo mode's leader (the sign-in gate
+    admits only real accounts, and this is no one's session): the same pages, filters and
+    figures as a signed-in pimpinan's, and nothing is written. Returns the pages that failed
+    (a warning; the page will report its own error to its first reader).
+    """
+    from streamlit.testing.v1 import AppTest
+
+    from lib.auth.roles import Principal, Role
+    from lib.ui.nav import pages_for
+
+    leader = Principal("server warm-up", Role.PIMPINAN)
+    failed = []
+    saved = {name: os.environ.get(name) for name in ("TELAAH_DEMO_MODE", "TELAAH_DEMO_ROLE")}
+    os.environ.update(TELAAH_DEMO_MODE="1", TELAAH_DEMO_ROLE=Role.PIMPINAN.value)
+    try:
+        for entries in pages_for(leader, False).values():
+            for entry in entries:
+                if not entry.filters:
+                    continue
+                app = AppTest.from_file(str(APP), default_timeout=WARM_UP_TIMEOUT)
+                app.switch_page(f"views/{entry.file}")
+                try:
+                    app.run()
+                except Exception:  # noqa: BLE001  (a slow or broken page must not stop the server)
+                    log.warning("warming %s failed", entry.file, exc_info=True)
+                    failed.append(entry.file)
+                    continue
+                if app.exception:
+                    failed.append(entry.file)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return failed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Preload, then hand over to ``streamlit run app.py`` with ``argv`` as its options."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -161,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.chdir(ROOT)
     failed = preload(app_modules())
     warm_database()
+    if os.environ.get("TELAAH_WARM_PAGES", "1") != "0":
+        cold = warm_pages()
+        if cold:
+            print(f"Telaah: pages not warmed: {', '.join(cold)}", file=sys.stderr)
     settle()
     if os.environ.get("TELAAH_SERVE_QUIET", "") != "1":
         note = f"; failed: {', '.join(failed)}" if failed else ""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+from sqlalchemy import Engine
+
 from lib import serve
 
 
@@ -63,3 +66,24 @@ def test_settle_takes_loaded_modules_out_of_full_collections() -> None:
         assert len(gc.get_objects()) < gc.get_freeze_count() / 10
     finally:
         gc.unfreeze()
+
+
+def test_warm_pages_renders_every_data_page_and_leaves_the_caches_filled(
+    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restarted server renders the leadership pages once before it accepts connections; the
+    data caches it fills are the process's own, which the server then serves from."""
+    import streamlit as st
+    from streamlit.runtime.caching.cache_data_api import get_data_cache_stats_provider
+
+    monkeypatch.setenv("DATABASE_URL", demo_engine.url.render_as_string(hide_password=False))
+    monkeypatch.delenv("TELAAH_DEMO_MODE", raising=False)
+    st.cache_data.clear()
+    assert serve.warm_pages() == []
+    stats = get_data_cache_stats_provider().get_stats()
+    cached = {stat.cache_name.rsplit(".", 1)[-1] for family in stats.values() for stat in family}
+    # the IKM of the default period, the complaint counts and the sidebar's data coverage
+    assert {"units_ikm", "monthly", "coverage"} <= cached
+    import os
+
+    assert "TELAAH_DEMO_MODE" not in os.environ  # the server itself keeps its sign-in gate
