@@ -201,6 +201,29 @@ def warm_pages() -> list[str]:
     return failed
 
 
+def _warm_if_computed() -> None:
+    """:func:`warm_pages`, unless stored analyses are still missing (a new database, new code):
+    the pages would compute them here while the port stays closed, and the worker is already
+    computing them; the first readers see progress bars instead."""
+    try:
+        from lib.db import get_engine
+        from lib.results.jobs import never_computed
+        from lib.ui.data import db_url
+
+        missing = never_computed(get_engine(db_url()))
+    except Exception:  # noqa: BLE001  (database not ready: reported by warm_database and the pages)
+        return
+    if missing:
+        print(
+            f"Telaah: pages not warmed: {missing} stored analyses are still being computed", file=sys.stderr
+        )
+        return
+    started = time.perf_counter()
+    cold = warm_pages()
+    note = f"; not warmed: {', '.join(cold)}" if cold else ""
+    print(f"Telaah: pages warmed in {time.perf_counter() - started:.1f} s{note}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Preload, then hand over to ``streamlit run app.py`` with ``argv`` as its options."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -212,9 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = preload(app_modules())
     warm_database()
     if os.environ.get("TELAAH_WARM_PAGES", "1") != "0":
-        cold = warm_pages()
-        if cold:
-            print(f"Telaah: pages not warmed: {', '.join(cold)}", file=sys.stderr)
+        _warm_if_computed()
     settle()
     if os.environ.get("TELAAH_SERVE_QUIET", "") != "1":
         note = f"; failed: {', '.join(failed)}" if failed else ""

@@ -171,6 +171,28 @@ def refresh_stale(engine: Engine) -> int:
     return sum(1 for _position, name, params in stale if enqueue(engine, name, params))
 
 
+def never_computed(engine: Engine) -> int:
+    """How many standard results have no stored value of the analysis's current version (a
+    new database, or new code): what a page would compute on the spot, with a progress bar."""
+    registry = load_catalog()
+    with engine.connect() as conn:
+        stored = {
+            (row.name, row.params_key)
+            for row in conn.execute(select(_RESULT.c.name, _RESULT.c.params_key, _RESULT.c.code_version))
+            if row.name in registry and row.code_version == registry[row.name].version
+        }
+    missing = 0
+    for spec in registry.values():
+        if spec.standard_params is None:
+            continue
+        try:
+            param_sets = spec.standard_params(engine)
+        except Exception:  # noqa: BLE001  (reported by refresh_stale)
+            continue
+        missing += sum((spec.name, canonical_params(p)[1]) not in stored for p in param_sets)
+    return missing
+
+
 def _next_job(conn: Connection) -> Row[Any] | None:
     """The job to run next: analyses that write others' inputs first, then the oldest; never one
     that reads what a running job is writing (it would be stale as soon as it was stored)."""

@@ -240,3 +240,20 @@ def test_every_analysiss_first_parameter_set_is_queued_before_any_second(engine:
         ("test.always_fails", "{}"),
         ("test.unit_count", '{"kind":null}'),
     ]
+
+
+def test_never_computed_counts_standard_results_without_a_value_of_this_version(engine: Engine) -> None:
+    from lib.results.jobs import never_computed
+
+    _add_units(engine, "kelurahan")
+    # test.unit_count has two standard parameter sets, test.always_fails one; none computed yet
+    assert never_computed(engine) == 3
+    compute_now(engine, "test.unit_count", {"kind": "kelurahan"})
+    assert never_computed(engine) == 2
+    _add_units(engine, "kelurahan")  # stale is not "never computed": a page shows it at once
+    assert never_computed(engine) == 2
+    spec = REGISTRY["test.unit_count"]
+    REGISTRY["test.unit_count"] = type(spec)(
+        spec.name, spec.sources, spec.func, spec.standard_params, version=2
+    )
+    assert never_computed(engine) == 3  # new code: its old value is not used
