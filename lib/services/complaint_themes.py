@@ -340,6 +340,7 @@ class ClassificationRun:
 
 
 def training_due(
+    *,
     meta: store.ModelMeta | None,
     digest: str,
     themes: Sequence[str],
@@ -390,7 +391,11 @@ def refresh_theme_model(
     trained = False
     cpu = 0.0
     if training_due(
-        meta, digest, sorted(data["theme"].unique()), last_changed(engine).get("theme_labels"), read_at
+        meta=meta,
+        digest=digest,
+        themes=sorted(data["theme"].unique()),
+        labels_changed_at=last_changed(engine).get("theme_labels"),
+        now=read_at,
     ):
         report("train", 0.1)
         cpu_start = time.thread_time()

@@ -336,17 +336,23 @@ def _meta(
     )
 
 
+def _due(meta, digest, themes, labels_changed_at, now) -> bool:  # type: ignore[no-untyped-def]
+    return svc.training_due(
+        meta=meta, digest=digest, themes=themes, labels_changed_at=labels_changed_at, now=now
+    )
+
+
 def test_when_a_new_model_is_due() -> None:
     from datetime import UTC, datetime, timedelta
 
     now = datetime(2026, 11, 30, 12, tzinfo=UTC)
     made = now - timedelta(days=2)
     meta = _meta(made, ["biaya", "waktu"])
-    assert svc.training_due(None, "b", ["waktu"], None, now)  # no model yet
-    assert svc.training_due(_meta(made, ["waktu"], missing=True), "a", ["waktu"], None, now)
-    assert not svc.training_due(meta, "a", ["biaya", "waktu"], now, now)  # same data: never
-    assert not svc.training_due(meta, "b", ["biaya", "waktu"], None, now)  # new source labels: wait
-    assert not svc.training_due(meta, "b", ["biaya", "waktu"], made - timedelta(hours=1), now)
-    assert svc.training_due(meta, "b", ["biaya", "waktu"], made + timedelta(hours=1), now)  # evaluators
-    assert svc.training_due(meta, "b", ["biaya", "sarana", "waktu"], None, now)  # a theme it cannot predict
-    assert svc.training_due(meta, "b", ["biaya", "waktu"], None, made + svc.RETRAIN_AFTER)  # a week old
+    assert _due(None, "b", ["waktu"], None, now)  # no model yet
+    assert _due(_meta(made, ["waktu"], missing=True), "a", ["waktu"], None, now)
+    assert not _due(meta, "a", ["biaya", "waktu"], now, now)  # same data: never
+    assert not _due(meta, "b", ["biaya", "waktu"], None, now)  # new source labels: wait
+    assert not _due(meta, "b", ["biaya", "waktu"], made - timedelta(hours=1), now)
+    assert _due(meta, "b", ["biaya", "waktu"], made + timedelta(hours=1), now)  # evaluators
+    assert _due(meta, "b", ["biaya", "sarana", "waktu"], None, now)  # a theme it cannot predict
+    assert _due(meta, "b", ["biaya", "waktu"], None, made + svc.RETRAIN_AFTER)  # a week old
