@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,7 @@ from lib.queries.units import Scope
 from lib.services import ikm as service
 from lib.ui.charts import readable_figure
 from lib.ui.data import cached
-from lib.ui.format import change, period_text
+from lib.ui.format import change, is_missing, period_text
 from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
 from lib.ui.page import PageContext
@@ -105,6 +106,7 @@ def scope_trend(
 @cached()
 def unit_trend(
     engine: Engine,
+    scope: Scope,
     unit_path: str,
     unit_id: int,
     date_from: date,
@@ -113,6 +115,9 @@ def unit_trend(
     period: str,
     rollup: bool,
 ) -> pd.DataFrame:
+    """A unit of ``scope``: its rows come from the scope's monthly sums (already read this render),
+    unless its sub-units count and a wilayah may cut its subtree."""
+    shared = not rollup or not scope.region
     return service.unit_trend(
         engine=engine,
         unit_path=unit_path,
@@ -122,6 +127,7 @@ def unit_trend(
         weight=weight,  # type: ignore[arg-type]
         period=period,
         rollup=rollup,
+        monthly=monthly(engine, scope, date_from, date_to) if shared else None,
     )
 
 
@@ -174,9 +180,26 @@ def saran(
     )
 
 
+@lru_cache(maxsize=16384)
+def _written(value: float, lang: str, decimals: int, babel: bool) -> str:
+    return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)
+
+
+def written(value: object, lang: str, decimals: int = 2, *, babel: bool = False) -> str:
+    """``value`` as :func:`lib.ui.format.number` (or, with ``babel``, :func:`lib.i18n.fmt_number`)
+    writes it, remembered: a rerun draws the same figures again, and formatting each one
+    cost more than the rest of drawing the heatmap."""
+    if is_missing(value) or value == 0:  # NaN is never equal to itself; -0.0 equals 0.0
+        return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)  # type: ignore[arg-type]
+    try:
+        return _written(value, lang, decimals, babel)  # type: ignore[arg-type]
+    except TypeError:  # unhashable
+        return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)  # type: ignore[arg-type]
+
+
 def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: ignore[no-untyped-def]
     """Many numbers as :func:`lib.ui.format.number` writes them ("–" where missing)."""
-    return [format_number(value, lang, decimals) for value in values]
+    return [written(value, lang, decimals) for value in values]
 
 
 def signed(value: float | None, lang: str, decimals: int = 2) -> str | None:
@@ -260,6 +283,24 @@ def unit_label(row: pd.Series) -> str:
     return f"{row['nama_unit']} ({row['kode_unit']})"
 
 
+def unit_labels(frame: pd.DataFrame) -> list[str]:
+    """:func:`unit_label` of every row, in order (without building a Series per row)."""
+    return [
+        f"{name} ({code})"
+        for name, code in zip(frame["nama_unit"].tolist(), frame["kode_unit"].tolist(), strict=True)
+    ]
+
+
+def samples_short(frame: pd.DataFrame) -> list[bool]:
+    """:func:`sample_short` of every row, in order."""
+    if "sampel_cukup" not in frame.columns:
+        return [False] * len(frame)
+    return [
+        value is not None and not pd.isna(value) and not bool(value)
+        for value in frame["sampel_cukup"].tolist()
+    ]
+
+
 def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
     """Horizontal bars of unit IKM, best on top, coloured by grade; ⚠ marks a short sample.
 
@@ -269,7 +310,10 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
     ranked = frame.sort_values("ikm", ascending=False)
     if len(ranked) > 2 * limit:
         ranked = pd.concat([ranked.head(limit), ranked.tail(limit)])
-    labels = [unit_label(r) + (" ⚠" if sample_short(r) else "") for _, r in ranked.iterrows()]
+    labels = [
+        label + (" ⚠" if short else "")
+        for label, short in zip(unit_labels(ranked), samples_short(ranked), strict=True)
+    ]
     fig = go.Figure(
         go.Bar(
             x=ranked["ikm_2dp"],
@@ -277,8 +321,8 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
             orientation="h",
             marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in ranked["mutu"]],
             text=[
-                f"{fmt_number(v, lang, 2)} {m}"
-                for v, m in zip(ranked["ikm_2dp"], ranked["mutu"], strict=True)
+                f"{written(v, lang, 2, babel=True)} {m}"
+                for v, m in zip(ranked["ikm_2dp"].tolist(), ranked["mutu"].tolist(), strict=True)
             ],
             textposition="outside",
             customdata=np.stack([ranked["responden"], ranked["mutu"]], axis=1),
@@ -304,14 +348,14 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     """Units (weakest IKM on top) × the nine unsur, cells = NRR coloured by the grade bands."""
     ranked = frame.sort_values("ikm", ascending=True).head(limit)
     z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
-    text = [[fmt_number(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z]
+    text = [[written(v, lang, 2, babel=True) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
     columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
     ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
     fig = go.Figure(
         go.Heatmap(
             z=z,
             x=columns,
-            y=[unit_label(r) for _, r in ranked.iterrows()],
+            y=unit_labels(ranked),
             zmin=1,
             zmax=4,
             colorscale=_nrr_colorscale(),
@@ -396,8 +440,8 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
             orientation="h",
             marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in shown["mutu"]],
             text=[
-                f"{fmt_number(n, lang, 0)} · IKM {fmt_number(v, lang, 2)}"
-                for n, v in zip(shown["responden"], shown["ikm_2dp"], strict=True)
+                f"{written(n, lang, 0, babel=True)} · IKM {written(v, lang, 2, babel=True)}"
+                for n, v in zip(shown["responden"].tolist(), shown["ikm_2dp"].tolist(), strict=True)
             ],
             textposition="auto",
             hovertemplate="%{y}: %{x}<extra></extra>",
@@ -514,7 +558,7 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     """One unit in detail (the weakest first): its IKM, grade, sample; returns the unit's row."""
     by_weakness = units.sort_values("ikm")
     codes = by_weakness["kode_unit"].tolist()
-    labels = {r["kode_unit"]: unit_label(r) for _, r in by_weakness.iterrows()}
+    labels = dict(zip(codes, unit_labels(by_weakness), strict=True))
     default = codes.index(ctx.filters.unit_code) if ctx.filters.unit_code in codes else 0
     code = st.selectbox(
         t("ikm.unit.select"),
@@ -585,6 +629,7 @@ def weakest_and_trend_section(
                 unit["nama_unit"],
                 unit_trend(
                     ctx.engine,
+                    ctx.query_scope,
                     unit["path"],
                     int(unit["unit_id"]),
                     w.date_from,
