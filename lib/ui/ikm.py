@@ -314,8 +314,13 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
         label + (" ⚠" if short else "")
         for label, short in zip(unit_labels(ranked), samples_short(ranked), strict=True)
     ]
+    grade_lines = [
+        {"type": "line", "xref": "x", "x0": b, "x1": b, "yref": "paper", "y0": 0, "y1": 1}
+        | {"line": {"dash": "dot", "color": "#9e9e9e", "width": 1}}
+        for _letter, b in GRADE_BOUNDS_100
+    ]
     fig = go.Figure(
-        go.Bar(
+        data=go.Bar(
             x=ranked["ikm_2dp"],
             y=labels,
             orientation="h",
@@ -327,19 +332,14 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
             textposition="outside",
             customdata=np.stack([ranked["responden"], ranked["mutu"]], axis=1),
             hovertemplate="%{y}<br>IKM %{x:.2f} (%{customdata[1]})<br>n = %{customdata[0]}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(range=[25, 105], title=translate("ikm.axis.ikm", lang))
-    grade_lines = [
-        {"type": "line", "xref": "x", "x0": b, "x1": b, "yref": "paper", "y0": 0, "y1": 1}
-        | {"line": {"dash": "dot", "color": "#9e9e9e", "width": 1}}
-        for _letter, b in GRADE_BOUNDS_100
-    ]
-    fig.update_layout(
-        height=max(260, 24 * len(ranked) + 80),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        shapes=grade_lines,
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "title": None, "automargin": True},
+            "xaxis": {"range": [25, 105], "title": translate("ikm.axis.ikm", lang)},
+            "height": max(260, 24 * len(ranked) + 80),
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+            "shapes": grade_lines,
+        },
     )
     return readable_figure(fig, lang)
 
@@ -352,7 +352,7 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
     ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
     fig = go.Figure(
-        go.Heatmap(
+        data=go.Heatmap(
             z=z,
             x=columns,
             y=unit_labels(ranked),
@@ -369,38 +369,33 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
             },
             xgap=1,
             ygap=1,
-        )
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"side": "top", "title": None},
+            "height": max(240, 26 * len(ranked) + 90),
+            "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        },
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top", title=None)
-    fig.update_layout(height=max(240, 26 * len(ranked) + 90), margin={"l": 10, "r": 10, "t": 40, "b": 10})
     return readable_figure(fig, lang)
 
 
 def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
-    """IKM per period for one or more series, over the A/B/C/D bands shaded behind."""
-    fig = go.Figure()
+    """IKM per period for one or more series, over the A/B/C/D bands shaded behind.
+
+    Built in one step (traces and layout together): plotly validates a figure once then,
+    instead of once per update.
+    """
     lows = [25.0]
     bands = [("D", 25.0, GRADE_BOUNDS_100[2][1]), ("C", GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1])]
     bands += [("B", GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1]), ("A", GRADE_BOUNDS_100[0][1], 100.0)]
-    fig.update_layout(
-        shapes=[
-            {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lo, "y1": hi}
-            | {"fillcolor": GRADE_COLORS[letter], "opacity": 0.14, "line": {"width": 0}, "layer": "below"}
-            for letter, lo, hi in bands
-        ],
-        annotations=[
-            {"x": 1.0, "xref": "paper", "xanchor": "left", "y": (lo + hi) / 2, "yref": "y", "text": letter}
-            | {"showarrow": False, "font": {"size": 11}}
-            for letter, lo, hi in bands
-        ],
-    )
     palette = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
+    traces = []
     for number, (name, frame) in enumerate(series):
         if frame.empty:
             continue
         lows.append(float(frame["ikm_2dp"].min()))
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[period_text(label, lang) for label in frame["period_label"]],
                 y=frame["ikm_2dp"],
@@ -413,10 +408,32 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
             )
         )
     floor = max(25.0, min(lows[1:] or [60.0]) - 6)
-    fig.update_yaxes(range=[min(floor, 60.0), 100], title=translate("ikm.axis.ikm", lang))
-    fig.update_xaxes(title=translate("ikm.axis.period", lang), type="category")
-    fig.update_layout(
-        height=340, margin={"l": 10, "r": 30, "t": 10, "b": 40}, legend={"orientation": "h", "y": -0.25}
+    fig = go.Figure(
+        data=traces,
+        layout={
+            "shapes": [
+                {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lo, "y1": hi}
+                | {"fillcolor": GRADE_COLORS[letter], "opacity": 0.14, "line": {"width": 0}, "layer": "below"}
+                for letter, lo, hi in bands
+            ],
+            "annotations": [
+                {
+                    "x": 1.0,
+                    "xref": "paper",
+                    "xanchor": "left",
+                    "y": (lo + hi) / 2,
+                    "yref": "y",
+                    "text": letter,
+                }
+                | {"showarrow": False, "font": {"size": 11}}
+                for letter, lo, hi in bands
+            ],
+            "yaxis": {"range": [min(floor, 60.0), 100], "title": translate("ikm.axis.ikm", lang)},
+            "xaxis": {"title": translate("ikm.axis.period", lang), "type": "category"},
+            "height": 340,
+            "margin": {"l": 10, "r": 30, "t": 10, "b": 40},
+            "legend": {"orientation": "h", "y": -0.25},
+        },
     )
     return readable_figure(fig, lang)
 
@@ -434,7 +451,7 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
     shown = frame.head(limit)
     labels = [group_label(dimension, g, lang) for g in shown["group"]]
     fig = go.Figure(
-        go.Bar(
+        data=go.Bar(
             x=shown["responden"],
             y=labels,
             orientation="h",
@@ -445,11 +462,14 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
             ],
             textposition="auto",
             hovertemplate="%{y}: %{x}<extra></extra>",
-        )
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "title": None, "automargin": True},
+            "xaxis": {"title": translate("ikm.axis.respondents", lang)},
+            "height": max(200, 30 * len(shown) + 70),
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+        },
     )
-    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(title=translate("ikm.axis.respondents", lang))
-    fig.update_layout(height=max(200, 30 * len(shown) + 70), margin={"l": 10, "r": 10, "t": 10, "b": 40})
     return readable_figure(fig, lang)
 
 
