@@ -18,6 +18,7 @@ below it gets ``sampel_cukup = False`` (a warning, never a refusal).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,14 +85,23 @@ def _unit_info(units: pd.DataFrame) -> pd.DataFrame:
 
 
 def _subtree_population(units: pd.DataFrame) -> pd.Series:
-    """Yearly people served by each unit with its descendants (known figures only)."""
-    populations = {}
+    """Yearly people served by each unit with its descendants (known figures only).
+
+    A unit's descendants are the paths that start with its own: in sorted order they follow
+    it in one run, found by bisection (each sum still adds in the frame's order).
+    """
     paths = units["path"].tolist()
     values = units["service_population"].tolist()
+    order = sorted(range(len(paths)), key=paths.__getitem__)
+    ordered = [paths[i] for i in order]
+    populations = {}
     for unit_id, path in zip(units["id"], paths, strict=True):
-        total = [
-            v for p, v in zip(paths, values, strict=True) if p.startswith(path) and v == v and v is not None
-        ]
+        first = bisect_left(ordered, path)
+        last = first
+        while last < len(ordered) and ordered[last].startswith(path):
+            last += 1
+        members = sorted(order[first:last])
+        total = [values[i] for i in members if values[i] == values[i] and values[i] is not None]
         populations[unit_id] = float(sum(total)) if total else np.nan
     return pd.Series(populations)
 
