@@ -74,6 +74,16 @@ def units_ikm(
 
 
 @cached()
+def ranked_units(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, rollup: bool
+) -> pd.DataFrame:
+    """:func:`units_ikm` with each unit's change against the previous equal-length range."""
+    prev_from, prev_to = service.previous_window(date_from=date_from, date_to=date_to)
+    previous = units_ikm(engine, scope, prev_from, prev_to, weight, rollup)
+    return unit_changes(units_ikm(engine, scope, date_from, date_to, weight, rollup), previous)
+
+
+@cached()
 def scope_change(engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str) -> IkmChange:
     prev_from, prev_to = service.previous_window(date_from=date_from, date_to=date_to)
     return service.ikm_change(
@@ -557,9 +567,7 @@ def headline_section(
 
 def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
     """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
-    prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
-    previous = units_ikm(ctx.engine, ctx.query_scope, prev_from, prev_to, w.weight, w.rollup)
-    ranked = unit_changes(units, previous)
+    ranked = ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
     heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
     with heat_tab:
         st.plotly_chart(heatmap_chart(units, ctx.lang), width="stretch", key="ikm_heatmap")
@@ -697,7 +705,7 @@ def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None
     st.dataframe(
         pd.DataFrame(
             {
-                t("ikm.col.date"): [day(d) for d in found["response_date"]],
+                t("ikm.col.date"): _days_written(found["response_date"]),
                 t("ikm.col.service"): found["service_type"].fillna("–"),
                 t("ikm.col.suggestion"): found["suggestion"],
             }
@@ -705,6 +713,12 @@ def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None
         hide_index=True,
         width="stretch",
     )
+
+
+def _days_written(dates: pd.Series) -> list[str]:
+    """:func:`lib.ui.i18n.day` of each date, each distinct day written once (saran share few days)."""
+    written_days = {d: day(d) for d in set(dates.tolist())}
+    return [written_days[d] for d in dates.tolist()]
 
 
 def report_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
