@@ -369,27 +369,10 @@ def test_unit_trend_from_the_scopes_monthly_sums_equals_its_own_query(engine, un
     )
     city = monthly_sums(engine, CITY, date(2025, 1, 1), date(2025, 6, 30))
     for rollup in (False, True):
-        own = unit_trend(
-            engine=engine,
-            unit_path="/KEC/",
-            unit_id=units["KEC"],
-            date_from=date(2025, 1, 1),
-            date_to=date(2025, 6, 30),
-            weight="0.111",
-            period="quarter",
-            rollup=rollup,
-        )
-        shared = unit_trend(
-            engine=engine,
-            unit_path="/KEC/",
-            unit_id=units["KEC"],
-            date_from=date(2025, 1, 1),
-            date_to=date(2025, 6, 30),
-            weight="0.111",
-            period="quarter",
-            rollup=rollup,
-            monthly=city,
-        )
+        window = {"date_from": date(2025, 1, 1), "date_to": date(2025, 6, 30), "weight": "0.111"}
+        unit = {"unit_path": "/KEC/", "unit_id": units["KEC"], "period": "quarter", "rollup": rollup}
+        own = unit_trend(engine=engine, **unit, **window)
+        shared = unit_trend(engine=engine, **unit, **window, monthly=city)
         pd.testing.assert_frame_equal(shared, own)
         # Q1: the kecamatan alone answers 4 (99.90); with its kelurahan (4 + 3 × 2) / 4 = 2.5 → 62.44.
         # Q2: one respondent answering 3 → 3 × 9 × 0.111 × 25 = 74.925 → 74.93, either way.
