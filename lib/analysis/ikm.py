@@ -18,13 +18,22 @@ below it gets ``sampel_cukup = False`` (a warning, never a refusal).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, krejcie_morgan, weight_label, weight_value
+from lib.analysis.ikm_formula import (
+    GRADES,
+    WeightName,
+    ikm_columns,
+    krejcie_morgan,
+    weight_label,
+    weight_value,
+    with_columns,
+)
 from lib.analysis.ikm_rollup import ADDITIVE, rollup_subtrees
 from lib.analysis.ikm_training import WeakUnsur, weakest_unsur
 from lib.models import UNSUR
@@ -44,27 +53,31 @@ def population_for_days(service_population: float | None, days: int) -> int | No
     return max(int(round(service_population * min(days, DAYS_PER_YEAR) / DAYS_PER_YEAR)), 1)
 
 
-def _add_sample_columns(out: pd.DataFrame, population: pd.Series, days: pd.Series) -> pd.DataFrame:
-    periods = [population_for_days(p, int(d)) for p, d in zip(population, days, strict=True)]
-    out["populasi_periode"] = pd.array(periods, dtype="Int64")
-    out["sampel_minimum"] = pd.array(
-        [None if p is None else krejcie_morgan(p) for p in periods], dtype="Int64"
-    )
-    out["sampel_cukup"] = pd.array(
-        [
-            None if m is pd.NA else bool(r >= m)
-            for r, m in zip(out["responden"], out["sampel_minimum"], strict=True)
-        ],
-        dtype="boolean",
-    )
-    return out
+def _sample_columns(respondents: pd.Series, population: pd.Series, days: list[int]) -> dict[str, object]:
+    """``populasi_periode``, ``sampel_minimum`` and ``sampel_cukup`` of each row (see the module doc)."""
+    periods = [population_for_days(p, int(d)) for p, d in zip(population.tolist(), days, strict=True)]
+    minimum = [None if p is None else krejcie_morgan(p) for p in periods]
+    enough = [None if m is None else bool(r >= m) for r, m in zip(respondents.tolist(), minimum, strict=True)]
+    return {
+        "populasi_periode": pd.array(periods, dtype="Int64"),
+        "sampel_minimum": pd.array(minimum, dtype="Int64"),
+        "sampel_cukup": pd.array(enough, dtype="boolean"),
+    }
 
 
-def _finish(frame: pd.DataFrame, weight: WeightName | float) -> pd.DataFrame:
-    out = ikm_frame(frame, weight)
-    out["mutu_label"] = [GRADES[m].label_id if isinstance(m, str) else None for m in out["mutu"]]
-    out = out.rename(columns={"respondents": "responden"})
-    return out
+def _finish(frame: pd.DataFrame, weight: WeightName | float, **more: object) -> pd.DataFrame:
+    """``frame`` with the IKM columns, ``mutu_label`` and ``more`` added in one step, ``respondents``
+    renamed ``responden``."""
+    columns = ikm_columns(frame, weight)
+    columns["mutu_label"] = [GRADES[m].label_id if isinstance(m, str) else None for m in columns["mutu"]]  # type: ignore[attr-defined]
+    columns.update(more)
+    return with_columns(frame, columns).rename(columns={"respondents": "responden"})
+
+
+def _period_starts(months: pd.Series, period: str) -> list[date]:
+    """The first day of the period each month falls in (each distinct month worked out once)."""
+    starts: dict[date, date] = {}
+    return [starts.get(m) or starts.setdefault(m, period_start(m, period)) for m in months.tolist()]
 
 
 def _unit_info(units: pd.DataFrame) -> pd.DataFrame:
@@ -72,14 +85,23 @@ def _unit_info(units: pd.DataFrame) -> pd.DataFrame:
 
 
 def _subtree_population(units: pd.DataFrame) -> pd.Series:
-    """Yearly people served by each unit with its descendants (known figures only)."""
-    populations = {}
+    """Yearly people served by each unit with its descendants (known figures only).
+
+    A unit's descendants are the paths that start with its own: in sorted order they follow
+    it in one run, found by bisection (each sum still adds in the frame's order).
+    """
     paths = units["path"].tolist()
     values = units["service_population"].tolist()
+    order = sorted(range(len(paths)), key=paths.__getitem__)
+    ordered = [paths[i] for i in order]
+    populations = {}
     for unit_id, path in zip(units["id"], paths, strict=True):
-        total = [
-            v for p, v in zip(paths, values, strict=True) if p.startswith(path) and v == v and v is not None
-        ]
+        first = bisect_left(ordered, path)
+        last = first
+        while last < len(ordered) and ordered[last].startswith(path):
+            last += 1
+        members = sorted(order[first:last])
+        total = [values[i] for i in members if values[i] == values[i] and values[i] is not None]
         populations[unit_id] = float(sum(total)) if total else np.nan
     return pd.Series(populations)
 
@@ -87,9 +109,8 @@ def _subtree_population(units: pd.DataFrame) -> pd.Series:
 def _per_unit_sums(
     monthly: pd.DataFrame, keys: tuple[str, ...], period: str | None, rollup: bool, units: pd.DataFrame
 ) -> pd.DataFrame:
-    monthly = monthly.copy()
     if period is not None:
-        monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]
+        monthly = monthly.assign(period_start=_period_starts(monthly["month"], period))
     grouped = monthly.groupby(["unit_id", *keys], as_index=False)[list(ADDITIVE)].sum()
     if rollup:
         grouped = rollup_subtrees(grouped, units, keys)
@@ -122,9 +143,8 @@ def unit_ikm(
     if rollup:
         info["service_population"] = info["unit_id"].map(_subtree_population(units))
     frame = sums.merge(info, on="unit_id", how="inner")
-    out = _finish(frame, weight)
-    out = _add_sample_columns(out, out["service_population"], pd.Series([days] * len(out), index=out.index))
-    out["rollup"] = rollup
+    sample = _sample_columns(frame["respondents"], frame["service_population"], [days] * len(frame))
+    out = _finish(frame, weight, **sample, rollup=rollup)
     return out.sort_values(["ikm", "kode_unit"], ascending=[False, True], ignore_index=True)
 
 
@@ -153,16 +173,18 @@ def unit_ikm_by_period(
     if rollup:
         info["service_population"] = info["unit_id"].map(_subtree_population(units))
     frame = sums.merge(info, on="unit_id", how="inner")
-    out = _finish(frame, weight)
-    out["period"] = period
-    out["period_end"] = [period_end(s, period) for s in out["period_start"]]
-    out["period_label"] = [period_label(s, period) for s in out["period_start"]]
-    days = [
-        overlap_days(s, e, date_from, date_to)
-        for s, e in zip(out["period_start"], out["period_end"], strict=True)
-    ]
-    out = _add_sample_columns(out, out["service_population"], pd.Series(days, index=out.index, dtype="int64"))
-    out["rollup"] = rollup
+    starts = frame["period_start"].tolist()
+    ends = [period_end(s, period) for s in starts]
+    days = [overlap_days(s, e, date_from, date_to) for s, e in zip(starts, ends, strict=True)]
+    out = _finish(
+        frame,
+        weight,
+        period=period,
+        period_end=ends,
+        period_label=[period_label(s, period) for s in starts],
+        **_sample_columns(frame["respondents"], frame["service_population"], days),
+        rollup=rollup,
+    )
     return out.sort_values(["kode_unit", "period_start"], ignore_index=True)
 
 
@@ -176,25 +198,22 @@ def scope_ikm(
     Columns as :func:`unit_ikm` without the unit fields.
     """
     weight_value(weight)
-    monthly = monthly.copy()
-    keys: list[str] = []
     if period is not None:
         check_period(period)
-        monthly["period_start"] = [period_start(m, period) for m in monthly["month"]]
-        keys = ["period_start"]
-    if keys:
-        grouped = monthly.groupby(keys, as_index=False)[list(ADDITIVE)].sum()
-    else:
-        grouped = (
-            pd.DataFrame([monthly[list(ADDITIVE)].sum()]) if not monthly.empty else monthly[list(ADDITIVE)]
+        starts = _period_starts(monthly["month"], period)
+        grouped = monthly[list(ADDITIVE)].assign(period_start=starts)
+        grouped = grouped.groupby("period_start", as_index=False)[list(ADDITIVE)].sum()
+        first = grouped["period_start"].tolist()
+        out = _finish(
+            grouped,
+            weight,
+            period=period,
+            period_end=[period_end(s, period) for s in first],
+            period_label=[period_label(s, period) for s in first],
         )
-    out = _finish(grouped.reset_index(drop=True), weight)
-    if period is not None:
-        out["period"] = period
-        out["period_end"] = [period_end(s, period) for s in out["period_start"]]
-        out["period_label"] = [period_label(s, period) for s in out["period_start"]]
-        out = out.sort_values("period_start", ignore_index=True)
-    return out
+        return out.sort_values("period_start", ignore_index=True)
+    grouped = pd.DataFrame([monthly[list(ADDITIVE)].sum()]) if not monthly.empty else monthly[list(ADDITIVE)]
+    return _finish(grouped.reset_index(drop=True), weight)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,60 @@ def ikm_from_nrr(nrr: Mapping[str, float], weight: WeightName | float = "0.111")
     return float(sum(values) * w * 25)
 
 
+def ikm_columns(frame: pd.DataFrame, weight: WeightName | float = "0.111") -> dict[str, object]:
+    """The columns :func:`ikm_frame` adds, by name and in its order, without touching ``frame``.
+
+    Why separate: a caller that adds more columns of its own (grade labels, sample
+    sizes) joins them all to the frame in one step; pandas re-indexes a wide frame on
+    every single insert, which cost more than the arithmetic itself.
+    """
+    block = frame[[f"{p}_{u}" for u in UNSUR for p in ("sum", "n")]].to_numpy(dtype=float)
+    return ikm_columns_from_sums(block, weight)
+
+
+def ikm_columns_from_sums(block: np.ndarray, weight: WeightName | float = "0.111") -> dict[str, object]:
+    """:func:`ikm_columns` from a matrix whose columns are ``sum_<unsur>``, ``n_<unsur>`` for each
+    unsur in turn (the order of ``SUM_COLUMNS``), one row per group."""
+    w = weight_value(weight)
+    columns: dict[str, object] = {}
+    rows = block.shape[0]
+    total = np.zeros(rows)
+    for i, u in enumerate(UNSUR):
+        sums, n = block[:, 2 * i].astype(float), block[:, 2 * i + 1].astype(float)
+        nrr = np.full(rows, np.nan)
+        np.divide(sums, n, out=nrr, where=n > 0)
+        columns[f"nrr_{u}"] = nrr
+        total = total + nrr
+    ikm = total * w * 25
+    reported = [round_half_up(v, 2) if np.isfinite(v) else np.nan for v in ikm.tolist()]
+    columns["ikm"] = ikm
+    columns["ikm_2dp"] = np.array(reported, dtype=float)
+    columns["mutu"] = [_grade_rounded(v) for v in reported]
+    columns["weight"] = weight_label(w)
+    return columns
+
+
+def _grade_rounded(value: float) -> str | None:
+    """:func:`grade_ikm` of a value already rounded to 2 decimals (rounding again changes nothing)."""
+    if not np.isfinite(value):
+        return None
+    for letter, bound in GRADE_BOUNDS_100:
+        if value >= bound:
+            return letter
+    return "D"
+
+
+def with_columns(frame: pd.DataFrame, columns: dict[str, object]) -> pd.DataFrame:
+    """A copy of ``frame`` with ``columns`` added after its own, in one step (a column it
+    already has is replaced where it stands, as assigning it would)."""
+    if any(name in frame.columns for name in columns):
+        out = frame.copy()
+        for name, values in columns.items():
+            out[name] = values
+        return out
+    return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
+
+
 def ikm_frame(frame: pd.DataFrame, weight: WeightName | float = "0.111") -> pd.DataFrame:
     """Add NRR, IKM and grade columns to a frame of sums and counts.
 
@@ -114,19 +168,7 @@ def ikm_frame(frame: pd.DataFrame, weight: WeightName | float = "0.111") -> pd.D
     Adds ``nrr_<unsur>``, ``ikm`` (25–100, unrounded), ``ikm_2dp`` (as reported),
     ``mutu`` and ``weight``.
     """
-    out = frame.copy()
-    w = weight_value(weight)
-    total = np.zeros(len(out))
-    for u in UNSUR:
-        n = out[f"n_{u}"].astype(float)
-        nrr = out[f"sum_{u}"].astype(float) / n.where(n > 0)
-        out[f"nrr_{u}"] = nrr
-        total = total + nrr.to_numpy()
-    out["ikm"] = total * w * 25
-    out["ikm_2dp"] = [round_half_up(v, 2) if np.isfinite(v) else np.nan for v in out["ikm"]]
-    out["mutu"] = [grade_ikm(v) for v in out["ikm"]]
-    out["weight"] = weight_label(w)
-    return out
+    return with_columns(frame, ikm_columns(frame, weight))
 
 
 def krejcie_morgan(population: int, chi2: float = 3.841, p: float = 0.5, d: float = 0.05) -> int:

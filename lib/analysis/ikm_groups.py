@@ -7,9 +7,10 @@ each single breakdown exactly (sums and counts are additive).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from lib.analysis.ikm_formula import GRADES, WeightName, ikm_frame, weight_value
+from lib.analysis.ikm_formula import GRADES, WeightName, ikm_columns_from_sums, ikm_frame, weight_value
 from lib.vocabulary import ADDITIVE, AGE_BANDS, GROUP_DIMENSIONS
 
 _AGE_ORDER = {label: i for i, (label, _lo, _hi) in enumerate(AGE_BANDS)}
@@ -24,29 +25,46 @@ def ikm_by_group(combos: pd.DataFrame, dimension: str, weight: WeightName | floa
     """
     if dimension not in GROUP_DIMENSIONS:
         raise ValueError(f"unknown respondent group {dimension!r}; use one of {', '.join(GROUP_DIMENSIONS)}")
+    return _by_group(combos, _additive(combos), dimension, weight)
+
+
+def _additive(combos: pd.DataFrame) -> np.ndarray:
+    return combos[list(ADDITIVE)].to_numpy(dtype=np.int64) if not combos.empty else np.zeros((0, len(ADDITIVE)))
+
+
+def _by_group(
+    combos: pd.DataFrame, additive: np.ndarray, dimension: str, weight: WeightName | float
+) -> pd.DataFrame:
+    """:func:`ikm_by_group` with the additive columns of ``combos`` already taken out as a matrix
+    (the breakdowns of one profile share it)."""
     if combos.empty:
         empty = ikm_frame(pd.DataFrame(columns=list(ADDITIVE)), weight).rename(
             columns={"respondents": "responden"}
         )
         return empty.assign(group=pd.Series(dtype="object"), share=pd.Series(dtype="float64"))
-    grouped = combos.groupby(dimension, as_index=False, sort=False, dropna=False)[list(ADDITIVE)].sum()
-    labels = [None if pd.isna(v) else str(v) for v in grouped[dimension]]
-    grouped = grouped.drop(columns=dimension)
-    grouped["group"] = pd.Series(labels, index=grouped.index, dtype="object")
-    out = ikm_frame(grouped, weight).rename(columns={"respondents": "responden"})
-    out["mutu_label"] = [GRADES[m].label_id if isinstance(m, str) else None for m in out["mutu"]]
-    out["share"] = out["responden"] / out["responden"].sum()
-    missing = out["group"].isna()
+    codes, values = pd.factorize(combos[dimension], use_na_sentinel=False)
+    totals = np.zeros((len(values), len(ADDITIVE)), dtype=np.int64)
+    np.add.at(totals, codes, additive)
+    labels = [None if pd.isna(v) else str(v) for v in values]
     if dimension == "age_band":
-        order = out["group"].map(_AGE_ORDER).fillna(len(_AGE_ORDER))
+        order = [_AGE_ORDER.get(g, len(_AGE_ORDER)) if g is not None else len(_AGE_ORDER) for g in labels]
     else:
-        order = -out["responden"].astype(float)
-    out = out.assign(_missing=missing, _order=order).sort_values(["_missing", "_order", "group"])
-    return out.drop(columns=["_missing", "_order"]).reset_index(drop=True)
+        order = (-totals[:, 0].astype(float)).tolist()
+    # blanks last, then age order or largest first, then by name (every key is unique)
+    ranked = sorted(range(len(labels)), key=lambda i: (labels[i] is None, order[i], labels[i] or ""))
+    totals = totals[ranked]
+    columns: dict[str, object] = {"responden": totals[:, 0]}
+    columns.update({name: totals[:, i + 1] for i, name in enumerate(ADDITIVE[1:])})
+    columns["group"] = pd.Series([labels[i] for i in ranked], dtype="object")
+    columns.update(ikm_columns_from_sums(totals[:, 1:], weight))
+    columns["mutu_label"] = [GRADES[m].label_id if isinstance(m, str) else None for m in columns["mutu"]]  # type: ignore[attr-defined]
+    columns["share"] = totals[:, 0] / totals[:, 0].sum()
+    return pd.DataFrame(columns)
 
 
 def group_breakdowns(combos: pd.DataFrame, weight: WeightName | float = "0.111") -> dict[str, pd.DataFrame]:
     """Every respondent-group breakdown from the group sums of one database pass
     (:func:`lib.queries.survey.group_sums` over :data:`GROUP_DIMENSIONS`)."""
     weight_value(weight)
-    return {d: ikm_by_group(combos, d, weight) for d in GROUP_DIMENSIONS}
+    additive = _additive(combos)
+    return {d: _by_group(combos, additive, d, weight) for d in GROUP_DIMENSIONS}

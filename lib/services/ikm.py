@@ -173,17 +173,22 @@ def unit_trend(
     weight: WeightName,
     period: str,
     rollup: bool,
+    monthly: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One unit's IKM per period (with its sub-units when ``rollup``)."""
-    frame = unit_ikm_by_period(
-        engine=engine,
-        scope=Scope(path_prefix=unit_path),
-        date_from=date_from,
-        date_to=date_to,
-        period=period,
-        weight=weight,
-        rollup=rollup,
-    )
+    """One unit's IKM per period (with its sub-units when ``rollup``).
+
+    ``monthly``: :func:`monthly_sums` of the range for a scope that holds the unit and, with
+    ``rollup``, its whole subtree (the page's own scope without a wilayah does); the unit's rows
+    are taken from it instead of asking the database again.
+    """
+    subtree = Scope(path_prefix=unit_path)
+    units = list_units(engine, subtree)
+    if monthly is not None:
+        wanted = units["id"] if rollup else pd.Series([unit_id])
+        monthly = monthly[monthly["unit_id"].isin(wanted)]
+    else:
+        monthly = monthly_sums(engine, subtree, date_from, date_to, per_month=True)
+    frame = arithmetic.unit_ikm_by_period(units, monthly, date_from, date_to, period, weight, rollup=rollup)
     return frame[frame["unit_id"] == unit_id].reset_index(drop=True)
 
 

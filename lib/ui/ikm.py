@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,7 @@ from lib.queries.units import Scope
 from lib.services import ikm as service
 from lib.ui.charts import readable_figure
 from lib.ui.data import cached
-from lib.ui.format import change, period_text
+from lib.ui.format import change, is_missing, period_text
 from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
 from lib.ui.page import PageContext
@@ -73,6 +74,16 @@ def units_ikm(
 
 
 @cached()
+def ranked_units(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str, rollup: bool
+) -> pd.DataFrame:
+    """:func:`units_ikm` with each unit's change against the previous equal-length range."""
+    prev_from, prev_to = service.previous_window(date_from=date_from, date_to=date_to)
+    previous = units_ikm(engine, scope, prev_from, prev_to, weight, rollup)
+    return unit_changes(units_ikm(engine, scope, date_from, date_to, weight, rollup), previous)
+
+
+@cached()
 def scope_change(engine: Engine, scope: Scope, date_from: date, date_to: date, weight: str) -> IkmChange:
     prev_from, prev_to = service.previous_window(date_from=date_from, date_to=date_to)
     return service.ikm_change(
@@ -105,6 +116,7 @@ def scope_trend(
 @cached()
 def unit_trend(
     engine: Engine,
+    scope: Scope,
     unit_path: str,
     unit_id: int,
     date_from: date,
@@ -113,6 +125,9 @@ def unit_trend(
     period: str,
     rollup: bool,
 ) -> pd.DataFrame:
+    """A unit of ``scope``: its rows come from the scope's monthly sums (already read this render),
+    unless its sub-units count and a wilayah may cut its subtree."""
+    shared = not rollup or not scope.region
     return service.unit_trend(
         engine=engine,
         unit_path=unit_path,
@@ -122,6 +137,7 @@ def unit_trend(
         weight=weight,  # type: ignore[arg-type]
         period=period,
         rollup=rollup,
+        monthly=monthly(engine, scope, date_from, date_to) if shared else None,
     )
 
 
@@ -174,9 +190,26 @@ def saran(
     )
 
 
+@lru_cache(maxsize=16384)
+def _written(value: float, lang: str, decimals: int, babel: bool) -> str:
+    return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)
+
+
+def written(value: object, lang: str, decimals: int = 2, *, babel: bool = False) -> str:
+    """``value`` as :func:`lib.ui.format.number` (or, with ``babel``, :func:`lib.i18n.fmt_number`)
+    writes it, remembered: a rerun draws the same figures again, and formatting each one
+    cost more than the rest of drawing the heatmap."""
+    if is_missing(value) or value == 0:  # NaN is never equal to itself; -0.0 equals 0.0
+        return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)  # type: ignore[arg-type]
+    try:
+        return _written(value, lang, decimals, babel)  # type: ignore[arg-type]
+    except TypeError:  # unhashable
+        return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)  # type: ignore[arg-type]
+
+
 def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: ignore[no-untyped-def]
     """Many numbers as :func:`lib.ui.format.number` writes them ("–" where missing)."""
-    return [format_number(value, lang, decimals) for value in values]
+    return [written(value, lang, decimals) for value in values]
 
 
 def signed(value: float | None, lang: str, decimals: int = 2) -> str | None:
@@ -260,6 +293,24 @@ def unit_label(row: pd.Series) -> str:
     return f"{row['nama_unit']} ({row['kode_unit']})"
 
 
+def unit_labels(frame: pd.DataFrame) -> list[str]:
+    """:func:`unit_label` of every row, in order (without building a Series per row)."""
+    return [
+        f"{name} ({code})"
+        for name, code in zip(frame["nama_unit"].tolist(), frame["kode_unit"].tolist(), strict=True)
+    ]
+
+
+def samples_short(frame: pd.DataFrame) -> list[bool]:
+    """:func:`sample_short` of every row, in order."""
+    if "sampel_cukup" not in frame.columns:
+        return [False] * len(frame)
+    return [
+        value is not None and not pd.isna(value) and not bool(value)
+        for value in frame["sampel_cukup"].tolist()
+    ]
+
+
 def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
     """Horizontal bars of unit IKM, best on top, coloured by grade; ⚠ marks a short sample.
 
@@ -269,33 +320,36 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
     ranked = frame.sort_values("ikm", ascending=False)
     if len(ranked) > 2 * limit:
         ranked = pd.concat([ranked.head(limit), ranked.tail(limit)])
-    labels = [unit_label(r) + (" ⚠" if sample_short(r) else "") for _, r in ranked.iterrows()]
-    fig = go.Figure(
-        go.Bar(
-            x=ranked["ikm_2dp"],
-            y=labels,
-            orientation="h",
-            marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in ranked["mutu"]],
-            text=[
-                f"{fmt_number(v, lang, 2)} {m}"
-                for v, m in zip(ranked["ikm_2dp"], ranked["mutu"], strict=True)
-            ],
-            textposition="outside",
-            customdata=np.stack([ranked["responden"], ranked["mutu"]], axis=1),
-            hovertemplate="%{y}<br>IKM %{x:.2f} (%{customdata[1]})<br>n = %{customdata[0]}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(range=[25, 105], title=translate("ikm.axis.ikm", lang))
+    labels = [
+        label + (" ⚠" if short else "")
+        for label, short in zip(unit_labels(ranked), samples_short(ranked), strict=True)
+    ]
     grade_lines = [
         {"type": "line", "xref": "x", "x0": b, "x1": b, "yref": "paper", "y0": 0, "y1": 1}
         | {"line": {"dash": "dot", "color": "#9e9e9e", "width": 1}}
         for _letter, b in GRADE_BOUNDS_100
     ]
-    fig.update_layout(
-        height=max(260, 24 * len(ranked) + 80),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        shapes=grade_lines,
+    fig = go.Figure(
+        data=go.Bar(
+            x=ranked["ikm_2dp"],
+            y=labels,
+            orientation="h",
+            marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in ranked["mutu"]],
+            text=[
+                f"{written(v, lang, 2, babel=True)} {m}"
+                for v, m in zip(ranked["ikm_2dp"].tolist(), ranked["mutu"].tolist(), strict=True)
+            ],
+            textposition="outside",
+            customdata=np.stack([ranked["responden"], ranked["mutu"]], axis=1),
+            hovertemplate="%{y}<br>IKM %{x:.2f} (%{customdata[1]})<br>n = %{customdata[0]}<extra></extra>",
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "title": None, "automargin": True},
+            "xaxis": {"range": [25, 105], "title": translate("ikm.axis.ikm", lang)},
+            "height": max(260, 24 * len(ranked) + 80),
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+            "shapes": grade_lines,
+        },
     )
     return readable_figure(fig, lang)
 
@@ -304,14 +358,14 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     """Units (weakest IKM on top) × the nine unsur, cells = NRR coloured by the grade bands."""
     ranked = frame.sort_values("ikm", ascending=True).head(limit)
     z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
-    text = [[fmt_number(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z]
+    text = [[written(v, lang, 2, babel=True) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
     columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
     ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
     fig = go.Figure(
-        go.Heatmap(
+        data=go.Heatmap(
             z=z,
             x=columns,
-            y=[unit_label(r) for _, r in ranked.iterrows()],
+            y=unit_labels(ranked),
             zmin=1,
             zmax=4,
             colorscale=_nrr_colorscale(),
@@ -325,38 +379,33 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
             },
             xgap=1,
             ygap=1,
-        )
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"side": "top", "title": None},
+            "height": max(240, 26 * len(ranked) + 90),
+            "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        },
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top", title=None)
-    fig.update_layout(height=max(240, 26 * len(ranked) + 90), margin={"l": 10, "r": 10, "t": 40, "b": 10})
     return readable_figure(fig, lang)
 
 
 def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
-    """IKM per period for one or more series, over the A/B/C/D bands shaded behind."""
-    fig = go.Figure()
+    """IKM per period for one or more series, over the A/B/C/D bands shaded behind.
+
+    Built in one step (traces and layout together): plotly validates a figure once then,
+    instead of once per update.
+    """
     lows = [25.0]
     bands = [("D", 25.0, GRADE_BOUNDS_100[2][1]), ("C", GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1])]
     bands += [("B", GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1]), ("A", GRADE_BOUNDS_100[0][1], 100.0)]
-    fig.update_layout(
-        shapes=[
-            {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lo, "y1": hi}
-            | {"fillcolor": GRADE_COLORS[letter], "opacity": 0.14, "line": {"width": 0}, "layer": "below"}
-            for letter, lo, hi in bands
-        ],
-        annotations=[
-            {"x": 1.0, "xref": "paper", "xanchor": "left", "y": (lo + hi) / 2, "yref": "y", "text": letter}
-            | {"showarrow": False, "font": {"size": 11}}
-            for letter, lo, hi in bands
-        ],
-    )
     palette = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
+    traces = []
     for number, (name, frame) in enumerate(series):
         if frame.empty:
             continue
         lows.append(float(frame["ikm_2dp"].min()))
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[period_text(label, lang) for label in frame["period_label"]],
                 y=frame["ikm_2dp"],
@@ -369,10 +418,32 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
             )
         )
     floor = max(25.0, min(lows[1:] or [60.0]) - 6)
-    fig.update_yaxes(range=[min(floor, 60.0), 100], title=translate("ikm.axis.ikm", lang))
-    fig.update_xaxes(title=translate("ikm.axis.period", lang), type="category")
-    fig.update_layout(
-        height=340, margin={"l": 10, "r": 30, "t": 10, "b": 40}, legend={"orientation": "h", "y": -0.25}
+    fig = go.Figure(
+        data=traces,
+        layout={
+            "shapes": [
+                {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lo, "y1": hi}
+                | {"fillcolor": GRADE_COLORS[letter], "opacity": 0.14, "line": {"width": 0}, "layer": "below"}
+                for letter, lo, hi in bands
+            ],
+            "annotations": [
+                {
+                    "x": 1.0,
+                    "xref": "paper",
+                    "xanchor": "left",
+                    "y": (lo + hi) / 2,
+                    "yref": "y",
+                    "text": letter,
+                }
+                | {"showarrow": False, "font": {"size": 11}}
+                for letter, lo, hi in bands
+            ],
+            "yaxis": {"range": [min(floor, 60.0), 100], "title": translate("ikm.axis.ikm", lang)},
+            "xaxis": {"title": translate("ikm.axis.period", lang), "type": "category"},
+            "height": 340,
+            "margin": {"l": 10, "r": 30, "t": 10, "b": 40},
+            "legend": {"orientation": "h", "y": -0.25},
+        },
     )
     return readable_figure(fig, lang)
 
@@ -390,22 +461,25 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
     shown = frame.head(limit)
     labels = [group_label(dimension, g, lang) for g in shown["group"]]
     fig = go.Figure(
-        go.Bar(
+        data=go.Bar(
             x=shown["responden"],
             y=labels,
             orientation="h",
             marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in shown["mutu"]],
             text=[
-                f"{fmt_number(n, lang, 0)} · IKM {fmt_number(v, lang, 2)}"
-                for n, v in zip(shown["responden"], shown["ikm_2dp"], strict=True)
+                f"{written(n, lang, 0, babel=True)} · IKM {written(v, lang, 2, babel=True)}"
+                for n, v in zip(shown["responden"].tolist(), shown["ikm_2dp"].tolist(), strict=True)
             ],
             textposition="auto",
             hovertemplate="%{y}: %{x}<extra></extra>",
-        )
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "title": None, "automargin": True},
+            "xaxis": {"title": translate("ikm.axis.respondents", lang)},
+            "height": max(200, 30 * len(shown) + 70),
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+        },
     )
-    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(title=translate("ikm.axis.respondents", lang))
-    fig.update_layout(height=max(200, 30 * len(shown) + 70), margin={"l": 10, "r": 10, "t": 10, "b": 40})
     return readable_figure(fig, lang)
 
 
@@ -493,9 +567,7 @@ def headline_section(
 
 def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
     """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
-    prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
-    previous = units_ikm(ctx.engine, ctx.query_scope, prev_from, prev_to, w.weight, w.rollup)
-    ranked = unit_changes(units, previous)
+    ranked = ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
     heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
     with heat_tab:
         st.plotly_chart(heatmap_chart(units, ctx.lang), width="stretch", key="ikm_heatmap")
@@ -514,7 +586,7 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     """One unit in detail (the weakest first): its IKM, grade, sample; returns the unit's row."""
     by_weakness = units.sort_values("ikm")
     codes = by_weakness["kode_unit"].tolist()
-    labels = {r["kode_unit"]: unit_label(r) for _, r in by_weakness.iterrows()}
+    labels = dict(zip(codes, unit_labels(by_weakness), strict=True))
     default = codes.index(ctx.filters.unit_code) if ctx.filters.unit_code in codes else 0
     code = st.selectbox(
         t("ikm.unit.select"),
@@ -585,6 +657,7 @@ def weakest_and_trend_section(
                 unit["nama_unit"],
                 unit_trend(
                     ctx.engine,
+                    ctx.query_scope,
                     unit["path"],
                     int(unit["unit_id"]),
                     w.date_from,
@@ -632,7 +705,7 @@ def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None
     st.dataframe(
         pd.DataFrame(
             {
-                t("ikm.col.date"): [day(d) for d in found["response_date"]],
+                t("ikm.col.date"): _days_written(found["response_date"]),
                 t("ikm.col.service"): found["service_type"].fillna("–"),
                 t("ikm.col.suggestion"): found["suggestion"],
             }
@@ -640,6 +713,12 @@ def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None
         hide_index=True,
         width="stretch",
     )
+
+
+def _days_written(dates: pd.Series) -> list[str]:
+    """:func:`lib.ui.i18n.day` of each date, each distinct day written once (saran share few days)."""
+    written_days = {d: day(d) for d in set(dates.tolist())}
+    return [written_days[d] for d in dates.tolist()]
 
 
 def report_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from lib.analysis.ikm_formula import (
     grade_ikm,
     grade_nrr,
+    ikm_columns,
+    ikm_columns_from_sums,
     ikm_frame,
     ikm_from_nrr,
     krejcie_morgan,
     nrr_from_sums,
     round_half_up,
+    with_columns,
 )
 from lib.models import UNSUR
 
@@ -77,3 +81,35 @@ def test_unsur_without_answers_gives_no_ikm() -> None:
 @pytest.mark.parametrize(("population", "sample"), [(100, 80), (1_000, 278), (10_000, 370), (10**8, 384)])
 def test_krejcie_morgan_table(population: int, sample: int) -> None:
     assert krejcie_morgan(population) == sample
+
+
+def test_ikm_columns_from_sums_worked_example_and_an_empty_unsur() -> None:
+    # row 0: DOMAIN.md's 29 respondents; row 1: nobody answered U3 (waktu), so no IKM
+    worked = [v for u in UNSUR for v in (TOTALS[u], 29)]
+    blank = [v for u in UNSUR for v in ((0, 0) if u == "waktu" else (6, 2))]
+    columns = ikm_columns_from_sums(np.array([worked, blank], dtype=float), "0.111")
+    assert list(columns) == [*(f"nrr_{u}" for u in UNSUR), "ikm", "ikm_2dp", "mutu", "weight"]
+    assert round(columns["nrr_biaya"][0], 4) == 4.0 and round(columns["nrr_sarana"][0], 4) == 3.9655
+    assert columns["ikm_2dp"][0] == 91.38 and columns["mutu"][0] == "A" and columns["weight"] == "0.111"
+    assert math.isnan(columns["nrr_waktu"][1]) and columns["nrr_persyaratan"][1] == 3.0
+    assert math.isnan(columns["ikm"][1]) and math.isnan(columns["ikm_2dp"][1]) and columns["mutu"][1] is None
+    exact = ikm_columns_from_sums(np.array([worked], dtype=float), "exact")
+    assert exact["ikm_2dp"][0] == 91.48 and exact["weight"] == "1/9"
+
+
+def test_ikm_columns_match_ikm_frame_and_leave_the_frame_alone() -> None:
+    frame = pd.DataFrame([{**{f"sum_{u}": TOTALS[u] for u in UNSUR}, **{f"n_{u}": 29 for u in UNSUR}}])
+    before = frame.copy()
+    columns = ikm_columns(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert columns["ikm_2dp"][0] == ikm_frame(frame)["ikm_2dp"].iloc[0] == 91.38
+
+
+def test_with_columns_appends_in_order_and_replaces_in_place() -> None:
+    frame = pd.DataFrame({"a": [1, 2], "b": [3, 4]}, index=[10, 20])
+    added = with_columns(frame, {"c": [5, 6], "d": "x"})
+    assert list(added.columns) == ["a", "b", "c", "d"] and list(added.index) == [10, 20]
+    assert added["c"].tolist() == [5, 6] and added["d"].tolist() == ["x", "x"]
+    replaced = with_columns(frame, {"a": [7, 8], "e": [9, 9]})
+    assert list(replaced.columns) == ["a", "b", "e"] and replaced["a"].tolist() == [7, 8]
+    assert frame["a"].tolist() == [1, 2]  # the original is untouched

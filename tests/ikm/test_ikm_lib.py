@@ -20,7 +20,7 @@ from lib.queries.survey import (
     split_range,
 )
 from lib.queries.units import CITY, Scope
-from lib.services.ikm import ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period, unit_profile
+from lib.services.ikm import ikm_change, scope_ikm, unit_ikm, unit_ikm_by_period, unit_profile, unit_trend
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 
 UNITS = [
@@ -358,3 +358,24 @@ def test_empty_database_gives_empty_frames(engine, units) -> None:
     assert unit_ikm_by_period(engine=engine, period="year").empty
     assert scope_ikm(engine=engine).empty or scope_ikm(engine=engine)["responden"].sum() == 0
     assert all(frame.empty for frame in unit_profile(engine=engine).values())
+
+
+def test_unit_trend_from_the_scopes_monthly_sums_equals_its_own_query(engine, units) -> None:
+    add_responses(
+        engine,
+        [response(units["KEC"], date(2025, 2, 1), [4] * 9), response(units["KEC"], date(2025, 5, 3), [3] * 9)]
+        + [response(units["KEL1"], date(2025, 2, d), [2] * 9) for d in (2, 3, 4)]
+        + [response(units["DINKES"], date(2025, 2, 5), [1] * 9)],
+    )
+    city = monthly_sums(engine, CITY, date(2025, 1, 1), date(2025, 6, 30))
+    for rollup in (False, True):
+        window = {"date_from": date(2025, 1, 1), "date_to": date(2025, 6, 30), "weight": "0.111"}
+        unit = {"unit_path": "/KEC/", "unit_id": units["KEC"], "period": "quarter", "rollup": rollup}
+        own = unit_trend(engine=engine, **unit, **window)
+        shared = unit_trend(engine=engine, **unit, **window, monthly=city)
+        pd.testing.assert_frame_equal(shared, own)
+        # Q1: the kecamatan alone answers 4 (99.90); with its kelurahan (4 + 3 × 2) / 4 = 2.5 → 62.44.
+        # Q2: one respondent answering 3 → 3 × 9 × 0.111 × 25 = 74.925 → 74.93, either way.
+        assert shared["period_label"].tolist() == ["2025-Q1", "2025-Q2"]
+        assert shared["ikm_2dp"].tolist() == ([62.44, 74.93] if rollup else [99.9, 74.93])
+        assert shared["responden"].tolist() == ([4, 1] if rollup else [1, 1])

@@ -147,3 +147,36 @@ def test_change_sentence_and_signed_delta() -> None:
         and ui.signed(-0.25, "en") == "-0.25"
         and ui.signed(float("nan"), "id") is None
     )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_written_numbers_are_the_same_when_remembered(lang: str) -> None:
+    from lib.ui.format import number
+
+    values = [91.385, 91.385, 3.0, 3, -0.0, 0.0, -0.004, 1234.5, float("nan"), None, pd.NA]
+    for _ in range(2):  # the second pass reads what the first remembered
+        assert [ui.written(v, lang) for v in values] == [number(v, lang) for v in values]
+        assert [ui.written(v, lang, 0, babel=True) for v in values[:-1]] == [
+            fmt_number(v, lang, 0) for v in values[:-1]
+        ]
+    assert ui.written(1234.5, "id") == "1.234,50" and ui.written(1234.5, "en", babel=True) == "1,234.50"
+    assert ui.written(-0.004, "id") == "0,00"
+
+
+def test_unit_labels_and_short_samples_row_by_row() -> None:
+    frame = pd.DataFrame(
+        {
+            "nama_unit": ["Dinas Dukcapil", "Kelurahan Belawan I", "Puskesmas"],
+            "kode_unit": ["DUKCAPIL", "KEL1", "PKM"],
+            "sampel_cukup": pd.array([True, False, None], dtype="boolean"),
+        }
+    )
+    assert ui.unit_labels(frame) == [
+        "Dinas Dukcapil (DUKCAPIL)",
+        "Kelurahan Belawan I (KEL1)",
+        "Puskesmas (PKM)",
+    ]
+    assert ui.unit_labels(frame) == [ui.unit_label(row) for _, row in frame.iterrows()]
+    assert ui.samples_short(frame) == [False, True, False]
+    assert ui.samples_short(frame) == [ui.sample_short(row) for _, row in frame.iterrows()]
+    assert ui.samples_short(frame.drop(columns="sampel_cukup")) == [False, False, False]
