@@ -363,9 +363,12 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
 def summary_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
     """The per-unit table, as display strings in the user's language."""
     s = ov.summary
+    flags = ov.spikes.flagged  # a property that filters and sorts every test: read it once
+    flagged_units = set(flags["unit_id"]) if not flags.empty else set()
 
     def spike_text(unit_id: int) -> str:
-        return spike_cell(ov, unit_id, lang)
+        # a unit without a flagged series has an empty cell (spike_cell's own answer, without its scan)
+        return spike_cell(ov, unit_id, lang) if unit_id in flagged_units else ""
 
     def ci(low: float, high: float, decimals: int = 2) -> str:
         if pd.isna(low) or pd.isna(high):
