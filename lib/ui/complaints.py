@@ -34,9 +34,9 @@ from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
-from lib.ui.format import integer, month, p_value
+from lib.ui.format import integer, method_details, month, p_value
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import conclusion_with_details, details_expander
+from lib.ui.method_details import conclusion_with_details
 from lib.ui.page import PageContext
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
@@ -432,7 +432,7 @@ def spike_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
 def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Masked complaint texts as display strings (plain text, never HTML)."""
 
-    def theme_text(row: pd.Series) -> str:
+    def theme_text(row: dict[str, object]) -> str:
         source = row.get("theme_source")
         if source == "abstained":
             guess = theme_label(row["predicted_category"], lang)
@@ -461,7 +461,7 @@ def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 fmt_date(d.date(), lang, "medium") for d in frame["complaint_date"]
             ],
             translate("complaints.col.unit", lang): frame["unit_name"],
-            translate("complaints.col.theme", lang): [theme_text(r) for _, r in frame.iterrows()],
+            translate("complaints.col.theme", lang): [theme_text(r) for r in frame.to_dict("records")],
             translate("complaints.col.text", lang): frame["text"],
             translate("complaints.col.status", lang): [status_text(v) for v in frame["status"]],
             translate("complaints.col.days", lang): [fmt_number(v, lang, 0) for v in frame["working_days"]],
@@ -657,6 +657,18 @@ __all__ = ["overview_sentences", "spike_sentences", "theme_label"]
 # --- page sections ---------------------------------------------------------------
 
 ALL = "__all__"
+#: The "Rincian metode" mark (as :func:`lib.ui.method_details.details_expander` draws it).
+DETAILS_ICON = ":material/functions:"
+
+
+def lazy_expander(label: str, key: str, *, icon: str | None = None):  # type: ignore[no-untyped-def]
+    """A collapsed expander that tells whether it is open (``.open``), so its content is drawn only then.
+
+    Streamlit sends and the browser draws a collapsed expander's content on every run; behind
+    this one, nothing is built until the reader opens it (which reruns the enclosing
+    fragment). The open state is kept under ``key`` for the session.
+    """
+    return st.expander(label, icon=icon, key=key, on_change="rerun")
 
 
 @dataclass(frozen=True)
@@ -750,7 +762,20 @@ def spikes_section(ov: ComplaintOverview, lang: str) -> None:
     else:
         st.success(md_escape(overview_sentences(ov, lang)[-1]))
     if not ov.spikes.series.empty:
-        with details_expander():
+        spike_details(ov, lang)
+
+
+@st.fragment
+def spike_details(ov: ComplaintOverview, lang: str) -> None:
+    """The "Rincian metode" of the spike tests: the method and every test with p < 0.2.
+
+    Drawn only while open (opening reruns this fragment alone): the table is for the
+    curious evaluator, and most readers never open it.
+    """
+    with lazy_expander(
+        method_details("", [], lang).title, "complaints_spike_details", icon=DETAILS_ICON
+    ) as box:
+        if box.open:
             st.markdown(md_escape(method_note(ov, lang)))
             st.caption(t("complaints.spikes.table"))
             st.dataframe(spike_table(ov, lang), hide_index=True, width="stretch")
@@ -828,12 +853,10 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
             st.caption(t("complaints.backlog.none"))
         else:
             st.plotly_chart(backlog_chart(ov, lang), width="stretch", key="complaints_backlog")
-            st.caption(overview_sentences(ov, lang)[2] if len(overview_sentences(ov, lang)) > 2 else "")
+            sentences = overview_sentences(ov, lang)
+            st.caption(sentences[2] if len(sentences) > 2 else "")
 
-    with st.expander(t("complaints.channels.header")):
-        left, right = st.columns(2)
-        left.dataframe(shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
-        right.dataframe(shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
+    channel_details(ov, lang)
     # the open backlog (all still open) and the status table (received in the period) reconciled
     st.caption(
         t(
@@ -844,6 +867,16 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
             before=num(totals.get("backlog_received_before", 0), 0),
         )
     )
+
+
+@st.fragment
+def channel_details(ov: ComplaintOverview, lang: str) -> None:
+    """Channels and statuses of the complaints received, drawn only while their expander is open."""
+    with lazy_expander(t("complaints.channels.header"), "complaints_channels") as box:
+        if box.open:
+            left, right = st.columns(2)
+            left.dataframe(shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
+            right.dataframe(shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
 
 
 def table_section(ov: ComplaintOverview, lang: str) -> object:
@@ -954,9 +987,16 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
     if can_import(ctx.principal):
         with st.expander(t("complaints.round.header")):
             themes_ui.labelling_round(ctx.principal.username, lang)
-        with st.expander(t("complaints.themes.editor")):
-            themes_ui.theme_editor(ctx.principal.username, lang)
-            themes_ui.topic_mapping_editor(ctx.principal.username, lang)
+        theme_editors(ctx.principal.username, lang)
+
+
+@st.fragment
+def theme_editors(username: str, lang: str) -> None:
+    """The theme and topic-mapping editors (importers only), read and drawn only while open."""
+    with lazy_expander(t("complaints.themes.editor"), "complaints_theme_editors") as box:
+        if box.open:
+            themes_ui.theme_editor(username, lang)
+            themes_ui.topic_mapping_editor(username, lang)
 
 
 def theme_status() -> ThemeStatus:
