@@ -9,9 +9,13 @@ titles in the user's language; every chart point carries ``customdata``
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -107,6 +111,39 @@ def drilldown(
 @cached()
 def pending_predictions(engine: Engine, scope: Scope) -> dict[str, int]:
     return service.pending_predictions(engine=engine, scope=scope)
+
+
+# --- what every reader of one overview sees alike ---------------------------------
+
+T = TypeVar("T")
+#: Charts, tables and sentences built from an overview, by (id(overview), what, arguments).
+_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[ComplaintOverview], object]] = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+_SHARED_SIZE = 256
+
+
+def shared(ov: ComplaintOverview, what: str, build: Callable[[], T], *args: object) -> T:
+    """``build()`` once per overview object and ``args``; every later session gets the same value.
+
+    The result store hands every session the same overview object while its result is
+    current, so a chart or table built for one reader is the one the next reader would
+    build: it is kept (not copied) while that object lives, and a newer result is a new
+    object, so nothing stale is ever returned. Values must be treated as read-only
+    (Streamlit's chart and table elements only read them).
+    """
+    key = (id(ov), what, *args)
+    with _SHARED_LOCK:
+        hit = _SHARED.get(key)
+        if hit is not None and hit[0]() is ov:
+            _SHARED.move_to_end(key)
+            return hit[1]  # type: ignore[return-value]
+    value = build()
+    with _SHARED_LOCK:
+        _SHARED[key] = (weakref.ref(ov), value)
+        _SHARED.move_to_end(key)
+        while len(_SHARED) > _SHARED_SIZE:
+            _SHARED.popitem(last=False)
+    return value
 
 
 # --- labels ----------------------------------------------------------------------
@@ -741,14 +778,14 @@ def headline_section(ov: ComplaintOverview, lang: str) -> None:
         num(totals.get("backlog", 0), 0),
         help=t("complaints.metric.backlog_help", overdue=num(totals.get("backlog_overdue", 0), 0)),
     )
-    for sentence in overview_sentences(ov, lang)[:3]:
+    for sentence in shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[:3]:
         st.markdown(md_escape(sentence))
 
 
 def spikes_section(ov: ComplaintOverview, lang: str) -> None:
     """Units whose complaints grew beyond their own history, or a note why none can be told."""
     st.subheader(t("complaints.spikes.header"))
-    spikes = spike_sentences(ov, lang)
+    spikes = shared(ov, "spike_sentences", lambda: spike_sentences(ov, lang), lang)
     if ov.spikes.series.empty:
         st.caption(
             t(
@@ -760,7 +797,7 @@ def spikes_section(ov: ComplaintOverview, lang: str) -> None:
         for sentence in spikes:
             st.warning(md_escape(sentence), icon=":material/trending_up:")
     else:
-        st.success(md_escape(overview_sentences(ov, lang)[-1]))
+        st.success(md_escape(shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[-1]))
     if not ov.spikes.series.empty:
         spike_details(ov, lang)
 
@@ -795,7 +832,7 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         key="complaints_trend_units",
     )
     return st.plotly_chart(
-        trend_chart(ov, shown, lang),
+        shared(ov, "trend", lambda: trend_chart(ov, shown, lang), tuple(shown), lang),
         width="stretch",
         key="complaints_trend",
         on_select="rerun",
@@ -824,10 +861,10 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         key="complaints_labels_only",
         help=t("complaints.themes.labels_only_help"),
     )
+    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang), measure, lang)
     heat_event = st.plotly_chart(
-        heatmap_chart(ov, measure, lang), width="stretch", key="complaints_heatmap", on_select="rerun",
-        selection_mode="points",
-    )  # fmt: skip
+        figure, width="stretch", key="complaints_heatmap", on_select="rerun", selection_mode="points"
+    )
     n_units = ov.theme_rates["unit_id"].nunique()
     if n_units > MAX_HEATMAP_UNITS:
         st.caption(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
@@ -845,15 +882,17 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("complaints.resolution.header"))
-        st.plotly_chart(resolution_chart(ov, lang), width="stretch", key="complaints_resolution")
+        figure = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
+        st.plotly_chart(figure, width="stretch", key="complaints_resolution")
         st.caption(t("complaints.resolution.note", cap=30))
     with right:
         st.subheader(t("complaints.backlog.header"))
         if ov.backlog_buckets.empty:
             st.caption(t("complaints.backlog.none"))
         else:
-            st.plotly_chart(backlog_chart(ov, lang), width="stretch", key="complaints_backlog")
-            sentences = overview_sentences(ov, lang)
+            figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
+            st.plotly_chart(figure, width="stretch", key="complaints_backlog")
+            sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
             st.caption(sentences[2] if len(sentences) > 2 else "")
 
     channel_details(ov, lang)
@@ -883,7 +922,8 @@ def table_section(ov: ComplaintOverview, lang: str) -> object:
     """The per-unit table; returns its row-selection event."""
     st.subheader(t("complaints.table.header"))
     return st.dataframe(
-        summary_table(ov, lang), hide_index=True, width="stretch", key="complaints_table", on_select="rerun",
+        shared(ov, "summary", lambda: summary_table(ov, lang), lang), hide_index=True, width="stretch",
+        key="complaints_table", on_select="rerun",
         selection_mode="single-row",
     )  # fmt: skip
 
@@ -898,7 +938,7 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     unit_options = [ALL, *choices]
     theme_options = [ALL, *[k if k is not None else "" for k in theme_keys(ov.theme_rates)]]
     month_options = (
-        [ALL, *sorted({d.date() for d in ov.trend["period"]}, reverse=True)]
+        [ALL, *shared(ov, "months", lambda: sorted({d.date() for d in ov.trend["period"]}, reverse=True))]
         if view.period == "month"
         else [ALL]
     )
