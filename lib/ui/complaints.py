@@ -165,7 +165,10 @@ def theme_keys(frame: pd.DataFrame) -> list[str | None]:
 
 
 def unit_names(ov: ComplaintOverview) -> dict[int, str]:
-    return {int(k): str(v) for k, v in ov.units.set_index("unit_id")["name"].items()}
+    """Unit id → name of the overview's units (one dict per overview, shared: read, never change it)."""
+    return shared(
+        ov, "unit_names", lambda: {int(k): str(v) for k, v in ov.units.set_index("unit_id")["name"].items()}
+    )
 
 
 def chart_names(ov: ComplaintOverview) -> dict[int, str]:
