@@ -424,11 +424,19 @@ def theme_label_fingerprint(engine: Engine) -> tuple[tuple[str, int, int], ...]:
 
 
 def count_uncategorised(engine: Engine, scope: Scope = CITY) -> dict[str, int]:
-    """``{"uncategorised": …, "unpredicted": …}`` for complaints in scope."""
-    query = select(
-        func.count(),
-        func.count(case((COMPLAINT.c.predicted_category.is_(None), 1))),
-    ).where(COMPLAINT.c.category.is_(None))
+    """``{"uncategorised": …, "unpredicted": …}`` for complaints in scope.
+
+    Joins the unit table only (for the scope): the theme tables cannot change a count
+    (at most one label per complaint, one mapping per topic) and cost a lookup per row.
+    """
+    query = (
+        select(
+            func.count(),
+            func.count(case((COMPLAINT.c.predicted_category.is_(None), 1))),
+        )
+        .select_from(COMPLAINT.join(UNIT, COMPLAINT.c.unit_id == UNIT.c.id))
+        .where(COMPLAINT.c.category.is_(None), *scope.where(UNIT))
+    )
     with engine.connect() as conn:
-        total, unpredicted = conn.execute(_scoped(query, scope)).one()
+        total, unpredicted = conn.execute(query).one()
     return {"uncategorised": int(total), "unpredicted": int(unpredicted)}
