@@ -158,8 +158,25 @@ def complaint_counts(
 
 
 def complaint_date_span(engine: Engine, scope: Scope = CITY) -> tuple[date | None, date | None]:
-    """First and last complaint date in scope (None, None when there are none)."""
-    query = _scoped(select(func.min(COMPLAINT.c.complaint_date), func.max(COMPLAINT.c.complaint_date)), scope)
+    """First and last complaint date in scope (None, None when there are none).
+
+    The city's span is two lookups in the date index (every complaint has a unit: the
+    foreign key is enforced); a scope joins the unit table only, never the theme tables
+    (min and max do not depend on them), so the date is read from the (unit, date) index.
+    """
+    c = COMPLAINT
+    conditions = scope.where(UNIT)
+    if not conditions:
+        query = select(
+            select(func.min(c.c.complaint_date)).scalar_subquery(),
+            select(func.max(c.c.complaint_date)).scalar_subquery(),
+        )
+    else:
+        query = (
+            select(func.min(c.c.complaint_date), func.max(c.c.complaint_date))
+            .select_from(c.join(UNIT, c.c.unit_id == UNIT.c.id))
+            .where(*conditions)
+        )
     with engine.connect() as conn:
         first, last = conn.execute(query).one()
     return (_to_date(first), _to_date(last))
@@ -407,11 +424,19 @@ def theme_label_fingerprint(engine: Engine) -> tuple[tuple[str, int, int], ...]:
 
 
 def count_uncategorised(engine: Engine, scope: Scope = CITY) -> dict[str, int]:
-    """``{"uncategorised": …, "unpredicted": …}`` for complaints in scope."""
-    query = select(
-        func.count(),
-        func.count(case((COMPLAINT.c.predicted_category.is_(None), 1))),
-    ).where(COMPLAINT.c.category.is_(None))
+    """``{"uncategorised": …, "unpredicted": …}`` for complaints in scope.
+
+    Joins the unit table only (for the scope): the theme tables cannot change a count
+    (at most one label per complaint, one mapping per topic) and cost a lookup per row.
+    """
+    query = (
+        select(
+            func.count(),
+            func.count(case((COMPLAINT.c.predicted_category.is_(None), 1))),
+        )
+        .select_from(COMPLAINT.join(UNIT, COMPLAINT.c.unit_id == UNIT.c.id))
+        .where(COMPLAINT.c.category.is_(None), *scope.where(UNIT))
+    )
     with engine.connect() as conn:
-        total, unpredicted = conn.execute(_scoped(query, scope)).one()
+        total, unpredicted = conn.execute(query).one()
     return {"uncategorised": int(total), "unpredicted": int(unpredicted)}

@@ -9,9 +9,13 @@ titles in the user's language; every chart point carries ``customdata``
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -34,9 +38,9 @@ from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
-from lib.ui.format import integer, month, p_value
+from lib.ui.format import integer, method_details, month, p_value
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import conclusion_with_details, details_expander
+from lib.ui.method_details import conclusion_with_details
 from lib.ui.page import PageContext
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
@@ -92,8 +96,11 @@ def drilldown(
     unit_id: int | None,
     theme: str | None,
     month: date | None,
+    lang: str,
 ) -> pd.DataFrame:
-    return service.drilldown(
+    """The masked texts behind a selection as the reader sees them (:func:`drill_table`), cached
+    shown: formatting 200 rows' dates, themes and days costs more than reading them."""
+    texts = service.drilldown(
         engine=engine,
         scope=scope,
         date_from=date_from,
@@ -102,11 +109,45 @@ def drilldown(
         theme=theme,
         month=month,
     )
+    return drill_table(texts, lang)
 
 
 @cached()
 def pending_predictions(engine: Engine, scope: Scope) -> dict[str, int]:
     return service.pending_predictions(engine=engine, scope=scope)
+
+
+# --- what every reader of one overview sees alike ---------------------------------
+
+T = TypeVar("T")
+#: Charts, tables and sentences built from an overview, by (id(overview), what, arguments).
+_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[ComplaintOverview], object]] = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+_SHARED_SIZE = 256
+
+
+def shared(ov: ComplaintOverview, what: str, build: Callable[[], T], *args: object) -> T:
+    """``build()`` once per overview object and ``args``; every later session gets the same value.
+
+    The result store hands every session the same overview object while its result is
+    current, so a chart or table built for one reader is the one the next reader would
+    build: it is kept (not copied) while that object lives, and a newer result is a new
+    object, so nothing stale is ever returned. Values must be treated as read-only
+    (Streamlit's chart and table elements only read them).
+    """
+    key = (id(ov), what, *args)
+    with _SHARED_LOCK:
+        hit = _SHARED.get(key)
+        if hit is not None and hit[0]() is ov:
+            _SHARED.move_to_end(key)
+            return hit[1]  # type: ignore[return-value]
+    value = build()
+    with _SHARED_LOCK:
+        _SHARED[key] = (weakref.ref(ov), value)
+        _SHARED.move_to_end(key)
+        while len(_SHARED) > _SHARED_SIZE:
+            _SHARED.popitem(last=False)
+    return value
 
 
 # --- labels ----------------------------------------------------------------------
@@ -124,7 +165,10 @@ def theme_keys(frame: pd.DataFrame) -> list[str | None]:
 
 
 def unit_names(ov: ComplaintOverview) -> dict[int, str]:
-    return {int(k): str(v) for k, v in ov.units.set_index("unit_id")["name"].items()}
+    """Unit id → name of the overview's units (one dict per overview, shared: read, never change it)."""
+    return shared(
+        ov, "unit_names", lambda: {int(k): str(v) for k, v in ov.units.set_index("unit_id")["name"].items()}
+    )
 
 
 def chart_names(ov: ComplaintOverview) -> dict[int, str]:
@@ -363,9 +407,12 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
 def summary_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
     """The per-unit table, as display strings in the user's language."""
     s = ov.summary
+    flags = ov.spikes.flagged  # a property that filters and sorts every test: read it once
+    flagged_units = set(flags["unit_id"]) if not flags.empty else set()
 
     def spike_text(unit_id: int) -> str:
-        return spike_cell(ov, unit_id, lang)
+        # a unit without a flagged series has an empty cell (spike_cell's own answer, without its scan)
+        return spike_cell(ov, unit_id, lang) if unit_id in flagged_units else ""
 
     def ci(low: float, high: float, decimals: int = 2) -> str:
         if pd.isna(low) or pd.isna(high):
@@ -429,7 +476,7 @@ def spike_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
 def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Masked complaint texts as display strings (plain text, never HTML)."""
 
-    def theme_text(row: pd.Series) -> str:
+    def theme_text(row: dict[str, object]) -> str:
         source = row.get("theme_source")
         if source == "abstained":
             guess = theme_label(row["predicted_category"], lang)
@@ -458,7 +505,7 @@ def drill_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 fmt_date(d.date(), lang, "medium") for d in frame["complaint_date"]
             ],
             translate("complaints.col.unit", lang): frame["unit_name"],
-            translate("complaints.col.theme", lang): [theme_text(r) for _, r in frame.iterrows()],
+            translate("complaints.col.theme", lang): [theme_text(r) for r in frame.to_dict("records")],
             translate("complaints.col.text", lang): frame["text"],
             translate("complaints.col.status", lang): [status_text(v) for v in frame["status"]],
             translate("complaints.col.days", lang): [fmt_number(v, lang, 0) for v in frame["working_days"]],
@@ -654,6 +701,18 @@ __all__ = ["overview_sentences", "spike_sentences", "theme_label"]
 # --- page sections ---------------------------------------------------------------
 
 ALL = "__all__"
+#: The "Rincian metode" mark (as :func:`lib.ui.method_details.details_expander` draws it).
+DETAILS_ICON = ":material/functions:"
+
+
+def lazy_expander(label: str, key: str, *, icon: str | None = None):  # type: ignore[no-untyped-def]
+    """A collapsed expander that tells whether it is open (``.open``), so its content is drawn only then.
+
+    Streamlit sends and the browser draws a collapsed expander's content on every run; behind
+    this one, nothing is built until the reader opens it (which reruns the enclosing
+    fragment). The open state is kept under ``key`` for the session.
+    """
+    return st.expander(label, icon=icon, key=key, on_change="rerun")
 
 
 @dataclass(frozen=True)
@@ -726,14 +785,14 @@ def headline_section(ov: ComplaintOverview, lang: str) -> None:
         num(totals.get("backlog", 0), 0),
         help=t("complaints.metric.backlog_help", overdue=num(totals.get("backlog_overdue", 0), 0)),
     )
-    for sentence in overview_sentences(ov, lang)[:3]:
+    for sentence in shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[:3]:
         st.markdown(md_escape(sentence))
 
 
 def spikes_section(ov: ComplaintOverview, lang: str) -> None:
     """Units whose complaints grew beyond their own history, or a note why none can be told."""
     st.subheader(t("complaints.spikes.header"))
-    spikes = spike_sentences(ov, lang)
+    spikes = shared(ov, "spike_sentences", lambda: spike_sentences(ov, lang), lang)
     if ov.spikes.series.empty:
         st.caption(
             t(
@@ -745,9 +804,22 @@ def spikes_section(ov: ComplaintOverview, lang: str) -> None:
         for sentence in spikes:
             st.warning(md_escape(sentence), icon=":material/trending_up:")
     else:
-        st.success(md_escape(overview_sentences(ov, lang)[-1]))
+        st.success(md_escape(shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[-1]))
     if not ov.spikes.series.empty:
-        with details_expander():
+        spike_details(ov, lang)
+
+
+@st.fragment
+def spike_details(ov: ComplaintOverview, lang: str) -> None:
+    """The "Rincian metode" of the spike tests: the method and every test with p < 0.2.
+
+    Drawn only while open (opening reruns this fragment alone): the table is for the
+    curious evaluator, and most readers never open it.
+    """
+    with lazy_expander(
+        method_details("", [], lang).title, "complaints_spike_details", icon=DETAILS_ICON
+    ) as box:
+        if box.open:
             st.markdown(md_escape(method_note(ov, lang)))
             st.caption(t("complaints.spikes.table"))
             st.dataframe(spike_table(ov, lang), hide_index=True, width="stretch")
@@ -767,7 +839,7 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         key="complaints_trend_units",
     )
     return st.plotly_chart(
-        trend_chart(ov, shown, lang),
+        shared(ov, "trend", lambda: trend_chart(ov, shown, lang), tuple(shown), lang),
         width="stretch",
         key="complaints_trend",
         on_select="rerun",
@@ -796,10 +868,10 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         key="complaints_labels_only",
         help=t("complaints.themes.labels_only_help"),
     )
+    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang), measure, lang)
     heat_event = st.plotly_chart(
-        heatmap_chart(ov, measure, lang), width="stretch", key="complaints_heatmap", on_select="rerun",
-        selection_mode="points",
-    )  # fmt: skip
+        figure, width="stretch", key="complaints_heatmap", on_select="rerun", selection_mode="points"
+    )
     n_units = ov.theme_rates["unit_id"].nunique()
     if n_units > MAX_HEATMAP_UNITS:
         st.caption(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
@@ -817,20 +889,20 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("complaints.resolution.header"))
-        st.plotly_chart(resolution_chart(ov, lang), width="stretch", key="complaints_resolution")
+        figure = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
+        st.plotly_chart(figure, width="stretch", key="complaints_resolution")
         st.caption(t("complaints.resolution.note", cap=30))
     with right:
         st.subheader(t("complaints.backlog.header"))
         if ov.backlog_buckets.empty:
             st.caption(t("complaints.backlog.none"))
         else:
-            st.plotly_chart(backlog_chart(ov, lang), width="stretch", key="complaints_backlog")
-            st.caption(overview_sentences(ov, lang)[2] if len(overview_sentences(ov, lang)) > 2 else "")
+            figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
+            st.plotly_chart(figure, width="stretch", key="complaints_backlog")
+            sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
+            st.caption(sentences[2] if len(sentences) > 2 else "")
 
-    with st.expander(t("complaints.channels.header")):
-        left, right = st.columns(2)
-        left.dataframe(shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
-        right.dataframe(shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
+    channel_details(ov, lang)
     # the open backlog (all still open) and the status table (received in the period) reconciled
     st.caption(
         t(
@@ -843,11 +915,22 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
     )
 
 
+@st.fragment
+def channel_details(ov: ComplaintOverview, lang: str) -> None:
+    """Channels and statuses of the complaints received, drawn only while their expander is open."""
+    with lazy_expander(t("complaints.channels.header"), "complaints_channels") as box:
+        if box.open:
+            left, right = st.columns(2)
+            left.dataframe(shares_table(ov.channel_shares, "channel", lang), hide_index=True, width="stretch")
+            right.dataframe(shares_table(ov.status_shares, "status", lang), hide_index=True, width="stretch")
+
+
 def table_section(ov: ComplaintOverview, lang: str) -> object:
     """The per-unit table; returns its row-selection event."""
     st.subheader(t("complaints.table.header"))
     return st.dataframe(
-        summary_table(ov, lang), hide_index=True, width="stretch", key="complaints_table", on_select="rerun",
+        shared(ov, "summary", lambda: summary_table(ov, lang), lang), hide_index=True, width="stretch",
+        key="complaints_table", on_select="rerun",
         selection_mode="single-row",
     )  # fmt: skip
 
@@ -862,7 +945,7 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     unit_options = [ALL, *choices]
     theme_options = [ALL, *[k if k is not None else "" for k in theme_keys(ov.theme_rates)]]
     month_options = (
-        [ALL, *sorted({d.date() for d in ov.trend["period"]}, reverse=True)]
+        [ALL, *shared(ov, "months", lambda: sorted({d.date() for d in ov.trend["period"]}, reverse=True))]
         if view.period == "month"
         else [ALL]
     )
@@ -906,13 +989,14 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
         None if unit_choice == ALL else int(unit_choice),
         None if theme_choice == ALL else theme_choice,
         None if month_choice == ALL or not isinstance(month_choice, date) else month_choice,
+        lang,
     )
     if texts.empty:
         st.caption(t("complaints.drill.none"))
     else:
         st.caption(t("complaints.drill.count", shown=num(len(texts), 0)))
         st.dataframe(
-            drill_table(texts, lang),
+            texts,
             hide_index=True,
             width="stretch",
             column_config=drill_column_config(lang),
@@ -951,9 +1035,16 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
     if can_import(ctx.principal):
         with st.expander(t("complaints.round.header")):
             themes_ui.labelling_round(ctx.principal.username, lang)
-        with st.expander(t("complaints.themes.editor")):
-            themes_ui.theme_editor(ctx.principal.username, lang)
-            themes_ui.topic_mapping_editor(ctx.principal.username, lang)
+        theme_editors(ctx.principal.username, lang)
+
+
+@st.fragment
+def theme_editors(username: str, lang: str) -> None:
+    """The theme and topic-mapping editors (importers only), read and drawn only while open."""
+    with lazy_expander(t("complaints.themes.editor"), "complaints_theme_editors") as box:
+        if box.open:
+            themes_ui.theme_editor(username, lang)
+            themes_ui.topic_mapping_editor(username, lang)
 
 
 def theme_status() -> ThemeStatus:

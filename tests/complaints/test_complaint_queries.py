@@ -99,3 +99,11 @@ def test_classifier_data_and_storing_predictions(engine: Engine, small_city: dic
     assert written == 1
     assert q.count_uncategorised(engine) == {"uncategorised": 2, "unpredicted": 0}
     assert q.theme_label_fingerprint(engine) == fingerprint  # predictions are not labels
+
+
+def test_date_span_of_the_city_and_of_a_subtree(engine: Engine, small_city: dict[str, int]) -> None:
+    # the city: P8 (2025-02-10, KEL-B1) is the first, P5 (2025-04-02, KEL-A1) the last
+    assert q.complaint_date_span(engine) == (D("2025-02-10"), D("2025-04-02"))
+    # Kecamatan A (KEL-A1, KEL-A2: P1–P6): P1 and P2 on 2025-03-03, P5 on 2025-04-02
+    assert q.complaint_date_span(engine, Scope(path_prefix="/KEC-A/")) == (D("2025-03-03"), D("2025-04-02"))
+    assert q.complaint_date_span(engine, Scope(path_prefix="/KEC-Z/")) == (None, None)
