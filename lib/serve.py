@@ -28,8 +28,8 @@ import logging
 import os
 import sys
 import time
-from datetime import date
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from lib.settings import ROOT
