@@ -29,7 +29,9 @@ def ikm_by_group(combos: pd.DataFrame, dimension: str, weight: WeightName | floa
 
 
 def _additive(combos: pd.DataFrame) -> np.ndarray:
-    return combos[list(ADDITIVE)].to_numpy(dtype=np.int64) if not combos.empty else np.zeros((0, len(ADDITIVE)))
+    return (
+        combos[list(ADDITIVE)].to_numpy(dtype=np.int64) if not combos.empty else np.zeros((0, len(ADDITIVE)))
+    )
 
 
 def _by_group(

@@ -17,7 +17,11 @@ def test_the_data_token_grows_with_every_write(engine: Engine) -> None:
     middle = data_token(engine)
     with engine.begin() as conn:
         mark_changed(conn, "complaint", "survey")
-    assert (int(before), int(middle), int(data_token(engine))) == (int(before), int(before) + 1, int(before) + 3)
+    assert (int(before), int(middle), int(data_token(engine))) == (
+        int(before),
+        int(before) + 1,
+        int(before) + 3,
+    )
 
 
 def test_a_cached_figure_is_recomputed_after_another_process_writes(
