@@ -722,7 +722,9 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
             width="stretch",
         )
     st.subheader(t("impact.section.table"))
-    shown = table_for_display(table, lang)
+    # the runs' codes (up to dozens per course) stay in the download: on screen they were two
+    # thirds of the page's payload (170 of 260 KB at city scale) and no one reads them there
+    shown = table_for_display(table.drop(columns="kode_pelatihan", errors="ignore"), lang)
     st.dataframe(shown, hide_index=True, width="stretch")
     if st.download_button(
         t("impact.download"),

@@ -69,10 +69,22 @@ def evidence(date_from: date, date_to: date, *, caption: bool = True) -> pd.Data
 def scored(
     engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...]
 ) -> pd.DataFrame:
-    """The whole city scored with ``weights``, cached until the stored evidence is replaced
-    (its time is part of the cache key), so a rerun does not score again."""
+    """The whole city scored with ``weights``: read from the store with the usual weights
+    (``priorities.scored``); with other weights scored here and cached until the stored evidence
+    is replaced (its time is part of the cache key), so a rerun does not score again.
+    Callers must not modify the frame (a stored value is shared)."""
     computed = _stored_evidence(date_from, date_to, caption=True)
+    if _is_default(weights):
+        from lib.results import training  # noqa: F401  (registers the stored analysis)
+        from lib.results.dashboard import window_params
+        from lib.ui.results import stored
+
+        return stored("priorities.scored", window_params(date_from, date_to), "evidence", caption=False).value
     return _scored(engine, date_from, date_to, weights, computed.computed_at.isoformat())
+
+
+def _is_default(weights: tuple[tuple[str, float], ...]) -> bool:
+    return dict(weights) == {k: float(v) for k, v in DEFAULT_WEIGHTS.items()}
 
 
 @cached(ttl=3600, max_entries=64)
@@ -124,15 +136,33 @@ def summary(scope: Scope, date_from: date, date_to: date, lang: str):  # type: i
     return result.value.for_language(lang)
 
 
+def programme_learning() -> pd.DataFrame:
+    """Every programme's city-wide learning effect (``training.programme_learning``, stored)."""
+    from lib.results import training  # noqa: F401  (registers the stored analysis)
+    from lib.ui.results import stored
+
+    return stored("training.programme_learning", {}, "impact", caption=False).value
+
+
 @cached()
-def _training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    return service.training_history(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
+def _training_history(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, effects_computed_at: str
+) -> pd.DataFrame:
+    del effects_computed_at  # part of the cache key only
+    return service.training_history(
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to, effects=programme_learning()
+    )
 
 
 def training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    """The unit's programmes and their city-wide learning effect (computed for the unit picked, cached)."""
+    """The unit's programmes and their city-wide learning effect (stored per programme; the unit's
+    counts are one query), cached until the stored effects are replaced."""
+    from lib.results import training  # noqa: F401  (registers the stored analysis)
+    from lib.ui.results import stored
+
+    computed = stored("training.programme_learning", {}, "impact", caption=False).computed_at
     with st.spinner(t("priority.loading.history")):
-        return _training_history(engine, scope, date_from, date_to)
+        return _training_history(engine, scope, date_from, date_to, computed.isoformat())
 
 
 @cached()
