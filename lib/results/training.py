@@ -46,17 +46,18 @@ def _scored_standard(engine: Engine) -> list[dict[str, Any]]:
     return [window_params(*w) for w in standard_windows(engine)]
 
 
-@analysis("priorities.scored", sources=EVIDENCE_SOURCES, standard_params=_scored_standard, version=1)
+@analysis("priorities.scored", sources=EVIDENCE_SOURCES, standard_params=_scored_standard, version=2)
 def scored(
     engine: Engine, *, start: str, end: str, path: str | None = None, region: str | None = None
 ) -> Any:
-    """Every unit of the city scored with the default weights, from the stored evidence of the window
-    (the score's references are city-wide, so only the city is ever scored)."""
-    from lib.analysis.priority_score import score_units
+    """Every unit of the city scored with the default weights, from the stored evidence of the window,
+    with the tables' words in every language (:class:`lib.services.priorities.ScoredCity`; the
+    score's references are city-wide, so only the city is ever scored)."""
+    from lib.services.priorities import scored_city
 
     if not is_city(scope_of(path, region)):
         raise ValueError("priority scores are computed for the whole city only")
     evidence = get_or_compute(
         engine, "priorities.evidence", {"start": start, "end": end, "path": None, "region": None}
     )
-    return score_units(evidence.value)
+    return scored_city(evidence=evidence.value)

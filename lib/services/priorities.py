@@ -8,21 +8,24 @@ exactly the score and city rank leadership sees.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 from sqlalchemy import Engine
 
 from lib.analysis.priority_city import in_scope
-from lib.analysis.priority_score import score_units
+from lib.analysis.priority_score import UNIT_RANKED, city_references, score_units
 from lib.analysis.training_history import HISTORY_COLUMNS, history_with_effects
 from lib.analysis.training_learning import learning_by_program
+from lib.i18n import LANGUAGES
 from lib.queries.complaint_themes import training_theme_map
 from lib.queries.staff_needs import staff_needing_training
 from lib.queries.training import ALL_PROGRAMS, TrainingSelection, participations
 from lib.queries.training_history import programmes_attended
 from lib.queries.units import CITY, Scope
 from lib.services.unit_evidence import unit_evidence
+from lib.text.priorities import missing_text, reasons_text
 
 
 def city_evidence(*, engine: Engine, date_from: date, date_to: date) -> pd.DataFrame:
@@ -43,6 +46,40 @@ def scored_units_in_scope(
     if evidence is None:
         evidence = city_evidence(engine=engine, date_from=date_from, date_to=date_to)
     return in_scope(score_units(evidence, weights), scope)
+
+
+@dataclass(frozen=True)
+class ScoredCity:
+    """The whole city scored with one set of weights, with the words the Prioritas tables print.
+
+    ``reasons`` and ``missing`` map a language to each unit's (``kode_unit``) strongest reasons
+    (:func:`lib.text.priorities.reasons_text`) and, for units not ranked, the evidence it lacks
+    (:func:`lib.text.priorities.missing_text`): written once per window and weights instead of
+    on every rerun. ``references`` are the all-city figures (:func:`city_references`).
+    """
+
+    scored: pd.DataFrame
+    references: dict[str, float]
+    reasons: dict[str, dict[str, str]]
+    missing: dict[str, dict[str, str]]
+
+
+def scored_city(
+    *,
+    evidence: pd.DataFrame,
+    weights: Mapping[str, float] | None = None,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> ScoredCity:
+    """:func:`score_units` of the city's ``evidence`` with its texts in ``languages``."""
+    scored = score_units(evidence, weights)
+    rows = list(scored.iterrows())
+    short = [(i, row) for i, row in rows if row["status"] != UNIT_RANKED]
+    return ScoredCity(
+        scored=scored,
+        references=city_references(evidence),
+        reasons={lang: {row["kode_unit"]: reasons_text(row, lang) for _, row in rows} for lang in languages},
+        missing={lang: {row["kode_unit"]: missing_text(row, lang) for _, row in short} for lang in languages},
+    )
 
 
 def staff_needing(*, engine: Engine, scope: Scope, year: int, as_of: date) -> pd.DataFrame:

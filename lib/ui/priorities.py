@@ -35,10 +35,8 @@ from lib.services import priorities as service
 from lib.text.priorities import (
     basis_text,
     component_rows,
-    missing_text,
     model_reasons_text,
     reason_text,
-    reasons_text,
 )
 from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.charts import priority_chart
@@ -67,12 +65,12 @@ def evidence(date_from: date, date_to: date, *, caption: bool = True) -> pd.Data
 
 
 def scored(
-    engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...]
-) -> pd.DataFrame:
-    """The whole city scored with ``weights``: read from the store with the usual weights
-    (``priorities.scored``); with other weights scored here and cached until the stored evidence
-    is replaced (its time is part of the cache key), so a rerun does not score again.
-    Callers must not modify the frame (a stored value is shared)."""
+    engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...], lang: str
+) -> service.ScoredCity:
+    """The whole city scored with ``weights``, with its table words: read from the store with the
+    usual weights (``priorities.scored``); with other weights scored here and cached until the
+    stored evidence is replaced (its time is part of the cache key), so a rerun does not score
+    again. Callers must not modify it (a stored value is shared)."""
     computed = _stored_evidence(date_from, date_to, caption=True)
     if _is_default(weights):
         from lib.results import training  # noqa: F401  (registers the stored analysis)
@@ -80,7 +78,7 @@ def scored(
         from lib.ui.results import stored
 
         return stored("priorities.scored", window_params(date_from, date_to), "evidence", caption=False).value
-    return _scored(engine, date_from, date_to, weights, computed.computed_at.isoformat())
+    return _scored(engine, date_from, date_to, weights, lang, computed.computed_at.isoformat())
 
 
 def _is_default(weights: tuple[tuple[str, float], ...]) -> bool:
@@ -93,18 +91,13 @@ def _scored(
     date_from: date,
     date_to: date,
     weights: tuple[tuple[str, float], ...],
+    lang: str,
     evidence_computed_at: str,
-) -> pd.DataFrame:
-    from lib.analysis.priority_score import score_units
-
+) -> service.ScoredCity:
     del engine, evidence_computed_at  # part of the cache key only
-    return score_units(evidence(date_from, date_to, caption=False), dict(weights))
-
-
-def references(date_from: date, date_to: date) -> dict[str, float]:
-    from lib.analysis.priority_score import city_references
-
-    return city_references(evidence(date_from, date_to, caption=False))
+    return service.scored_city(
+        evidence=evidence(date_from, date_to, caption=False), weights=dict(weights), languages=(lang,)
+    )
 
 
 def model(date_to: date) -> ModelResult:
@@ -214,6 +207,10 @@ class PriorityView:
     city: pd.DataFrame
     scored: pd.DataFrame
     result: ModelResult
+    #: the all-city figures, and per unit (``kode_unit``) its reasons and missing evidence in the reader's language
+    references: dict[str, float]
+    reasons: dict[str, str]
+    missing: dict[str, str]
 
     @property
     def ranked(self) -> pd.DataFrame:
@@ -246,21 +243,29 @@ def scored_section(ctx: PageContext) -> PriorityView:
     if not any(weights.values()):
         weights = DEFAULT_WEIGHTS
     filters = ctx.filters
-    city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())))
-    in_view = in_scope(city, ctx.query_scope)
+    city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())), ctx.lang)
+    in_view = in_scope(city.scored, ctx.query_scope)
     if in_view.empty:
         st.info(t("priority.empty"))
         st.stop()
     result = model(filters.date_to)
     if result.shown:
         in_view = in_view.merge(result.predictions.drop(columns="quarter_start"), on="unit_id", how="left")
-    return PriorityView(weights, city, in_view, result)
+    return PriorityView(
+        weights,
+        city.scored,
+        in_view,
+        result,
+        city.references,
+        city.reasons[ctx.lang],
+        city.missing[ctx.lang],
+    )
 
 
 def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     """How many units are flagged, against which city references, the chart and the ranked table."""
     ranked, city_ranked, result = view.ranked, view.city_ranked, view.result
-    refs = references(ctx.filters.date_from, ctx.filters.date_to)
+    refs = view.references
     st.markdown(
         t(
             "priority.flagged_count",
@@ -300,7 +305,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
         t("priority.col.city_rank"): [integer(v, lang) for v in ranked["rank"]],
         t("priority.col.unit"): ranked["nama_unit"],
         t("priority.col.score"): ranked["score"],
-        t("priority.col.reasons"): [reasons_text(r, lang) for _, r in ranked.iterrows()],
+        t("priority.col.reasons"): [view.reasons[code] for code in ranked["kode_unit"]],
         t("priority.col.ikm"): [number(v, lang, 2) for v in ranked["ikm"]],
         t("priority.col.rate"): [number(v, lang, 1) for v in ranked["rate_per_1000"]],
         t("priority.col.jp"): [percent(v, lang, 0) for v in ranked["share_20jp"]],
@@ -333,8 +338,8 @@ def short_section(view: PriorityView, lang: str) -> None:
             {
                 t("priority.col.unit"): short["nama_unit"],
                 t("priority.col.coverage"): [percent(v, lang, 0) for v in short["coverage"]],
-                t("priority.col.missing"): [missing_text(r, lang) for _, r in short.iterrows()],
-                t("priority.col.reasons"): [reasons_text(r, lang) for _, r in short.iterrows()],
+                t("priority.col.missing"): [view.missing[code] for code in short["kode_unit"]],
+                t("priority.col.reasons"): [view.reasons[code] for code in short["kode_unit"]],
             },
             hide_index=True,
             width="stretch",
