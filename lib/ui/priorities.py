@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -201,7 +202,10 @@ def staff_table(staff: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PriorityView:
-    """The city scored with the reader's weights, cut to their scope, with the risk model."""
+    """The city scored with the reader's weights, cut to their scope, with the risk model.
+
+    Its row selections are taken once per run (each copies a 130-column frame).
+    """
 
     weights: dict[str, float]
     city: pd.DataFrame
@@ -212,15 +216,15 @@ class PriorityView:
     reasons: dict[str, str]
     missing: dict[str, str]
 
-    @property
+    @cached_property
     def ranked(self) -> pd.DataFrame:
         return self.scored[self.scored["status"] == UNIT_RANKED]
 
-    @property
+    @cached_property
     def short(self) -> pd.DataFrame:
         return self.scored[self.scored["status"] != UNIT_RANKED]
 
-    @property
+    @cached_property
     def city_ranked(self) -> pd.DataFrame:
         return self.city[self.city["status"] == UNIT_RANKED]
 
