@@ -46,6 +46,7 @@ from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import details_expander
 from lib.ui.page import PageContext
+from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
 
 if TYPE_CHECKING:
@@ -320,7 +321,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             t(f"priority.risk.{b}") if isinstance(b, str) else EMPTY for b in ranked["risk_band"]
         ]
     st.dataframe(
-        table,
+        repeated_text_as_categories(pd.DataFrame(table)),
         hide_index=True,
         width="stretch",
         column_config={
@@ -339,12 +340,16 @@ def short_section(view: PriorityView, lang: str) -> None:
     with st.expander(t("priority.data_kurang", n=len(short))):
         st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
         st.dataframe(
-            {
-                t("priority.col.unit"): short["nama_unit"],
-                t("priority.col.coverage"): [percent(v, lang, 0) for v in short["coverage"]],
-                t("priority.col.missing"): [view.missing[code] for code in short["kode_unit"]],
-                t("priority.col.reasons"): [view.reasons[code] for code in short["kode_unit"]],
-            },
+            repeated_text_as_categories(
+                pd.DataFrame(
+                    {
+                        t("priority.col.unit"): short["nama_unit"].tolist(),
+                        t("priority.col.coverage"): [percent(v, lang, 0) for v in short["coverage"]],
+                        t("priority.col.missing"): [view.missing[code] for code in short["kode_unit"]],
+                        t("priority.col.reasons"): [view.reasons[code] for code in short["kode_unit"]],
+                    }
+                )
+            ),
             hide_index=True,
             width="stretch",
         )

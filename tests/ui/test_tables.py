@@ -1,11 +1,11 @@
-"""The comparison table goes to the browser with repeated texts written once (same cells)."""
+"""Tables go to the browser with repeated texts written once (same cells)."""
 
 from __future__ import annotations
 
 import pandas as pd
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-from lib.ui.impact import repeated_text_as_categories
+from lib.ui.tables import repeated_text_as_categories
 
 
 def test_repeated_texts_become_categories_and_cells_stay_the_same() -> None:
