@@ -7,27 +7,14 @@ from datetime import date
 from sqlalchemy import Engine
 
 from lib.bulk import bulk_insert
-from lib.models import Employee, Performance, Unit
+from lib.models import Performance
 from lib.queries.staff_needs import latest_ratings
+from tests.priorities.two_units import insert_two_units
 
 
 def test_latest_rating_per_employee_up_to_the_date(engine: Engine) -> None:
     with engine.begin() as conn:
-        bulk_insert(
-            conn,
-            Unit.__table__,
-            ["id", "code", "name", "kind", "parent_id", "path", "region"],
-            [
-                (1, "U1", "Satu", "kelurahan", None, "/U1/", "A"),
-                (2, "U2", "Dua", "kelurahan", None, "/U2/", "A"),
-            ],
-        )
-        bulk_insert(
-            conn,
-            Employee.__table__,
-            ["id", "nip", "name", "unit_id"],
-            [(i, f"19800101200501{1000 + i}", f"P{i}", 1 if i <= 3 else 2) for i in range(1, 5)],
-        )
+        insert_two_units(conn, staff=4, in_first=3)
         q = {1: (date(2025, 1, 1), date(2025, 3, 31)), 2: (date(2025, 4, 1), date(2025, 6, 30))}
         bulk_insert(
             conn,

@@ -13,10 +13,11 @@ from statsmodels.stats.multitest import multipletests
 
 from lib.analysis.training_history import HISTORY_COLUMNS, history_with_effects, holm_adjusted
 from lib.bulk import bulk_insert
-from lib.models import Employee, TrainingParticipation, TrainingProgram, Unit
+from lib.models import TrainingParticipation, TrainingProgram
 from lib.queries.training_history import programmes_attended
 from lib.queries.units import Scope
 from lib.services.priorities import programme_learning, training_history
+from tests.priorities.two_units import insert_two_units
 
 
 def test_holm_adjusted_by_hand() -> None:
@@ -78,21 +79,7 @@ def test_history_of_no_programme_is_empty() -> None:
 
 def _city(engine: Engine) -> None:
     with engine.begin() as conn:
-        bulk_insert(
-            conn,
-            Unit.__table__,
-            ["id", "code", "name", "kind", "parent_id", "path", "region"],
-            [
-                (1, "U1", "Satu", "kelurahan", None, "/U1/", "A"),
-                (2, "U2", "Dua", "kelurahan", None, "/U2/", "A"),
-            ],
-        )
-        bulk_insert(
-            conn,
-            Employee.__table__,
-            ["id", "nip", "name", "unit_id"],
-            [(i, f"19800101200501{1000 + i}", f"P{i}", 1 if i <= 3 else 2) for i in range(1, 8)],
-        )
+        insert_two_units(conn, staff=7, in_first=3)
         program = ["id", "code", "name", "competency_type", "method", "track", "start_date", "end_date", "jp"]
         bulk_insert(
             conn,
