@@ -69,17 +69,22 @@ def evidence(date_from: date, date_to: date, *, caption: bool = True) -> pd.Data
 def scored(
     engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...], lang: str
 ) -> service.ScoredCity:
-    """The whole city scored with ``weights``, with its table words: read from the store with the
-    usual weights (``priorities.scored``); with other weights scored here and cached until the
-    stored evidence is replaced (its time is part of the cache key), so a rerun does not score
-    again. Callers must not modify it (a stored value is shared)."""
+    """The whole city scored with ``weights``, with its table words. With the usual weights it is
+    read from the store (``priorities.scored``) when that was computed from the same data as the
+    evidence shown; otherwise (other weights, a custom period, a newer import) it is scored here
+    from the stored evidence and cached until that evidence is replaced (its time is part of the
+    cache key), so a rerun does not score again. Callers must not modify it (a stored value is shared)."""
     computed = _stored_evidence(date_from, date_to, caption=True)
     if _is_default(weights):
-        from lib.results import training  # noqa: F401  (registers the stored analysis)
+        from lib.results import (
+            read_result,
+            training,  # noqa: F401  (registers the stored analysis)
+        )
         from lib.results.dashboard import window_params
-        from lib.ui.results import stored
 
-        return stored("priorities.scored", window_params(date_from, date_to), "evidence", caption=False).value
+        stored_scores = read_result(engine, "priorities.scored", window_params(date_from, date_to))
+        if stored_scores is not None and stored_scores.input_version == computed.input_version:
+            return stored_scores.value
     return _scored(engine, date_from, date_to, weights, lang, computed.computed_at.isoformat())
 
 
@@ -131,33 +136,40 @@ def summary(scope: Scope, date_from: date, date_to: date, lang: str):  # type: i
     return result.value.for_language(lang)
 
 
-def programme_learning() -> pd.DataFrame:
-    """Every programme's city-wide learning effect (``training.programme_learning``, stored)."""
-    from lib.results import training  # noqa: F401  (registers the stored analysis)
-    from lib.ui.results import stored
+def programme_learning(engine: Engine) -> tuple[pd.DataFrame | None, str]:
+    """Every programme's city-wide learning effect (``training.programme_learning``, stored) and
+    when it was computed; ``(None, "")`` until the worker has measured them once (it is queued
+    then, and a history measures its own few programmes meanwhile)."""
+    from lib.results import (
+        enqueue,
+        read_result,
+        training,  # noqa: F401  (registers the stored analysis)
+    )
 
-    return stored("training.programme_learning", {}, "impact", caption=False).value
+    result = read_result(engine, "training.programme_learning", {})
+    if result is None or (not result.fresh and not result.refreshing):
+        enqueue(engine, "training.programme_learning", {})
+    if result is None:
+        return None, ""
+    return result.value, result.computed_at.isoformat()
 
 
 @cached()
 def _training_history(
     engine: Engine, scope: Scope, date_from: date, date_to: date, effects_computed_at: str
 ) -> pd.DataFrame:
-    del effects_computed_at  # part of the cache key only
+    effects = programme_learning(engine)[0] if effects_computed_at else None
     return service.training_history(
-        engine=engine, scope=scope, date_from=date_from, date_to=date_to, effects=programme_learning()
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to, effects=effects
     )
 
 
 def training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
     """The unit's programmes and their city-wide learning effect (stored per programme; the unit's
     counts are one query), cached until the stored effects are replaced."""
-    from lib.results import training  # noqa: F401  (registers the stored analysis)
-    from lib.ui.results import stored
-
-    computed = stored("training.programme_learning", {}, "impact", caption=False).computed_at
+    _effects, computed_at = programme_learning(engine)
     with st.spinner(t("priority.loading.history")):
-        return _training_history(engine, scope, date_from, date_to, computed.isoformat())
+        return _training_history(engine, scope, date_from, date_to, computed_at)
 
 
 @cached()

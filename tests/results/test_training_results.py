@@ -66,3 +66,22 @@ def test_stored_programme_learning_is_every_programmes_effect(demo_engine: Engin
     assert stored.columns.tolist() == EFFECT_COLUMNS
     pd.testing.assert_frame_equal(stored, measured[EFFECT_COLUMNS].reset_index(drop=True))
     assert stored["program_code"].is_unique
+
+
+def test_the_page_queues_the_programme_effects_until_they_are_stored(engine: Engine) -> None:
+    from sqlalchemy import select
+
+    from lib.models import AnalysisJob
+    from lib.ui.priorities import programme_learning as read_programmes
+
+    assert read_programmes(engine) == (None, "")
+    with engine.connect() as conn:
+        queued = conn.execute(select(AnalysisJob.__table__.c.name, AnalysisJob.__table__.c.status)).all()
+    assert [tuple(row) for row in queued] == [("training.programme_learning", "queued")]
+    read_programmes(engine)  # asked again: still one job
+    with engine.connect() as conn:
+        assert len(conn.execute(select(AnalysisJob.__table__.c.id)).all()) == 1
+    stored = compute_now(engine, "training.programme_learning", {})
+    effects, computed_at = read_programmes(engine)
+    assert effects is not None and effects.columns.tolist() == EFFECT_COLUMNS
+    assert computed_at == stored.computed_at.isoformat()
