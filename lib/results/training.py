@@ -2,7 +2,7 @@
 
 Why: a unit's training history shows each programme's learning effect measured on all
 its participants (a paired test, Wilcoxon, Shapiro and a noncentral-t interval per
-programme: 45 s for the 3,400 programmes of a city), and the priority score of every
+programme: 20–45 s of CPU for the 3,400 programmes of a city), and the priority score of every
 unit with the usual weights (0.2–0.4 s of pandas per window) was computed on the page.
 Both are stored here; the page reads them (a reader who moves a weight slider still
 gets a score computed for those weights). Register this module in
