@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+#: Columns with fewer distinct texts stay text: a category column of one or two values can map
+#: cell by cell to a category again (pandas keeps a one-to-one map categorical), which breaks
+#: readers that test cells, such as the page smoke test's look for empty cells.
+MIN_DISTINCT = 3
+
 
 def repeated_text_as_categories(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with each text column whose values repeat stored as a category (the same cells).
+    """``frame`` with each text column whose values repeat (and have at least :data:`MIN_DISTINCT`
+    different values) stored as a category: the same cells.
 
     Streamlit sends a table as Arrow, which writes a category column's distinct texts once:
     Dampak's comparison table repeats each course's name, method and verdict on its eleven
@@ -18,6 +24,7 @@ def repeated_text_as_categories(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if not (pd.api.types.is_string_dtype(values) or values.dtype == object):
             continue
-        if values.nunique(dropna=True) < len(values):
+        distinct = values.nunique(dropna=True)
+        if MIN_DISTINCT <= distinct < len(values):
             out[column] = values.astype("category")
     return out
