@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from lib.models import Employee, Performance
 from lib.queries.learning_hours import JP_TARGET, employee_learning_hours
@@ -18,20 +18,23 @@ from lib.queries.units import Scope
 
 
 def latest_ratings(engine: Engine, unit_ids: list[int], as_of: date) -> pd.DataFrame:
-    """``employee_id, period, score, rating`` of each employee's latest SKP up to ``as_of``."""
+    """``employee_id, period, score, rating`` of each employee's latest SKP up to ``as_of``.
+
+    The SKP rows of the units' staff are read through the employee index (a few per person)
+    and the latest kept here: joined back on ``period_start`` in SQL, SQLite walked the
+    period index instead, reading a whole quarter of the city per employee (0.8 s for one unit).
+    An employee with two periods starting the same day (a year and its first quarter) keeps both.
+    """
     p, e = Performance.__table__, Employee.__table__
-    latest = (
-        select(p.c.employee_id, func.max(p.c.period_start).label("period_start"))
+    query = (
+        select(p.c.employee_id, p.c.period, p.c.period_start, p.c.score, p.c.rating)
         .select_from(p.join(e, e.c.id == p.c.employee_id))
         .where(e.c.unit_id.in_(unit_ids), p.c.period_start <= as_of)
-        .group_by(p.c.employee_id)
-        .subquery()
-    )
-    query = select(p.c.employee_id, p.c.period, p.c.score, p.c.rating).join(
-        latest, (latest.c.employee_id == p.c.employee_id) & (latest.c.period_start == p.c.period_start)
     )
     with engine.connect() as conn:
-        return pd.read_sql(query, conn)
+        rows = pd.read_sql(query, conn)
+    latest = rows["period_start"] == rows.groupby("employee_id")["period_start"].transform("max")
+    return rows.loc[latest, ["employee_id", "period", "score", "rating"]].reset_index(drop=True)
 
 
 def staff_needing_training(

@@ -39,6 +39,7 @@ from lib.ui.charts import readable_figure
 from lib.ui.i18n import num, pct, t
 from lib.ui.method_details import conclusion_with_details
 from lib.ui.page import PageContext
+from lib.ui.tables import repeated_text_as_categories
 
 #: Largest number of participants drawn in the pre/post dumbbell chart.
 DUMBBELL_MAX = 60
@@ -722,7 +723,11 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
             width="stretch",
         )
     st.subheader(t("impact.section.table"))
-    shown = table_for_display(table, lang)
+    # the runs' codes (up to dozens per course) stay in the download: on screen they were two
+    # thirds of the page's payload (170 of 260 KB at city scale) and no one reads them there
+    shown = repeated_text_as_categories(
+        table_for_display(table.drop(columns="kode_pelatihan", errors="ignore"), lang)
+    )
     st.dataframe(shown, hide_index=True, width="stretch")
     if st.download_button(
         t("impact.download"),

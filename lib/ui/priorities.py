@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,10 +36,8 @@ from lib.services import priorities as service
 from lib.text.priorities import (
     basis_text,
     component_rows,
-    missing_text,
     model_reasons_text,
     reason_text,
-    reasons_text,
 )
 from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.charts import priority_chart
@@ -47,6 +46,7 @@ from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import details_expander
 from lib.ui.page import PageContext
+from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
 
 if TYPE_CHECKING:
@@ -67,12 +67,29 @@ def evidence(date_from: date, date_to: date, *, caption: bool = True) -> pd.Data
 
 
 def scored(
-    engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...]
-) -> pd.DataFrame:
-    """The whole city scored with ``weights``, cached until the stored evidence is replaced
-    (its time is part of the cache key), so a rerun does not score again."""
+    engine: Engine, date_from: date, date_to: date, weights: tuple[tuple[str, float], ...], lang: str
+) -> service.ScoredCity:
+    """The whole city scored with ``weights``, with its table words. With the usual weights it is
+    read from the store (``priorities.scored``) when that was computed from the same data as the
+    evidence shown; otherwise (other weights, a custom period, a newer import) it is scored here
+    from the stored evidence and cached until that evidence is replaced (its time is part of the
+    cache key), so a rerun does not score again. Callers must not modify it (a stored value is shared)."""
     computed = _stored_evidence(date_from, date_to, caption=True)
-    return _scored(engine, date_from, date_to, weights, computed.computed_at.isoformat())
+    if _is_default(weights):
+        from lib.results import (
+            read_result,
+            training,  # noqa: F401  (registers the stored analysis)
+        )
+        from lib.results.dashboard import window_params
+
+        stored_scores = read_result(engine, "priorities.scored", window_params(date_from, date_to))
+        if stored_scores is not None and stored_scores.input_version == computed.input_version:
+            return stored_scores.value
+    return _scored(engine, date_from, date_to, weights, lang, computed.computed_at.isoformat())
+
+
+def _is_default(weights: tuple[tuple[str, float], ...]) -> bool:
+    return dict(weights) == {k: float(v) for k, v in DEFAULT_WEIGHTS.items()}
 
 
 @cached(ttl=3600, max_entries=64)
@@ -81,18 +98,13 @@ def _scored(
     date_from: date,
     date_to: date,
     weights: tuple[tuple[str, float], ...],
+    lang: str,
     evidence_computed_at: str,
-) -> pd.DataFrame:
-    from lib.analysis.priority_score import score_units
-
+) -> service.ScoredCity:
     del engine, evidence_computed_at  # part of the cache key only
-    return score_units(evidence(date_from, date_to, caption=False), dict(weights))
-
-
-def references(date_from: date, date_to: date) -> dict[str, float]:
-    from lib.analysis.priority_score import city_references
-
-    return city_references(evidence(date_from, date_to, caption=False))
+    return service.scored_city(
+        evidence=evidence(date_from, date_to, caption=False), weights=dict(weights), languages=(lang,)
+    )
 
 
 def model(date_to: date) -> ModelResult:
@@ -124,15 +136,40 @@ def summary(scope: Scope, date_from: date, date_to: date, lang: str):  # type: i
     return result.value.for_language(lang)
 
 
+def programme_learning(engine: Engine) -> tuple[pd.DataFrame | None, str]:
+    """Every programme's city-wide learning effect (``training.programme_learning``, stored) and
+    when it was computed; ``(None, "")`` until the worker has measured them once (it is queued
+    then, and a history measures its own few programmes meanwhile)."""
+    from lib.results import (
+        enqueue,
+        read_result,
+        training,  # noqa: F401  (registers the stored analysis)
+    )
+
+    result = read_result(engine, "training.programme_learning", {})
+    if result is None or (not result.fresh and not result.refreshing):
+        enqueue(engine, "training.programme_learning", {})
+    if result is None:
+        return None, ""
+    return result.value, result.computed_at.isoformat()
+
+
 @cached()
-def _training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    return service.training_history(engine=engine, scope=scope, date_from=date_from, date_to=date_to)
+def _training_history(
+    engine: Engine, scope: Scope, date_from: date, date_to: date, effects_computed_at: str
+) -> pd.DataFrame:
+    effects = programme_learning(engine)[0] if effects_computed_at else None
+    return service.training_history(
+        engine=engine, scope=scope, date_from=date_from, date_to=date_to, effects=effects
+    )
 
 
 def training_history(engine: Engine, scope: Scope, date_from: date, date_to: date) -> pd.DataFrame:
-    """The unit's programmes and their city-wide learning effect (computed for the unit picked, cached)."""
+    """The unit's programmes and their city-wide learning effect (stored per programme; the unit's
+    counts are one query), cached until the stored effects are replaced."""
+    _effects, computed_at = programme_learning(engine)
     with st.spinner(t("priority.loading.history")):
-        return _training_history(engine, scope, date_from, date_to)
+        return _training_history(engine, scope, date_from, date_to, computed_at)
 
 
 @cached()
@@ -178,22 +215,29 @@ def staff_table(staff: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PriorityView:
-    """The city scored with the reader's weights, cut to their scope, with the risk model."""
+    """The city scored with the reader's weights, cut to their scope, with the risk model.
+
+    Its row selections are taken once per run (each copies a 130-column frame).
+    """
 
     weights: dict[str, float]
     city: pd.DataFrame
     scored: pd.DataFrame
     result: ModelResult
+    #: the all-city figures, and per unit (``kode_unit``) its reasons and missing evidence in the reader's language
+    references: dict[str, float]
+    reasons: dict[str, str]
+    missing: dict[str, str]
 
-    @property
+    @cached_property
     def ranked(self) -> pd.DataFrame:
         return self.scored[self.scored["status"] == UNIT_RANKED]
 
-    @property
+    @cached_property
     def short(self) -> pd.DataFrame:
         return self.scored[self.scored["status"] != UNIT_RANKED]
 
-    @property
+    @cached_property
     def city_ranked(self) -> pd.DataFrame:
         return self.city[self.city["status"] == UNIT_RANKED]
 
@@ -216,21 +260,29 @@ def scored_section(ctx: PageContext) -> PriorityView:
     if not any(weights.values()):
         weights = DEFAULT_WEIGHTS
     filters = ctx.filters
-    city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())))
-    in_view = in_scope(city, ctx.query_scope)
+    city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())), ctx.lang)
+    in_view = in_scope(city.scored, ctx.query_scope)
     if in_view.empty:
         st.info(t("priority.empty"))
         st.stop()
     result = model(filters.date_to)
     if result.shown:
         in_view = in_view.merge(result.predictions.drop(columns="quarter_start"), on="unit_id", how="left")
-    return PriorityView(weights, city, in_view, result)
+    return PriorityView(
+        weights,
+        city.scored,
+        in_view,
+        result,
+        city.references,
+        city.reasons[ctx.lang],
+        city.missing[ctx.lang],
+    )
 
 
 def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     """How many units are flagged, against which city references, the chart and the ranked table."""
     ranked, city_ranked, result = view.ranked, view.city_ranked, view.result
-    refs = references(ctx.filters.date_from, ctx.filters.date_to)
+    refs = view.references
     st.markdown(
         t(
             "priority.flagged_count",
@@ -270,7 +322,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
         t("priority.col.city_rank"): [integer(v, lang) for v in ranked["rank"]],
         t("priority.col.unit"): ranked["nama_unit"],
         t("priority.col.score"): ranked["score"],
-        t("priority.col.reasons"): [reasons_text(r, lang) for _, r in ranked.iterrows()],
+        t("priority.col.reasons"): [view.reasons[code] for code in ranked["kode_unit"]],
         t("priority.col.ikm"): [number(v, lang, 2) for v in ranked["ikm"]],
         t("priority.col.rate"): [number(v, lang, 1) for v in ranked["rate_per_1000"]],
         t("priority.col.jp"): [percent(v, lang, 0) for v in ranked["share_20jp"]],
@@ -281,7 +333,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             t(f"priority.risk.{b}") if isinstance(b, str) else EMPTY for b in ranked["risk_band"]
         ]
     st.dataframe(
-        table,
+        repeated_text_as_categories(pd.DataFrame(table)),
         hide_index=True,
         width="stretch",
         column_config={
@@ -300,12 +352,16 @@ def short_section(view: PriorityView, lang: str) -> None:
     with st.expander(t("priority.data_kurang", n=len(short))):
         st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
         st.dataframe(
-            {
-                t("priority.col.unit"): short["nama_unit"],
-                t("priority.col.coverage"): [percent(v, lang, 0) for v in short["coverage"]],
-                t("priority.col.missing"): [missing_text(r, lang) for _, r in short.iterrows()],
-                t("priority.col.reasons"): [reasons_text(r, lang) for _, r in short.iterrows()],
-            },
+            repeated_text_as_categories(
+                pd.DataFrame(
+                    {
+                        t("priority.col.unit"): short["nama_unit"].tolist(),
+                        t("priority.col.coverage"): [percent(v, lang, 0) for v in short["coverage"]],
+                        t("priority.col.missing"): [view.missing[code] for code in short["kode_unit"]],
+                        t("priority.col.reasons"): [view.reasons[code] for code in short["kode_unit"]],
+                    }
+                )
+            ),
             hide_index=True,
             width="stretch",
         )
