@@ -6,7 +6,11 @@ Add a module here when it defines ``@analysis`` functions. ``TELAAH_ANALYSIS_MOD
 
 from __future__ import annotations
 
-ANALYSIS_MODULES: tuple[str, ...] = ("lib.services.complaint_themes", "lib.results.dashboard")
+ANALYSIS_MODULES: tuple[str, ...] = (
+    "lib.services.complaint_themes",
+    "lib.results.dashboard",
+    "lib.results.training",
+)
 
 #: Analyses that write input data of other analyses as they run, when their module does not
 #: say so itself (``@analysis(..., writes=…)``). The theme model stores predicted themes,
