@@ -225,6 +225,7 @@ MESSAGES = {
         "en": "{n} matching suggestions; showing the {shown} newest.",
     },
     "ikm.saran.none": {"id": "Tidak ada saran yang cocok.", "en": "No matching suggestions."},
+    "ikm.profile.by": {"id": "Kelompok responden", "en": "Respondent group"},
     "ikm.profile.gender": {"id": "Jenis kelamin", "en": "Gender"},
     "ikm.profile.age_band": {"id": "Usia", "en": "Age"},
     "ikm.profile.education": {"id": "Pendidikan", "en": "Education"},

@@ -682,14 +682,23 @@ def profile_section(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str)
         st.caption(t("ikm.profile.of_unit", unit=plain(unit["nama_unit"])))
         unit_scope = Scope(path_prefix=unit["path"])
         groups = profile(ctx.engine, unit_scope, w.date_from, w.date_to, w.weight, int(unit["unit_id"]))
-    tabs = st.tabs([t(f"ikm.profile.{d}") for d in GROUP_DIMENSIONS])
-    for tab, dimension in zip(tabs, GROUP_DIMENSIONS, strict=True):
-        with tab:
-            st.plotly_chart(
-                profile_chart(groups[dimension], dimension, ctx.lang),
-                width="stretch",
-                key=f"ikm_profile_{dimension}",
-            )
+    # One chart, the group picked: tabs would send and draw all five on every run, and the
+    # browser's drawing was most of a period change on this page.
+    dimension = (
+        st.segmented_control(
+            t("ikm.profile.by"),
+            list(GROUP_DIMENSIONS),
+            default=GROUP_DIMENSIONS[0],
+            format_func=lambda d: t(f"ikm.profile.{d}"),
+            key="ikm_profile_dimension",
+        )
+        or GROUP_DIMENSIONS[0]
+    )
+    st.plotly_chart(
+        profile_chart(groups[dimension], dimension, ctx.lang),
+        width="stretch",
+        key=f"ikm_profile_{dimension}",
+    )
 
 
 def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
