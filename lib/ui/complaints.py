@@ -38,9 +38,9 @@ from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
-from lib.ui.format import integer, method_details, month, p_value
+from lib.ui.format import integer, month, p_value
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import conclusion_with_details
+from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
@@ -701,18 +701,6 @@ __all__ = ["overview_sentences", "spike_sentences", "theme_label"]
 # --- page sections ---------------------------------------------------------------
 
 ALL = "__all__"
-#: The "Rincian metode" mark (as :func:`lib.ui.method_details.details_expander` draws it).
-DETAILS_ICON = ":material/functions:"
-
-
-def lazy_expander(label: str, key: str, *, icon: str | None = None):  # type: ignore[no-untyped-def]
-    """A collapsed expander that tells whether it is open (``.open``), so its content is drawn only then.
-
-    Streamlit sends and the browser draws a collapsed expander's content on every run; behind
-    this one, nothing is built until the reader opens it (which reruns the enclosing
-    fragment). The open state is kept under ``key`` for the session.
-    """
-    return st.expander(label, icon=icon, key=key, on_change="rerun")
 
 
 @dataclass(frozen=True)
@@ -816,9 +804,7 @@ def spike_details(ov: ComplaintOverview, lang: str) -> None:
     Drawn only while open (opening reruns this fragment alone): the table is for the
     curious evaluator, and most readers never open it.
     """
-    with lazy_expander(
-        method_details("", [], lang).title, "complaints_spike_details", icon=DETAILS_ICON
-    ) as box:
+    with details_expander(key="complaints_spike_details") as box:
         if box.open:
             st.markdown(md_escape(method_note(ov, lang)))
             st.caption(t("complaints.spikes.table"))

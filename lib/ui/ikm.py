@@ -190,9 +190,11 @@ def saran(
     )
 
 
-@lru_cache(maxsize=16384)
-def _written(value: float, lang: str, decimals: int, babel: bool) -> str:
+def _write(value: float, lang: str, decimals: int, babel: bool) -> str:
     return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)
+
+
+_written = lru_cache(maxsize=16384)(_write)
 
 
 def written(value: object, lang: str, decimals: int = 2, *, babel: bool = False) -> str:
@@ -200,11 +202,11 @@ def written(value: object, lang: str, decimals: int = 2, *, babel: bool = False)
     writes it, remembered: a rerun draws the same figures again, and formatting each one
     cost more than the rest of drawing the heatmap."""
     if is_missing(value) or value == 0:  # NaN is never equal to itself; -0.0 equals 0.0
-        return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)  # type: ignore[arg-type]
+        return _write(value, lang, decimals, babel)  # type: ignore[arg-type]
     try:
         return _written(value, lang, decimals, babel)  # type: ignore[arg-type]
     except TypeError:  # unhashable
-        return fmt_number(value, lang, decimals) if babel else format_number(value, lang, decimals)  # type: ignore[arg-type]
+        return _write(value, lang, decimals, babel)  # type: ignore[arg-type]
 
 
 def format_numbers(values, lang: str, decimals: int = 2) -> list[str]:  # type: ignore[no-untyped-def]
@@ -283,10 +285,14 @@ def _nrr_colorscale() -> list[list[object]]:
     return scale
 
 
+def _short(enough: object) -> bool:
+    """A ``sampel_cukup`` value that says the sample is short (unknown: False)."""
+    return enough is not None and not pd.isna(enough) and not bool(enough)
+
+
 def sample_short(row: pd.Series) -> bool:
     """True when the row's respondents are below its Krejcie–Morgan minimum (unknown: False)."""
-    value = row.get("sampel_cukup")
-    return value is not None and not pd.isna(value) and not bool(value)
+    return _short(row.get("sampel_cukup"))
 
 
 def unit_label(row: pd.Series) -> str:
@@ -305,10 +311,7 @@ def samples_short(frame: pd.DataFrame) -> list[bool]:
     """:func:`sample_short` of every row, in order."""
     if "sampel_cukup" not in frame.columns:
         return [False] * len(frame)
-    return [
-        value is not None and not pd.isna(value) and not bool(value)
-        for value in frame["sampel_cukup"].tolist()
-    ]
+    return [_short(value) for value in frame["sampel_cukup"].tolist()]
 
 
 def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:

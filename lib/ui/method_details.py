@@ -12,6 +12,9 @@ import streamlit as st
 from lib.ui.format import MethodDetails, method_details
 from lib.ui.state import get_lang
 
+#: The "Rincian metode" mark.
+DETAILS_ICON = ":material/functions:"
+
 
 def conclusion_with_details(conclusion: str, lines: list[str], *, expanded: bool = False) -> MethodDetails:
     """Draw ``conclusion`` (Markdown the caller made safe) and, when there are any, ``lines`` in the expander.
@@ -21,15 +24,28 @@ def conclusion_with_details(conclusion: str, lines: list[str], *, expanded: bool
     details = method_details(conclusion, lines, get_lang())
     st.markdown(details.conclusion)
     if details.lines:
-        with st.expander(details.title, expanded=expanded, icon=":material/functions:"):
+        with st.expander(details.title, expanded=expanded, icon=DETAILS_ICON):
             st.markdown(details.markdown)
     return details
 
 
-def details_expander(*, expanded: bool = False):  # type: ignore[no-untyped-def]
+def lazy_expander(label: str, key: str, *, icon: str | None = None):  # type: ignore[no-untyped-def]
+    """A collapsed expander that tells whether it is open (``.open``), so its content is drawn only then.
+
+    Streamlit sends and the browser draws a collapsed expander's content on every run; behind
+    this one, nothing is built until the reader opens it (which reruns the enclosing
+    fragment). The open state is kept under ``key`` for the session.
+    """
+    return st.expander(label, icon=icon, key=key, on_change="rerun")
+
+
+def details_expander(*, expanded: bool = False, key: str | None = None):  # type: ignore[no-untyped-def]
     """The "Rincian metode" expander itself, for statistics that are tables or charts, not lines.
 
     ``with details_expander(): st.dataframe(...)``; named and marked as in :func:`conclusion_with_details`.
+    With ``key`` it is a :func:`lazy_expander`: draw its content only ``if box.open``.
     """
     title = method_details("", [], get_lang()).title
-    return st.expander(title, expanded=expanded, icon=":material/functions:")
+    if key is not None:
+        return lazy_expander(title, key, icon=DETAILS_ICON)
+    return st.expander(title, expanded=expanded, icon=DETAILS_ICON)
