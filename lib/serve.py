@@ -156,8 +156,7 @@ def settle() -> None:
     gc.freeze()
 
 
-#: The pages a restarted server renders once before it accepts connections (``TELAAH_WARM_PAGES=0``
-#: skips it): the leadership pages with their default filters, as the city's leaders open them.
+#: Seconds one page may take while :func:`warm_pages` renders it (``TELAAH_WARM_PAGES=0`` skips warming).
 WARM_UP_TIMEOUT = 300
 
 
@@ -170,7 +169,8 @@ def warm_pages() -> list[str]:
     rendered here (through ``app.py``, with Streamlit's own test runner) leaves them filled for
     the server that starts next. The pages are opened as demo mode's leader (the sign-in gate
     admits only real accounts, and this is no one's session): the same pages, filters and
-    figures as a signed-in pimpinan's, and nothing is written. Returns the pages that failed
+    figures as a signed-in pimpinan's. It writes no data (a stale stored analysis is refreshed or
+    queued, as for any reader). Returns the pages that failed
     (a warning; the page will report its own error to its first reader).
     """
     from streamlit.testing.v1 import AppTest

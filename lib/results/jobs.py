@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -138,25 +138,15 @@ def refresh_stale(engine: Engine) -> int:
         all_sources = {s for spec in registry.values() for s in spec.sources}
         versions = data_versions(conn, all_sources)
     stale: list[tuple[int, str, Params]] = []
-    for spec in list(registry.values()):
-        if spec.standard_params is None:
+    for position, spec, params, key in _standard_sets(engine, registry):
+        if (spec.name, key) in pending or (spec.name, key) in recent_failures:
             continue
-        try:
-            param_sets = spec.standard_params(engine)
-        except Exception:  # noqa: BLE001  (one broken analysis must not stop the others)
-            log.exception("standard_params of %s failed", spec.name)
-            continue
-        wanted = {s: versions.get(s, 0) for s in spec.sources}
-        for position, params in enumerate(param_sets):
-            _text, key = canonical_params(params)
-            if (spec.name, key) in pending or (spec.name, key) in recent_failures:
+        row = stored.get((spec.name, key))
+        if row is not None and row.code_version == spec.version:
+            have = {k: int(v) for k, v in json.loads(row.input_version).items()}
+            if have == {s: versions.get(s, 0) for s in spec.sources}:
                 continue
-            row = stored.get((spec.name, key))
-            if row is not None and row.code_version == spec.version:
-                have = {k: int(v) for k, v in json.loads(row.input_version).items()}
-                if have == wanted:
-                    continue
-            stale.append((position, spec.name, params))
+        stale.append((position, spec.name, params))
     # An analysis that writes another's input (the theme model's predictions) runs first; what
     # reads those inputs is queued once it has run, instead of being computed twice.
     pending_names = {name for name, _key in pending}
@@ -181,16 +171,22 @@ def never_computed(engine: Engine) -> int:
             for row in conn.execute(select(_RESULT.c.name, _RESULT.c.params_key, _RESULT.c.code_version))
             if row.name in registry and row.code_version == registry[row.name].version
         }
-    missing = 0
-    for spec in registry.values():
+    return sum((spec.name, key) not in stored for _p, spec, _params, key in _standard_sets(engine, registry))
+
+
+def _standard_sets(engine: Engine, registry: dict[str, Any]) -> Iterator[tuple[int, Any, Params, str]]:
+    """``(position, spec, params, params_key)`` of every analysis's standard parameter sets, most
+    wanted first within each; an analysis whose ``standard_params`` fails is logged and skipped."""
+    for spec in list(registry.values()):
         if spec.standard_params is None:
             continue
         try:
             param_sets = spec.standard_params(engine)
-        except Exception:  # noqa: BLE001  (reported by refresh_stale)
+        except Exception:  # noqa: BLE001  (one broken analysis must not stop the others)
+            log.exception("standard_params of %s failed", spec.name)
             continue
-        missing += sum((spec.name, canonical_params(p)[1]) not in stored for p in param_sets)
-    return missing
+        for position, params in enumerate(param_sets):
+            yield position, spec, params, canonical_params(params)[1]
 
 
 def _next_job(conn: Connection) -> Row[Any] | None:
