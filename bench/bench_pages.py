@@ -154,14 +154,29 @@ def browser_cpu(context, url: str) -> tuple[float, float]:  # type: ignore[no-un
     return wall, float(metrics.get("TaskDuration", float("nan")))
 
 
-def change_period(page) -> float:  # type: ignore[no-untyped-def]
-    """Pick another period in the sidebar; seconds until the rerun finished."""
+#: Counts the app's script runs from now on (``window.__telaahRuns``), so that a rerun is waited
+#: for only after it has begun: right after a click the app still reads "not running".
+COUNT_RUNS = """() => {
+  window.__telaahRuns = 0;
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.oldValue === 'running' || app.dataset.testScriptState === 'running') window.__telaahRuns++;
+    }
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
+}"""
+
+
+def change_period(page, name: str = "Tahun ini") -> float:  # type: ignore[no-untyped-def]
+    """Pick another period in the sidebar; seconds until the rerun it started has finished."""
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_test_id("stSelectbox").filter(has_text="Periode").click()
-    option = page.get_by_role("option", name="Tahun ini")
+    option = page.get_by_role("option", name=name)
     option.wait_for(timeout=30_000)
+    page.evaluate(COUNT_RUNS)
     start = time.perf_counter()
     option.click()
+    page.wait_for_function("() => window.__telaahRuns > 0", timeout=60_000)
     return wait_idle(page) - start
 
 

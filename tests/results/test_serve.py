@@ -78,12 +78,27 @@ def test_warm_pages_renders_every_data_page_and_leaves_the_caches_filled(
 
     monkeypatch.setenv("DATABASE_URL", demo_engine.url.render_as_string(hide_password=False))
     monkeypatch.delenv("TELAAH_DEMO_MODE", raising=False)
+
+    def cached() -> dict[str, int]:
+        stats = get_data_cache_stats_provider().get_stats()
+        return {s.cache_name.rsplit(".", 1)[-1]: s.byte_length for f in stats.values() for s in f}
+
     st.cache_data.clear()
-    assert serve.warm_pages() == []
-    stats = get_data_cache_stats_provider().get_stats()
-    cached = {stat.cache_name.rsplit(".", 1)[-1] for family in stats.values() for stat in family}
+    assert serve.warm_pages(["last12"]) == []
+    first = cached()
     # the IKM of the default period, the complaint counts and the sidebar's data coverage
-    assert {"units_ikm", "monthly", "coverage"} <= cached
+    assert {"units_ikm", "monthly", "coverage"} <= set(first)
+    assert serve.warm_pages(["this_year"]) == []
+    assert cached()["units_ikm"] > first["units_ikm"]  # another period's IKM, beside the first
     import os
 
     assert "TELAAH_DEMO_MODE" not in os.environ  # the server itself keeps its sign-in gate
+
+
+def test_warm_periods_are_the_presets_named_or_every_fixed_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every preset but "custom" by default (the default period first); a list in
+    ``TELAAH_WARM_PERIODS`` narrows it, and names that are no preset are ignored."""
+    monkeypatch.delenv("TELAAH_WARM_PERIODS", raising=False)
+    assert serve.warm_periods() == ("last12", "this_year", "last_year", "all")
+    monkeypatch.setenv("TELAAH_WARM_PERIODS", "last12, this_year,custom,bogus")
+    assert serve.warm_periods() == ("last12", "this_year")
