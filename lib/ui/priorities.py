@@ -312,10 +312,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             )
         )
     if not ranked.empty:
-        st.plotly_chart(
-            priority_chart(ranked, ctx.lang, t("priority.chart.title")),
-            width="stretch",
-        )
+        st.vega_lite_chart(spec=priority_chart(ranked, ctx.lang, t("priority.chart.title")), width="stretch")
 
     lang = ctx.lang
     table = {

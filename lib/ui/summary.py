@@ -34,8 +34,8 @@ def priority_section(summary: Any, lang: str) -> int:
     """The top twelve units by priority score; returns how many units have a score."""
     ranked = summary.scored[summary.scored["score"].notna()]
     if not ranked.empty:
-        st.plotly_chart(
-            priority_chart(ranked, lang, translate("summary.chart.title", lang), top=12), width="stretch"
+        st.vega_lite_chart(
+            spec=priority_chart(ranked, lang, translate("summary.chart.title", lang), top=12), width="stretch"
         )
     return len(ranked)
 

@@ -22,6 +22,7 @@ from lib.models import TrainingProgram
 from lib.queries.units import Scope, list_units
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
 from lib.ui.nav import pages_for
+from tests.ui.vega_charts import vega_texts
 
 PAGES = Path(__file__).resolve().parents[2] / "views"
 MANAGER_UNIT = "KEC-MBLW"
@@ -71,6 +72,7 @@ def _everything_shown(at: AppTest) -> str:
         parts.append(frame.value.to_csv())
     for chart in at.get("plotly_chart"):
         parts.append(json.dumps(json.loads(chart.proto.spec)))
+    parts += vega_texts(at)
     for box in at.selectbox:
         parts += [str(o) for o in box.options]
     return "\n".join(parts)

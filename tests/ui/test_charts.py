@@ -24,25 +24,45 @@ def test_equal_labels_get_one_colour_per_standing_and_a_legend() -> None:
             "flagged": [True, False, False, False],
         }
     )
-    figure = priority_chart(scored, "id", "Unit prioritas")
-    traces = {trace.name: trace for trace in figure.data}
-    assert set(traces) == {"Perlu perhatian", "Skor ≥ 25, alasan belum jelas", "Skor < 25"}
-    assert list(traces["Perlu perhatian"].text) == ["70"]
-    assert traces["Perlu perhatian"].marker.color == PRIORITY_COLOURS["flagged"]
-    assert list(traces["Skor ≥ 25, alasan belum jelas"].text) == ["70"]
-    assert traces["Skor ≥ 25, alasan belum jelas"].marker.color == PRIORITY_COLOURS["above"]
-    assert figure.layout.showlegend is True
-    (line,) = figure.layout.shapes
-    assert line.layer == "below" and line.x0 == FLAG_THRESHOLD
-    assert figure.layout.separators == ",."
-    # best on top: plotly draws the first category at the bottom
-    assert list(figure.layout.yaxis.categoryarray) == ["Kelurahan C", "Kelurahan B", "Kelurahan A"]
+    spec = priority_chart(scored, "id", "Unit prioritas")
+    rule, threshold_label, bars, labels = spec["layer"]
+    rows = {row["unit"]: row for row in spec["data"]["values"]}
+    assert set(rows) == {"Kelurahan A", "Kelurahan B", "Kelurahan C"}  # no bar without a score
+    assert rows["Kelurahan A"]["standing"] == "Perlu perhatian" and rows["Kelurahan A"]["label"] == "70"
+    assert (
+        rows["Kelurahan B"]["standing"] == "Skor ≥ 25, alasan belum jelas"
+        and rows["Kelurahan B"]["label"] == "70"
+    )
+    assert rows["Kelurahan B"]["value"] == "69,6"  # the tooltip's value, with the Indonesian decimal comma
+    colour = bars["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["Perlu perhatian", "Skor ≥ 25, alasan belum jelas", "Skor < 25"]
+    assert colour["scale"]["range"] == [
+        PRIORITY_COLOURS["flagged"],
+        PRIORITY_COLOURS["above"],
+        PRIORITY_COLOURS["below"],
+    ]
+    assert colour["legend"]["orient"] == "top"
+    # the threshold line is drawn first (beneath the bars and their labels), at the threshold, and named
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["x"]["datum"] == FLAG_THRESHOLD
+    assert threshold_label["encoding"]["text"]["value"] == "batas 25"
+    assert labels["encoding"]["text"]["field"] == "label"
+    # best on top: Vega-Lite draws the first category of the sort order at the top
+    assert bars["encoding"]["y"]["sort"] == ["Kelurahan A", "Kelurahan B", "Kelurahan C"]
     english = priority_chart(scored, "en", "Priority units")
-    assert {t.name for t in english.data} == {
+    assert english["layer"][2]["encoding"]["color"]["scale"]["domain"] == [
         "Needs attention",
         "Score ≥ 25, reasons not clear",
         "Score < 25",
-    }
+    ]
+    assert {row["value"] for row in english["data"]["values"]} == {"70.4", "69.6", "12.0"}
+
+
+def test_only_the_standings_present_are_named() -> None:
+    scored = pd.DataFrame({"nama_unit": ["A", "B"], "score": [10.0, 3.0], "flagged": [False, False]})
+    colour = priority_chart(scored, "id", "t")["layer"][2]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["Skor < 25"] and colour["scale"]["range"] == [
+        PRIORITY_COLOURS["below"]
+    ]
 
 
 def test_readable_figure_puts_reference_lines_beneath_the_labels() -> None:

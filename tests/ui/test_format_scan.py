@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 
 from lib.auth.roles import Principal
 from tests.ui.test_page_smoke import CASES, _open, admin_account  # noqa: F401 (a fixture)
+from tests.ui.vega_charts import vega_texts
 
 #: A dot followed by 1–2 or 4+ digits is a decimal point, never an Indonesian thousands mark.
 ID_DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])")
@@ -174,6 +175,8 @@ def page_problems(at: Any, lang: str) -> list[tuple[str, str]]:
     for i, chart in enumerate(at.get("plotly_chart")):
         spec = json.loads(chart.proto.spec)
         found += [(kind, f"chart {i}: {where}") for kind, where in chart_problems(spec, lang)]
+    for text in vega_texts(at):
+        found += [(kind, f"vega chart: {ex}") for kind, ex in _problems_in_text(text, lang)]
     return found
 
 
@@ -255,3 +258,19 @@ def test_the_scanner_reads_chart_specs() -> None:
         "layout": {"separators": ",.", "xaxis": {"ticktext": ["Okt 2025", "Nov 2025"]}},
     }
     assert list(chart_problems(fixed, "id")) == []
+
+
+def test_the_scanner_reads_vega_charts() -> None:
+    """A Vega-Lite chart's words are in its spec and its data's text columns; numbers that only
+    place marks are not read."""
+    from streamlit.testing.v1 import AppTest
+
+    def page() -> None:
+        import streamlit as st
+
+        rows = [{"unit": "Kelurahan A", "score": 69.73, "label": "69.73"}]
+        st.vega_lite_chart(spec={"title": "Skor", "data": {"values": rows}, "mark": "bar"})
+
+    at = AppTest.from_function(page).run()
+    assert {kind for kind, _ in page_problems(at, "id")} == {"number"}
+    assert "Kelurahan A" in vega_texts(at) and "Skor" in vega_texts(at)

@@ -29,6 +29,7 @@ from lib.i18n import catalog, translate
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY, PRINCIPAL_KEY, SIGNED_IN_AT_KEY
 from lib.ui.nav import PageEntry, pages_for
 from lib.ui.state import LANG_KEY
+from tests.ui.vega_charts import vega_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -182,6 +183,7 @@ def _shown_text(at: AppTest) -> str:
         parts.append(table.value.to_csv())
     for chart in at.get("plotly_chart"):
         parts.extend(_chart_strings(json.loads(chart.proto.spec)))
+    parts.extend(vega_texts(at))
     return "\n".join(parts)
 
 
@@ -196,6 +198,7 @@ def _chart_empty_words(at: AppTest) -> list[str]:
         for value in _chart_strings(json.loads(chart.proto.spec)):
             if EMPTY_WORDS.search(value):
                 found.append(value[:80])
+    found += [value[:80] for value in vega_texts(at) if EMPTY_WORDS.search(value)]
     return found
 
 
