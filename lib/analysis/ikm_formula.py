@@ -68,7 +68,7 @@ GRADE_BOUNDS_4 = (("A", 3.5324), ("B", 3.0644), ("C", 2.60))
 def round_half_up(value: float, decimals: int = 2) -> float:
     """Round as spreadsheets do (91.385 → 91.39), not banker's rounding."""
     quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))  # numpy floats too
 
 
 def grade_ikm(ikm_100: float | None) -> str | None:

@@ -113,3 +113,11 @@ def test_with_columns_appends_in_order_and_replaces_in_place() -> None:
     replaced = with_columns(frame, {"a": [7, 8], "e": [9, 9]})
     assert list(replaced.columns) == ["a", "b", "e"] and replaced["a"].tolist() == [7, 8]
     assert frame["a"].tolist() == [1, 2]  # the original is untouched
+
+
+def test_numpy_floats_round_and_grade_as_python_floats() -> None:
+    """numpy 2 writes ``repr(np.float64(91.385))`` as ``np.float64(91.385)``, which no Decimal reads."""
+    import numpy as np
+
+    assert round_half_up(np.float64(91.385), 2) == 91.39
+    assert grade_ikm(np.float64(88.305)) == "A"  # 88,31 after rounding: the A bound
