@@ -57,3 +57,9 @@ def nrr_table(frame: pd.DataFrame, lang: str, limit: int = 40) -> Styler:
             if letter is not None:
                 css.iat[row, column] = f"background-color: {GRADE_TINTS[letter]}"
     return table.style.apply(lambda _: css, axis=None)
+
+
+def nrr_column_config(lang: str) -> dict[str, dict[str, object]]:
+    """``st.dataframe(column_config=…)`` for :func:`nrr_table`: the NRR columns right-aligned, as numbers are."""
+    names = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
+    return {name: {"label": name, "type_config": {"type": "text"}, "alignment": "right"} for name in names}
