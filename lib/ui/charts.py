@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from lib.analysis.priority_score import FLAG_THRESHOLD
 from lib.i18n import translate
 from lib.ui.format import localise_figure, number
+from lib.ui.vega import colour_scale, whole_axis
 
 #: Bar colour per standing: flagged (red), above the threshold without clear reasons (amber), below (grey).
 PRIORITY_COLOURS = {"flagged": "#B91C1C", "above": "#F59E0B", "below": "#94A3B8"}
@@ -77,9 +78,8 @@ def priority_chart(scored: pd.DataFrame, lang: str, title: str, top: int = 15) -
     x = {
         "field": "score",
         "type": "quantitative",
-        "title": score_title,
         "scale": {"domain": [0, 108], "nice": False},
-        "axis": {"format": "d", "values": list(range(0, 101, 10))},
+        "axis": whole_axis(score_title, 0, 100),
     }
     line_colour = PRIORITY_COLOURS["flagged"]
     return {
@@ -107,10 +107,7 @@ def priority_chart(scored: pd.DataFrame, lang: str, title: str, top: int = 15) -
                     "color": {
                         "field": "standing",
                         "type": "nominal",
-                        "scale": {
-                            "domain": [names[key] for key in present],
-                            "range": [PRIORITY_COLOURS[key] for key in present],
-                        },
+                        "scale": colour_scale({names[key]: PRIORITY_COLOURS[key] for key in present}),
                         "legend": {
                             "orient": "top",
                             "title": None,
