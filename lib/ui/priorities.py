@@ -44,7 +44,7 @@ from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import details_expander
+from lib.ui.method_details import details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
@@ -344,12 +344,19 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     )
 
 
+#: Session key of the open state of the units-without-enough-evidence expander.
+SHORT_OPEN_KEY = "priority_short_open"
+
+
 def short_section(view: PriorityView, lang: str) -> None:
-    """Units without enough evidence to rank: what is missing."""
+    """Units without enough evidence to rank: what is missing. Built only when opened: a collapsed
+    plain expander still sends its table of every such unit (a quarter of the page's payload)."""
     short = view.short
     if short.empty:
         return
-    with st.expander(t("priority.data_kurang", n=len(short))):
+    with lazy_expander(t("priority.data_kurang", n=len(short)), SHORT_OPEN_KEY) as box:
+        if not box.open:
+            return
         st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
         st.dataframe(
             repeated_text_as_categories(
