@@ -364,7 +364,9 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     """Units (weakest IKM on top) × the nine unsur, cells = NRR coloured by the grade bands."""
     ranked = frame.sort_values("ikm", ascending=True).head(limit)
     z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
-    text = [[written(v, lang, 2, babel=True) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
+    # NRR lie in 1–4, where lib.ui.format.number writes what Babel writes (both round the decimal
+    # half to even) in a fraction of the time: a new period formats up to 360 new cells.
+    text = [[written(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
     columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
     ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
     fig = go.Figure(
