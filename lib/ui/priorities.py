@@ -501,23 +501,29 @@ def model_section(result: ModelResult) -> None:
     else:
         plain_line = t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2))
     (st.info if result.shown else st.warning)(plain_line)
-    with details_expander():
-        st.markdown(t("priority.model.method"))
-        cols = st.columns(3)
-        cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
-        cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
-        cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
-        st.caption(
-            t(
-                "priority.model.split",
-                train_from=result.train_quarters[0],
-                train_to=result.train_quarters[-1],
-                test_from=result.test_quarters[0],
-                test_to=result.test_quarters[-1],
-                n_train=num(result.n_train, 0),
-                n_test=num(result.n_test, 0),
-            )
+    with details_expander(key="priority_model_details") as box:
+        if box.open:
+            _model_details(result)
+
+
+def _model_details(result: ModelResult) -> None:
+    """How the model was built and tested (drawn only when the reader opens the details)."""
+    st.markdown(t("priority.model.method"))
+    cols = st.columns(3)
+    cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
+    cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
+    cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
+    st.caption(
+        t(
+            "priority.model.split",
+            train_from=result.train_quarters[0],
+            train_to=result.train_quarters[-1],
+            test_from=result.test_quarters[0],
+            test_to=result.test_quarters[-1],
+            n_train=num(result.n_train, 0),
+            n_test=num(result.n_test, 0),
         )
+    )
 
 
 def export_section(ctx: PageContext, view: PriorityView) -> None:
