@@ -32,12 +32,15 @@ from lib.ui.data import cached
 from lib.ui.format import change, is_missing, period_text
 from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
+from lib.ui.method_details import lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.text import plain
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
 GROUP_DIMENSIONS = service.GROUP_DIMENSIONS
+#: Session keys of the heatmap/ranking tabs (the open tab's label) and of the respondent profile's expander.
+VIEW_KEY, PROFILE_OPEN_KEY = "ikm_view", "ikm_profile_open"
 
 
 @cached()
@@ -361,7 +364,9 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
     """Units (weakest IKM on top) × the nine unsur, cells = NRR coloured by the grade bands."""
     ranked = frame.sort_values("ikm", ascending=True).head(limit)
     z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
-    text = [[written(v, lang, 2, babel=True) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
+    # NRR lie in 1–4, where lib.ui.format.number writes what Babel writes (both round the decimal
+    # half to even) in a fraction of the time: a new period formats up to 360 new cells.
+    text = [[written(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
     columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
     ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
     fig = go.Figure(
@@ -571,17 +576,23 @@ def headline_section(
 def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
     """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
     ranked = ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
-    heat_tab, rank_tab = st.tabs([t("ikm.section.heatmap"), t("ikm.section.ranking")])
+    # Only the open tab is built: plain tabs send and draw both on every run (the ranking's chart
+    # and its table of every unit were a third of a period change, unseen behind the heatmap).
+    heat_tab, rank_tab = st.tabs(
+        [t("ikm.section.heatmap"), t("ikm.section.ranking")], key=VIEW_KEY, on_change="rerun"
+    )
     with heat_tab:
-        st.plotly_chart(heatmap_chart(units, ctx.lang), width="stretch", key="ikm_heatmap")
-        more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
-        st.caption(f"{t('ikm.heatmap.caption')} {more}")
+        if heat_tab.open:
+            st.plotly_chart(heatmap_chart(units, ctx.lang), width="stretch", key="ikm_heatmap")
+            more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
+            st.caption(f"{t('ikm.heatmap.caption')} {more}")
     with rank_tab:
-        st.plotly_chart(ranking_chart(ranked, ctx.lang, limit=15), width="stretch", key="ikm_ranking")
-        more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
-        st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
-        st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
-        st.caption(t("ikm.sample.note"))
+        if rank_tab.open:
+            st.plotly_chart(ranking_chart(ranked, ctx.lang, limit=15), width="stretch", key="ikm_ranking")
+            more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
+            st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
+            st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
+            st.caption(t("ikm.sample.note"))
     return ranked
 
 
@@ -676,8 +687,14 @@ def weakest_and_trend_section(
 
 
 def profile_section(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str) -> None:
-    """Who answered: IKM by respondent group, of the unit or of the whole scope."""
-    st.subheader(t("ikm.section.profile"))
+    """Who answered: IKM by respondent group, of the unit or of the whole scope, behind an expander
+    built only when opened (the group query and the chart were a third of a period change)."""
+    with lazy_expander(t("ikm.section.profile"), PROFILE_OPEN_KEY, icon=":material/groups:") as box:
+        if box.open:
+            _profile_content(ctx, w, unit, place)
+
+
+def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str) -> None:
     whole_scope = st.toggle(t("ikm.profile.whole_scope", scope=place), key="ikm_profile_scope")
     if whole_scope:
         groups = profile(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, None)

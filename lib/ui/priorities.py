@@ -44,7 +44,7 @@ from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import details_expander
+from lib.ui.method_details import details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
@@ -213,11 +213,30 @@ def staff_table(staff: pd.DataFrame, lang: str) -> pd.DataFrame:
 # ---------------------------------------------------------------- page sections
 
 
+#: The columns the ranking, its chart and the short-evidence table read. Row selections take only
+#: these: the scored frame has about 130, and copying all of them for each selection (and the
+#: model's columns merged onto it) was most of a rerun's time on the server.
+LISTED_COLUMNS = (
+    "kode_unit",
+    "nama_unit",
+    "status",
+    "rank",
+    "score",
+    "flagged",
+    "ikm",
+    "rate_per_1000",
+    "share_20jp",
+    "coverage",
+    "risk_band",
+)
+
+
 @dataclass(frozen=True)
 class PriorityView:
     """The city scored with the reader's weights, cut to their scope, with the risk model.
 
-    Its row selections are taken once per run (each copies a 130-column frame).
+    Its row selections are taken once per run, of :data:`LISTED_COLUMNS` only; a unit's whole
+    row is :meth:`unit_row`. ``city`` and ``scored`` may be the stored frames: never modify them.
     """
 
     weights: dict[str, float]
@@ -230,16 +249,36 @@ class PriorityView:
     missing: dict[str, str]
 
     @cached_property
+    def _listed(self) -> pd.DataFrame:
+        return self.scored[[c for c in LISTED_COLUMNS if c in self.scored.columns]]
+
+    @cached_property
+    def _is_ranked(self) -> np.ndarray:
+        return (self.scored["status"] == UNIT_RANKED).to_numpy(dtype=bool)
+
+    @cached_property
     def ranked(self) -> pd.DataFrame:
-        return self.scored[self.scored["status"] == UNIT_RANKED]
+        return self._listed[self._is_ranked]
 
     @cached_property
     def short(self) -> pd.DataFrame:
-        return self.scored[self.scored["status"] != UNIT_RANKED]
+        return self._listed[~self._is_ranked]
 
     @cached_property
-    def city_ranked(self) -> pd.DataFrame:
-        return self.city[self.city["status"] == UNIT_RANKED]
+    def city_ranked_count(self) -> int:
+        """How many units of the whole city are ranked (the "of N" of every rank)."""
+        return int((self.city["status"] == UNIT_RANKED).sum())
+
+    @cached_property
+    def city_flagged_count(self) -> int:
+        """How many ranked units of the whole city are flagged."""
+        ranked = (self.city["status"] == UNIT_RANKED).to_numpy(dtype=bool)
+        return int(self.city["flagged"].to_numpy()[ranked].sum())
+
+    def unit_row(self, code: str) -> pd.Series:
+        """The whole row (every evidence and score column) of the unit ``code`` in view."""
+        position = np.flatnonzero((self.scored["kode_unit"] == code).to_numpy(dtype=bool))[0]
+        return self.scored.iloc[int(position)]
 
 
 def scored_section(ctx: PageContext) -> PriorityView:
@@ -261,13 +300,15 @@ def scored_section(ctx: PageContext) -> PriorityView:
         weights = DEFAULT_WEIGHTS
     filters = ctx.filters
     city = scored(ctx.engine, filters.date_from, filters.date_to, tuple(sorted(weights.items())), ctx.lang)
-    in_view = in_scope(city.scored, ctx.query_scope)
+    scope = ctx.query_scope
+    # the whole city needs no cut (a copy of every column); a cut keeps the city's order
+    in_view = in_scope(city.scored, scope) if scope.path_prefix or scope.region else city.scored
     if in_view.empty:
         st.info(t("priority.empty"))
         st.stop()
     result = model(filters.date_to)
     if result.shown:
-        in_view = in_view.merge(result.predictions.drop(columns="quarter_start"), on="unit_id", how="left")
+        in_view = with_predictions(in_view, result.predictions)
     return PriorityView(
         weights,
         city.scored,
@@ -279,9 +320,19 @@ def scored_section(ctx: PageContext) -> PriorityView:
     )
 
 
+def with_predictions(scored: pd.DataFrame, predictions: pd.DataFrame) -> pd.DataFrame:
+    """``scored`` with the model's columns for each unit (missing where it has no prediction), as a
+    left merge on ``unit_id`` gives them, without copying the scored frame's 130 columns."""
+    extra = predictions.drop(columns="quarter_start").set_index("unit_id")
+    if not extra.index.is_unique:  # never from the model (one quarter, a row per unit): merge's answer
+        return scored.merge(extra.reset_index(), on="unit_id", how="left")
+    matched = extra.reindex(scored["unit_id"].to_numpy()).set_axis(scored.index)
+    return pd.concat([scored, matched], axis=1).reset_index(drop=True)
+
+
 def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     """How many units are flagged, against which city references, the chart and the ranked table."""
-    ranked, city_ranked, result = view.ranked, view.city_ranked, view.result
+    ranked, result = view.ranked, view.result
     refs = view.references
     st.markdown(
         t(
@@ -295,20 +346,20 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     st.caption(
         t(
             "priority.city.caption",
-            total=num(len(city_ranked), 0),
+            total=num(view.city_ranked_count, 0),
             rate=num(refs["rate_per_1000"], 2),
             on_time=pct(refs["pct_on_time"] / 100, 1),
             late=pct(refs["share_late"], 1),
             jp=pct(refs["share_20jp"], 1),
         )
     )
-    if len(ranked) < len(city_ranked):
+    if len(ranked) < view.city_ranked_count:
         st.caption(
             t(
                 "priority.scope_flagged",
                 n=int(ranked["flagged"].sum()),
                 total=len(ranked),
-                flagged_city=int(city_ranked["flagged"].sum()),
+                flagged_city=view.city_flagged_count,
             )
         )
     if not ranked.empty:
@@ -341,12 +392,19 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     )
 
 
+#: Session key of the open state of the units-without-enough-evidence expander.
+SHORT_OPEN_KEY = "priority_short_open"
+
+
 def short_section(view: PriorityView, lang: str) -> None:
-    """Units without enough evidence to rank: what is missing."""
+    """Units without enough evidence to rank: what is missing. Built only when opened: a collapsed
+    plain expander still sends its table of every such unit (a quarter of the page's payload)."""
     short = view.short
     if short.empty:
         return
-    with st.expander(t("priority.data_kurang", n=len(short))):
+    with lazy_expander(t("priority.data_kurang", n=len(short)), SHORT_OPEN_KEY) as box:
+        if not box.open:
+            return
         st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
         st.dataframe(
             repeated_text_as_categories(
@@ -371,14 +429,15 @@ PROFILE_PARAM, PROFILE_KEY = "profil", "telaah_priority_unit"
 def profile_section(view: PriorityView, lang: str) -> pd.Series:
     """One unit's profile: six metrics and the score's components; returns the unit's row."""
     st.subheader(t("priority.profile"))
-    listed = pd.concat([view.ranked, view.short])
-    codes = listed["kode_unit"].tolist()
-    names = dict(zip(listed["kode_unit"], listed["nama_unit"], strict=True))
+    codes = view.ranked["kode_unit"].tolist() + view.short["kode_unit"].tolist()
+    names = dict(
+        zip(codes, view.ranked["nama_unit"].tolist() + view.short["nama_unit"].tolist(), strict=True)
+    )
     keep_in_url(PROFILE_PARAM, PROFILE_KEY, codes)
     if st.session_state.get(PROFILE_KEY) not in codes:
         st.session_state.pop(PROFILE_KEY, None)  # a unit outside this view (scope changed): start at the top
     code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
-    row = listed[listed["kode_unit"] == code].iloc[0]
+    row = view.unit_row(code)
     metrics = st.columns(3) + st.columns(3)
     ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
     on_time = pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
@@ -386,7 +445,7 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
     metrics[0].metric(t("priority.col.score"), score_text, border=True)
     metrics[1].metric(
         t("priority.col.city_rank"),
-        f"{int(row['rank'])} / {len(view.city_ranked)}" if row["status"] == UNIT_RANKED else "–",
+        f"{int(row['rank'])} / {view.city_ranked_count}" if row["status"] == UNIT_RANKED else "–",
         border=True,
     )
     metrics[2].metric(t("priority.metric.ikm"), ikm_text, border=True)
@@ -491,23 +550,29 @@ def model_section(result: ModelResult) -> None:
     else:
         plain_line = t("priority.model.hidden", auc=num(result.auc, 2), minimum=num(MIN_AUC, 2))
     (st.info if result.shown else st.warning)(plain_line)
-    with details_expander():
-        st.markdown(t("priority.model.method"))
-        cols = st.columns(3)
-        cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
-        cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
-        cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
-        st.caption(
-            t(
-                "priority.model.split",
-                train_from=result.train_quarters[0],
-                train_to=result.train_quarters[-1],
-                test_from=result.test_quarters[0],
-                test_to=result.test_quarters[-1],
-                n_train=num(result.n_train, 0),
-                n_test=num(result.n_test, 0),
-            )
+    with details_expander(key="priority_model_details") as box:
+        if box.open:
+            _model_details(result)
+
+
+def _model_details(result: ModelResult) -> None:
+    """How the model was built and tested (drawn only when the reader opens the details)."""
+    st.markdown(t("priority.model.method"))
+    cols = st.columns(3)
+    cols[0].metric(t("priority.model.auc"), num(result.auc, 2))
+    cols[1].metric(t("priority.model.balanced"), pct(result.balanced_accuracy, 0))
+    cols[2].metric(t("priority.model.base_rate"), pct(result.base_rate_test, 0))
+    st.caption(
+        t(
+            "priority.model.split",
+            train_from=result.train_quarters[0],
+            train_to=result.train_quarters[-1],
+            test_from=result.test_quarters[0],
+            test_to=result.test_quarters[-1],
+            n_train=num(result.n_train, 0),
+            n_test=num(result.n_test, 0),
         )
+    )
 
 
 def export_section(ctx: PageContext, view: PriorityView) -> None:

@@ -12,6 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "kepuasan.py")
@@ -83,11 +84,12 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert at.metric[4].value == "49,95" and not at.metric[4].delta
     assert at.metric[5].value == "D (Tidak Baik)"
 
-    heatmap = json.loads(at.get("plotly_chart")[0].proto.spec)
-    ranking = json.loads(at.get("plotly_chart")[1].proto.spec)
-    assert _array(ranking["data"][0]["x"]) == [91.38, 49.95]
-    assert heatmap["data"][0]["type"] == "heatmap"
+    # only the open tab (the heatmap) and the trend are drawn; the profile waits behind its expander
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert [c["data"][0]["type"] for c in charts] == ["heatmap", "scatter"]
+    heatmap = charts[0]
     assert _array(heatmap["data"][0]["z"])[0] == [2.0] * 9  # weakest unit on top
+    assert len(at.dataframe) == 1  # the saran; the units table is in the closed ranking tab
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
     weakest = [m.value for m in at.markdown if m.value.startswith("- ")]
@@ -99,6 +101,30 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert len(saran) == 2
     assert all("<script>" not in m.value for m in at.markdown)
     assert len(at.download_button) == 2
+
+    at.session_state[VIEW_KEY] = "Peringkat unit"
+    at.run()
+    assert not at.exception
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert [c["data"][0]["type"] for c in charts] == ["bar", "scatter"]
+    assert _array(charts[0]["data"][0]["x"]) == [91.38, 49.95]
+    units = at.dataframe[0].value
+    assert units.iloc[:, 1].tolist() == ["Dinas Dukcapil", "Kelurahan Belawan I"]
+    assert units.iloc[:, 2].tolist() == ["91,38", "49,95"]
+
+
+def test_respondent_profile_opens_on_demand(page_db, monkeypatch) -> None:
+    at = _run(monkeypatch, page_db)
+    assert "ikm_profile_scope" not in at.session_state  # its toggle is not built while closed
+    at.session_state[PROFILE_OPEN_KEY] = True
+    at.run()
+    assert not at.exception
+    profile = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    # the weakest unit, Kelurahan Belawan I: three respondents, all women (P), all answering 2 → 49,95 (D)
+    assert profile["data"][0]["type"] == "bar"
+    assert _array(profile["data"][0]["x"]) == [3]
+    assert profile["data"][0]["y"] == ["Perempuan"]
+    assert profile["data"][0]["text"] == ["3 · IKM 49,95"]
 
 
 def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
@@ -153,4 +179,9 @@ def _has_demo() -> bool:
 def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
     at = _run(monkeypatch, demo_database_url)
     assert at.metric and at.metric[0].value not in ("", "–")
-    assert len(at.get("plotly_chart")) >= 4
+    assert len(at.get("plotly_chart")) >= 2
+    at.session_state[VIEW_KEY] = "Peringkat unit"
+    at.session_state[PROFILE_OPEN_KEY] = True
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) >= 3 and len(at.dataframe) >= 1

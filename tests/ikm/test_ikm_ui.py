@@ -109,6 +109,17 @@ def test_heatmap_puts_the_weakest_unit_on_top() -> None:
     assert list(fig.data[0].x)[2] == "Time"
 
 
+@pytest.mark.parametrize(("lang", "texts"), [("id", ["2,68", "3,12", "–"]), ("en", ["2.68", "3.12", "–"])])
+def test_heatmap_cells_are_written_as_fmt_number_writes_them(lang: str, texts: list[str]) -> None:
+    frame = _frame()
+    nrr = [c for c in frame.columns if c.startswith("nrr_")]
+    # the weakest unit (C) on top: 2.675 and 3.125 round half to even on the exact decimal → 2,68 and 3,12
+    frame.loc[2, nrr[:3]] = [2.675, 3.125, math.nan]
+    text = ui.heatmap_chart(frame, lang).data[0].text
+    assert list(text[0][:3]) == texts
+    assert [fmt_number(v, lang) for v in (2.675, 3.125, None)] == texts
+
+
 def test_trend_chart_draws_the_four_grade_bands() -> None:
     series = pd.DataFrame({"period_label": ["2025-Q1", "2025-Q2"], "ikm_2dp": [80.0, 90.0]})
     series["responden"], series["mutu"] = [10, 12], ["B", "A"]

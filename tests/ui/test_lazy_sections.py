@@ -1,0 +1,83 @@
+"""The parts of Kepuasan and Prioritas built only when opened (a tab, expanders) render cleanly
+once opened, for a leader and a manager in both languages, on the demo city.
+
+The page smoke test opens each page as it first appears, with these parts closed; here they
+are opened the way a reader's click does (their session keys, set before the run: a second run
+of ``app.py`` in English trips AppTest over the demo role picker's translated options), and
+checked the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from lib.i18n import translate
+from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
+from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
+from lib.ui.priorities import SHORT_OPEN_KEY
+from lib.ui.state import LANG_KEY
+from tests.ui.test_page_smoke import APP, ROLES, _open, assert_page_is_clean, empty_table_cells
+
+
+def _open_with(
+    role: str, page: str, lang: str, url: str, monkeypatch: pytest.MonkeyPatch, opened: dict[str, object]
+) -> AppTest:
+    """:func:`tests.ui.test_page_smoke._open` (demo roles only) with ``opened`` in the session first."""
+    _, demo_role, demo_unit = ROLES[role]
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.session_state[LANG_KEY] = lang
+    at.session_state[DEMO_ROLE_KEY] = demo_role
+    if demo_unit is not None:
+        at.session_state[DEMO_UNIT_KEY] = demo_unit
+    for key, value in opened.items():
+        at.session_state[key] = value
+    at.switch_page(f"views/{page}")
+    return at.run()
+
+
+CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in ("id", "en")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("role", "lang"), CASES)
+def test_kepuasan_ranking_tab_and_profile_when_opened(
+    role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(role, "kepuasan.py", lang, demo_database_url, monkeypatch, None)
+    assert_page_is_clean(at, f"kepuasan as {role} ({lang})", lang)
+    closed_charts, closed_tables = len(at.get("plotly_chart")), len(at.dataframe)
+    opened = {VIEW_KEY: translate("ikm.section.ranking", lang), PROFILE_OPEN_KEY: True}
+    at = _open_with(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
+    label = f"kepuasan opened as {role} ({lang})"
+    assert_page_is_clean(at, label, lang)
+    assert empty_table_cells(at) == []
+    # the heatmap gives way to the ranking chart, the profile adds its chart, the units table appears
+    assert len(at.get("plotly_chart")) == closed_charts + 1
+    assert len(at.dataframe) == closed_tables + 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("role", "lang"), CASES)
+def test_prioritas_short_units_and_model_details_when_opened(
+    role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(role, "prioritas.py", lang, demo_database_url, monkeypatch, None)
+    assert_page_is_clean(at, f"prioritas as {role} ({lang})", lang)
+    closed_tables = len(at.dataframe)
+    short_label = [e.label for e in at.expander if re.search(r"\d", e.label)]
+    assert short_label or role != "pimpinan"  # the demo city has units without enough evidence
+    opened = {SHORT_OPEN_KEY: True, "priority_model_details": True}
+    at = _open_with(role, "prioritas.py", lang, demo_database_url, monkeypatch, opened)
+    label = f"prioritas opened as {role} ({lang})"
+    assert_page_is_clean(at, label, lang)
+    assert empty_table_cells(at) == []
+    if short_label:  # "Data kurang: N unit tidak diperingkat": its table lists those N units
+        n = int(re.search(r"\d+", short_label[0]).group(0))  # type: ignore[union-attr]
+        assert len(at.dataframe) == closed_tables + 1
+        assert n in [len(frame.value) for frame in at.dataframe]
