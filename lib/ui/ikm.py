@@ -2,8 +2,9 @@
 
 Cached wrappers take the engine first (``lib.ui.data.engine()``, keyed by its URL)
 and the scope, and call :mod:`lib.services.ikm`; they cache small aggregated
-frames only. Charts are plain plotly figures built from lib results; grade colours
-and bands are the same everywhere (:data:`GRADE_COLORS`). The ``*_section``
+frames only. Charts are Vega-Lite specs built from lib results (:mod:`lib.ui.vega` says
+why), the element scores a graded table (:mod:`lib.ui.nrr_table`); grade colours and bands
+are the same everywhere (:data:`GRADE_COLORS`). The ``*_section``
 functions draw one part of the page each, so the page file only orders them.
 """
 
@@ -12,32 +13,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
-import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
 from lib.analysis.ikm import IkmChange, unit_changes, weakest_for_row
-from lib.analysis.ikm_formula import GRADE_BOUNDS_4, GRADE_BOUNDS_100
+from lib.analysis.ikm_formula import GRADE_BOUNDS_100
 from lib.auth.audit import Action
 from lib.auth.privacy import prepare_for_display
 from lib.i18n import fmt_number, translate
-from lib.models import UNSUR
 from lib.queries.units import Scope
 from lib.services import ikm as service
-from lib.ui.charts import readable_figure
 from lib.ui.data import cached
 from lib.ui.format import change, is_missing, period_text
 from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
 from lib.ui.method_details import lazy_expander
+from lib.ui.nrr_table import nrr_column_config, nrr_table
 from lib.ui.page import PageContext
 from lib.ui.text import plain
+from lib.ui.vega import colour_scale, whole_axis
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
+#: Colour of a reference line (the grade bounds) and of a bar whose grade is unknown ("–").
+NO_GRADE = "#9e9e9e"
+#: Colour scale of the grade letters, for every chart that colours by grade.
+GRADE_SCALE = colour_scale({**GRADE_COLORS, "–": NO_GRADE})
+#: A mark coloured by the ``grade`` field of its data, without a legend (the labels name the grade).
+GRADE_ENCODING = {"field": "grade", "type": "nominal", "scale": GRADE_SCALE, "legend": None}
 GROUP_DIMENSIONS = service.GROUP_DIMENSIONS
 #: Session keys of the heatmap/ranking tabs (the open tab's label) and of the respondent profile's expander.
 VIEW_KEY, PROFILE_OPEN_KEY = "ikm_view", "ikm_profile_open"
@@ -276,18 +282,6 @@ def ranking_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
 # ---------------------------------------------------------------- charts
 
 
-def _nrr_colorscale() -> list[list[object]]:
-    """A stepped scale on 1–4 whose steps are exactly the unsur grade bands."""
-    low, high = 1.0, 4.0
-    cuts = [low, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], high]
-    colours = [GRADE_COLORS["D"], GRADE_COLORS["C"], GRADE_COLORS["B"], GRADE_COLORS["A"]]
-    scale: list[list[object]] = []
-    for i, colour in enumerate(colours):
-        scale.append([(cuts[i] - low) / (high - low), colour])
-        scale.append([(cuts[i + 1] - low) / (high - low), colour])
-    return scale
-
-
 def _short(enough: object) -> bool:
     """A ``sampel_cukup`` value that says the sample is short (unknown: False)."""
     return enough is not None and not pd.isna(enough) and not bool(enough)
@@ -317,8 +311,9 @@ def samples_short(frame: pd.DataFrame) -> list[bool]:
     return [_short(value) for value in frame["sampel_cukup"].tolist()]
 
 
-def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
-    """Horizontal bars of unit IKM, best on top, coloured by grade; ⚠ marks a short sample.
+def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> dict[str, Any]:
+    """Horizontal bars of unit IKM, best on top, coloured by grade, with the grade bounds
+    dotted beneath; ⚠ marks a short sample. A Vega-Lite spec (``st.vega_lite_chart``).
 
     With more than ``2 × limit`` units only the ``limit`` weakest and strongest
     are drawn (the page's table lists every unit).
@@ -330,130 +325,165 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> go.Figure:
         label + (" ⚠" if short else "")
         for label, short in zip(unit_labels(ranked), samples_short(ranked), strict=True)
     ]
-    grade_lines = [
-        {"type": "line", "xref": "x", "x0": b, "x1": b, "yref": "paper", "y0": 0, "y1": 1}
-        | {"line": {"dash": "dot", "color": "#9e9e9e", "width": 1}}
-        for _letter, b in GRADE_BOUNDS_100
+    rows = [
+        {
+            "unit": label,
+            "ikm": float(value),
+            "grade": grade if isinstance(grade, str) else "–",
+            "text": f"{written(value, lang, 2, babel=True)} {grade if isinstance(grade, str) else ''}".strip(),
+            "value": written(value, lang, 2, babel=True),
+            "n": format_number(n, lang, 0),
+        }
+        for label, value, grade, n in zip(
+            labels,
+            ranked["ikm_2dp"].tolist(),
+            ranked["mutu"].tolist(),
+            ranked["responden"].tolist(),
+            strict=True,
+        )
     ]
-    fig = go.Figure(
-        data=go.Bar(
-            x=ranked["ikm_2dp"],
-            y=labels,
-            orientation="h",
-            marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in ranked["mutu"]],
-            text=[
-                f"{written(v, lang, 2, babel=True)} {m}"
-                for v, m in zip(ranked["ikm_2dp"].tolist(), ranked["mutu"].tolist(), strict=True)
-            ],
-            textposition="outside",
-            customdata=np.stack([ranked["responden"], ranked["mutu"]], axis=1),
-            hovertemplate="%{y}<br>IKM %{x:.2f} (%{customdata[1]})<br>n = %{customdata[0]}<extra></extra>",
-        ),
-        layout={
-            "yaxis": {"autorange": "reversed", "title": None, "automargin": True},
-            "xaxis": {"range": [25, 105], "title": translate("ikm.axis.ikm", lang)},
-            "height": max(260, 24 * len(ranked) + 80),
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
-            "shapes": grade_lines,
-        },
-    )
-    return readable_figure(fig, lang)
-
-
-def heatmap_chart(frame: pd.DataFrame, lang: str, limit: int = 40) -> go.Figure:
-    """Units (weakest IKM on top) × the nine unsur, cells = NRR coloured by the grade bands."""
-    ranked = frame.sort_values("ikm", ascending=True).head(limit)
-    z = ranked[[f"nrr_{u}" for u in UNSUR]].to_numpy(dtype=float)
-    # NRR lie in 1–4, where lib.ui.format.number writes what Babel writes (both round the decimal
-    # half to even) in a fraction of the time: a new period formats up to 360 new cells.
-    text = [[written(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in z.tolist()]
-    columns = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
-    ticks = [1.0, GRADE_BOUNDS_4[2][1], GRADE_BOUNDS_4[1][1], GRADE_BOUNDS_4[0][1], 4.0]
-    fig = go.Figure(
-        data=go.Heatmap(
-            z=z,
-            x=columns,
-            y=unit_labels(ranked),
-            zmin=1,
-            zmax=4,
-            colorscale=_nrr_colorscale(),
-            text=text,
-            texttemplate="%{text}",
-            hovertemplate="%{y}<br>%{x}: NRR %{z:.4f}<extra></extra>",
-            colorbar={
-                "title": {"text": "NRR"},
-                "tickvals": ticks,
-                "ticktext": [fmt_number(v, lang, 2 if round(v, 2) == v else 4) for v in ticks],
+    title = translate("ikm.axis.ikm", lang)
+    y = {"field": "unit", "type": "nominal", "sort": labels, "title": None, "axis": {"labelLimit": 360}}
+    x = {
+        "field": "ikm",
+        "type": "quantitative",
+        "scale": {"domain": [25, 105], "nice": False},
+        "axis": whole_axis(title, 25, 100),
+    }
+    return {
+        "height": {"step": 22},
+        "data": {"values": rows},
+        "layer": [
+            {
+                "data": {"values": [{"bound": bound} for _letter, bound in GRADE_BOUNDS_100]},
+                "mark": {"type": "rule", "strokeDash": [2, 3], "color": NO_GRADE},
+                "encoding": {"x": {"field": "bound", "type": "quantitative"}},
             },
-            xgap=1,
-            ygap=1,
-        ),
-        layout={
-            "yaxis": {"autorange": "reversed", "automargin": True},
-            "xaxis": {"side": "top", "title": None},
-            "height": max(240, 26 * len(ranked) + 90),
-            "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
-        },
-    )
-    return readable_figure(fig, lang)
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "y": y,
+                    "x": x,
+                    "color": GRADE_ENCODING,
+                    "tooltip": [
+                        {"field": "unit", "type": "nominal", "title": translate("ikm.col.unit", lang)},
+                        {"field": "value", "type": "nominal", "title": "IKM"},
+                        {"field": "grade", "type": "nominal", "title": translate("ikm.col.grade", lang)},
+                        {"field": "n", "type": "nominal", "title": "n"},
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 3},
+                "encoding": {"y": y, "x": x, "text": {"field": "text", "type": "nominal"}},
+            },
+        ],
+    }
 
 
-def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
-    """IKM per period for one or more series, over the A/B/C/D bands shaded behind.
-
-    Built in one step (traces and layout together): plotly validates a figure once then,
-    instead of once per update.
-    """
-    lows = [25.0]
-    bands = [("D", 25.0, GRADE_BOUNDS_100[2][1]), ("C", GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1])]
-    bands += [("B", GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1]), ("A", GRADE_BOUNDS_100[0][1], 100.0)]
+def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, Any]:
+    """IKM per period for one or more series (the first dashed), over the A/B/C/D bands shaded
+    behind and named on the right. A Vega-Lite spec (``st.vega_lite_chart``)."""
+    bounds = [25.0, GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1], 100.0]
+    bands = [
+        {"grade": letter, "low": bounds[i], "high": bounds[i + 1], "middle": (bounds[i] + bounds[i + 1]) / 2}
+        for i, letter in enumerate(["D", "C", "B", "A"])
+    ]
     palette = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
-    traces = []
-    for number, (name, frame) in enumerate(series):
+    rows, names, lows, periods = [], [], [], {}
+    for name, frame in series:
         if frame.empty:
             continue
+        names.append(name)
         lows.append(float(frame["ikm_2dp"].min()))
-        traces.append(
-            go.Scatter(
-                x=[period_text(label, lang) for label in frame["period_label"]],
-                y=frame["ikm_2dp"],
-                mode="lines+markers",
-                name=name,
-                line={"color": palette[number % len(palette)], "dash": "dash" if number == 0 else "solid"},
-                customdata=np.stack([frame["responden"], frame["mutu"].fillna("–")], axis=1),
-                hovertemplate=f"{name}<br>%{{x}}: IKM %{{y:.2f}} (%{{customdata[1]}})<br>n = %{{customdata[0]}}"
-                "<extra></extra>",
-            )
-        )
-    floor = max(25.0, min(lows[1:] or [60.0]) - 6)
-    fig = go.Figure(
-        data=traces,
-        layout={
-            "shapes": [
-                {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lo, "y1": hi}
-                | {"fillcolor": GRADE_COLORS[letter], "opacity": 0.14, "line": {"width": 0}, "layer": "below"}
-                for letter, lo, hi in bands
-            ],
-            "annotations": [
+        for label, value, grade, n in zip(
+            frame["period_label"].tolist(),
+            frame["ikm_2dp"].tolist(),
+            frame["mutu"].tolist(),
+            frame["responden"].tolist(),
+            strict=True,
+        ):
+            text = period_text(label, lang)
+            periods.setdefault(str(label), text)
+            rows.append(
                 {
-                    "x": 1.0,
-                    "xref": "paper",
-                    "xanchor": "left",
-                    "y": (lo + hi) / 2,
-                    "yref": "y",
-                    "text": letter,
+                    "series": name,
+                    "period": text,
+                    "ikm": float(value),
+                    "value": written(value, lang, 2, babel=True),
+                    "grade": grade if isinstance(grade, str) else "–",
+                    "n": format_number(n, lang, 0),
                 }
-                | {"showarrow": False, "font": {"size": 11}}
-                for letter, lo, hi in bands
-            ],
-            "yaxis": {"range": [min(floor, 60.0), 100], "title": translate("ikm.axis.ikm", lang)},
-            "xaxis": {"title": translate("ikm.axis.period", lang), "type": "category"},
-            "height": 340,
-            "margin": {"l": 10, "r": 30, "t": 10, "b": 40},
-            "legend": {"orientation": "h", "y": -0.25},
-        },
-    )
-    return readable_figure(fig, lang)
+            )
+    floor = max(25.0, min(lows or [60.0]) - 6)
+    low = min(floor, 60.0)
+    order = [periods[key] for key in sorted(periods)]
+    title = translate("ikm.axis.ikm", lang)
+    y_scale = {"domain": [low, 100], "nice": False, "clamp": True}
+    return {
+        "height": 320,
+        "layer": [
+            {
+                "data": {"values": bands},
+                "mark": {"type": "rect", "opacity": 0.14},
+                "encoding": {
+                    "y": {"field": "low", "type": "quantitative", "scale": y_scale},
+                    "y2": {"field": "high"},
+                    "color": GRADE_ENCODING,
+                },
+            },
+            {
+                "data": {"values": [b for b in bands if b["high"] > low]},
+                "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11, "color": "#475569"},
+                "encoding": {
+                    "x": {"value": {"expr": "width"}},
+                    "y": {"field": "middle", "type": "quantitative", "scale": y_scale},
+                    "text": {"field": "grade", "type": "nominal"},
+                },
+            },
+            {
+                "data": {"values": rows},
+                "mark": {"type": "line", "point": True},
+                "encoding": {
+                    "x": {
+                        "field": "period",
+                        "type": "ordinal",
+                        "sort": order,
+                        "title": translate("ikm.axis.period", lang),
+                        "axis": {"labelAngle": -45, "titlePadding": 12},
+                    },
+                    "y": {
+                        "field": "ikm",
+                        "type": "quantitative",
+                        "scale": y_scale,
+                        "axis": whole_axis(title, low, 100),
+                    },
+                    "color": {
+                        "field": "series",
+                        "type": "nominal",
+                        "sort": names,
+                        "scale": {"domain": names, "range": palette[: len(names)] or palette[:1]},
+                        "legend": {"orient": "bottom", "title": None, "labelLimit": 400},
+                    },
+                    "strokeDash": {
+                        "field": "series",
+                        "type": "nominal",
+                        "sort": names,
+                        "scale": {"domain": names, "range": [[5, 4]] + [[1, 0]] * max(len(names) - 1, 0)},
+                        "legend": None,
+                    },
+                    "tooltip": [
+                        {"field": "series", "type": "nominal", "title": " "},
+                        {"field": "period", "type": "nominal", "title": translate("ikm.axis.period", lang)},
+                        {"field": "value", "type": "nominal", "title": "IKM"},
+                        {"field": "grade", "type": "nominal", "title": translate("ikm.col.grade", lang)},
+                        {"field": "n", "type": "nominal", "title": "n"},
+                    ],
+                },
+            },
+        ],
+        "resolve": {"scale": {"color": "independent"}},
+    }
 
 
 def group_label(dimension: str, value: object, lang: str) -> str:
@@ -464,31 +494,60 @@ def group_label(dimension: str, value: object, lang: str) -> str:
     return str(value)
 
 
-def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 12) -> go.Figure:
-    """Respondents per group (bars) with each group's IKM in the label."""
+def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 12) -> dict[str, Any]:
+    """Respondents per group (bars, coloured by the group's grade) with each group's IKM in
+    the label. A Vega-Lite spec (``st.vega_lite_chart``)."""
     shown = frame.head(limit)
     labels = [group_label(dimension, g, lang) for g in shown["group"]]
-    fig = go.Figure(
-        data=go.Bar(
-            x=shown["responden"],
-            y=labels,
-            orientation="h",
-            marker_color=[GRADE_COLORS.get(m, "#9e9e9e") for m in shown["mutu"]],
-            text=[
-                f"{written(n, lang, 0, babel=True)} · IKM {written(v, lang, 2, babel=True)}"
-                for n, v in zip(shown["responden"].tolist(), shown["ikm_2dp"].tolist(), strict=True)
-            ],
-            textposition="auto",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        ),
-        layout={
-            "yaxis": {"autorange": "reversed", "title": None, "automargin": True},
-            "xaxis": {"title": translate("ikm.axis.respondents", lang)},
-            "height": max(200, 30 * len(shown) + 70),
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
-        },
-    )
-    return readable_figure(fig, lang)
+    rows = [
+        {
+            "group": label,
+            "responden": int(n),
+            "grade": grade if isinstance(grade, str) else "–",
+            "text": f"{written(n, lang, 0, babel=True)} · IKM {written(v, lang, 2, babel=True)}",
+        }
+        for label, n, v, grade in zip(
+            labels,
+            shown["responden"].tolist(),
+            shown["ikm_2dp"].tolist(),
+            shown["mutu"].tolist(),
+            strict=True,
+        )
+    ]
+    top = max([r["responden"] for r in rows] or [1])
+    y = {"field": "group", "type": "nominal", "sort": labels, "title": None, "axis": {"labelLimit": 300}}
+    x = {
+        "field": "responden",
+        "type": "quantitative",
+        "scale": {"domain": [0, top * 1.3], "nice": False},
+        "axis": {"title": translate("ikm.axis.respondents", lang), "labels": False, "ticks": False},
+    }
+    return {
+        "height": {"step": 28},
+        "data": {"values": rows},
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "y": y,
+                    "x": x,
+                    "color": GRADE_ENCODING,
+                    "tooltip": [
+                        {"field": "group", "type": "nominal", "title": translate("ikm.profile.by", lang)},
+                        {
+                            "field": "text",
+                            "type": "nominal",
+                            "title": translate("ikm.axis.respondents", lang),
+                        },
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 3},
+                "encoding": {"y": y, "x": x, "text": {"field": "text", "type": "nominal"}},
+            },
+        ],
+    }
 
 
 # ---------------------------------------------------------------- page sections
@@ -583,12 +642,20 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
     )
     with heat_tab:
         if heat_tab.open:
-            st.plotly_chart(heatmap_chart(units, ctx.lang), width="stretch", key="ikm_heatmap")
+            st.dataframe(
+                nrr_table(units, ctx.lang),
+                column_config=nrr_column_config(ctx.lang),
+                hide_index=True,
+                width="stretch",
+                key="ikm_heatmap",
+            )
             more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
             st.caption(f"{t('ikm.heatmap.caption')} {more}")
     with rank_tab:
         if rank_tab.open:
-            st.plotly_chart(ranking_chart(ranked, ctx.lang, limit=15), width="stretch", key="ikm_ranking")
+            st.vega_lite_chart(
+                spec=ranking_chart(ranked, ctx.lang, limit=15), width="stretch", key="ikm_ranking"
+            )
             more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
             st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
             st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
@@ -682,7 +749,7 @@ def weakest_and_trend_section(
                 ),
             ),
         ]
-        st.plotly_chart(trend_chart(series, ctx.lang), width="stretch", key="ikm_trend")
+        st.vega_lite_chart(spec=trend_chart(series, ctx.lang), width="stretch", key="ikm_trend")
         st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
 
 
@@ -714,8 +781,8 @@ def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str
         )
         or GROUP_DIMENSIONS[0]
     )
-    st.plotly_chart(
-        profile_chart(groups[dimension], dimension, ctx.lang),
+    st.vega_lite_chart(
+        spec=profile_chart(groups[dimension], dimension, ctx.lang),
         width="stretch",
         key=f"ikm_profile_{dimension}",
     )

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
+from tests.ui.vega_charts import vega_rows, vega_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "kepuasan.py")
 
@@ -84,12 +85,12 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert at.metric[4].value == "49,95" and not at.metric[4].delta
     assert at.metric[5].value == "D (Tidak Baik)"
 
-    # only the open tab (the heatmap) and the trend are drawn; the profile waits behind its expander
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert [c["data"][0]["type"] for c in charts] == ["heatmap", "scatter"]
-    heatmap = charts[0]
-    assert _array(heatmap["data"][0]["z"])[0] == [2.0] * 9  # weakest unit on top
-    assert len(at.dataframe) == 1  # the saran; the units table is in the closed ranking tab
+    # only the open tab (the NRR table) and the trend are drawn; the profile waits behind its expander
+    assert len(at.get("vega_lite_chart")) == 1  # the trend
+    nrr = at.dataframe[0].value
+    assert nrr.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"  # the weakest unit on top
+    assert nrr.iloc[0, 1:].tolist() == ["2,00"] * 9
+    assert len(at.dataframe) == 2  # the NRR table and the saran; the units table is in the closed ranking tab
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
     weakest = [m.value for m in at.markdown if m.value.startswith("- ")]
@@ -105,9 +106,10 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     at.session_state[VIEW_KEY] = "Peringkat unit"
     at.run()
     assert not at.exception
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert [c["data"][0]["type"] for c in charts] == ["bar", "scatter"]
-    assert _array(charts[0]["data"][0]["x"]) == [91.38, 49.95]
+    ranking = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    bars = next(layer for layer in ranking["layer"] if layer["mark"]["type"] == "bar")
+    assert bars["encoding"]["x"]["field"] == "ikm"
+    assert vega_rows(at.get("vega_lite_chart")[0])["ikm"].tolist() == [91.38, 49.95]
     units = at.dataframe[0].value
     assert units.iloc[:, 1].tolist() == ["Dinas Dukcapil", "Kelurahan Belawan I"]
     assert units.iloc[:, 2].tolist() == ["91,38", "49,95"]
@@ -119,12 +121,12 @@ def test_respondent_profile_opens_on_demand(page_db, monkeypatch) -> None:
     at.session_state[PROFILE_OPEN_KEY] = True
     at.run()
     assert not at.exception
-    profile = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    profile = vega_rows(at.get("vega_lite_chart")[-1])
     # the weakest unit, Kelurahan Belawan I: three respondents, all women (P), all answering 2 → 49,95 (D)
-    assert profile["data"][0]["type"] == "bar"
-    assert _array(profile["data"][0]["x"]) == [3]
-    assert profile["data"][0]["y"] == ["Perempuan"]
-    assert profile["data"][0]["text"] == ["3 · IKM 49,95"]
+    assert profile["responden"].tolist() == [3]
+    assert profile["group"].tolist() == ["Perempuan"]
+    assert profile["text"].tolist() == ["3 · IKM 49,95"]
+    assert profile["grade"].tolist() == ["D"]
 
 
 def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
@@ -147,7 +149,7 @@ def test_unit_manager_sees_only_their_unit(page_db, monkeypatch) -> None:
     assert at.metric[0].label == "IKM Kelurahan Belawan I (bobot 0,111)"
     assert at.metric[0].value == "49,95"
     shown = " ".join(m.value for m in at.markdown) + json.dumps(
-        [c.proto.spec for c in at.get("plotly_chart")]
+        [c.proto.spec for c in at.get("vega_lite_chart")] + vega_texts(at)
     )
     assert "Dukcapil" not in shown and "DUKCAPIL" not in shown
 
@@ -179,9 +181,9 @@ def _has_demo() -> bool:
 def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
     at = _run(monkeypatch, demo_database_url)
     assert at.metric and at.metric[0].value not in ("", "–")
-    assert len(at.get("plotly_chart")) >= 2
+    assert len(at.get("vega_lite_chart")) >= 1 and len(at.dataframe) >= 2
     at.session_state[VIEW_KEY] = "Peringkat unit"
     at.session_state[PROFILE_OPEN_KEY] = True
     at.run()
     assert not at.exception
-    assert len(at.get("plotly_chart")) >= 3 and len(at.dataframe) >= 1
+    assert len(at.get("vega_lite_chart")) >= 3 and len(at.dataframe) >= 1

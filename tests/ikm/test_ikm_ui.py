@@ -43,16 +43,6 @@ def test_format_numbers_matches_fmt_number(lang: str) -> None:
     assert ui.format_numbers([-0.004], "id", 2) == ["0,00"]
 
 
-def test_nrr_colorscale_steps_are_the_grade_bands() -> None:
-    scale = ui._nrr_colorscale()
-    stops = sorted({round(position, 6) for position, _colour in scale})
-    # (2.60 − 1)/3, (3.0644 − 1)/3, (3.5324 − 1)/3 on the 1–4 axis
-    assert stops == [0.0, 0.533333, 0.688133, 0.844133, 1.0]
-    colour_at = {round(p, 6): c for p, c in scale}
-    assert scale[0][1] == ui.GRADE_COLORS["D"] and scale[-1][1] == ui.GRADE_COLORS["A"]
-    assert colour_at[0.533333] in (ui.GRADE_COLORS["D"], ui.GRADE_COLORS["C"])
-
-
 def _frame() -> pd.DataFrame:
     rows = []
     for code, ikm, mutu, n, minimum in (
@@ -93,41 +83,58 @@ def _frame() -> pd.DataFrame:
     return frame
 
 
+def _layer(spec: dict, mark: str) -> dict:
+    return next(layer for layer in spec["layer"] if layer["mark"]["type"] == mark)
+
+
 def test_ranking_chart_colours_by_grade_and_marks_short_samples() -> None:
-    fig = ui.ranking_chart(_frame(), "id")
-    bar = fig.data[0]
-    assert list(bar.y) == ["Unit A (A)", "Unit B (B) ⚠", "Unit C (C)"]
-    assert list(bar.marker.color) == [ui.GRADE_COLORS["A"], ui.GRADE_COLORS["C"], ui.GRADE_COLORS["D"]]
-    assert list(bar.text) == ["91,38 A", "70,00 C", "60,00 D"]
-    assert [shape.x0 for shape in fig.layout.shapes] == [88.31, 76.61, 65.0]
-
-
-def test_heatmap_puts_the_weakest_unit_on_top() -> None:
-    fig = ui.heatmap_chart(_frame(), "en")
-    assert list(fig.data[0].y) == ["Unit C (C)", "Unit B (B)", "Unit A (A)"]
-    assert fig.data[0].zmin == 1 and fig.data[0].zmax == 4
-    assert list(fig.data[0].x)[2] == "Time"
+    spec = ui.ranking_chart(_frame(), "id")
+    rows = spec["data"]["values"]
+    assert [r["unit"] for r in rows] == ["Unit A (A)", "Unit B (B) ⚠", "Unit C (C)"]
+    assert [r["grade"] for r in rows] == ["A", "C", "D"]
+    assert [r["text"] for r in rows] == ["91,38 A", "70,00 C", "60,00 D"]
+    assert [r["n"] for r in rows] == ["400", "50", "9"]
+    bars = _layer(spec, "bar")
+    scale = bars["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True))["C"] == ui.GRADE_COLORS["C"]
+    assert bars["encoding"]["y"]["sort"] == ["Unit A (A)", "Unit B (B) ⚠", "Unit C (C)"]  # best on top
+    rules = spec["layer"][0]  # the grade bounds, beneath the bars
+    assert rules["mark"]["type"] == "rule"
+    assert [r["bound"] for r in rules["data"]["values"]] == [88.31, 76.61, 65.0]
 
 
 @pytest.mark.parametrize(("lang", "texts"), [("id", ["2,68", "3,12", "–"]), ("en", ["2.68", "3.12", "–"])])
-def test_heatmap_cells_are_written_as_fmt_number_writes_them(lang: str, texts: list[str]) -> None:
+def test_nrr_cells_are_written_as_fmt_number_writes_them(lang: str, texts: list[str]) -> None:
+    from lib.ui.nrr_table import nrr_frame
+
     frame = _frame()
     nrr = [c for c in frame.columns if c.startswith("nrr_")]
     # the weakest unit (C) on top: 2.675 and 3.125 round half to even on the exact decimal → 2,68 and 3,12
     frame.loc[2, nrr[:3]] = [2.675, 3.125, math.nan]
-    text = ui.heatmap_chart(frame, lang).data[0].text
-    assert list(text[0][:3]) == texts
+    table, _grades = nrr_frame(frame, lang)
+    assert list(table["Unit"]) == ["Unit C (C)", "Unit B (B)", "Unit A (A)"]  # the weakest on top
+    assert list(table.iloc[0, 1:4]) == texts
     assert [fmt_number(v, lang) for v in (2.675, 3.125, None)] == texts
 
 
 def test_trend_chart_draws_the_four_grade_bands() -> None:
     series = pd.DataFrame({"period_label": ["2025-Q1", "2025-Q2"], "ikm_2dp": [80.0, 90.0]})
     series["responden"], series["mutu"] = [10, 12], ["B", "A"]
-    fig = ui.trend_chart([("Kota", series)], "id")
-    bands = [(s.y0, s.y1) for s in fig.layout.shapes]
-    assert bands == [(25.0, 65.0), (65.0, 76.61), (76.61, 88.31), (88.31, 100.0)]
-    assert [a.text for a in fig.layout.annotations] == ["D", "C", "B", "A"]
-    assert list(fig.data[0].y) == [80.0, 90.0]
+    spec = ui.trend_chart([("Kota", series)], "id")
+    bands = spec["layer"][0]  # shaded beneath the lines
+    assert bands["mark"]["type"] == "rect"
+    assert [(b["low"], b["high"]) for b in bands["data"]["values"]] == [
+        (25.0, 65.0),
+        (65.0, 76.61),
+        (76.61, 88.31),
+        (88.31, 100.0),
+    ]
+    # named on the right: only the bands the axis shows (it starts at 60 here: 80 − 6 ≥ 60)
+    assert [b["grade"] for b in _layer(spec, "text")["data"]["values"]] == ["D", "C", "B", "A"]
+    line = _layer(spec, "line")
+    assert [r["ikm"] for r in line["data"]["values"]] == [80.0, 90.0]
+    assert [r["value"] for r in line["data"]["values"]] == ["80,00", "90,00"]
+    assert line["encoding"]["y"]["scale"]["domain"] == [60.0, 100]
 
 
 def test_ranking_table_and_sample_texts() -> None:

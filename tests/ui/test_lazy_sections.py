@@ -51,15 +51,15 @@ def test_kepuasan_ranking_tab_and_profile_when_opened(
 ) -> None:
     at = _open(role, "kepuasan.py", lang, demo_database_url, monkeypatch, None)
     assert_page_is_clean(at, f"kepuasan as {role} ({lang})", lang)
-    closed_charts, closed_tables = len(at.get("plotly_chart")), len(at.dataframe)
+    closed_charts, closed_tables = len(at.get("vega_lite_chart")), len(at.dataframe)
     opened = {VIEW_KEY: translate("ikm.section.ranking", lang), PROFILE_OPEN_KEY: True}
     at = _open_with(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
     label = f"kepuasan opened as {role} ({lang})"
     assert_page_is_clean(at, label, lang)
     assert empty_table_cells(at) == []
-    # the heatmap gives way to the ranking chart, the profile adds its chart, the units table appears
-    assert len(at.get("plotly_chart")) == closed_charts + 1
-    assert len(at.dataframe) == closed_tables + 1
+    # the NRR table gives way to the ranking chart and the units table, the profile adds its chart
+    assert len(at.get("vega_lite_chart")) == closed_charts + 2
+    assert len(at.dataframe) == closed_tables
 
 
 @pytest.mark.slow

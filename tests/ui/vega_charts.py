@@ -42,3 +42,8 @@ def vega_texts(at: Any) -> list[str]:
                 if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
                     texts.extend(v for v in column.to_pylist() if isinstance(v, str))
     return texts
+
+
+def vega_rows(chart: Any) -> Any:
+    """The data of one Vega-Lite chart element as a pandas frame (what its marks are drawn from)."""
+    return pa.ipc.open_stream(chart.proto.data.data).read_all().to_pandas()
