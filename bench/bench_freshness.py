@@ -16,6 +16,11 @@ lib worker`` at nice 10, as the dashboard starts them; default 2):
 
     python bench/bench_freshness.py --db sqlite:////tmp/issue-11/city.db
     python bench/bench_freshness.py --db postgresql+psycopg://postgres@127.0.0.1:5432/issue11_city --rows 10000
+
+``--import-only`` measures steps 3 and 4 alone, ``--repeat`` times (default 5), undoing each
+import, with no freshness waits; it prints every round and the medians of bare load and
+import (and the import's split into prepare and write). ``--root`` runs another checkout's
+``lib`` (e.g. ``--root /work/main`` for a before/after comparison from one bench file).
 """
 
 from __future__ import annotations
@@ -94,6 +99,42 @@ def bare_load(engine, csv_path: Path) -> float:  # type: ignore[no-untyped-def]
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE bench_bare_load"))
     return seconds
+
+
+def import_only(engine, csv_path: Path, repeat: int) -> None:  # type: ignore[no-untyped-def]
+    """Bare load and import alternately, ``repeat`` times; each import is undone before the next round."""
+    import statistics
+
+    from lib.ingest import import_upload, prepare_upload
+    from lib.ingest.batches import undo_import
+
+    rounds: list[tuple[float, float, float, float, float]] = []
+    for n in range(repeat):
+        bare = bare_load(engine, csv_path)
+        start = time.perf_counter()
+        prepared = prepare_upload(csv_path.read_bytes(), csv_path.name, "pengaduan", engine)
+        prepared_at = time.perf_counter()
+        result = import_upload(engine, prepared, user="bench")
+        end = time.perf_counter()
+        if result.outcome != "imported":
+            raise SystemExit(f"import refused: {[p.sentence() for p in result.problems[:5]]}")
+        start_undo = time.perf_counter()
+        undo_import(engine, result.batch_id, user="bench")
+        undo = time.perf_counter() - start_undo
+        row = (bare, end - start, prepared_at - start, end - prepared_at, undo)
+        rounds.append(row)
+        print(
+            f"round {n + 1}: bare {bare:.3f} s  import {row[1]:.3f} s "
+            f"(prepare {row[2]:.3f} + write {row[3]:.3f})  {row[1] / bare:.2f}× bare  undo {undo:.3f} s",
+            flush=True,
+        )
+    med = [statistics.median(r[i] for r in rounds) for i in range(5)]
+    ratios = statistics.median(r[1] / r[0] for r in rounds)
+    print(
+        f"median of {repeat}: bare {med[0]:.3f} s  import {med[1]:.3f} s "
+        f"(prepare {med[2]:.3f} + write {med[3]:.3f})  ratio of medians {med[1] / med[0]:.2f}×  "
+        f"median ratio {ratios:.2f}×  undo {med[4]:.3f} s"
+    )
 
 
 def stale_standard_results(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -183,19 +224,56 @@ def main() -> None:
         default=2,
         help="worker processes, as a dashboard on this machine starts (default 2)",
     )
+    parser.add_argument(
+        "--import-only",
+        action="store_true",
+        help="time bare load and import only (no freshness waits), --repeat rounds, each import undone",
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of --import-only (default 5)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose lib is measured")
     args = parser.parse_args()
     if not args.db:
         parser.error("--db (or BENCH_DATABASE_URL) must name the city-scale database")
     os.environ["DATABASE_URL"] = args.db
+    root = args.root.resolve()
+    sys.path.insert(0, str(root))
     from lib.db import ensure_schema, make_engine
     from lib.ingest import import_upload, prepare_upload
     from lib.ingest.batches import undo_import
     from lib.results.dashboard import standard_windows
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(root)}
     engine = ensure_schema(make_engine(args.db))
+    print(f"lib from {root}")
+    if args.import_only:
+        last12 = standard_windows(engine)[0]
+        window = (max(last12[0], last12[1] - timedelta(days=90)), last12[1] - timedelta(days=3))
+        workdir = Path(tempfile.mkdtemp(prefix="telaah_fresh_"))
+        csv_path = workdir / "pengaduan_bench.csv"
+        make_csv(csv_path, engine, args.rows, window)
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
+                cwd=root,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(args.workers)
+        ]
+        time.sleep(3 if workers else 0)
+        try:
+            import_only(engine, csv_path, args.repeat)
+        finally:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.wait(timeout=30)
+            csv_path.unlink(missing_ok=True)
+            workdir.rmdir()
+        return
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "lib", "worker", "--once"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "lib", "worker", "--once"], cwd=root, env=env, check=True)
     print(f"results brought up to date in {time.perf_counter() - start:.1f} s")
     stale = stale_standard_results(engine)
     if stale:
@@ -211,7 +289,7 @@ def main() -> None:
     workers = [
         subprocess.Popen(
             [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Table, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import Column, Connection, Table, and_, bindparam, insert, select, tuple_, update
 
 from lib.bulk import bulk_insert
 from lib.ingest.values import nip_birth_date, nip_gender
@@ -89,11 +89,104 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def records_of(frame: pd.DataFrame, columns: dict[str, str]) -> list[dict[str, Any]]:
-    """Rows of ``frame`` as dicts keyed by table column (``columns``: frame column → table column)."""
+#: types the drivers take as they are (``type(v) in``: a pd.Timestamp is a datetime subclass, not one of these)
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), date, datetime})
+
+
+def column_values(series: pd.Series, *, moments: bool = False) -> list[Any]:
+    """A column as plain Python values, exactly as :func:`_py` gives them cell by cell, built in C.
+
+    Whole-number and boolean columns come out of numpy's ``tolist``; floats with
+    NaN as None; ``datetime64`` columns as :class:`date` where the time is
+    midnight and :class:`datetime` elsewhere (NaT as None); object columns
+    with missing values as None and only cells of an unusual type (numpy
+    scalars, Timestamps) passed through :func:`_py`. With ``moments`` a
+    ``datetime64`` column gives :class:`datetime` throughout (midnight as 00:00),
+    for a DateTime column.
+    """
+    dtype = series.dtype
+    if not isinstance(dtype, np.dtype) or dtype.kind not in "iubfM":  # text, objects, pandas' own dtypes
+        objects = series.to_numpy(dtype=object, na_value=None).tolist()
+        plain = _PLAIN_TYPES
+        values = [v if type(v) in plain else _py(v) for v in objects]
+        if moments:
+            values = [datetime(v.year, v.month, v.day) if type(v) is date else v for v in values]
+        return values
+    if dtype.kind in "iub":
+        return series.to_numpy().tolist()
+    if dtype.kind == "f":
+        values = series.to_numpy()
+        missing = np.isnan(values)
+        if not missing.any():
+            return values.tolist()
+        objects = values.astype(object)
+        objects[missing] = None
+        return objects.tolist()
+    stamps = series.to_numpy().astype("datetime64[us]")  # numpy's datetime64: no time zone
+    if moments:
+        return stamps.tolist()
+    days = stamps.astype("datetime64[D]")
+    midnight = stamps == days  # NaT compares unequal: it falls to the datetime branch, as None
+    if midnight.all():
+        return days.tolist()
+    if not midnight.any():
+        return stamps.tolist()
+    return np.where(midnight, days.astype(object), stamps.astype(object)).tolist()
+
+
+def records_of(
+    frame: pd.DataFrame, columns: dict[str, str], moments: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as dicts keyed by table column (``columns``: frame column → table column).
+
+    Table columns named in ``moments`` are DateTime columns: their dates are datetimes at 00:00.
+    """
     present = {src: dst for src, dst in columns.items() if src in frame.columns}
-    lists = {dst: [_py(v) for v in frame[src].tolist()] for src, dst in present.items()}
-    return [dict(zip(lists.keys(), values, strict=True)) for values in zip(*lists.values(), strict=True)]
+    lists = {dst: column_values(frame[src], moments=dst in moments) for src, dst in present.items()}
+    names = tuple(lists)
+    return [dict(zip(names, values, strict=True)) for values in zip(*lists.values(), strict=True)]
+
+
+def _driver_values(conn: Connection, column: Column[Any], values: list[Any]) -> list[Any]:
+    """``values`` as SQLAlchemy would bind them for ``column`` (on SQLite, dates become its text form).
+
+    The type's bind processor runs once per distinct value: a file holds a few
+    hundred distinct dates however many rows it has.
+    """
+    process = column.type._cached_bind_processor(conn.dialect)  # noqa: SLF001 - SQLAlchemy's own conversion
+    if process is None:
+        return values
+    try:
+        done = {v: process(v) for v in dict.fromkeys(values)}
+    except TypeError:  # an unhashable value (JSON): convert each
+        return [process(v) for v in values]
+    return [done[v] for v in values]
+
+
+def insert_rows(conn: Connection, table: Table, names: Sequence[str], lists: Sequence[list[Any]]) -> None:
+    """Insert rows given column by column (``lists[i]`` holds column ``names[i]``) as :func:`sqlalchemy.insert` would.
+
+    COPY on PostgreSQL, the driver's ``executemany`` on SQLite (:func:`lib.bulk.bulk_insert`),
+    inside the caller's transaction; values are bound by each column's own SQLAlchemy
+    type, and a column the rows lack gets its Python-side scalar default. A column with
+    a callable default falls back to SQLAlchemy's own insert.
+    """
+    if not lists or not lists[0]:
+        return
+    size = len(lists[0])
+    names, lists = list(names), list(lists)
+    for column in table.columns:
+        if column.name in names or column.default is None:
+            continue
+        if not column.default.is_scalar:
+            rows = [dict(zip(names, values, strict=True)) for values in zip(*lists, strict=True)]
+            for start in range(0, len(rows), _CHUNK):
+                conn.execute(insert(table), rows[start : start + _CHUNK])
+            return
+        names.append(column.name)
+        lists.append([column.default.arg] * size)
+    bound = [_driver_values(conn, table.c[name], values) for name, values in zip(names, lists, strict=True)]
+    bulk_insert(conn, table, names, zip(*bound, strict=True))
 
 
 def upsert(
@@ -104,31 +197,34 @@ def upsert(
     batch_id: int,
     *,
     insert_defaults: dict[str, Any] | None = None,
+    want_ids: bool = True,
 ) -> tuple[list[int], WriteCounts]:
     """Insert new records, update changed ones (recording their previous row), leave equal ones.
 
-    Returns the id of every record in ``records`` order. Only the columns the
-    records carry are compared and written: a column the file lacks keeps its
-    stored value.
+    Returns the id of every record in ``records`` order (an empty list when
+    ``want_ids`` is false: the new rows' ids are then not read back). Only the
+    columns the records carry are compared and written: a column the file lacks
+    keeps its stored value. New records are written in one bulk insert.
     """
     counts = WriteCounts()
     if not records:
         return [], counts
-    columns = [c for c in records[0] if c not in keys]
+    names = list(records[0])
+    columns = [c for c in names if c not in keys]
     all_columns = [c.name for c in table.columns if c.name != "id"]
-    existing = _fetch_by_keys(conn, table, keys, [tuple(r[k] for k in keys) for r in records])
-    ids: list[int | None] = []
-    new_rows: list[dict[str, Any]] = []
+    key_of = list(zip(*([r[k] for r in records] for k in keys), strict=True))
+    existing = _fetch_by_keys(conn, table, keys, key_of)
+    ids: list[int | None] = [None] * len(records)
+    new_at: list[int] = []
     changed: list[dict[str, Any]] = []
     befores: list[dict[str, Any]] = []
-    for record in records:
-        key = tuple(record[k] for k in keys)
+    for i, key in enumerate(key_of):
         old = existing.get(key)
         if old is None:
-            new_rows.append({**(insert_defaults or {}), **record, "import_id": batch_id})
-            ids.append(None)
+            new_at.append(i)
             continue
-        ids.append(old["id"])
+        record = records[i]
+        ids[i] = old["id"]
         if all(_same(old[c], record[c]) for c in columns):
             counts.unchanged += 1
             continue
@@ -141,8 +237,20 @@ def upsert(
             }
         )
         changed.append({"_id": old["id"], **{c: record[c] for c in columns}, "import_id": batch_id})
-    for start in range(0, len(new_rows), _CHUNK):
-        conn.execute(insert(table), new_rows[start : start + _CHUNK])
+    if new_at:
+        new = records if len(new_at) == len(records) else [records[i] for i in new_at]
+        defaults = {k: v for k, v in (insert_defaults or {}).items() if k not in names and k != "import_id"}
+        own = [n for n in names if n != "import_id"]
+        insert_rows(
+            conn,
+            table,
+            [*defaults, *own, "import_id"],
+            [
+                *([value] * len(new) for value in defaults.values()),
+                *([r[n] for r in new] for n in own),
+                [batch_id] * len(new),
+            ],
+        )
     if changed:
         statement = (
             update(table)
@@ -152,14 +260,14 @@ def upsert(
         for start in range(0, len(changed), _CHUNK):
             conn.execute(statement, changed[start : start + _CHUNK])
         conn.execute(insert(ImportChange.__table__), befores)
-    counts.inserted = len(new_rows)
+    counts.inserted = len(new_at)
     counts.updated = len(changed)
-    if new_rows:
-        fresh = _fetch_by_keys(conn, table, keys, [tuple(r[k] for k in keys) for r in new_rows])
-        ids = [
-            i if i is not None else fresh[tuple(r[k] for k in keys)]["id"]
-            for i, r in zip(ids, records, strict=True)
-        ]
+    if not want_ids:
+        return [], counts
+    if new_at:
+        fresh = _fetch_by_keys(conn, table, keys, [key_of[i] for i in new_at])
+        for i in new_at:
+            ids[i] = fresh[key_of[i]]["id"]
     return [int(i) for i in ids if i is not None], counts
 
 
@@ -282,7 +390,7 @@ def write_employees(conn: Connection, typed: pd.DataFrame, batch_id: int, progre
         },
     )
     progress(0.3, "employees")
-    _, counts = upsert(conn, Employee.__table__, ["nip"], records, batch_id)
+    _, counts = upsert(conn, Employee.__table__, ["nip"], records, batch_id, want_ids=False)
     return counts
 
 
@@ -327,7 +435,12 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
     )
     progress(0.6, "participants")
     _, counts = upsert(
-        conn, TrainingParticipation.__table__, ["program_id", "employee_id"], records, batch_id
+        conn,
+        TrainingParticipation.__table__,
+        ["program_id", "employee_id"],
+        records,
+        batch_id,
+        want_ids=False,
     )
     counts.extra = {
         "programs_inserted": program_counts.inserted,
@@ -347,7 +460,9 @@ def write_performance(
 ) -> WriteCounts:
     records = _period_records(typed, {"employee_id": "employee_id", "nilai": "score", "predikat": "rating"})
     progress(0.3, "performance")
-    _, counts = upsert(conn, Performance.__table__, ["employee_id", "period"], records, batch_id)
+    _, counts = upsert(
+        conn, Performance.__table__, ["employee_id", "period"], records, batch_id, want_ids=False
+    )
     return counts
 
 
@@ -366,7 +481,7 @@ def write_service_stats(
     for record in records:
         record["services"] = int(record["services"])
     progress(0.3, "services")
-    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], records, batch_id)
+    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], records, batch_id, want_ids=False)
     return counts
 
 
@@ -386,14 +501,10 @@ def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progr
             "tanggal_selesai_waktu": "resolved_at",
             "kategori_sumber": "source_category",
         },
+        moments=("received_at", "resolved_at"),  # a time of exactly 00:00 stays a time
     )
-    for record in records:
-        for moment in ("received_at", "resolved_at"):
-            value = record.get(moment)
-            if isinstance(value, date) and not isinstance(value, datetime):
-                record[moment] = datetime(value.year, value.month, value.day)  # a time of exactly 00:00
     progress(0.3, "complaints")
-    _, counts = upsert(conn, Complaint.__table__, ["number"], records, batch_id)
+    _, counts = upsert(conn, Complaint.__table__, ["number"], records, batch_id, want_ids=False)
     counts.touched_units = {r["unit_id"] for r in records}
     return counts
 
