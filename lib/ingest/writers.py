@@ -21,7 +21,20 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Column, Connection, Table, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from lib.bulk import bulk_insert
 from lib.ingest.values import nip_birth_date, nip_gender
@@ -148,11 +161,17 @@ def records_of(
 
 
 def _driver_values(conn: Connection, column: Column[Any], values: list[Any]) -> list[Any]:
-    """``values`` as SQLAlchemy would bind them for ``column`` (on SQLite, dates become its text form).
+    """``values`` as the database receives them for ``column`` when SQLAlchemy binds them.
+
+    On SQLite dates become its text form; on PostgreSQL, whose COPY takes every value
+    as text, a whole number read as a float (``12500.0``) goes to an integer column as one.
 
     The type's bind processor runs once per distinct value: a file holds a few
     hundred distinct dates however many rows it has.
     """
+    if isinstance(column.type, Integer) and conn.dialect.name == "postgresql":
+        # COPY reads "12500.0" as no integer; a bound float would be cast (rounded) by the server
+        values = [round(v) if type(v) is float else v for v in values]
     process = column.type._cached_bind_processor(conn.dialect)  # noqa: SLF001 - SQLAlchemy's own conversion
     if process is None:
         return values
@@ -274,8 +293,27 @@ def upsert(
 def _fetch_by_keys(
     conn: Connection, table: Table, keys: Sequence[str], wanted: list[tuple[Any, ...]]
 ) -> dict:  # type: ignore[type-arg]
+    """Stored rows whose ``keys`` are among ``wanted``, by key.
+
+    On PostgreSQL one statement joins the table with the keys sent as arrays
+    (``unnest``): thousands of IN parameters cost the server more to plan than
+    the lookup itself. SQLite takes them as IN lists of at most ``_CHUNK``.
+    """
     out: dict[tuple[Any, ...], dict[str, Any]] = {}
     distinct = list(dict.fromkeys(wanted))
+    if distinct and conn.dialect.name == "postgresql":
+        names = [f"k{i}" for i in range(len(keys))]
+        arrays = [
+            bindparam(name, [k[i] for k in distinct], type_=ARRAY(table.c[key].type))
+            for i, (name, key) in enumerate(zip(names, keys, strict=True))
+        ]
+        given = func.unnest(*arrays).table_valued(*names).render_derived(with_types=False).alias("wanted")
+        query = select(table).join(
+            given, and_(*(table.c[key] == given.c[name] for name, key in zip(names, keys, strict=True)))
+        )
+        for row in conn.execute(query).mappings():
+            out[tuple(row[k] for k in keys)] = dict(row)
+        return out
     for start in range(0, len(distinct), _CHUNK):
         chunk = distinct[start : start + _CHUNK]
         if len(keys) == 1:
