@@ -18,9 +18,11 @@ lib worker`` at nice 10, as the dashboard starts them; default 2):
     python bench/bench_freshness.py --db postgresql+psycopg://postgres@127.0.0.1:5432/issue11_city --rows 10000
 
 ``--import-only`` measures steps 3 and 4 alone, ``--repeat`` times (default 5), undoing each
-import, with no freshness waits; it prints every round and the medians of bare load and
-import (and the import's split into prepare and write). ``--root`` runs another checkout's
-``lib`` (e.g. ``--root /work/main`` for a before/after comparison from one bench file).
+import, with no freshness waits and no workers unless ``--workers`` asks: in step 4 the workers
+sit idle (every result is fresh), here they would be recomputing after the previous round. It
+prints every round and the medians of bare load and import (and the import's split into
+prepare and write). ``--root`` runs another checkout's ``lib`` (``--root /work/main`` for a
+before/after comparison from one bench file).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -221,8 +224,9 @@ def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=2,
-        help="worker processes, as a dashboard on this machine starts (default 2)",
+        default=None,
+        help="worker processes, as a dashboard on this machine starts (default 2; 0 with --import-only, "
+        "whose rounds would otherwise compete with the recomputation the previous round caused)",
     )
     parser.add_argument(
         "--import-only",
@@ -232,6 +236,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds of --import-only (default 5)")
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose lib is measured")
     args = parser.parse_args()
+    if args.workers is None:
+        args.workers = 0 if args.import_only else 2
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: stop the workers
     if not args.db:
         parser.error("--db (or BENCH_DATABASE_URL) must name the city-scale database")
     os.environ["DATABASE_URL"] = args.db
