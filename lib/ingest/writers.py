@@ -147,17 +147,20 @@ def column_values(series: pd.Series, *, moments: bool = False) -> list[Any]:
     return np.where(midnight, days.astype(object), stamps.astype(object)).tolist()
 
 
-def records_of(
-    frame: pd.DataFrame, columns: dict[str, str], moments: tuple[str, ...] = ()
-) -> list[dict[str, Any]]:
-    """Rows of ``frame`` as dicts keyed by table column (``columns``: frame column → table column).
+#: rows column by column: table column -> its values, every list as long as the others
+Columns = dict[str, list[Any]]
+
+
+def columns_of(frame: pd.DataFrame, columns: dict[str, str], moments: tuple[str, ...] = ()) -> Columns:
+    """The columns of ``frame`` as lists of plain values keyed by table column (``columns``: frame → table).
 
     Table columns named in ``moments`` are DateTime columns: their dates are datetimes at 00:00.
     """
-    present = {src: dst for src, dst in columns.items() if src in frame.columns}
-    lists = {dst: column_values(frame[src], moments=dst in moments) for src, dst in present.items()}
-    names = tuple(lists)
-    return [dict(zip(names, values, strict=True)) for values in zip(*lists.values(), strict=True)]
+    return {
+        dst: column_values(frame[src], moments=dst in moments)
+        for src, dst in columns.items()
+        if src in frame.columns
+    }
 
 
 def _driver_values(conn: Connection, column: Column[Any], values: list[Any]) -> list[Any]:
@@ -212,28 +215,29 @@ def upsert(
     conn: Connection,
     table: Table,
     keys: Sequence[str],
-    records: list[dict[str, Any]],
+    rows: Columns,
     batch_id: int,
     *,
     insert_defaults: dict[str, Any] | None = None,
     want_ids: bool = True,
 ) -> tuple[list[int], WriteCounts]:
-    """Insert new records, update changed ones (recording their previous row), leave equal ones.
+    """Insert new rows, update changed ones (recording their previous row), leave equal ones.
 
-    Returns the id of every record in ``records`` order (an empty list when
-    ``want_ids`` is false: the new rows' ids are then not read back). Only the
-    columns the records carry are compared and written: a column the file lacks
-    keeps its stored value. New records are written in one bulk insert.
+    Returns the id of every row in ``rows`` order (an empty list when ``want_ids``
+    is false: the new rows' ids are then not read back). Only the columns ``rows``
+    carries are compared and written: a column the file lacks keeps its stored
+    value. New rows are written in one bulk insert, straight from the columns.
     """
     counts = WriteCounts()
-    if not records:
+    names = list(rows)
+    size = len(rows[names[0]]) if names else 0
+    if size == 0:
         return [], counts
-    names = list(records[0])
     columns = [c for c in names if c not in keys]
     all_columns = [c.name for c in table.columns if c.name != "id"]
-    key_of = list(zip(*([r[k] for r in records] for k in keys), strict=True))
+    key_of = list(zip(*(rows[k] for k in keys), strict=True))
     existing = _fetch_by_keys(conn, table, keys, key_of)
-    ids: list[int | None] = [None] * len(records)
+    ids: list[int | None] = [None] * size
     new_at: list[int] = []
     changed: list[dict[str, Any]] = []
     befores: list[dict[str, Any]] = []
@@ -242,8 +246,8 @@ def upsert(
         if old is None:
             new_at.append(i)
             continue
-        record = records[i]
         ids[i] = old["id"]
+        record = {c: rows[c][i] for c in columns}
         if all(_same(old[c], record[c]) for c in columns):
             counts.unchanged += 1
             continue
@@ -255,9 +259,9 @@ def upsert(
                 "before": json.dumps({c: _json_value(old[c]) for c in all_columns}),
             }
         )
-        changed.append({"_id": old["id"], **{c: record[c] for c in columns}, "import_id": batch_id})
+        changed.append({"_id": old["id"], **record, "import_id": batch_id})
     if new_at:
-        new = records if len(new_at) == len(records) else [records[i] for i in new_at]
+        every = len(new_at) == size
         defaults = {k: v for k, v in (insert_defaults or {}).items() if k not in names and k != "import_id"}
         own = [n for n in names if n != "import_id"]
         insert_rows(
@@ -265,9 +269,9 @@ def upsert(
             table,
             [*defaults, *own, "import_id"],
             [
-                *([value] * len(new) for value in defaults.values()),
-                *([r[n] for r in new] for n in own),
-                [batch_id] * len(new),
+                *([value] * len(new_at) for value in defaults.values()),
+                *(rows[n] if every else [rows[n][i] for i in new_at] for n in own),
+                [batch_id] * len(new_at),
             ],
         )
     if changed:
@@ -347,7 +351,7 @@ def write_units(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: 
     typed = typed.copy()
     if "jenis_unit" in typed:
         typed["jenis_unit"] = typed["jenis_unit"].map(lambda v: v.lower() if isinstance(v, str) else v)
-    records = records_of(
+    unit_rows = columns_of(
         typed,
         {
             "kode_unit": "code",
@@ -359,7 +363,7 @@ def write_units(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: 
     )
     progress(0.2, "units")
     # new units get their real parent and path below, once every unit of the file exists
-    ids, counts = upsert(conn, table, ["code"], records, batch_id, insert_defaults={"path": "/"})
+    ids, counts = upsert(conn, table, ["code"], unit_rows, batch_id, insert_defaults={"path": "/"})
     progress(0.6, "hierarchy")
     rows = {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
     by_code = {r["code"]: r for r in rows.values()}
@@ -414,7 +418,7 @@ def write_employees(conn: Connection, typed: pd.DataFrame, batch_id: int, progre
     typed = typed.copy()
     typed["gender"] = typed["nip"].map(nip_gender)
     typed["birth_date"] = typed["nip"].map(nip_birth_date)
-    records = records_of(
+    rows = columns_of(
         typed,
         {
             "nip": "nip",
@@ -428,14 +432,14 @@ def write_employees(conn: Connection, typed: pd.DataFrame, batch_id: int, progre
         },
     )
     progress(0.3, "employees")
-    _, counts = upsert(conn, Employee.__table__, ["nip"], records, batch_id, want_ids=False)
+    _, counts = upsert(conn, Employee.__table__, ["nip"], rows, batch_id, want_ids=False)
     return counts
 
 
 def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
     """Programmes first (one per kode_pelatihan), then one participation per programme and NIP."""
     programs = typed.groupby("kode_pelatihan", sort=False).first().reset_index()
-    program_records = records_of(
+    program_rows = columns_of(
         programs,
         {
             "kode_pelatihan": "code",
@@ -449,16 +453,15 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
             "jp": "jp",
         },
     )
-    for record in program_records:
-        record["jp"] = int(record["jp"])
+    program_rows["jp"] = [int(v) for v in program_rows["jp"]]
     progress(0.3, "programs")
-    program_ids, program_counts = upsert(conn, TrainingProgram.__table__, ["code"], program_records, batch_id)
+    program_ids, program_counts = upsert(conn, TrainingProgram.__table__, ["code"], program_rows, batch_id)
     id_of = dict(zip(programs["kode_pelatihan"], program_ids, strict=True))
     typed = typed.copy()
     typed["program_id"] = typed["kode_pelatihan"].map(id_of)
     if "status" in typed:
         typed["status"] = typed["status"].where(typed["status"].notna(), "lulus")
-    records = records_of(
+    rows = columns_of(
         typed,
         {
             "program_id": "program_id",
@@ -476,7 +479,7 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
         conn,
         TrainingParticipation.__table__,
         ["program_id", "employee_id"],
-        records,
+        rows,
         batch_id,
         want_ids=False,
     )
@@ -487,8 +490,8 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
     return counts
 
 
-def _period_records(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict[str, Any]]:
-    return records_of(
+def _period_columns(typed: pd.DataFrame, mapping: dict[str, str]) -> Columns:
+    return columns_of(
         typed, {**mapping, "periode": "period", "periode_start": "period_start", "periode_end": "period_end"}
     )
 
@@ -496,18 +499,16 @@ def _period_records(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict[s
 def write_performance(
     conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress
 ) -> WriteCounts:
-    records = _period_records(typed, {"employee_id": "employee_id", "nilai": "score", "predikat": "rating"})
+    rows = _period_columns(typed, {"employee_id": "employee_id", "nilai": "score", "predikat": "rating"})
     progress(0.3, "performance")
-    _, counts = upsert(
-        conn, Performance.__table__, ["employee_id", "period"], records, batch_id, want_ids=False
-    )
+    _, counts = upsert(conn, Performance.__table__, ["employee_id", "period"], rows, batch_id, want_ids=False)
     return counts
 
 
 def write_service_stats(
     conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress
 ) -> WriteCounts:
-    records = _period_records(
+    rows = _period_columns(
         typed,
         {
             "unit_id": "unit_id",
@@ -516,15 +517,14 @@ def write_service_stats(
             "persen_tepat_waktu": "pct_on_time",
         },
     )
-    for record in records:
-        record["services"] = int(record["services"])
+    rows["services"] = [int(v) for v in rows["services"]]
     progress(0.3, "services")
-    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], records, batch_id, want_ids=False)
+    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], rows, batch_id, want_ids=False)
     return counts
 
 
 def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
-    records = records_of(
+    rows = columns_of(
         typed,
         {
             "nomor": "number",
@@ -542,8 +542,8 @@ def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progr
         moments=("received_at", "resolved_at"),  # a time of exactly 00:00 stays a time
     )
     progress(0.3, "complaints")
-    _, counts = upsert(conn, Complaint.__table__, ["number"], records, batch_id, want_ids=False)
-    counts.touched_units = {r["unit_id"] for r in records}
+    _, counts = upsert(conn, Complaint.__table__, ["number"], rows, batch_id, want_ids=False)
+    counts.touched_units = set(rows["unit_id"])
     return counts
 
 
