@@ -249,14 +249,16 @@ class Validator:
         parsed = parse_choice(raw, f.choices)
         if f.lenient:
             unknown = parsed.failures.pop("not_a_choice")
-            for row in unknown[unknown].index:
+            dropped = raw[unknown.to_numpy()]
+            column, allowed = self.mapping.header_of(f.name), ", ".join(f.allowed)
+            for row, value in zip(dropped.index, dropped.tolist(), strict=True):
                 self.warnings.append(
                     Problem(
                         "unknown_choice_dropped",
                         row=int(row),
-                        column=self.mapping.header_of(f.name),
-                        value=cell_text(raw.at[row]),
-                        params={"allowed": ", ".join(f.allowed)},
+                        column=column,
+                        value=cell_text(value),
+                        params={"allowed": allowed},
                         severity=WARNING,
                     )
                 )
