@@ -301,7 +301,8 @@ def _fetch_by_keys(
 
     On PostgreSQL one statement joins the table with the keys sent as arrays
     (``unnest``): thousands of IN parameters cost the server more to plan than
-    the lookup itself. SQLite takes them as IN lists of at most ``_CHUNK``.
+    the lookup itself. SQLite takes text keys as one JSON array (``json_each``), others
+    as IN lists of at most ``_CHUNK``.
     """
     out: dict[tuple[Any, ...], dict[str, Any]] = {}
     distinct = list(dict.fromkeys(wanted))
@@ -317,6 +318,18 @@ def _fetch_by_keys(
         )
         for row in conn.execute(query).mappings():
             out[tuple(row[k] for k in keys)] = dict(row)
+        return out
+    if (
+        conn.dialect.name == "sqlite"
+        and len(keys) == 1
+        and distinct
+        and all(type(k[0]) is str for k in distinct)
+    ):
+        # text keys (number, NIP, code) travel to SQLite as one JSON array, not thousands of parameters
+        array = func.json_each(bindparam("keys", json.dumps([k[0] for k in distinct]))).table_valued("value")
+        query = select(table).where(table.c[keys[0]].in_(select(array.c.value)))
+        for row in conn.execute(query).mappings():
+            out[(row[keys[0]],)] = dict(row)
         return out
     for start in range(0, len(distinct), _CHUNK):
         chunk = distinct[start : start + _CHUNK]
