@@ -7,9 +7,10 @@ from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
+import pytest
 from sqlalchemy import Engine, func, select
 
-from lib.ingest import ImportOptions, import_upload, prepare_upload, undo_import
+from lib.ingest import ImportOptions, batches, import_upload, list_imports, prepare_upload, undo_import
 from lib.ingest.batches import IMPORTED
 from lib.ingest.writers import column_values
 from lib.models import Complaint, ImportChange, ServiceStat
@@ -151,3 +152,20 @@ def test_thousands_dot_and_decimal_comma_reach_integer_and_float_columns(
         (city["KEL-BLW1"], "2025-Q2", date(2025, 4, 1), 75, None, 100.0),
     ]
     assert all(type(row[3]) is int for row in stored)
+
+
+def test_bulk_inserted_rows_roll_back_with_the_import_when_a_later_step_fails(
+    engine: Engine, city: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk insert (COPY on PostgreSQL) runs inside the import's one transaction: nothing is half-imported."""
+
+    def failing_mark_changed(*_args: object) -> None:
+        raise RuntimeError("version row locked")
+
+    monkeypatch.setattr(batches, "mark_changed", failing_mark_changed)
+    result = _import(engine, COMPLAINTS, "pengaduan")
+    assert result.outcome == "refused"
+    assert [p.code for p in result.problems if p.is_error] == ["database_error"]
+    c = Complaint.__table__
+    assert _rows(engine, select(func.count()).select_from(c)) == [(0,)]
+    assert list(list_imports(engine)["outcome"]) == ["refused"]
