@@ -16,6 +16,13 @@ lib worker`` at nice 10, as the dashboard starts them; default 2):
 
     python bench/bench_freshness.py --db sqlite:////tmp/issue-11/city.db
     python bench/bench_freshness.py --db postgresql+psycopg://postgres@127.0.0.1:5432/issue11_city --rows 10000
+
+``--import-only`` measures steps 3 and 4 alone, ``--repeat`` times (default 5), undoing each
+import, with no freshness waits and no workers unless ``--workers`` asks: in step 4 the workers
+sit idle (every result is fresh), here they would be recomputing after the previous round. It
+prints every round and the medians of bare load and import (and the import's split into
+prepare and write). ``--root`` runs another checkout's ``lib`` (``--root /work/main`` for a
+before/after comparison from one bench file).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -78,11 +86,15 @@ def make_csv(path: Path, engine, rows: int, window: tuple[date, date], seed: int
     frame.to_csv(path, index=False)
 
 
-def bare_load(engine, csv_path: Path) -> float:  # type: ignore[no-untyped-def]
-    """read_csv + executemany into one plain table in one transaction (the baseline)."""
+def bare_load(engine, csv_path: Path, cpu: list[float] | None = None) -> float:  # type: ignore[no-untyped-def]
+    """read_csv + executemany into one plain table in one transaction (the baseline).
+
+    Returns wall seconds; appends this process's CPU seconds to ``cpu`` when given.
+    """
     import pandas as pd
     from sqlalchemy import text
 
+    start_cpu = time.process_time()
     start = time.perf_counter()
     frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
     columns = ", ".join(f"{c} TEXT" for c in frame.columns)
@@ -91,9 +103,74 @@ def bare_load(engine, csv_path: Path) -> float:  # type: ignore[no-untyped-def]
         placeholders = ", ".join(f":{c}" for c in frame.columns)
         conn.execute(text(f"INSERT INTO bench_bare_load VALUES ({placeholders})"), frame.to_dict("records"))
     seconds = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(time.process_time() - start_cpu)
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE bench_bare_load"))
     return seconds
+
+
+def checkpoint(engine) -> None:  # type: ignore[no-untyped-def]
+    """On SQLite, move the write-ahead log into the database first, so that a timed commit never
+    pays for checkpointing what an earlier step wrote (the default checkpoints at 1000 pages)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def import_only(engine, csv_path: Path, repeat: int) -> None:  # type: ignore[no-untyped-def]
+    """Bare load and import alternately, ``repeat`` times; each import is undone before the next round.
+
+    Prints wall seconds and this process's CPU seconds (on a shared machine the CPU time
+    varies less; on PostgreSQL the server's own work is not in it, for either).
+    """
+    import statistics
+
+    from lib.ingest import import_upload, prepare_upload
+    from lib.ingest.batches import undo_import
+
+    rounds: list[dict[str, float]] = []
+    for n in range(repeat):
+        cpu: list[float] = []
+        checkpoint(engine)
+        bare = bare_load(engine, csv_path, cpu)
+        checkpoint(engine)
+        start_cpu = time.process_time()
+        start = time.perf_counter()
+        prepared = prepare_upload(csv_path.read_bytes(), csv_path.name, "pengaduan", engine)
+        prepared_at = time.perf_counter()
+        result = import_upload(engine, prepared, user="bench")
+        end = time.perf_counter()
+        import_cpu = time.process_time() - start_cpu
+        if result.outcome != "imported":
+            raise SystemExit(f"import refused: {[p.sentence() for p in result.problems[:5]]}")
+        start_undo = time.perf_counter()
+        undo_import(engine, result.batch_id, user="bench")
+        row = {
+            "bare": bare,
+            "import": end - start,
+            "prepare": prepared_at - start,
+            "write": end - prepared_at,
+            "undo": time.perf_counter() - start_undo,
+            "bare_cpu": cpu[0],
+            "import_cpu": import_cpu,
+        }
+        rounds.append(row)
+        print(
+            f"round {n + 1}: bare {bare:.3f} s  import {row['import']:.3f} s "
+            f"(prepare {row['prepare']:.3f} + write {row['write']:.3f})  {row['import'] / bare:.2f}× bare  "
+            f"CPU bare {row['bare_cpu']:.3f} import {import_cpu:.3f}  undo {row['undo']:.3f} s",
+            flush=True,
+        )
+    med = {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
+    print(
+        f"median of {repeat}: bare {med['bare']:.3f} s  import {med['import']:.3f} s "
+        f"(prepare {med['prepare']:.3f} + write {med['write']:.3f})  "
+        f"ratio of medians {med['import'] / med['bare']:.2f}×  "
+        f"median ratio {statistics.median(r['import'] / r['bare'] for r in rounds):.2f}×  "
+        f"CPU: bare {med['bare_cpu']:.3f} import {med['import_cpu']:.3f} "
+        f"({med['import_cpu'] / med['bare_cpu']:.2f}×)  undo {med['undo']:.3f} s"
+    )
 
 
 def stale_standard_results(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -180,22 +257,63 @@ def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=2,
-        help="worker processes, as a dashboard on this machine starts (default 2)",
+        default=None,
+        help="worker processes, as a dashboard on this machine starts (default 2; 0 with --import-only, "
+        "whose rounds would otherwise compete with the recomputation the previous round caused)",
     )
+    parser.add_argument(
+        "--import-only",
+        action="store_true",
+        help="time bare load and import only (no freshness waits), --repeat rounds, each import undone",
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of --import-only (default 5)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose lib is measured")
     args = parser.parse_args()
+    if args.workers is None:
+        args.workers = 0 if args.import_only else 2
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: stop the workers
     if not args.db:
         parser.error("--db (or BENCH_DATABASE_URL) must name the city-scale database")
     os.environ["DATABASE_URL"] = args.db
+    root = args.root.resolve()
+    sys.path.insert(0, str(root))
     from lib.db import ensure_schema, make_engine
     from lib.ingest import import_upload, prepare_upload
     from lib.ingest.batches import undo_import
     from lib.results.dashboard import standard_windows
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(root)}
     engine = ensure_schema(make_engine(args.db))
+    print(f"lib from {root}")
+    if args.import_only:
+        last12 = standard_windows(engine)[0]
+        window = (max(last12[0], last12[1] - timedelta(days=90)), last12[1] - timedelta(days=3))
+        workdir = Path(tempfile.mkdtemp(prefix="telaah_fresh_"))
+        csv_path = workdir / "pengaduan_bench.csv"
+        make_csv(csv_path, engine, args.rows, window)
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
+                cwd=root,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(args.workers)
+        ]
+        time.sleep(3 if workers else 0)
+        try:
+            import_only(engine, csv_path, args.repeat)
+        finally:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.wait(timeout=30)
+            csv_path.unlink(missing_ok=True)
+            workdir.rmdir()
+        return
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "lib", "worker", "--once"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "lib", "worker", "--once"], cwd=root, env=env, check=True)
     print(f"results brought up to date in {time.perf_counter() - start:.1f} s")
     stale = stale_standard_results(engine)
     if stale:
@@ -211,7 +329,7 @@ def main() -> None:
     workers = [
         subprocess.Popen(
             [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -88,11 +89,21 @@ def clean_text(value: object) -> str | None:
     return None if text.lower() in _BLANK_TEXT else text
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=16_384)
 def normalise_token(value: str) -> str:
-    """Lower-case, accents removed, anything but letters and digits collapsed to one space."""
-    text = unicodedata.normalize("NFKD", value)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    """Lower-case, accents removed, anything but letters and digits collapsed to one space.
+
+    Cached, and ASCII text (nearly all of it) skips the Unicode decomposition, which
+    leaves it unchanged: unit names are normalised on every upload.
+    """
+    text = value
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 # ---------------------------------------------------------------- text

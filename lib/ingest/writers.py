@@ -21,7 +21,20 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Table, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from lib.bulk import bulk_insert
 from lib.ingest.values import nip_birth_date, nip_gender
@@ -89,46 +102,152 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def records_of(frame: pd.DataFrame, columns: dict[str, str]) -> list[dict[str, Any]]:
-    """Rows of ``frame`` as dicts keyed by table column (``columns``: frame column → table column)."""
-    present = {src: dst for src, dst in columns.items() if src in frame.columns}
-    lists = {dst: [_py(v) for v in frame[src].tolist()] for src, dst in present.items()}
-    return [dict(zip(lists.keys(), values, strict=True)) for values in zip(*lists.values(), strict=True)]
+#: types the drivers take as they are (``type(v) in``: a pd.Timestamp is a datetime subclass, not one of these)
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), date, datetime})
+
+
+def column_values(series: pd.Series, *, moments: bool = False) -> list[Any]:
+    """A column as plain Python values, exactly as :func:`_py` gives them cell by cell, built in C.
+
+    Whole-number and boolean columns come out of numpy's ``tolist``; floats with
+    NaN as None; ``datetime64`` columns as :class:`date` where the time is
+    midnight and :class:`datetime` elsewhere (NaT as None); object columns
+    with missing values as None and only cells of an unusual type (numpy
+    scalars, Timestamps) passed through :func:`_py`. With ``moments`` a
+    ``datetime64`` column gives :class:`datetime` throughout (midnight as 00:00),
+    for a DateTime column.
+    """
+    dtype = series.dtype
+    if not isinstance(dtype, np.dtype) or dtype.kind not in "iubfM":  # text, objects, pandas' own dtypes
+        objects = series.to_numpy(dtype=object, na_value=None).tolist()
+        plain = _PLAIN_TYPES
+        values = [v if type(v) in plain else _py(v) for v in objects]
+        if moments:
+            values = [datetime(v.year, v.month, v.day) if type(v) is date else v for v in values]
+        return values
+    if dtype.kind in "iub":
+        return series.to_numpy().tolist()
+    if dtype.kind == "f":
+        values = series.to_numpy()
+        missing = np.isnan(values)
+        if not missing.any():
+            return values.tolist()
+        objects = values.astype(object)
+        objects[missing] = None
+        return objects.tolist()
+    stamps = series.to_numpy().astype("datetime64[us]")  # numpy's datetime64: no time zone
+    if moments:
+        return stamps.tolist()
+    days = stamps.astype("datetime64[D]")
+    midnight = stamps == days  # NaT compares unequal: it falls to the datetime branch, as None
+    if midnight.all():
+        return days.tolist()
+    if not midnight.any():
+        return stamps.tolist()
+    return np.where(midnight, days.astype(object), stamps.astype(object)).tolist()
+
+
+#: rows column by column: table column -> its values, every list as long as the others
+Columns = dict[str, list[Any]]
+
+
+def columns_of(frame: pd.DataFrame, columns: dict[str, str], moments: tuple[str, ...] = ()) -> Columns:
+    """The columns of ``frame`` as lists of plain values keyed by table column (``columns``: frame → table).
+
+    Table columns named in ``moments`` are DateTime columns: their dates are datetimes at 00:00.
+    """
+    return {
+        dst: column_values(frame[src], moments=dst in moments)
+        for src, dst in columns.items()
+        if src in frame.columns
+    }
+
+
+def _driver_values(conn: Connection, column: Column[Any], values: list[Any]) -> list[Any]:
+    """``values`` as the database receives them for ``column`` when SQLAlchemy binds them.
+
+    On SQLite dates become its text form; on PostgreSQL, whose COPY takes every value
+    as text, a whole number read as a float (``12500.0``) goes to an integer column as one.
+
+    The type's bind processor runs once per distinct value: a file holds a few
+    hundred distinct dates however many rows it has.
+    """
+    if isinstance(column.type, Integer) and conn.dialect.name == "postgresql":
+        # COPY reads "12500.0" as no integer; a bound float would be cast (rounded) by the server
+        values = [round(v) if type(v) is float else v for v in values]
+    process = column.type._cached_bind_processor(conn.dialect)  # noqa: SLF001 - SQLAlchemy's own conversion
+    if process is None:
+        return values
+    try:
+        done = {v: process(v) for v in dict.fromkeys(values)}
+    except TypeError:  # an unhashable value (JSON): convert each
+        return [process(v) for v in values]
+    return [done[v] for v in values]
+
+
+def insert_rows(conn: Connection, table: Table, names: Sequence[str], lists: Sequence[list[Any]]) -> None:
+    """Insert rows given column by column (``lists[i]`` holds column ``names[i]``) as :func:`sqlalchemy.insert` would.
+
+    COPY on PostgreSQL, the driver's ``executemany`` on SQLite (:func:`lib.bulk.bulk_insert`),
+    inside the caller's transaction; values are bound by each column's own SQLAlchemy
+    type, and a column the rows lack gets its Python-side scalar default. A column with
+    a callable default falls back to SQLAlchemy's own insert.
+    """
+    if not lists or not lists[0]:
+        return
+    size = len(lists[0])
+    names, lists = list(names), list(lists)
+    for column in table.columns:
+        if column.name in names or column.default is None:
+            continue
+        if not column.default.is_scalar:
+            rows = [dict(zip(names, values, strict=True)) for values in zip(*lists, strict=True)]
+            for start in range(0, len(rows), _CHUNK):
+                conn.execute(insert(table), rows[start : start + _CHUNK])
+            return
+        names.append(column.name)
+        lists.append([column.default.arg] * size)
+    bound = [_driver_values(conn, table.c[name], values) for name, values in zip(names, lists, strict=True)]
+    bulk_insert(conn, table, names, zip(*bound, strict=True))
 
 
 def upsert(
     conn: Connection,
     table: Table,
     keys: Sequence[str],
-    records: list[dict[str, Any]],
+    rows: Columns,
     batch_id: int,
     *,
     insert_defaults: dict[str, Any] | None = None,
+    want_ids: bool = True,
 ) -> tuple[list[int], WriteCounts]:
-    """Insert new records, update changed ones (recording their previous row), leave equal ones.
+    """Insert new rows, update changed ones (recording their previous row), leave equal ones.
 
-    Returns the id of every record in ``records`` order. Only the columns the
-    records carry are compared and written: a column the file lacks keeps its
-    stored value.
+    Returns the id of every row in ``rows`` order (an empty list when ``want_ids``
+    is false: the new rows' ids are then not read back). Only the columns ``rows``
+    carries are compared and written: a column the file lacks keeps its stored
+    value. New rows are written in one bulk insert, straight from the columns.
     """
     counts = WriteCounts()
-    if not records:
+    names = list(rows)
+    size = len(rows[names[0]]) if names else 0
+    if size == 0:
         return [], counts
-    columns = [c for c in records[0] if c not in keys]
+    columns = [c for c in names if c not in keys]
     all_columns = [c.name for c in table.columns if c.name != "id"]
-    existing = _fetch_by_keys(conn, table, keys, [tuple(r[k] for k in keys) for r in records])
-    ids: list[int | None] = []
-    new_rows: list[dict[str, Any]] = []
+    key_of = list(zip(*(rows[k] for k in keys), strict=True))
+    existing = _fetch_by_keys(conn, table, keys, key_of)
+    ids: list[int | None] = [None] * size
+    new_at: list[int] = []
     changed: list[dict[str, Any]] = []
     befores: list[dict[str, Any]] = []
-    for record in records:
-        key = tuple(record[k] for k in keys)
+    for i, key in enumerate(key_of):
         old = existing.get(key)
         if old is None:
-            new_rows.append({**(insert_defaults or {}), **record, "import_id": batch_id})
-            ids.append(None)
+            new_at.append(i)
             continue
-        ids.append(old["id"])
+        ids[i] = old["id"]
+        record = {c: rows[c][i] for c in columns}
         if all(_same(old[c], record[c]) for c in columns):
             counts.unchanged += 1
             continue
@@ -140,9 +259,21 @@ def upsert(
                 "before": json.dumps({c: _json_value(old[c]) for c in all_columns}),
             }
         )
-        changed.append({"_id": old["id"], **{c: record[c] for c in columns}, "import_id": batch_id})
-    for start in range(0, len(new_rows), _CHUNK):
-        conn.execute(insert(table), new_rows[start : start + _CHUNK])
+        changed.append({"_id": old["id"], **record, "import_id": batch_id})
+    if new_at:
+        every = len(new_at) == size
+        defaults = {k: v for k, v in (insert_defaults or {}).items() if k not in names and k != "import_id"}
+        own = [n for n in names if n != "import_id"]
+        insert_rows(
+            conn,
+            table,
+            [*defaults, *own, "import_id"],
+            [
+                *([value] * len(new_at) for value in defaults.values()),
+                *(rows[n] if every else [rows[n][i] for i in new_at] for n in own),
+                [batch_id] * len(new_at),
+            ],
+        )
     if changed:
         statement = (
             update(table)
@@ -152,22 +283,54 @@ def upsert(
         for start in range(0, len(changed), _CHUNK):
             conn.execute(statement, changed[start : start + _CHUNK])
         conn.execute(insert(ImportChange.__table__), befores)
-    counts.inserted = len(new_rows)
+    counts.inserted = len(new_at)
     counts.updated = len(changed)
-    if new_rows:
-        fresh = _fetch_by_keys(conn, table, keys, [tuple(r[k] for k in keys) for r in new_rows])
-        ids = [
-            i if i is not None else fresh[tuple(r[k] for k in keys)]["id"]
-            for i, r in zip(ids, records, strict=True)
-        ]
+    if not want_ids:
+        return [], counts
+    if new_at:
+        fresh = _fetch_by_keys(conn, table, keys, [key_of[i] for i in new_at])
+        for i in new_at:
+            ids[i] = fresh[key_of[i]]["id"]
     return [int(i) for i in ids if i is not None], counts
 
 
 def _fetch_by_keys(
     conn: Connection, table: Table, keys: Sequence[str], wanted: list[tuple[Any, ...]]
 ) -> dict:  # type: ignore[type-arg]
+    """Stored rows whose ``keys`` are among ``wanted``, by key.
+
+    On PostgreSQL one statement joins the table with the keys sent as arrays
+    (``unnest``): thousands of IN parameters cost the server more to plan than
+    the lookup itself. SQLite takes text keys as one JSON array (``json_each``), others
+    as IN lists of at most ``_CHUNK``.
+    """
     out: dict[tuple[Any, ...], dict[str, Any]] = {}
     distinct = list(dict.fromkeys(wanted))
+    if distinct and conn.dialect.name == "postgresql":
+        names = [f"k{i}" for i in range(len(keys))]
+        arrays = [
+            bindparam(name, [k[i] for k in distinct], type_=ARRAY(table.c[key].type))
+            for i, (name, key) in enumerate(zip(names, keys, strict=True))
+        ]
+        given = func.unnest(*arrays).table_valued(*names).render_derived(with_types=False).alias("wanted")
+        query = select(table).join(
+            given, and_(*(table.c[key] == given.c[name] for name, key in zip(names, keys, strict=True)))
+        )
+        for row in conn.execute(query).mappings():
+            out[tuple(row[k] for k in keys)] = dict(row)
+        return out
+    if (
+        conn.dialect.name == "sqlite"
+        and len(keys) == 1
+        and distinct
+        and all(type(k[0]) is str for k in distinct)
+    ):
+        # text keys (number, NIP, code) travel to SQLite as one JSON array, not thousands of parameters
+        array = func.json_each(bindparam("keys", json.dumps([k[0] for k in distinct]))).table_valued("value")
+        query = select(table).where(table.c[keys[0]].in_(select(array.c.value)))
+        for row in conn.execute(query).mappings():
+            out[(row[keys[0]],)] = dict(row)
+        return out
     for start in range(0, len(distinct), _CHUNK):
         chunk = distinct[start : start + _CHUNK]
         if len(keys) == 1:
@@ -201,7 +364,7 @@ def write_units(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: 
     typed = typed.copy()
     if "jenis_unit" in typed:
         typed["jenis_unit"] = typed["jenis_unit"].map(lambda v: v.lower() if isinstance(v, str) else v)
-    records = records_of(
+    unit_rows = columns_of(
         typed,
         {
             "kode_unit": "code",
@@ -213,7 +376,7 @@ def write_units(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: 
     )
     progress(0.2, "units")
     # new units get their real parent and path below, once every unit of the file exists
-    ids, counts = upsert(conn, table, ["code"], records, batch_id, insert_defaults={"path": "/"})
+    ids, counts = upsert(conn, table, ["code"], unit_rows, batch_id, insert_defaults={"path": "/"})
     progress(0.6, "hierarchy")
     rows = {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
     by_code = {r["code"]: r for r in rows.values()}
@@ -268,7 +431,7 @@ def write_employees(conn: Connection, typed: pd.DataFrame, batch_id: int, progre
     typed = typed.copy()
     typed["gender"] = typed["nip"].map(nip_gender)
     typed["birth_date"] = typed["nip"].map(nip_birth_date)
-    records = records_of(
+    rows = columns_of(
         typed,
         {
             "nip": "nip",
@@ -282,14 +445,14 @@ def write_employees(conn: Connection, typed: pd.DataFrame, batch_id: int, progre
         },
     )
     progress(0.3, "employees")
-    _, counts = upsert(conn, Employee.__table__, ["nip"], records, batch_id)
+    _, counts = upsert(conn, Employee.__table__, ["nip"], rows, batch_id, want_ids=False)
     return counts
 
 
 def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
     """Programmes first (one per kode_pelatihan), then one participation per programme and NIP."""
     programs = typed.groupby("kode_pelatihan", sort=False).first().reset_index()
-    program_records = records_of(
+    program_rows = columns_of(
         programs,
         {
             "kode_pelatihan": "code",
@@ -303,16 +466,15 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
             "jp": "jp",
         },
     )
-    for record in program_records:
-        record["jp"] = int(record["jp"])
+    program_rows["jp"] = [int(v) for v in program_rows["jp"]]
     progress(0.3, "programs")
-    program_ids, program_counts = upsert(conn, TrainingProgram.__table__, ["code"], program_records, batch_id)
+    program_ids, program_counts = upsert(conn, TrainingProgram.__table__, ["code"], program_rows, batch_id)
     id_of = dict(zip(programs["kode_pelatihan"], program_ids, strict=True))
     typed = typed.copy()
     typed["program_id"] = typed["kode_pelatihan"].map(id_of)
     if "status" in typed:
         typed["status"] = typed["status"].where(typed["status"].notna(), "lulus")
-    records = records_of(
+    rows = columns_of(
         typed,
         {
             "program_id": "program_id",
@@ -327,7 +489,12 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
     )
     progress(0.6, "participants")
     _, counts = upsert(
-        conn, TrainingParticipation.__table__, ["program_id", "employee_id"], records, batch_id
+        conn,
+        TrainingParticipation.__table__,
+        ["program_id", "employee_id"],
+        rows,
+        batch_id,
+        want_ids=False,
     )
     counts.extra = {
         "programs_inserted": program_counts.inserted,
@@ -336,8 +503,8 @@ def write_training(conn: Connection, typed: pd.DataFrame, batch_id: int, progres
     return counts
 
 
-def _period_records(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict[str, Any]]:
-    return records_of(
+def _period_columns(typed: pd.DataFrame, mapping: dict[str, str]) -> Columns:
+    return columns_of(
         typed, {**mapping, "periode": "period", "periode_start": "period_start", "periode_end": "period_end"}
     )
 
@@ -345,16 +512,16 @@ def _period_records(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict[s
 def write_performance(
     conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress
 ) -> WriteCounts:
-    records = _period_records(typed, {"employee_id": "employee_id", "nilai": "score", "predikat": "rating"})
+    rows = _period_columns(typed, {"employee_id": "employee_id", "nilai": "score", "predikat": "rating"})
     progress(0.3, "performance")
-    _, counts = upsert(conn, Performance.__table__, ["employee_id", "period"], records, batch_id)
+    _, counts = upsert(conn, Performance.__table__, ["employee_id", "period"], rows, batch_id, want_ids=False)
     return counts
 
 
 def write_service_stats(
     conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress
 ) -> WriteCounts:
-    records = _period_records(
+    rows = _period_columns(
         typed,
         {
             "unit_id": "unit_id",
@@ -363,15 +530,14 @@ def write_service_stats(
             "persen_tepat_waktu": "pct_on_time",
         },
     )
-    for record in records:
-        record["services"] = int(record["services"])
+    rows["services"] = [int(v) for v in rows["services"]]
     progress(0.3, "services")
-    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], records, batch_id)
+    _, counts = upsert(conn, ServiceStat.__table__, ["unit_id", "period"], rows, batch_id, want_ids=False)
     return counts
 
 
 def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progress: Progress) -> WriteCounts:
-    records = records_of(
+    rows = columns_of(
         typed,
         {
             "nomor": "number",
@@ -386,15 +552,11 @@ def write_complaints(conn: Connection, typed: pd.DataFrame, batch_id: int, progr
             "tanggal_selesai_waktu": "resolved_at",
             "kategori_sumber": "source_category",
         },
+        moments=("received_at", "resolved_at"),  # a time of exactly 00:00 stays a time
     )
-    for record in records:
-        for moment in ("received_at", "resolved_at"):
-            value = record.get(moment)
-            if isinstance(value, date) and not isinstance(value, datetime):
-                record[moment] = datetime(value.year, value.month, value.day)  # a time of exactly 00:00
     progress(0.3, "complaints")
-    _, counts = upsert(conn, Complaint.__table__, ["number"], records, batch_id)
-    counts.touched_units = {r["unit_id"] for r in records}
+    _, counts = upsert(conn, Complaint.__table__, ["number"], rows, batch_id, want_ids=False)
+    counts.touched_units = set(rows["unit_id"])
     return counts
 
 
