@@ -189,6 +189,8 @@ MESSAGES = {
         "id": "Tebakan model dan yang belum yakin tidak dihitung di grafik tema.",
         "en": "Predicted and not-sure themes are left out of the theme chart.",
     },
+    "complaints.handling.header": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "complaints.handling.view": {"id": "Tampilkan", "en": "Show"},
     "complaints.resolution.header": {"id": "Waktu penyelesaian", "en": "Time to resolution"},
     "complaints.resolution.x": {"id": "Hari kerja sampai selesai", "en": "Working days to resolution"},
     "complaints.resolution.y": {"id": "Jumlah pengaduan", "en": "Number of complaints"},

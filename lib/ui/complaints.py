@@ -869,24 +869,42 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
     return heat_event
 
 
+#: The handling views, one drawn at a time: time to resolution (the city's speed) and the open
+#: backlog by age (which units have overdue complaints).
+HANDLING_VIEWS = ("resolution", "backlog")
+
+
 def resolution_section(ov: ComplaintOverview, lang: str) -> None:
-    """Time to resolution and the open backlog, channels and statuses, and how the backlog reconciles."""
+    """Time to resolution or the open backlog (one chart, the view picked), channels and statuses,
+    and how the backlog reconciles.
+
+    One chart rather than both side by side: the browser redraws every chart on each run (a
+    period change), and the headline metrics above already give the median, the late share
+    and the backlog, so the second view is one click away.
+    """
     totals = ov.totals
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("complaints.resolution.header"))
+    st.subheader(t("complaints.handling.header"))
+    view = (
+        st.segmented_control(
+            t("complaints.handling.view"),
+            list(HANDLING_VIEWS),
+            default=HANDLING_VIEWS[0],
+            format_func=lambda v: t(f"complaints.{v}.header"),
+            key="complaints_handling_view",
+        )
+        or HANDLING_VIEWS[0]
+    )
+    if view == "resolution":
         figure = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
         st.plotly_chart(figure, width="stretch", key="complaints_resolution")
         st.caption(t("complaints.resolution.note", cap=30))
-    with right:
-        st.subheader(t("complaints.backlog.header"))
-        if ov.backlog_buckets.empty:
-            st.caption(t("complaints.backlog.none"))
-        else:
-            figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
-            st.plotly_chart(figure, width="stretch", key="complaints_backlog")
-            sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
-            st.caption(sentences[2] if len(sentences) > 2 else "")
+    elif ov.backlog_buckets.empty:
+        st.caption(t("complaints.backlog.none"))
+    else:
+        figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
+        st.plotly_chart(figure, width="stretch", key="complaints_backlog")
+        sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
+        st.caption(sentences[2] if len(sentences) > 2 else "")
 
     channel_details(ov, lang)
     # the open backlog (all still open) and the status table (received in the period) reconciled
