@@ -186,9 +186,14 @@ def md_escape(text: str) -> str:
 
 def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Figure:
     """Complaints per period of the chosen units; flagged units get their usual level (dashed)
-    and the spike window's points marked."""
+    and the spike window's points marked.
+
+    Built as one figure description (the spike window as a plain shape rather than
+    ``add_vrect``): each ``add_trace`` and ``add_vrect`` copies and validates the figure again,
+    and this chart is rebuilt for every new period or unit choice (a quarter of a period change's
+    server time at city scale).
+    """
     names = chart_names(ov)
-    fig = go.Figure()
     trend = ov.trend[ov.trend["unit_id"].isin(unit_ids)]
     flags = ov.spikes.flagged
     flagged_units = set(flags.loc[flags["family"] == "unit_id", "unit_id"]) if not flags.empty else set()
@@ -199,65 +204,84 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Fig
         expected = expected_by_month(ov.spikes, months)
         if not expected.empty:
             expected = expected[expected["family"] == "unit_id"]
+    traces: list[dict[str, object]] = []
     for unit_id in unit_ids:
         series = trend[trend["unit_id"] == unit_id]
         if series.empty:
             continue
         name = names.get(unit_id, str(unit_id))
-        fig.add_trace(
-            go.Scatter(
-                x=series["period"],
-                y=series["complaints"],
-                mode="lines+markers",
-                name=name,
-                customdata=np.column_stack(
+        traces.append(
+            {
+                "type": "scatter",
+                "x": series["period"],
+                "y": series["complaints"],
+                "mode": "lines+markers",
+                "name": name,
+                "customdata": np.column_stack(
                     [[unit_id] * len(series), series["period"].dt.strftime("%Y-%m-%d")]
                 ),
-                hovertemplate="%{x|%b %Y}: %{y}<extra>" + name + "</extra>",
-            )
+                "hovertemplate": "%{x|%b %Y}: %{y}<extra>" + name + "</extra>",
+            }
         )
         if unit_id in flagged_any and not expected.empty:
             usual = expected[expected["unit_id"] == unit_id]
-            fig.add_trace(
-                go.Scatter(
-                    x=usual["month"],
-                    y=usual["expected"],
-                    mode="lines",
-                    line={"dash": "dash", "width": 1},
-                    name=translate("complaints.trend.expected", lang, unit=name),
-                    hoverinfo="skip",
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": usual["month"],
+                    "y": usual["expected"],
+                    "mode": "lines",
+                    "line": {"dash": "dash", "width": 1},
+                    "name": translate("complaints.trend.expected", lang, unit=name),
+                    "hoverinfo": "skip",
+                }
             )
         if unit_id in flagged_any and ov.spikes.recent_start is not None and ov.period == "month":
             window = series[series["period"] >= ov.spikes.recent_start]
-            fig.add_trace(
-                go.Scatter(
-                    x=window["period"],
-                    y=window["complaints"],
-                    mode="markers",
-                    marker={"size": 14, "color": SPIKE_COLOR, "symbol": "circle-open", "line": {"width": 2}},
-                    name=translate("complaints.trend.flag", lang) + f": {name}",
-                    hoverinfo="skip",
-                    showlegend=unit_id in flagged_units or unit_id in flagged_any,
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": window["period"],
+                    "y": window["complaints"],
+                    "mode": "markers",
+                    "marker": {
+                        "size": 14,
+                        "color": SPIKE_COLOR,
+                        "symbol": "circle-open",
+                        "line": {"width": 2},
+                    },
+                    "name": translate("complaints.trend.flag", lang) + f": {name}",
+                    "hoverinfo": "skip",
+                    "showlegend": unit_id in flagged_units or unit_id in flagged_any,
+                }
             )
+    shapes = []
     if ov.spikes.recent_start is not None and ov.spikes.recent_end is not None:
-        fig.add_vrect(
-            x0=ov.spikes.recent_start - pd.Timedelta(days=15),
-            x1=ov.spikes.recent_end + pd.Timedelta(days=15),
-            fillcolor="#ffcdd2",
-            opacity=0.25,
-            line_width=0,
+        # what add_vrect draws: the window over the plot's full height, beneath the lines
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": ov.spikes.recent_start - pd.Timedelta(days=15),
+                "x1": ov.spikes.recent_end + pd.Timedelta(days=15),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "#ffcdd2",
+                "opacity": 0.25,
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
-    fig.update_layout(
-        xaxis_title=translate("complaints.trend.x", lang),
-        yaxis_title=translate("complaints.trend.y", lang),
-        legend={"orientation": "h", "y": -0.25},
-        margin={"t": 20},
-        height=420,
-    )
-    fig.update_yaxes(rangemode="tozero")
-    return readable_figure(fig, lang)
+    layout = {
+        "xaxis": {"title": {"text": translate("complaints.trend.x", lang)}},
+        "yaxis": {"title": {"text": translate("complaints.trend.y", lang)}, "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": -0.25},
+        "margin": {"t": 20},
+        "height": 420,
+        "shapes": shapes,
+    }
+    return readable_figure(go.Figure({"data": traces, "layout": layout}), lang)
 
 
 def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -61,9 +61,24 @@ def test_page_figures_are_the_hand_checked_ones(
     assert metrics["Lewat standar"] == "50%"
     assert metrics["Masih terbuka"] == "3"  # P4, P5 (resolved only on 04-20), P6
     assert any("8 pengaduan dari 3 unit" in m.value for m in at.markdown)
-    assert len(at.get("plotly_chart")) == 4
+    # trend, themes and one handling view (time to resolution first; the backlog one click away)
+    assert len(at.get("plotly_chart")) == 3
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert trend["layout"]["yaxis"]["title"]["text"] == "Jumlah pengaduan"
+    at.segmented_control(key="complaints_handling_view").set_value("backlog").run()
+    assert not at.exception, [e.message for e in at.exception]
+    charts = at.get("plotly_chart")
+    assert len(charts) == 3
+    backlog = json.loads(charts[2].proto.spec)
+    assert backlog["layout"]["barmode"] == "stack"
+    assert sum(_numbers(trace["x"]).sum() for trace in backlog["data"]) == 3  # P4, P5, P6 still open
+
+
+def _numbers(values: object) -> np.ndarray:
+    """A plotly spec's array, whether shipped as a list or as a typed array (``bdata``)."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float)
+    return np.asarray(values, dtype=float)
 
 
 def test_drilldown_shows_masked_texts_of_the_selection(
@@ -183,7 +198,7 @@ def test_page_on_the_demo_city(
         ).scalar_one()
     warnings = [w.value for w in at.warning]
     assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 3
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
     # predicted themes are in the figures: the page says their quality on this city is not yet measured
