@@ -120,30 +120,32 @@ def pending_predictions(engine: Engine, scope: Scope) -> dict[str, int]:
 # --- what every reader of one overview sees alike ---------------------------------
 
 T = TypeVar("T")
-#: Charts, tables and sentences built from an overview, by (id(overview), what, arguments).
-_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[ComplaintOverview], object]] = OrderedDict()
+#: Charts, tables and sentences built from a stored result, by (id(owner), what, arguments).
+_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[object], object]] = OrderedDict()
 _SHARED_LOCK = threading.Lock()
 _SHARED_SIZE = 256
 
 
-def shared(ov: ComplaintOverview, what: str, build: Callable[[], T], *args: object) -> T:
-    """``build()`` once per overview object and ``args``; every later session gets the same value.
+def shared(owner: object, what: str, build: Callable[[], T], *args: object) -> T:
+    """``build()`` once per ``owner`` object and ``args``; every later session gets the same value.
 
-    The result store hands every session the same overview object while its result is
-    current, so a chart or table built for one reader is the one the next reader would
-    build: it is kept (not copied) while that object lives, and a newer result is a new
-    object, so nothing stale is ever returned. Values must be treated as read-only
-    (Streamlit's chart and table elements only read them).
+    The result store hands every session the same value object (an overview here, the
+    training-impact results on Dampak Pelatihan) while its result is current, so a chart or
+    table built for one reader is the one the next reader would build: it is kept (not
+    copied) while ``owner`` lives, and a newer result is a new object, so nothing stale is
+    ever returned. ``owner`` must be the part of that value the build reads (or hold it),
+    and allow weak references. Values must be treated as read-only (Streamlit's chart and
+    table elements only read them).
     """
-    key = (id(ov), what, *args)
+    key = (id(owner), what, *args)
     with _SHARED_LOCK:
         hit = _SHARED.get(key)
-        if hit is not None and hit[0]() is ov:
+        if hit is not None and hit[0]() is owner:
             _SHARED.move_to_end(key)
             return hit[1]  # type: ignore[return-value]
     value = build()
     with _SHARED_LOCK:
-        _SHARED[key] = (weakref.ref(ov), value)
+        _SHARED[key] = (weakref.ref(owner), value)
         _SHARED.move_to_end(key)
         while len(_SHARED) > _SHARED_SIZE:
             _SHARED.popitem(last=False)

@@ -36,6 +36,7 @@ from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
+from lib.ui.complaints import shared
 from lib.ui.i18n import num, pct, t
 from lib.ui.method_details import conclusion_with_details, lazy_expander
 from lib.ui.page import PageContext
@@ -619,6 +620,7 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
         )
     )
     if lr.n:
+        participants = impact.participants
         # one chart, the view picked: the browser redraws every chart on each run, and the
         # distribution (all scores) tells the story; each participant's line is one click away
         view = (
@@ -632,13 +634,19 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
             or LEARNING_VIEWS[0]
         )
         if view == "participants":
-            st.plotly_chart(dumbbell_chart(impact.participants, lang), width="stretch", key="impact_dumbbell")
+            st.plotly_chart(
+                shared(participants, "dumbbell", lambda: dumbbell_chart(participants, lang), lang),
+                width="stretch",
+                key="impact_dumbbell",
+            )
             st.caption(
                 t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
             )
         else:
             st.plotly_chart(
-                score_distribution_chart(impact.participants, lang),
+                shared(
+                    participants, "distribution", lambda: score_distribution_chart(participants, lang), lang
+                ),
                 width="stretch",
                 key="impact_distribution",
             )
@@ -657,8 +665,11 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
         conclusion_with_details(t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band), [hake, rule])
 
     st.subheader(t("impact.section.reaction"))
+    reactions = impact.reaction_distribution
     st.plotly_chart(
-        reaction_chart(impact.reaction_distribution, lang), width="stretch", key="impact_reaction"
+        shared(reactions, "reaction", lambda: reaction_chart(reactions, lang), lang),
+        width="stretch",
+        key="impact_reaction",
     )
 
 
@@ -714,7 +725,11 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
     study = impact.results[outcome]
     st.write(results_sentence(impact, outcome, lang))
     if study.estimable:
-        st.plotly_chart(event_study_chart(study, spec, lang), width="stretch", key="impact_event")
+        st.plotly_chart(
+            shared(study, "event", lambda: event_study_chart(study, spec, lang), outcome, lang),
+            width="stretch",
+            key="impact_event",
+        )
         st.caption(t("impact.results.cells_note"))
     st.caption(t("impact.results.clean_controls", n=num(study.n_excluded_controls, 0)))
 
@@ -726,7 +741,11 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
     st.subheader(t("impact.section.compare"))
     ranked, too_small = split_small_programs(learning)
     if not ranked.empty:
-        st.plotly_chart(forest_chart(ranked, lang), width="stretch", key="impact_forest")
+        st.plotly_chart(
+            shared(learning, "forest", lambda: forest_chart(ranked, lang), lang),
+            width="stretch",
+            key="impact_forest",
+        )
         st.caption(t("impact.compare_note"))
     if not too_small.empty:
         st.markdown(f"**{t('impact.small.header', n=MIN_PARTICIPANTS_FOR_RANKING)}**")

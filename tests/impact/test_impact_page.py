@@ -86,3 +86,20 @@ def test_per_course_table_is_drawn_only_when_opened(
     assert len(table) == rows  # every course at every level, as the label says
     assert "Kode" not in table.columns  # the run codes stay in the download
     assert any(s.value == table_label for s in at.subheader)
+
+
+def test_charts_are_built_once_per_stored_result(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.ui import impact as ui
+
+    at = _app(demo_database_url, monkeypatch)
+    built: list[str] = []
+    for name in ("forest_chart", "score_distribution_chart", "reaction_chart"):
+        original = getattr(ui, name)
+        monkeypatch.setattr(ui, name, lambda *a, _f=original, _n=name, **k: built.append(_n) or _f(*a, **k))
+    before = [c.proto.spec for c in at.get("plotly_chart")]
+    at.run()  # the next reader (or rerun) of the same stored result
+    assert not at.exception, [e.message for e in at.exception]
+    assert built == []  # nothing rebuilt: the figures built for the first run are reused
+    assert [c.proto.spec for c in at.get("plotly_chart")] == before
