@@ -165,6 +165,11 @@ MESSAGES = {
     "complaints.heatmap.rate": {"id": "per 1.000 layanan", "en": "per 1,000 services"},
     "complaints.heatmap.count": {"id": "jumlah", "en": "count"},
     "complaints.heatmap.share": {"id": "% dari pengaduan unit", "en": "% of the unit's complaints"},
+    "complaints.heatmap.numbers": {"id": "Angka di tiap sel", "en": "Numbers in the cells"},
+    "complaints.heatmap.numbers_help": {
+        "id": "Warna sel menunjukkan besarnya; arahkan kursor ke sel untuk angka dan jumlah pengaduannya.",
+        "en": "A cell's colour shows its size; hover over a cell for its number and complaint count.",
+    },
     "complaints.heatmap.x": {"id": "Tema", "en": "Theme"},
     "complaints.heatmap.y": {"id": "Unit", "en": "Unit"},
     "complaints.heatmap.top": {

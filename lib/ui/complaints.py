@@ -48,6 +48,9 @@ from lib.ui.url_state import keep_in_url
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
 MAX_BACKLOG_UNITS = 15
+#: Largest heatmap whose cells write their values unless the reader asks (a kecamatan's units, not
+#: the city's 25 busiest): the browser measures every written value on its own.
+HEATMAP_NUMBERS_CELLS = 100
 #: Palette: a unit's line, and the colours of "late" and "on time".
 ON_TIME_COLOR = "#4caf50"
 LATE_COLOR = "#fb8c00"
@@ -318,7 +321,22 @@ def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd
     return values.reindex(index=row_order, columns=order), counts.reindex(index=row_order, columns=order)
 
 
-def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
+def heatmap_cells(ov: ComplaintOverview) -> int:
+    """How many cells the heatmap has: its units (at most :data:`MAX_HEATMAP_UNITS`) × themes."""
+    rates = ov.theme_rates
+    if rates.empty:
+        return 0
+    return min(int(rates["unit_id"].nunique()), MAX_HEATMAP_UNITS) * len(theme_keys(rates))
+
+
+def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool = True) -> go.Figure:
+    """Unit × theme cells coloured by ``measure``; with ``numbers`` each cell also writes its value.
+
+    Every value is in the hover either way. Written values are most of what the browser spends
+    on this chart (each is an SVG text measured on its own: about half a second for the city's
+    25 × 10 cells on a loaded machine), so :func:`heatmap_section` writes them by default only
+    on small matrices.
+    """
     values, counts = heatmap_frame(ov, measure)
     names = chart_names(ov)
     x = [theme_label(k or None, lang).replace("<", "&lt;").replace(">", "&gt;") for k in values.columns]
@@ -335,13 +353,13 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
             counts.to_numpy().astype(str),
         ]
     )
+    written = {"text": text, "texttemplate": "%{text}"} if numbers else {}
     fig = go.Figure(
         go.Heatmap(
             z=values.to_numpy(),
             x=x,
             y=y,
-            text=text,
-            texttemplate="%{text}",
+            **written,
             customdata=custom,
             colorscale="OrRd",
             hoverinfo="skip",  # the markers on top answer hover and clicks
@@ -875,12 +893,19 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         )
         or measures[0]
     )
-    st.toggle(
+    left, right = st.columns(2)
+    left.toggle(
         t("complaints.themes.labels_only"),
         key="complaints_labels_only",
         help=t("complaints.themes.labels_only_help"),
     )
-    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang), measure, lang)
+    numbers = right.toggle(
+        t("complaints.heatmap.numbers"),
+        value=heatmap_cells(ov) <= HEATMAP_NUMBERS_CELLS,
+        key="complaints_heatmap_numbers",
+        help=t("complaints.heatmap.numbers_help"),
+    )
+    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang, numbers), measure, lang, numbers)
     heat_event = st.plotly_chart(
         figure, width="stretch", key="complaints_heatmap", on_select="rerun", selection_mode="points"
     )

@@ -65,6 +65,8 @@ def test_page_figures_are_the_hand_checked_ones(
     assert len(at.get("plotly_chart")) == 3
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert trend["layout"]["yaxis"]["title"]["text"] == "Jumlah pengaduan"
+    # three units: the heatmap's cells write their values
+    assert json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]["texttemplate"] == "%{text}"
     at.segmented_control(key="complaints_handling_view").set_value("backlog").run()
     assert not at.exception, [e.message for e in at.exception]
     charts = at.get("plotly_chart")
@@ -199,6 +201,14 @@ def test_page_on_the_demo_city(
     warnings = [w.value for w in at.warning]
     assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
     assert len(at.get("plotly_chart")) == 3
+    # the city's 25 busiest units × its themes: colours (values in the hover), numbers on request
+    assert at.toggle(key="complaints_heatmap_numbers").value is False
+    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
+    assert "texttemplate" not in heatmap[0] and heatmap[1]["hovertemplate"].startswith("%{y} · %{x}: %{text}")
+    at.toggle(key="complaints_heatmap_numbers").set_value(True).run()
+    assert not at.exception, [e.message for e in at.exception]
+    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
+    assert heatmap[0]["texttemplate"] == "%{text}" and len(heatmap[0]["text"]) == len(heatmap[0]["y"])
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
     # predicted themes are in the figures: the page says their quality on this city is not yet measured
