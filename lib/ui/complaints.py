@@ -1068,9 +1068,26 @@ def search_section(ctx: PageContext, view: ComplaintsView) -> None:
 
 def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
     """The theme model's measured quality, and for importers the labelling round and theme editors."""
-    lang = ctx.lang
     # nothing here trains
-    with st.expander(t("complaints.classifier.header")):
+    classifier_details(ctx, theme_state)
+    if can_import(ctx.principal):
+        with st.expander(t("complaints.round.header")):
+            themes_ui.labelling_round(ctx.principal.username, ctx.lang)
+        theme_editors(ctx.principal.username, ctx.lang)
+
+
+@st.fragment
+def classifier_details(ctx: PageContext, theme_state: ThemeStatus) -> None:
+    """The model, its measured quality per theme and its confusions, drawn only while open.
+
+    The evaluator's detail at the foot of the page (the quality that matters to the figures
+    is also beside the theme chart): sent and drawn on every run, it cost a period change
+    for readers who never open it.
+    """
+    lang = ctx.lang
+    with lazy_expander(t("complaints.classifier.header"), "complaints_classifier") as box:
+        if not box.open:
+            return
         st.caption(themes_ui.model_sentence(theme_state, lang))
         for sentence in themes_ui.quality_sentences(theme_state, lang):
             st.markdown(sentence)
@@ -1087,10 +1104,6 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
         pending = pending_predictions(ctx.engine, ctx.query_scope)["unpredicted"]
         if pending and theme_state.model is not None:
             st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
-    if can_import(ctx.principal):
-        with st.expander(t("complaints.round.header")):
-            themes_ui.labelling_round(ctx.principal.username, lang)
-        theme_editors(ctx.principal.username, lang)
 
 
 @st.fragment

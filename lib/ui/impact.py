@@ -762,7 +762,7 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
     table_details(table, lang)
     if st.download_button(
         t("impact.download"),
-        to_csv_bytes(table),
+        shared(table, "csv", lambda: to_csv_bytes(table)),
         file_name=f"dampak_pelatihan_{c.date_from:%Y%m%d}_{c.date_to:%Y%m%d}.csv",
         mime="text/csv",
         icon=":material/download:",

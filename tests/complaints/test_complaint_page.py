@@ -138,6 +138,12 @@ def test_the_page_never_trains_and_says_quality_is_not_yet_measured(
 
     monkeypatch.setattr(ct, "fit_theme_pipeline", no_training)
     at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31)))
+    assert not any(
+        "Model v1 dilatih" in c.value for c in at.caption
+    )  # the model's details: drawn when opened
+    at.session_state["complaints_classifier"] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
     # the theme sources are a sentence; the model's (un)measured quality sits behind "Rincian metode"
     captions = " ".join(c.value for c in [*at.caption, *at.markdown])
     assert (
@@ -182,6 +188,9 @@ def test_evaluator_labelling_round_on_the_page(engine: Engine, monkeypatch: pyte
     plain = float((labels["label"] == labels["predicted"]).mean())
     quality = svc.theme_status(engine=engine).quality
     assert quality is not None and quality.accuracy == pytest.approx(plain, abs=0.1)
+    at.session_state["complaints_classifier"] = True  # the model's quality, in its expander
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
     markdown = " ".join(m.value for m in at.markdown)
     assert f"diukur pada {len(labels)} pengaduan kota ini" in markdown
     assert f"akurasi {fmt_percent(quality.accuracy, 'id', 0)} (IK 95%" in markdown
