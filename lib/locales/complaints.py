@@ -165,6 +165,11 @@ MESSAGES = {
     "complaints.heatmap.rate": {"id": "per 1.000 layanan", "en": "per 1,000 services"},
     "complaints.heatmap.count": {"id": "jumlah", "en": "count"},
     "complaints.heatmap.share": {"id": "% dari pengaduan unit", "en": "% of the unit's complaints"},
+    "complaints.heatmap.numbers": {"id": "Angka di tiap sel", "en": "Numbers in the cells"},
+    "complaints.heatmap.numbers_help": {
+        "id": "Warna sel menunjukkan besarnya; arahkan kursor ke sel untuk angka dan jumlah pengaduannya.",
+        "en": "A cell's colour shows its size; hover over a cell for its number and complaint count.",
+    },
     "complaints.heatmap.x": {"id": "Tema", "en": "Theme"},
     "complaints.heatmap.y": {"id": "Unit", "en": "Unit"},
     "complaints.heatmap.top": {
@@ -189,6 +194,8 @@ MESSAGES = {
         "id": "Tebakan model dan yang belum yakin tidak dihitung di grafik tema.",
         "en": "Predicted and not-sure themes are left out of the theme chart.",
     },
+    "complaints.handling.header": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "complaints.handling.view": {"id": "Tampilkan", "en": "Show"},
     "complaints.resolution.header": {"id": "Waktu penyelesaian", "en": "Time to resolution"},
     "complaints.resolution.x": {"id": "Hari kerja sampai selesai", "en": "Working days to resolution"},
     "complaints.resolution.y": {"id": "Jumlah pengaduan", "en": "Number of complaints"},

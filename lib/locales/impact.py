@@ -109,6 +109,9 @@ MESSAGES = {
         "id": "Pre-test dan post-test per peserta",
         "en": "Pre-test and post-test per participant",
     },
+    "impact.learning.view": {"id": "Tampilkan", "en": "Show"},
+    "impact.learning.view.distribution": {"id": "Sebaran nilai", "en": "Score distribution"},
+    "impact.learning.view.participants": {"id": "Per peserta (sampel)", "en": "Per participant (sample)"},
     "impact.learning.sample_note": {
         "id": "Menampilkan {shown} dari {total} peserta (sampel acak tetap). Nama tidak ditampilkan.",
         "en": "Showing {shown} of {total} participants (fixed random sample). Names are not shown.",
@@ -230,6 +233,7 @@ MESSAGES = {
         "en": "The dashed line at 0.6 is a typical training effect by meta-analysis; a programme whose interval includes 0 has not shown a learning gain. The 'effective' verdict uses Holm-adjusted p for many programmes.",
     },
     "impact.section.table": {"id": "Tabel per program dan tingkat", "en": "Table per programme and level"},
+    "impact.table.show": {"id": "Lihat tabel ({rows} baris)", "en": "Show the table ({rows} rows)"},
     "impact.download": {"id": "Unduh tabel (CSV)", "en": "Download table (CSV)"},
     "impact.computing": {"id": "Menghitung…", "en": "Computing…"},
     "impact.cannot_tell": {

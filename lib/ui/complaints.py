@@ -48,6 +48,9 @@ from lib.ui.url_state import keep_in_url
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
 MAX_BACKLOG_UNITS = 15
+#: Largest heatmap whose cells write their values unless the reader asks (a kecamatan's units, not
+#: the city's 25 busiest): the browser measures every written value on its own.
+HEATMAP_NUMBERS_CELLS = 100
 #: Palette: a unit's line, and the colours of "late" and "on time".
 ON_TIME_COLOR = "#4caf50"
 LATE_COLOR = "#fb8c00"
@@ -120,30 +123,32 @@ def pending_predictions(engine: Engine, scope: Scope) -> dict[str, int]:
 # --- what every reader of one overview sees alike ---------------------------------
 
 T = TypeVar("T")
-#: Charts, tables and sentences built from an overview, by (id(overview), what, arguments).
-_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[ComplaintOverview], object]] = OrderedDict()
+#: Charts, tables and sentences built from a stored result, by (id(owner), what, arguments).
+_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[object], object]] = OrderedDict()
 _SHARED_LOCK = threading.Lock()
 _SHARED_SIZE = 256
 
 
-def shared(ov: ComplaintOverview, what: str, build: Callable[[], T], *args: object) -> T:
-    """``build()`` once per overview object and ``args``; every later session gets the same value.
+def shared(owner: object, what: str, build: Callable[[], T], *args: object) -> T:
+    """``build()`` once per ``owner`` object and ``args``; every later session gets the same value.
 
-    The result store hands every session the same overview object while its result is
-    current, so a chart or table built for one reader is the one the next reader would
-    build: it is kept (not copied) while that object lives, and a newer result is a new
-    object, so nothing stale is ever returned. Values must be treated as read-only
-    (Streamlit's chart and table elements only read them).
+    The result store hands every session the same value object (an overview here, the
+    training-impact results on Dampak Pelatihan) while its result is current, so a chart or
+    table built for one reader is the one the next reader would build: it is kept (not
+    copied) while ``owner`` lives, and a newer result is a new object, so nothing stale is
+    ever returned. ``owner`` must be the part of that value the build reads (or hold it),
+    and allow weak references. Values must be treated as read-only (Streamlit's chart and
+    table elements only read them).
     """
-    key = (id(ov), what, *args)
+    key = (id(owner), what, *args)
     with _SHARED_LOCK:
         hit = _SHARED.get(key)
-        if hit is not None and hit[0]() is ov:
+        if hit is not None and hit[0]() is owner:
             _SHARED.move_to_end(key)
             return hit[1]  # type: ignore[return-value]
     value = build()
     with _SHARED_LOCK:
-        _SHARED[key] = (weakref.ref(ov), value)
+        _SHARED[key] = (weakref.ref(owner), value)
         _SHARED.move_to_end(key)
         while len(_SHARED) > _SHARED_SIZE:
             _SHARED.popitem(last=False)
@@ -186,9 +191,14 @@ def md_escape(text: str) -> str:
 
 def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Figure:
     """Complaints per period of the chosen units; flagged units get their usual level (dashed)
-    and the spike window's points marked."""
+    and the spike window's points marked.
+
+    Built as one figure description (the spike window as a plain shape rather than
+    ``add_vrect``): each ``add_trace`` and ``add_vrect`` copies and validates the figure again,
+    and this chart is rebuilt for every new period or unit choice (a quarter of a period change's
+    server time at city scale).
+    """
     names = chart_names(ov)
-    fig = go.Figure()
     trend = ov.trend[ov.trend["unit_id"].isin(unit_ids)]
     flags = ov.spikes.flagged
     flagged_units = set(flags.loc[flags["family"] == "unit_id", "unit_id"]) if not flags.empty else set()
@@ -199,65 +209,84 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Fig
         expected = expected_by_month(ov.spikes, months)
         if not expected.empty:
             expected = expected[expected["family"] == "unit_id"]
+    traces: list[dict[str, object]] = []
     for unit_id in unit_ids:
         series = trend[trend["unit_id"] == unit_id]
         if series.empty:
             continue
         name = names.get(unit_id, str(unit_id))
-        fig.add_trace(
-            go.Scatter(
-                x=series["period"],
-                y=series["complaints"],
-                mode="lines+markers",
-                name=name,
-                customdata=np.column_stack(
+        traces.append(
+            {
+                "type": "scatter",
+                "x": series["period"],
+                "y": series["complaints"],
+                "mode": "lines+markers",
+                "name": name,
+                "customdata": np.column_stack(
                     [[unit_id] * len(series), series["period"].dt.strftime("%Y-%m-%d")]
                 ),
-                hovertemplate="%{x|%b %Y}: %{y}<extra>" + name + "</extra>",
-            )
+                "hovertemplate": "%{x|%b %Y}: %{y}<extra>" + name + "</extra>",
+            }
         )
         if unit_id in flagged_any and not expected.empty:
             usual = expected[expected["unit_id"] == unit_id]
-            fig.add_trace(
-                go.Scatter(
-                    x=usual["month"],
-                    y=usual["expected"],
-                    mode="lines",
-                    line={"dash": "dash", "width": 1},
-                    name=translate("complaints.trend.expected", lang, unit=name),
-                    hoverinfo="skip",
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": usual["month"],
+                    "y": usual["expected"],
+                    "mode": "lines",
+                    "line": {"dash": "dash", "width": 1},
+                    "name": translate("complaints.trend.expected", lang, unit=name),
+                    "hoverinfo": "skip",
+                }
             )
         if unit_id in flagged_any and ov.spikes.recent_start is not None and ov.period == "month":
             window = series[series["period"] >= ov.spikes.recent_start]
-            fig.add_trace(
-                go.Scatter(
-                    x=window["period"],
-                    y=window["complaints"],
-                    mode="markers",
-                    marker={"size": 14, "color": SPIKE_COLOR, "symbol": "circle-open", "line": {"width": 2}},
-                    name=translate("complaints.trend.flag", lang) + f": {name}",
-                    hoverinfo="skip",
-                    showlegend=unit_id in flagged_units or unit_id in flagged_any,
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": window["period"],
+                    "y": window["complaints"],
+                    "mode": "markers",
+                    "marker": {
+                        "size": 14,
+                        "color": SPIKE_COLOR,
+                        "symbol": "circle-open",
+                        "line": {"width": 2},
+                    },
+                    "name": translate("complaints.trend.flag", lang) + f": {name}",
+                    "hoverinfo": "skip",
+                    "showlegend": unit_id in flagged_units or unit_id in flagged_any,
+                }
             )
+    shapes = []
     if ov.spikes.recent_start is not None and ov.spikes.recent_end is not None:
-        fig.add_vrect(
-            x0=ov.spikes.recent_start - pd.Timedelta(days=15),
-            x1=ov.spikes.recent_end + pd.Timedelta(days=15),
-            fillcolor="#ffcdd2",
-            opacity=0.25,
-            line_width=0,
+        # what add_vrect draws: the window over the plot's full height, beneath the lines
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": ov.spikes.recent_start - pd.Timedelta(days=15),
+                "x1": ov.spikes.recent_end + pd.Timedelta(days=15),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "#ffcdd2",
+                "opacity": 0.25,
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
-    fig.update_layout(
-        xaxis_title=translate("complaints.trend.x", lang),
-        yaxis_title=translate("complaints.trend.y", lang),
-        legend={"orientation": "h", "y": -0.25},
-        margin={"t": 20},
-        height=420,
-    )
-    fig.update_yaxes(rangemode="tozero")
-    return readable_figure(fig, lang)
+    layout = {
+        "xaxis": {"title": {"text": translate("complaints.trend.x", lang)}},
+        "yaxis": {"title": {"text": translate("complaints.trend.y", lang)}, "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": -0.25},
+        "margin": {"t": 20},
+        "height": 420,
+        "shapes": shapes,
+    }
+    return readable_figure(go.Figure({"data": traces, "layout": layout}), lang)
 
 
 def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -292,7 +321,22 @@ def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd
     return values.reindex(index=row_order, columns=order), counts.reindex(index=row_order, columns=order)
 
 
-def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
+def heatmap_cells(ov: ComplaintOverview) -> int:
+    """How many cells the heatmap has: its units (at most :data:`MAX_HEATMAP_UNITS`) × themes."""
+    rates = ov.theme_rates
+    if rates.empty:
+        return 0
+    return min(int(rates["unit_id"].nunique()), MAX_HEATMAP_UNITS) * len(theme_keys(rates))
+
+
+def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool = True) -> go.Figure:
+    """Unit × theme cells coloured by ``measure``; with ``numbers`` each cell also writes its value.
+
+    Every value is in the hover either way. Written values are most of what the browser spends
+    on this chart (each is an SVG text measured on its own: about half a second for the city's
+    25 × 10 cells on a loaded machine), so :func:`heatmap_section` writes them by default only
+    on small matrices.
+    """
     values, counts = heatmap_frame(ov, measure)
     names = chart_names(ov)
     x = [theme_label(k or None, lang).replace("<", "&lt;").replace(">", "&gt;") for k in values.columns]
@@ -309,13 +353,13 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str) -> go.Figure:
             counts.to_numpy().astype(str),
         ]
     )
+    written = {"text": text, "texttemplate": "%{text}"} if numbers else {}
     fig = go.Figure(
         go.Heatmap(
             z=values.to_numpy(),
             x=x,
             y=y,
-            text=text,
-            texttemplate="%{text}",
+            **written,
             customdata=custom,
             colorscale="OrRd",
             hoverinfo="skip",  # the markers on top answer hover and clicks
@@ -849,12 +893,19 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         )
         or measures[0]
     )
-    st.toggle(
+    left, right = st.columns(2)
+    left.toggle(
         t("complaints.themes.labels_only"),
         key="complaints_labels_only",
         help=t("complaints.themes.labels_only_help"),
     )
-    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang), measure, lang)
+    numbers = right.toggle(
+        t("complaints.heatmap.numbers"),
+        value=heatmap_cells(ov) <= HEATMAP_NUMBERS_CELLS,
+        key="complaints_heatmap_numbers",
+        help=t("complaints.heatmap.numbers_help"),
+    )
+    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang, numbers), measure, lang, numbers)
     heat_event = st.plotly_chart(
         figure, width="stretch", key="complaints_heatmap", on_select="rerun", selection_mode="points"
     )
@@ -869,24 +920,42 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
     return heat_event
 
 
+#: The handling views, one drawn at a time: time to resolution (the city's speed) and the open
+#: backlog by age (which units have overdue complaints).
+HANDLING_VIEWS = ("resolution", "backlog")
+
+
 def resolution_section(ov: ComplaintOverview, lang: str) -> None:
-    """Time to resolution and the open backlog, channels and statuses, and how the backlog reconciles."""
+    """Time to resolution or the open backlog (one chart, the view picked), channels and statuses,
+    and how the backlog reconciles.
+
+    One chart rather than both side by side: the browser redraws every chart on each run (a
+    period change), and the headline metrics above already give the median, the late share
+    and the backlog, so the second view is one click away.
+    """
     totals = ov.totals
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("complaints.resolution.header"))
+    st.subheader(t("complaints.handling.header"))
+    view = (
+        st.segmented_control(
+            t("complaints.handling.view"),
+            list(HANDLING_VIEWS),
+            default=HANDLING_VIEWS[0],
+            format_func=lambda v: t(f"complaints.{v}.header"),
+            key="complaints_handling_view",
+        )
+        or HANDLING_VIEWS[0]
+    )
+    if view == "resolution":
         figure = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
         st.plotly_chart(figure, width="stretch", key="complaints_resolution")
         st.caption(t("complaints.resolution.note", cap=30))
-    with right:
-        st.subheader(t("complaints.backlog.header"))
-        if ov.backlog_buckets.empty:
-            st.caption(t("complaints.backlog.none"))
-        else:
-            figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
-            st.plotly_chart(figure, width="stretch", key="complaints_backlog")
-            sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
-            st.caption(sentences[2] if len(sentences) > 2 else "")
+    elif ov.backlog_buckets.empty:
+        st.caption(t("complaints.backlog.none"))
+    else:
+        figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
+        st.plotly_chart(figure, width="stretch", key="complaints_backlog")
+        sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
+        st.caption(sentences[2] if len(sentences) > 2 else "")
 
     channel_details(ov, lang)
     # the open backlog (all still open) and the status table (received in the period) reconciled
@@ -999,9 +1068,26 @@ def search_section(ctx: PageContext, view: ComplaintsView) -> None:
 
 def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
     """The theme model's measured quality, and for importers the labelling round and theme editors."""
-    lang = ctx.lang
     # nothing here trains
-    with st.expander(t("complaints.classifier.header")):
+    classifier_details(ctx, theme_state)
+    if can_import(ctx.principal):
+        with st.expander(t("complaints.round.header")):
+            themes_ui.labelling_round(ctx.principal.username, ctx.lang)
+        theme_editors(ctx.principal.username, ctx.lang)
+
+
+@st.fragment
+def classifier_details(ctx: PageContext, theme_state: ThemeStatus) -> None:
+    """The model, its measured quality per theme and its confusions, drawn only while open.
+
+    The evaluator's detail at the foot of the page (the quality that matters to the figures
+    is also beside the theme chart): sent and drawn on every run, it cost a period change
+    for readers who never open it.
+    """
+    lang = ctx.lang
+    with lazy_expander(t("complaints.classifier.header"), "complaints_classifier") as box:
+        if not box.open:
+            return
         st.caption(themes_ui.model_sentence(theme_state, lang))
         for sentence in themes_ui.quality_sentences(theme_state, lang):
             st.markdown(sentence)
@@ -1018,10 +1104,6 @@ def theme_model_section(ctx: PageContext, theme_state: ThemeStatus) -> None:
         pending = pending_predictions(ctx.engine, ctx.query_scope)["unpredicted"]
         if pending and theme_state.model is not None:
             st.caption(t("complaints.classifier.pending", n=num(pending, 0)))
-    if can_import(ctx.principal):
-        with st.expander(t("complaints.round.header")):
-            themes_ui.labelling_round(ctx.principal.username, lang)
-        theme_editors(ctx.principal.username, lang)
 
 
 @st.fragment

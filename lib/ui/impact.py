@@ -36,8 +36,9 @@ from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
 from lib.ui.charts import readable_figure
+from lib.ui.complaints import shared
 from lib.ui.i18n import num, pct, t
-from lib.ui.method_details import conclusion_with_details
+from lib.ui.method_details import conclusion_with_details, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
 
@@ -45,6 +46,8 @@ from lib.ui.tables import repeated_text_as_categories
 DUMBBELL_MAX = 60
 VERDICT_COLORS = {"gain": "#2e7d32", "unclear": "#9e9e9e", "loss": "#c62828", "insufficient": "#bdbdbd"}
 PRE_COLOR, POST_COLOR = "#90a4ae", "#1565c0"
+#: Level 2's views, one drawn at a time: all scores binned, or a sample of participants' pre → post.
+LEARNING_VIEWS = ("distribution", "participants")
 
 
 def _stored(
@@ -617,14 +620,36 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
         )
     )
     if lr.n:
-        left, right = st.columns(2)
-        left.plotly_chart(dumbbell_chart(impact.participants, lang), width="stretch", key="impact_dumbbell")
-        left.caption(
-            t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
+        participants = impact.participants
+        # one chart, the view picked: the browser redraws every chart on each run, and the
+        # distribution (all scores) tells the story; each participant's line is one click away
+        view = (
+            st.segmented_control(
+                t("impact.learning.view"),
+                list(LEARNING_VIEWS),
+                default=LEARNING_VIEWS[0],
+                format_func=lambda v: t(f"impact.learning.view.{v}"),
+                key="impact_learning_view",
+            )
+            or LEARNING_VIEWS[0]
         )
-        right.plotly_chart(
-            score_distribution_chart(impact.participants, lang), width="stretch", key="impact_distribution"
-        )
+        if view == "participants":
+            st.plotly_chart(
+                shared(participants, "dumbbell", lambda: dumbbell_chart(participants, lang), lang),
+                width="stretch",
+                key="impact_dumbbell",
+            )
+            st.caption(
+                t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
+            )
+        else:
+            st.plotly_chart(
+                shared(
+                    participants, "distribution", lambda: score_distribution_chart(participants, lang), lang
+                ),
+                width="stretch",
+                key="impact_distribution",
+            )
         band = t(f"impact.hake.{lr.hake_band}") if lr.hake_band else "–"
         hake = t(
             "impact.learning.hake",
@@ -640,8 +665,11 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
         conclusion_with_details(t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band), [hake, rule])
 
     st.subheader(t("impact.section.reaction"))
+    reactions = impact.reaction_distribution
     st.plotly_chart(
-        reaction_chart(impact.reaction_distribution, lang), width="stretch", key="impact_reaction"
+        shared(reactions, "reaction", lambda: reaction_chart(reactions, lang), lang),
+        width="stretch",
+        key="impact_reaction",
     )
 
 
@@ -697,7 +725,11 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
     study = impact.results[outcome]
     st.write(results_sentence(impact, outcome, lang))
     if study.estimable:
-        st.plotly_chart(event_study_chart(study, spec, lang), width="stretch", key="impact_event")
+        st.plotly_chart(
+            shared(study, "event", lambda: event_study_chart(study, spec, lang), outcome, lang),
+            width="stretch",
+            key="impact_event",
+        )
         st.caption(t("impact.results.cells_note"))
     st.caption(t("impact.results.clean_controls", n=num(study.n_excluded_controls, 0)))
 
@@ -709,7 +741,11 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
     st.subheader(t("impact.section.compare"))
     ranked, too_small = split_small_programs(learning)
     if not ranked.empty:
-        st.plotly_chart(forest_chart(ranked, lang), width="stretch", key="impact_forest")
+        st.plotly_chart(
+            shared(learning, "forest", lambda: forest_chart(ranked, lang), lang),
+            width="stretch",
+            key="impact_forest",
+        )
         st.caption(t("impact.compare_note"))
     if not too_small.empty:
         st.markdown(f"**{t('impact.small.header', n=MIN_PARTICIPANTS_FOR_RANKING)}**")
@@ -723,17 +759,29 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
             width="stretch",
         )
     st.subheader(t("impact.section.table"))
-    # the runs' codes (up to dozens per course) stay in the download: on screen they were two
-    # thirds of the page's payload (170 of 260 KB at city scale) and no one reads them there
-    shown = repeated_text_as_categories(
-        table_for_display(table.drop(columns="kode_pelatihan", errors="ignore"), lang)
-    )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    table_details(table, lang)
     if st.download_button(
         t("impact.download"),
-        to_csv_bytes(table),
+        shared(table, "csv", lambda: to_csv_bytes(table)),
         file_name=f"dampak_pelatihan_{c.date_from:%Y%m%d}_{c.date_to:%Y%m%d}.csv",
         mime="text/csv",
         icon=":material/download:",
     ):
         audit_event("export", what="training_impact", rows=len(table))
+
+
+@st.fragment
+def table_details(table: pd.DataFrame, lang: str) -> None:
+    """Every course at every level, drawn only while its expander is open (opening reruns this alone).
+
+    The evaluator's detail: at city scale it is hundreds of rows the browser would lay out on
+    every run; the forest plot above compares the courses, and the download holds it all.
+    """
+    with lazy_expander(t("impact.table.show", rows=num(len(table), 0)), "impact_table") as box:
+        if box.open:
+            # the runs' codes (up to dozens per course) stay in the download: on screen they were two
+            # thirds of the page's payload (170 of 260 KB at city scale) and no one reads them there
+            shown = repeated_text_as_categories(
+                table_for_display(table.drop(columns="kode_pelatihan", errors="ignore"), lang)
+            )
+            st.dataframe(shown, hide_index=True, width="stretch")

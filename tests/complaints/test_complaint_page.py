@@ -61,9 +61,26 @@ def test_page_figures_are_the_hand_checked_ones(
     assert metrics["Lewat standar"] == "50%"
     assert metrics["Masih terbuka"] == "3"  # P4, P5 (resolved only on 04-20), P6
     assert any("8 pengaduan dari 3 unit" in m.value for m in at.markdown)
-    assert len(at.get("plotly_chart")) == 4
+    # trend, themes and one handling view (time to resolution first; the backlog one click away)
+    assert len(at.get("plotly_chart")) == 3
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert trend["layout"]["yaxis"]["title"]["text"] == "Jumlah pengaduan"
+    # three units: the heatmap's cells write their values
+    assert json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]["texttemplate"] == "%{text}"
+    at.segmented_control(key="complaints_handling_view").set_value("backlog").run()
+    assert not at.exception, [e.message for e in at.exception]
+    charts = at.get("plotly_chart")
+    assert len(charts) == 3
+    backlog = json.loads(charts[2].proto.spec)
+    assert backlog["layout"]["barmode"] == "stack"
+    assert sum(_numbers(trace["x"]).sum() for trace in backlog["data"]) == 3  # P4, P5, P6 still open
+
+
+def _numbers(values: object) -> np.ndarray:
+    """A plotly spec's array, whether shipped as a list or as a typed array (``bdata``)."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float)
+    return np.asarray(values, dtype=float)
 
 
 def test_drilldown_shows_masked_texts_of_the_selection(
@@ -121,6 +138,12 @@ def test_the_page_never_trains_and_says_quality_is_not_yet_measured(
 
     monkeypatch.setattr(ct, "fit_theme_pipeline", no_training)
     at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31)))
+    assert not any(
+        "Model v1 dilatih" in c.value for c in at.caption
+    )  # the model's details: drawn when opened
+    at.session_state["complaints_classifier"] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
     # the theme sources are a sentence; the model's (un)measured quality sits behind "Rincian metode"
     captions = " ".join(c.value for c in [*at.caption, *at.markdown])
     assert (
@@ -165,6 +188,9 @@ def test_evaluator_labelling_round_on_the_page(engine: Engine, monkeypatch: pyte
     plain = float((labels["label"] == labels["predicted"]).mean())
     quality = svc.theme_status(engine=engine).quality
     assert quality is not None and quality.accuracy == pytest.approx(plain, abs=0.1)
+    at.session_state["complaints_classifier"] = True  # the model's quality, in its expander
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
     markdown = " ".join(m.value for m in at.markdown)
     assert f"diukur pada {len(labels)} pengaduan kota ini" in markdown
     assert f"akurasi {fmt_percent(quality.accuracy, 'id', 0)} (IK 95%" in markdown
@@ -183,7 +209,15 @@ def test_page_on_the_demo_city(
         ).scalar_one()
     warnings = [w.value for w in at.warning]
     assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 3
+    # the city's 25 busiest units × its themes: colours (values in the hover), numbers on request
+    assert at.toggle(key="complaints_heatmap_numbers").value is False
+    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
+    assert "texttemplate" not in heatmap[0] and heatmap[1]["hovertemplate"].startswith("%{y} · %{x}: %{text}")
+    at.toggle(key="complaints_heatmap_numbers").set_value(True).run()
+    assert not at.exception, [e.message for e in at.exception]
+    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
+    assert heatmap[0]["texttemplate"] == "%{text}" and len(heatmap[0]["text"]) == len(heatmap[0]["y"])
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
     # predicted themes are in the figures: the page says their quality on this city is not yet measured

@@ -45,17 +45,22 @@ def test_page_shows_the_chain_of_evidence_for_a_course(
     text = " ".join(m.value for m in at.markdown)
     assert "Ini perbaikan yang jelas" in text and "regresi ke rata-rata" in text
     charts = at.get("plotly_chart")
-    assert len(charts) == 5  # dumbbell, distributions, reactions, event study, forest
+    assert len(charts) == 4  # score distribution, reactions, event study, forest: one learning view at a time
     specs = [json.loads(c.proto.spec) for c in charts]
-    event = specs[3]
+    assert [trace["type"] for trace in specs[0]["data"]] == ["bar", "bar"]  # pre and post, binned
+    event = specs[2]
     assert event["layout"]["xaxis"]["title"]["text"].startswith("Kuartal relatif")
     assert any(
         shape.get("type") == "rect" for shape in event["layout"].get("shapes", [])
     )  # pre-periods shaded
-    forest = specs[4]
+    forest = specs[3]
     assert any(abs(shape.get("x0", 0) - 0.6) < 1e-9 for shape in forest["layout"]["shapes"])  # the yardstick
-    # anonymous participants only
-    dumbbell = specs[0]
+    # the per-participant view instead of the distribution: anonymous participants only
+    at.segmented_control(key="impact_learning_view").set_value("participants").run()
+    assert not at.exception, [e.message for e in at.exception]
+    charts = at.get("plotly_chart")
+    assert len(charts) == 4
+    dumbbell = json.loads(charts[0].proto.spec)
     assert all(str(y).startswith("#") for trace in dumbbell["data"][1:] for y in trace["y"])
     assert at.get("download_button")
 
@@ -63,3 +68,38 @@ def test_page_shows_the_chain_of_evidence_for_a_course(
 def test_page_on_an_empty_database(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _app(engine.url.render_as_string(hide_password=False), monkeypatch, lang="en")
     assert any("No training programme" in i.value for i in at.info)
+
+
+def test_per_course_table_is_drawn_only_when_opened(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(demo_database_url, monkeypatch)
+    table_label = "Tabel per program dan tingkat"
+    opener = next(e for e in at.expander if e.label.startswith("Lihat tabel ("))
+    assert not opener.children  # closed: nothing sent
+    at.session_state["impact_table"] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    frames = [d.value for d in at.dataframe]
+    table = next(f for f in frames if "Tingkat" in f.columns)
+    rows = int(opener.label.removeprefix("Lihat tabel (").split()[0].replace(".", ""))
+    assert len(table) == rows  # every course at every level, as the label says
+    assert "Kode" not in table.columns  # the run codes stay in the download
+    assert any(s.value == table_label for s in at.subheader)
+
+
+def test_charts_are_built_once_per_stored_result(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.ui import impact as ui
+
+    at = _app(demo_database_url, monkeypatch)
+    built: list[str] = []
+    for name in ("forest_chart", "score_distribution_chart", "reaction_chart"):
+        original = getattr(ui, name)
+        monkeypatch.setattr(ui, name, lambda *a, _f=original, _n=name, **k: built.append(_n) or _f(*a, **k))
+    before = [c.proto.spec for c in at.get("plotly_chart")]
+    at.run()  # the next reader (or rerun) of the same stored result
+    assert not at.exception, [e.message for e in at.exception]
+    assert built == []  # nothing rebuilt: the figures built for the first run are reused
+    assert [c.proto.spec for c in at.get("plotly_chart")] == before
