@@ -135,6 +135,8 @@ MESSAGES = {
         "en": "Primary test: Wilcoxon when fewer than 30 pairs or non-normal differences (Shapiro–Wilk p < 0.05), else the t-test. t-test p {p_t}; Wilcoxon p {p_w}.",
     },
     "impact.chart.pre": {"id": "Pre-test", "en": "Pre-test"},
+    "impact.chart.ci": {"id": "IK 95%", "en": "95% CI"},
+    "impact.chart.cohorts": {"id": "Kohort", "en": "Cohorts"},
     "impact.chart.post": {"id": "Post-test", "en": "Post-test"},
     "impact.chart.score": {"id": "Nilai (0–100)", "en": "Score (0–100)"},
     "impact.chart.participant": {"id": "Peserta (nomor anonim)", "en": "Participant (anonymous number)"},

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from lib.analysis.priority_score import FLAG_THRESHOLD
 from lib.i18n import translate
 from lib.ui.format import localise_figure, number
-from lib.ui.vega import colour_scale, whole_axis
+from lib.ui.vega import band_height, colour_scale, whole_axis
 
 #: Bar colour per standing: flagged (red), above the threshold without clear reasons (amber), below (grey).
 PRIORITY_COLOURS = {"flagged": "#B91C1C", "above": "#F59E0B", "below": "#94A3B8"}
@@ -84,7 +84,7 @@ def priority_chart(scored: pd.DataFrame, lang: str, title: str, top: int = 15) -
     line_colour = PRIORITY_COLOURS["flagged"]
     return {
         "title": {"text": title, "anchor": "start"},
-        "height": {"step": 28},
+        "height": band_height(len(rows), 28),
         "data": {"values": rows},
         "layer": [
             {

@@ -34,7 +34,7 @@ from lib.ui.method_details import lazy_expander
 from lib.ui.nrr_table import nrr_column_config, nrr_table
 from lib.ui.page import PageContext
 from lib.ui.text import plain
-from lib.ui.vega import colour_scale, whole_axis
+from lib.ui.vega import band_height, colour_scale, whole_axis
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
@@ -351,7 +351,7 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> dict[str, 
         "axis": whole_axis(title, 25, 100),
     }
     return {
-        "height": {"step": 22},
+        "height": band_height(len(rows), 22),
         "data": {"values": rows},
         "layer": [
             {
@@ -523,7 +523,7 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
         "axis": {"title": translate("ikm.axis.respondents", lang), "labels": False, "ticks": False},
     }
     return {
-        "height": {"step": 28},
+        "height": band_height(len(rows), 28),
         "data": {"values": rows},
         "layer": [
             {

@@ -3,8 +3,9 @@
 The readers take the scope, period and programme filters as plain hashable
 values, read the stored ``training.impact`` result (:mod:`lib.ui.results`) and
 return the evaluated results (a few hundred numbers per programme plus, for the
-chosen programme, its participants' anonymous pre/post scores), never whole tables. Charts are plain
-plotly figures built from lib results; every axis is titled in the user's language.
+chosen programme, its participants' anonymous pre/post scores), never whole tables. Charts are
+Vega-Lite specs built from lib results (:mod:`lib.ui.vega` says why), every text and axis written
+in the user's language.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from lib.analysis.training_learning import YARDSTICK_D
@@ -35,12 +36,13 @@ from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
-from lib.ui.charts import readable_figure
 from lib.ui.complaints import shared
+from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
 from lib.ui.method_details import conclusion_with_details, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
+from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
 
 #: Largest number of participants drawn in the pre/post dumbbell chart.
 DUMBBELL_MAX = 60
@@ -173,65 +175,82 @@ def pooled_for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- charts
 
 
-def _layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        height=height, margin={"l": 10, "r": 10, "t": 30, "b": 40}, legend={"orientation": "h", "y": -0.2}
-    )
-    return fig
+def _legend_bottom() -> dict[str, Any]:
+    return {"orient": "bottom", "title": None, "labelLimit": 400}
 
 
 def dumbbell_chart(
     participants: pd.DataFrame, lang: str, limit: int = DUMBBELL_MAX, seed: int = 0
-) -> go.Figure:
+) -> dict[str, Any]:
     """Each participant's pre-test → post-test as a line between two dots (anonymous numbers, no names).
 
     Above ``limit`` participants a fixed random sample is drawn, so the chart
-    stays readable and the same on every rerun.
+    stays readable and the same on every rerun. A Vega-Lite spec.
     """
     paired = participants.dropna(subset=["pre_score", "post_score"])
     if len(paired) > limit:
         paired = paired.sample(n=limit, random_state=seed)
     paired = paired.sort_values(["pre_score", "post_score"]).reset_index(drop=True)
     labels = [f"#{i + 1}" for i in range(len(paired))]
-    xs: list[float | None] = []
-    ys: list[str | None] = []
-    for label, pre, post in zip(labels, paired["pre_score"], paired["post_score"], strict=True):
-        xs += [pre, post, None]
-        ys += [label, label, None]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            line={"color": "#cfd8dc", "width": 2},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=paired["pre_score"],
-            y=labels,
-            mode="markers",
-            name=translate("impact.chart.pre", lang),
-            marker={"color": PRE_COLOR, "size": 8},
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=paired["post_score"],
-            y=labels,
-            mode="markers",
-            name=translate("impact.chart.post", lang),
-            marker={"color": POST_COLOR, "size": 8},
-        )
-    )
-    fig.update_xaxes(title=translate("impact.chart.score", lang), range=[0, 102])
-    fig.update_yaxes(
-        title=translate("impact.chart.participant", lang), showticklabels=len(paired) <= 30, automargin=True
-    )
-    return readable_figure(_layout(fig, max(300, 12 * len(paired) + 120)), lang)
+    pre_name, post_name = translate("impact.chart.pre", lang), translate("impact.chart.post", lang)
+    pre, post = paired["pre_score"].astype(float).tolist(), paired["post_score"].astype(float).tolist()
+    lines = [{"who": w, "pre": a, "post": b} for w, a, b in zip(labels, pre, post, strict=True)]
+    dots = [
+        {"who": w, "test": name, "score": s, "value": format_number(s, lang, 1)}
+        for w, a, b in zip(labels, pre, post, strict=True)
+        for name, s in ((pre_name, a), (post_name, b))
+    ]
+    score = translate("impact.chart.score", lang)
+    y = {
+        "field": "who",
+        "type": "nominal",
+        "sort": labels[::-1],  # the lowest pre-test at the bottom
+        "title": translate("impact.chart.participant", lang),
+        "axis": {"labels": len(paired) <= 30, "ticks": len(paired) <= 30},
+    }
+    x_scale = {"domain": [0, 102], "nice": False}
+    return {
+        "height": band_height(len(labels), 12),
+        "layer": [
+            {
+                "data": {"values": lines},
+                "mark": {"type": "rule", "color": "#cfd8dc", "strokeWidth": 2},
+                "encoding": {
+                    "y": y,
+                    "x": {
+                        "field": "pre",
+                        "type": "quantitative",
+                        "scale": x_scale,
+                        "axis": whole_axis(score, 0, 100),
+                    },
+                    "x2": {"field": "post"},
+                },
+            },
+            {
+                "data": {"values": dots},
+                "mark": {"type": "circle", "size": 64, "opacity": 1},
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "score", "type": "quantitative", "scale": x_scale},
+                    "color": {
+                        "field": "test",
+                        "type": "nominal",
+                        "scale": colour_scale({pre_name: PRE_COLOR, post_name: POST_COLOR}),
+                        "legend": _legend_bottom(),
+                    },
+                    "tooltip": [
+                        {
+                            "field": "who",
+                            "type": "nominal",
+                            "title": translate("impact.chart.participant", lang),
+                        },
+                        {"field": "test", "type": "nominal", "title": translate("impact.chart.test", lang)},
+                        {"field": "value", "type": "nominal", "title": score},
+                    ],
+                },
+            },
+        ],
+    }
 
 
 def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
@@ -245,60 +264,126 @@ def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
     return pd.DataFrame({"start": edges[:-1], "count": counts})
 
 
-def score_distribution_chart(participants: pd.DataFrame, lang: str) -> go.Figure:
-    """Pre-test and post-test score distributions (every score present, paired or not), bins of 5 points."""
-    fig = go.Figure()
-    for column, key, color in (
+def score_distribution_chart(participants: pd.DataFrame, lang: str) -> dict[str, Any]:
+    """Pre-test and post-test score distributions (every score present, paired or not), bins of
+    5 points, overlaid. A Vega-Lite spec."""
+    rows, colours = [], {}
+    for column, key, colour in (
         ("pre_score", "impact.chart.pre", PRE_COLOR),
         ("post_score", "impact.chart.post", POST_COLOR),
     ):
         values = participants[column].dropna()
-        bins = score_bins(values)
-        fig.add_trace(
-            go.Bar(
-                x=bins["start"] + 2.5,
-                y=bins["count"],
-                width=5,
-                name=translate(
-                    "impact.chart.people", lang, what=translate(key, lang), n=fmt_number(len(values), lang, 0)
-                ),
-                marker_color=color,
-                opacity=0.6,
-                customdata=[f"{a:.0f}–{a + 5:.0f}" for a in bins["start"]],
-                hovertemplate="%{customdata}: %{y}<extra></extra>",
-            )
+        name = translate(
+            "impact.chart.people", lang, what=translate(key, lang), n=fmt_number(len(values), lang, 0)
         )
-    fig.update_layout(barmode="overlay")
-    fig.update_xaxes(title=translate("impact.chart.score", lang), range=[0, 100])
-    fig.update_yaxes(title=translate("impact.chart.count", lang))
-    return readable_figure(_layout(fig, 320), lang)
+        colours[name] = colour
+        bins = score_bins(values)
+        rows += [
+            {
+                "test": name,
+                "start": float(a),
+                "end": float(a) + 5,
+                "count": int(c),
+                "range": f"{a:.0f}–{a + 5:.0f}",
+                "n": format_number(c, lang, 0),
+            }
+            for a, c in zip(bins["start"].tolist(), bins["count"].tolist(), strict=True)
+        ]
+    count = translate("impact.chart.count", lang)
+    return {
+        "height": 280,
+        "data": {"values": rows},
+        "mark": {"type": "bar", "opacity": 0.6, "binSpacing": 0},
+        "encoding": {
+            "x": {
+                "field": "start",
+                "type": "quantitative",
+                "scale": {"domain": [0, 100], "nice": False},
+                "axis": whole_axis(translate("impact.chart.score", lang), 0, 100),
+            },
+            "x2": {"field": "end"},
+            "y": {
+                "field": "count",
+                "type": "quantitative",
+                "stack": None,
+                "axis": number_axis(count, lang, format=",d"),
+            },
+            "y2": {"datum": 0},
+            "color": {
+                "field": "test",
+                "type": "nominal",
+                "scale": colour_scale(colours),
+                "legend": _legend_bottom(),
+            },
+            "tooltip": [
+                {"field": "test", "type": "nominal", "title": translate("impact.chart.test", lang)},
+                {"field": "range", "type": "nominal", "title": translate("impact.chart.score", lang)},
+                {"field": "n", "type": "nominal", "title": count},
+            ],
+        },
+    }
 
 
-def reaction_chart(distribution: pd.DataFrame, lang: str) -> go.Figure:
-    """Share of each rating 1–5 per item, stacked, as a diverging Likert bar."""
-    palette = {1: "#c62828", 2: "#ef9a9a", 3: "#e0e0e0", 4: "#90caf9", 5: "#1565c0"}
+def reaction_chart(distribution: pd.DataFrame, lang: str) -> dict[str, Any]:
+    """Share of each rating 1–5 per item, stacked (a diverging Likert bar). A Vega-Lite spec."""
+    palette = {"1": "#c62828", "2": "#ef9a9a", "3": "#e0e0e0", "4": "#90caf9", "5": "#1565c0"}
     names = {
         item: translate(f"impact.measure.{m}", lang)
         for item, m in zip(REACTION_ITEMS, ("materi", "pengajar", "manfaat"), strict=True)
     }
-    fig = go.Figure()
-    for rating in range(1, 6):
-        rows = distribution[distribution["rating"] == rating]
-        fig.add_trace(
-            go.Bar(
-                y=[names[i] for i in rows["item"]],
-                x=rows["share"] * 100,
-                orientation="h",
-                name=str(rating),
-                marker_color=palette[rating],
-                customdata=rows["count"],
-                hovertemplate="%{y}: " + str(rating) + " → %{x:.1f}% (n = %{customdata})<extra></extra>",
-            )
+    rows = [
+        {
+            "item": names[item],
+            "rating": str(int(rating)),
+            "share": float(share) * 100,
+            "value": format_number(float(share) * 100, lang, 1) + "%",
+            "n": format_number(count, lang, 0),
+        }
+        for item, rating, share, count in zip(
+            distribution["item"].tolist(),
+            distribution["rating"].tolist(),
+            distribution["share"].tolist(),
+            distribution["count"].tolist(),
+            strict=True,
         )
-    fig.update_layout(barmode="stack", legend_title_text=translate("impact.chart.rating", lang))
-    fig.update_xaxes(title=translate("impact.chart.share", lang) + " (%)", range=[0, 100])
-    fig.update_yaxes(automargin=True)
-    return readable_figure(_layout(fig, 260), lang)
+        if item in names
+    ]
+    share = translate("impact.chart.share", lang) + " (%)"
+    rating = translate("impact.chart.rating", lang)
+    return {
+        "height": band_height(len(names), 40),
+        "data": {"values": rows},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {
+                "field": "item",
+                "type": "nominal",
+                "sort": [names[i] for i in REACTION_ITEMS],
+                "title": None,
+                "axis": {"labelLimit": 320},
+            },
+            "x": {
+                "field": "share",
+                "type": "quantitative",
+                "stack": "zero",
+                "scale": {"domain": [0, 100], "nice": False},
+                "axis": whole_axis(share, 0, 100, 20),
+            },
+            "color": {
+                "field": "rating",
+                "type": "ordinal",
+                "scale": colour_scale(palette),
+                "legend": {"orient": "bottom", "title": rating, "direction": "horizontal"},
+            },
+            "order": {"field": "rating", "type": "ordinal"},
+            "tooltip": [
+                {"field": "item", "type": "nominal", "title": " "},
+                {"field": "rating", "type": "nominal", "title": rating},
+                {"field": "value", "type": "nominal", "title": share},
+                {"field": "n", "type": "nominal", "title": "n"},
+            ],
+        },
+    }
 
 
 def _to_display(values: pd.Series | np.ndarray, spec: OutcomeSpec) -> np.ndarray:
@@ -307,101 +392,243 @@ def _to_display(values: pd.Series | np.ndarray, spec: OutcomeSpec) -> np.ndarray
     return 100.0 * (np.exp(array) - 1.0) if spec.log else array
 
 
-def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> go.Figure:
-    """θ(e) with 95% CI bars by quarter relative to training; pre-training quarters shaded; a 0 line."""
+def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> dict[str, Any]:
+    """θ(e) with 95% CI bars by quarter relative to training; pre-training quarters shaded; a 0
+    line; the reference quarter (e = −1, 0 by construction) an open dot. A Vega-Lite spec."""
     event = study.event
-    fig = go.Figure()
+    axis_title = translate(f"impact.axis.{spec.column}", lang)
+    e_title = translate("impact.chart.event_time", lang)
     if event.empty:
-        return readable_figure(_layout(fig, 340), lang)
+        return {"height": 340, "data": {"values": []}, "mark": "point"}
     est = _to_display(event["att"], spec)
     low = _to_display(event["ci_low"], spec)
     high = _to_display(event["ci_high"], spec)
-    first_e = int(event["e"].min())
+    rows = [
+        {
+            "e": int(e),
+            "est": float(a),
+            "low": float(lo),
+            "high": float(hi),
+            "phase": "pre" if e < 0 else "post",
+            "value": format_number(a, lang, 2),
+            "ci": f"[{format_number(lo, lang, 2)}; {format_number(hi, lang, 2)}]",
+            "n": format_number(n, lang, 0),
+            "cohorts": format_number(c, lang, 0),
+        }
+        for e, a, lo, hi, n, c in zip(
+            event["e"].tolist(),
+            est.tolist(),
+            low.tolist(),
+            high.tolist(),
+            event["n_treated"].tolist(),
+            event["n_cohorts"].tolist(),
+            strict=True,
+        )
+    ]
+    first_e, last_e = int(event["e"].min()), int(event["e"].max())
+    x = {
+        "field": "e",
+        "type": "quantitative",
+        "scale": {"domain": [min(first_e, -1) - 0.5, last_e + 0.5], "nice": False},
+        "axis": {"title": e_title, "format": "d", "values": list(range(min(first_e, -1), last_e + 1))},
+    }
+    reach = max(abs(min(0.0, float(np.nanmin(low)))), abs(max(0.0, float(np.nanmax(high)))), 1e-9)
+    y_scale = {
+        "domain": [
+            min(0.0, float(np.nanmin(low))) - 0.08 * reach,
+            max(0.0, float(np.nanmax(high))) + 0.08 * reach,
+        ]
+    }
+    y_axis = number_axis(axis_title, lang)
+    layers: list[dict[str, Any]] = []
     if first_e < 0:
-        fig.add_vrect(x0=first_e - 0.5, x1=-0.5, fillcolor="#eceff1", line_width=0, layer="below")
-        fig.add_annotation(
-            x=(first_e - 0.5) / 2 - 0.25,
-            y=1.0,
-            yref="paper",
-            text=translate("impact.chart.pre_period", lang),
-            showarrow=False,
-            font={"size": 11, "color": "#607d8b"},
+        layers.append(
+            {
+                "data": {
+                    "values": [
+                        {
+                            "from": first_e - 0.5,
+                            "to": -0.5,
+                            "text": translate("impact.chart.pre_period", lang),
+                        }
+                    ]
+                },
+                "layer": [
+                    {
+                        "mark": {"type": "rect", "color": "#eceff1"},
+                        "encoding": {"x": {"field": "from", "type": "quantitative"}, "x2": {"field": "to"}},
+                    },
+                    {
+                        "mark": {
+                            "type": "text",
+                            "baseline": "top",
+                            "align": "left",
+                            "dx": 4,
+                            "dy": 4,
+                            "fontSize": 11,
+                            "color": "#607d8b",
+                        },
+                        "encoding": {
+                            "x": {"field": "from", "type": "quantitative"},
+                            "y": {"value": 0},
+                            "text": {"field": "text"},
+                        },
+                    },
+                ],
+            }
         )
-    colors = ["#78909c" if e < 0 else POST_COLOR for e in event["e"]]
-    fig.add_trace(
-        go.Scatter(
-            x=event["e"],
-            y=est,
-            mode="markers",
-            marker={"color": colors, "size": 9},
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": high - est,
-                "arrayminus": est - low,
-                "color": "#90a4ae",
+    layers += [
+        {
+            "data": {"values": [{"zero": 0}]},
+            "mark": {"type": "rule", "color": "#424242"},
+            "encoding": {"y": {"field": "zero", "type": "quantitative"}},
+        },
+        {
+            "data": {"values": rows},
+            "mark": {"type": "rule", "color": "#90a4ae"},
+            "encoding": {
+                "x": x,
+                "y": {"field": "low", "type": "quantitative", "scale": y_scale, "axis": y_axis},
+                "y2": {"field": "high"},
             },
-            customdata=np.stack([low, high, event["n_treated"], event["n_cohorts"]], axis=1),
-            hovertemplate="e = %{x}: %{y:.2f} [%{customdata[0]:.2f}, %{customdata[1]:.2f}]<br>n = %{customdata[2]}, %{customdata[3]} cohort(s)<extra></extra>",
-            showlegend=False,
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[-1],
-            y=[0.0],
-            mode="markers",
-            marker={"symbol": "circle-open", "size": 9, "color": "#78909c"},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    fig.add_hline(y=0, line_color="#424242", line_width=1)
-    fig.update_xaxes(title=translate("impact.chart.event_time", lang), dtick=1)
-    fig.update_yaxes(title=translate(f"impact.axis.{spec.column}", lang))
-    return readable_figure(_layout(fig, 380), lang)
+        },
+        {
+            "data": {"values": rows},
+            "mark": {"type": "circle", "size": 81, "opacity": 1},
+            "encoding": {
+                "x": x,
+                "y": {"field": "est", "type": "quantitative"},
+                "color": {
+                    "field": "phase",
+                    "type": "nominal",
+                    "scale": colour_scale({"pre": "#78909c", "post": POST_COLOR}),
+                    "legend": None,
+                },
+                "tooltip": [
+                    {"field": "e", "type": "quantitative", "title": "e"},
+                    {"field": "value", "type": "nominal", "title": axis_title},
+                    {"field": "ci", "type": "nominal", "title": translate("impact.chart.ci", lang)},
+                    {"field": "n", "type": "nominal", "title": "n"},
+                    {"field": "cohorts", "type": "nominal", "title": translate("impact.chart.cohorts", lang)},
+                ],
+            },
+        },
+        {
+            "data": {"values": [{"e": -1, "est": 0.0}]},
+            "mark": {"type": "point", "size": 81, "color": "#78909c", "filled": False},
+            "encoding": {
+                "x": {"field": "e", "type": "quantitative"},
+                "y": {"field": "est", "type": "quantitative"},
+            },
+        },
+    ]
+    return {"height": 340, "layer": layers}
 
 
-def forest_chart(learning: pd.DataFrame, lang: str) -> go.Figure:
-    """d_z per programme with its 95% CI, lines at 0 and at the d ≈ 0.6 yardstick; colour = verdict."""
-    rows = learning[learning["d_z"].notna() & np.isfinite(learning["d_z"].astype(float))].sort_values("d_z")
-    fig = go.Figure()
-    if rows.empty:
-        return readable_figure(_layout(fig, 300), lang)
+def forest_chart(learning: pd.DataFrame, lang: str) -> dict[str, Any]:
+    """d_z per programme with its 95% CI, lines at 0 and at the d ≈ 0.6 yardstick; colour =
+    verdict; the largest effect on top. A Vega-Lite spec."""
+    rows_frame = learning[learning["d_z"].notna() & np.isfinite(learning["d_z"].astype(float))].sort_values(
+        "d_z"
+    )
+    title = translate("impact.chart.dz", lang)
+    if rows_frame.empty:
+        return {"height": 300, "data": {"values": []}, "mark": "point"}
     labels = [
         translate("impact.chart.people", lang, what=name, n=fmt_number(n, lang, 0))
-        for name, n in zip(rows["name"], rows["n_paired"], strict=True)
+        for name, n in zip(rows_frame["name"], rows_frame["n_paired"], strict=True)
     ]
-    verdict_text = [translate(f"impact.verdict.{v}", lang) for v in rows["verdict"]]
-    fig.add_trace(
-        go.Scatter(
-            x=rows["d_z"],
-            y=labels,
-            mode="markers",
-            marker={"color": [VERDICT_COLORS.get(v, "#9e9e9e") for v in rows["verdict"]], "size": 9},
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": rows["d_z_ci_high"] - rows["d_z"],
-                "arrayminus": rows["d_z"] - rows["d_z_ci_low"],
-                "color": "#90a4ae",
-            },
-            customdata=np.stack([rows["d_z_ci_low"], rows["d_z_ci_high"], verdict_text], axis=1),
-            hovertemplate="%{y}<br>d_z = %{x:.2f} [%{customdata[0]:.2f}, %{customdata[1]:.2f}]<br>%{customdata[2]}<extra></extra>",
-            showlegend=False,
+    verdicts = {v: translate(f"impact.verdict.{v}", lang) for v in VERDICT_COLORS}
+    rows = [
+        {
+            "programme": label,
+            "d": float(d),
+            "low": float(lo),
+            "high": float(hi),
+            "verdict": verdicts.get(v, str(v)),
+            "value": format_number(d, lang, 2),
+            "ci": f"[{format_number(lo, lang, 2)}; {format_number(hi, lang, 2)}]",
+        }
+        for label, d, lo, hi, v in zip(
+            labels,
+            rows_frame["d_z"].tolist(),
+            rows_frame["d_z_ci_low"].tolist(),
+            rows_frame["d_z_ci_high"].tolist(),
+            rows_frame["verdict"].tolist(),
+            strict=True,
         )
-    )
-    fig.add_vline(x=0, line_color="#424242", line_width=1)
-    fig.add_vline(
-        x=YARDSTICK_D,
-        line_dash="dash",
-        line_color="#ef6c00",
-        annotation_text=translate("impact.chart.yardstick", lang),
-        annotation_position="top",
-    )
-    fig.update_xaxes(title=translate("impact.chart.dz", lang))
-    fig.update_yaxes(automargin=True)
-    return readable_figure(_layout(fig, max(320, 26 * len(rows) + 100)), lang)
+    ]
+    y = {
+        "field": "programme",
+        "type": "nominal",
+        "sort": labels[::-1],
+        "title": None,
+        "axis": {"labelLimit": 420},
+    }
+    x_axis = number_axis(title, lang)
+    return {
+        "height": band_height(len(rows), 26),
+        "layer": [
+            {
+                "data": {"values": [{"at": 0.0}]},
+                "mark": {"type": "rule", "color": "#424242"},
+                "encoding": {"x": {"field": "at", "type": "quantitative"}},
+            },
+            {
+                "data": {"values": [{"at": YARDSTICK_D, "text": translate("impact.chart.yardstick", lang)}]},
+                "layer": [
+                    {
+                        "mark": {"type": "rule", "color": "#ef6c00", "strokeDash": [5, 4]},
+                        "encoding": {"x": {"field": "at", "type": "quantitative"}},
+                    },
+                    {
+                        "mark": {
+                            "type": "text",
+                            "baseline": "top",
+                            "align": "left",
+                            "dx": 4,
+                            "dy": 2,
+                            "color": "#ef6c00",
+                        },
+                        "encoding": {
+                            "x": {"field": "at", "type": "quantitative"},
+                            "y": {"value": 0},
+                            "text": {"field": "text"},
+                        },
+                    },
+                ],
+            },
+            {
+                "data": {"values": rows},
+                "mark": {"type": "rule", "color": "#90a4ae"},
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "low", "type": "quantitative", "axis": x_axis},
+                    "x2": {"field": "high"},
+                },
+            },
+            {
+                "data": {"values": rows},
+                "mark": {"type": "circle", "size": 81, "opacity": 1},
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "d", "type": "quantitative"},
+                    "color": {
+                        "field": "verdict",
+                        "type": "nominal",
+                        "scale": colour_scale({verdicts[k]: c for k, c in VERDICT_COLORS.items()}),
+                        "legend": None,
+                    },
+                    "tooltip": [
+                        {"field": "programme", "type": "nominal", "title": " "},
+                        {"field": "value", "type": "nominal", "title": "d_z"},
+                        {"field": "ci", "type": "nominal", "title": translate("impact.chart.ci", lang)},
+                        {"field": "verdict", "type": "nominal", "title": " "},
+                    ],
+                },
+            },
+        ],
+    }
 
 
 def table_for_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -634,8 +861,8 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
             or LEARNING_VIEWS[0]
         )
         if view == "participants":
-            st.plotly_chart(
-                shared(participants, "dumbbell", lambda: dumbbell_chart(participants, lang), lang),
+            st.vega_lite_chart(
+                spec=shared(participants, "dumbbell", lambda: dumbbell_chart(participants, lang), lang),
                 width="stretch",
                 key="impact_dumbbell",
             )
@@ -643,8 +870,8 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
                 t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
             )
         else:
-            st.plotly_chart(
-                shared(
+            st.vega_lite_chart(
+                spec=shared(
                     participants, "distribution", lambda: score_distribution_chart(participants, lang), lang
                 ),
                 width="stretch",
@@ -666,8 +893,8 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
 
     st.subheader(t("impact.section.reaction"))
     reactions = impact.reaction_distribution
-    st.plotly_chart(
-        shared(reactions, "reaction", lambda: reaction_chart(reactions, lang), lang),
+    st.vega_lite_chart(
+        spec=shared(reactions, "reaction", lambda: reaction_chart(reactions, lang), lang),
         width="stretch",
         key="impact_reaction",
     )
@@ -725,8 +952,8 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
     study = impact.results[outcome]
     st.write(results_sentence(impact, outcome, lang))
     if study.estimable:
-        st.plotly_chart(
-            shared(study, "event", lambda: event_study_chart(study, spec, lang), outcome, lang),
+        st.vega_lite_chart(
+            spec=shared(study, "event", lambda: event_study_chart(study, spec, lang), outcome, lang),
             width="stretch",
             key="impact_event",
         )
@@ -741,8 +968,8 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
     st.subheader(t("impact.section.compare"))
     ranked, too_small = split_small_programs(learning)
     if not ranked.empty:
-        st.plotly_chart(
-            shared(learning, "forest", lambda: forest_chart(ranked, lang), lang),
+        st.vega_lite_chart(
+            spec=shared(learning, "forest", lambda: forest_chart(ranked, lang), lang),
             width="stretch",
             key="impact_forest",
         )

@@ -39,3 +39,12 @@ def whole_axis(title: str | None, low: float, high: float, step: int = 10) -> di
 def colour_scale(colours: dict[str, str]) -> dict[str, list[str]]:
     """A nominal colour scale that gives each name its colour, in the order given (the legend's)."""
     return {"domain": list(colours), "range": list(colours.values())}
+
+
+def band_height(rows: int, step: int) -> int:
+    """The plot height of a chart with ``rows`` bands of ``step`` pixels each (at least one band).
+
+    A fixed height rather than Vega-Lite's ``{"step": …}``: inside Streamlit's chart container a
+    layered chart sized by step was drawn with its top rows cut off (seen in Chromium).
+    """
+    return step * max(1, rows)

@@ -19,7 +19,10 @@ def test_scores_fall_in_five_point_bins_with_100_in_the_last() -> None:
 
 def test_the_chart_sends_bars_not_every_score() -> None:
     participants = pd.DataFrame({"pre_score": [50.0] * 5000, "post_score": [70.0] * 4000 + [None] * 1000})
-    fig = score_distribution_chart(participants, "id")
-    assert [len(trace.y) for trace in fig.data] == [20, 20]
-    assert sum(fig.data[0].y) == 5000 and sum(fig.data[1].y) == 4000
-    assert "4.000 peserta" in fig.data[1].name
+    spec = score_distribution_chart(participants, "id")
+    rows = pd.DataFrame(spec["data"]["values"])
+    assert rows.groupby("test", sort=False).size().tolist() == [20, 20]
+    totals = rows.groupby("test", sort=False)["count"].sum()
+    assert totals.tolist() == [5000, 4000]
+    assert "4.000 peserta" in totals.index[1]
+    assert rows.loc[rows["count"] == 4000, "n"].tolist() == ["4.000"]  # the tooltip's count, written

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
+from tests.ui.vega_charts import vega_rows
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "dampak_pelatihan.py")
 DIGITAL = "Pelatihan Pelayanan Publik Berbasis Digital"
@@ -44,24 +45,30 @@ def test_page_shows_the_chain_of_evidence_for_a_course(
     assert values[3].startswith("+") and "poin" in values[3]
     text = " ".join(m.value for m in at.markdown)
     assert "Ini perbaikan yang jelas" in text and "regresi ke rata-rata" in text
-    charts = at.get("plotly_chart")
+    charts = at.get("vega_lite_chart")
     assert len(charts) == 4  # score distribution, reactions, event study, forest: one learning view at a time
     specs = [json.loads(c.proto.spec) for c in charts]
-    assert [trace["type"] for trace in specs[0]["data"]] == ["bar", "bar"]  # pre and post, binned
+    bins = vega_rows(charts[0])
+    assert bins["test"].nunique() == 2 and len(bins) == 40  # pre and post, binned: 20 bars each
     event = specs[2]
-    assert event["layout"]["xaxis"]["title"]["text"].startswith("Kuartal relatif")
+    layers = event["layer"]
+    points = next(layer for layer in layers if layer.get("mark", {}).get("type") == "circle")
+    assert points["encoding"]["x"]["axis"]["title"].startswith("Kuartal relatif")
     assert any(
-        shape.get("type") == "rect" for shape in event["layout"].get("shapes", [])
+        "layer" in layer and layer["layer"][0]["mark"]["type"] == "rect" for layer in layers
     )  # pre-periods shaded
     forest = specs[3]
-    assert any(abs(shape.get("x0", 0) - 0.6) < 1e-9 for shape in forest["layout"]["shapes"])  # the yardstick
+    yardstick = next(layer for layer in forest["layer"] if "layer" in layer)
+    assert abs(yardstick["data"]["values"][0]["at"] - 0.6) < 1e-9  # the yardstick
     # the per-participant view instead of the distribution: anonymous participants only
     at.segmented_control(key="impact_learning_view").set_value("participants").run()
     assert not at.exception, [e.message for e in at.exception]
-    charts = at.get("plotly_chart")
+    charts = at.get("vega_lite_chart")
     assert len(charts) == 4
     dumbbell = json.loads(charts[0].proto.spec)
-    assert all(str(y).startswith("#") for trace in dumbbell["data"][1:] for y in trace["y"])
+    assert all(
+        str(row["who"]).startswith("#") for layer in dumbbell["layer"] for row in layer["data"]["values"]
+    )
     assert at.get("download_button")
 
 
@@ -98,8 +105,8 @@ def test_charts_are_built_once_per_stored_result(
     for name in ("forest_chart", "score_distribution_chart", "reaction_chart"):
         original = getattr(ui, name)
         monkeypatch.setattr(ui, name, lambda *a, _f=original, _n=name, **k: built.append(_n) or _f(*a, **k))
-    before = [c.proto.spec for c in at.get("plotly_chart")]
+    before = [c.proto.spec for c in at.get("vega_lite_chart")]
     at.run()  # the next reader (or rerun) of the same stored result
     assert not at.exception, [e.message for e in at.exception]
     assert built == []  # nothing rebuilt: the figures built for the first run are reused
-    assert [c.proto.spec for c in at.get("plotly_chart")] == before
+    assert [c.proto.spec for c in at.get("vega_lite_chart")] == before

@@ -33,3 +33,10 @@ def test_whole_axis_ticks_and_colour_scale() -> None:
     assert whole_axis("IKM", 25, 100)["values"] == [30, 40, 50, 60, 70, 80, 90, 100]
     assert whole_axis("x", 0, 100, 20)["values"] == [0, 20, 40, 60, 80, 100]
     assert colour_scale({"A": "#1", "B": "#2"}) == {"domain": ["A", "B"], "range": ["#1", "#2"]}
+
+
+def test_band_height_is_a_fixed_height_of_at_least_one_band() -> None:
+    from lib.ui.vega import band_height
+
+    assert band_height(30, 26) == 780
+    assert band_height(0, 28) == 28
