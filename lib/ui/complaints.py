@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,7 @@ from lib.ui.method_details import conclusion_with_details, details_expander, laz
 from lib.ui.page import PageContext
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
+from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
 
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
@@ -389,60 +390,137 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
     return readable_figure(fig, lang)
 
 
-def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> go.Figure:
+def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[str, Any]:
+    """Resolved complaints by working days taken (the last bar: ``cap`` or more), late ones in
+    orange, the standard's bound dashed. A Vega-Lite spec (:mod:`lib.ui.vega` says why)."""
     hist = ov.resolution_hist
-    colors = [LATE_COLOR if d > STANDARD_WORKING_DAYS else ON_TIME_COLOR for d in hist["working_days"]]
-    labels = [f"≥{cap}" if d >= cap else str(d) for d in hist["working_days"]]
-    fig = go.Figure(
-        go.Bar(
-            x=hist["working_days"],
-            y=hist["complaints"],
-            marker_color=colors,
-            customdata=labels,
-            hovertemplate="%{customdata}: %{y}<extra></extra>",
-        )
-    )
-    fig.add_vline(
-        x=STANDARD_WORKING_DAYS + 0.5,
-        line_dash="dash",
-        annotation_text=translate("complaints.resolution.standard", lang),
-    )
-    fig.update_layout(
-        xaxis_title=translate("complaints.resolution.x", lang),
-        yaxis_title=translate("complaints.resolution.y", lang),
-        bargap=0.1,
-        margin={"t": 30},
-        height=340,
-    )
-    return readable_figure(fig, lang)
+    rows = [
+        {
+            "days": int(d),
+            "complaints": int(n),
+            "late": "late" if d > STANDARD_WORKING_DAYS else "on_time",
+            "label": f"≥{cap}" if d >= cap else str(int(d)),
+            "n": integer(n, lang),
+        }
+        for d, n in zip(hist["working_days"].tolist(), hist["complaints"].tolist(), strict=True)
+    ]
+    days = translate("complaints.resolution.x", lang)
+    count = translate("complaints.resolution.y", lang)
+    x = {
+        "field": "days",
+        "type": "quantitative",
+        "scale": {"domain": [-0.5, cap + 0.5], "nice": False},
+        "axis": whole_axis(days, 0, cap, 5),
+    }
+    bound = {"at": STANDARD_WORKING_DAYS + 0.5, "text": translate("complaints.resolution.standard", lang)}
+    return {
+        "height": 300,
+        "layer": [
+            {
+                "data": {"values": rows},
+                "mark": {"type": "bar", "width": {"band": 0.9}},
+                "encoding": {
+                    "x": x,
+                    "y": {
+                        "field": "complaints",
+                        "type": "quantitative",
+                        "axis": number_axis(count, lang, format=",d"),
+                    },
+                    "color": {
+                        "field": "late",
+                        "type": "nominal",
+                        "scale": colour_scale({"on_time": ON_TIME_COLOR, "late": LATE_COLOR}),
+                        "legend": None,
+                    },
+                    "tooltip": [
+                        {"field": "label", "type": "nominal", "title": days},
+                        {"field": "n", "type": "nominal", "title": count},
+                    ],
+                },
+            },
+            {
+                "data": {"values": [bound]},
+                "layer": [
+                    {
+                        "mark": {"type": "rule", "strokeDash": [5, 4], "color": "#424242"},
+                        "encoding": {"x": {"field": "at", "type": "quantitative"}},
+                    },
+                    {
+                        "mark": {"type": "text", "baseline": "top", "align": "left", "dx": 4, "dy": 2},
+                        "encoding": {
+                            "x": {"field": "at", "type": "quantitative"},
+                            "y": {"value": 0},
+                            "text": {"field": "text"},
+                        },
+                    },
+                ],
+            },
+        ],
+    }
 
 
-def backlog_chart(ov: ComplaintOverview, lang: str) -> go.Figure:
+def backlog_chart(ov: ComplaintOverview, lang: str) -> dict[str, Any]:
+    """Open complaints of the units with most, stacked by age (the largest backlog on top). A
+    Vega-Lite spec: names as uploaded, since Vega draws text, never HTML."""
     buckets = ov.backlog_buckets
-    names = chart_names(ov)
+    names = unit_names(ov)
     top = buckets.groupby("unit_id")["complaints"].sum().sort_values().tail(MAX_BACKLOG_UNITS).index
     data = buckets[buckets["unit_id"].isin(top)]
-    fig = go.Figure()
-    for label, color in zip(backlog_bucket_labels(), BUCKET_COLORS, strict=True):
-        part = data[data["bucket"].astype(str) == label].set_index("unit_id").reindex(top)
-        fig.add_trace(
-            go.Bar(
-                y=[names.get(int(u), str(u)) for u in top],
-                x=part["complaints"].fillna(0),
-                orientation="h",
-                name=translate("complaints.backlog.bucket", lang, bucket=label),
-                marker_color=color,
-                customdata=[str(u) for u in top],
-            )
+    ages = {
+        translate("complaints.backlog.bucket", lang, bucket=label): colour
+        for label, colour in zip(backlog_bucket_labels(), BUCKET_COLORS, strict=True)
+    }
+    age_of = dict(zip(backlog_bucket_labels(), ages, strict=True))
+    rows = [
+        {
+            "unit": names.get(int(u), str(u)),
+            "age": age_of[str(b)],
+            "order": list(ages).index(age_of[str(b)]),
+            "complaints": int(n),
+            "n": integer(n, lang),
+        }
+        for u, b, n in zip(
+            data["unit_id"].tolist(),
+            data["bucket"].astype(str).tolist(),
+            data["complaints"].tolist(),
+            strict=True,
         )
-    fig.update_layout(
-        barmode="stack",
-        xaxis_title=translate("complaints.backlog.x", lang),
-        height=max(280, 26 * len(top) + 120),
-        legend={"orientation": "h", "y": -0.2},
-        margin={"t": 20},
-    )
-    return readable_figure(fig, lang)
+        if n
+    ]
+    order = [names.get(int(u), str(u)) for u in reversed(list(top))]
+    count = translate("complaints.backlog.x", lang)
+    return {
+        "height": band_height(len(order), 26),
+        "data": {"values": rows},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {
+                "field": "unit",
+                "type": "nominal",
+                "sort": order,
+                "title": None,
+                "axis": {"labelLimit": 360},
+            },
+            "x": {
+                "field": "complaints",
+                "type": "quantitative",
+                "stack": "zero",
+                "axis": number_axis(count, lang, format=",d"),
+            },
+            "color": {
+                "field": "age",
+                "type": "nominal",
+                "scale": colour_scale(ages),
+                "legend": {"orient": "bottom", "title": None, "labelLimit": 400},
+            },
+            "order": {"field": "order", "type": "quantitative"},
+            "tooltip": [
+                {"field": "unit", "type": "nominal", "title": translate("complaints.col.unit", lang)},
+                {"field": "age", "type": "nominal", "title": " "},
+                {"field": "n", "type": "nominal", "title": count},
+            ],
+        },
+    }
 
 
 # --- tables ----------------------------------------------------------------------
@@ -946,14 +1024,14 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
         or HANDLING_VIEWS[0]
     )
     if view == "resolution":
-        figure = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
-        st.plotly_chart(figure, width="stretch", key="complaints_resolution")
+        spec = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
+        st.vega_lite_chart(spec=spec, width="stretch", key="complaints_resolution")
         st.caption(t("complaints.resolution.note", cap=30))
     elif ov.backlog_buckets.empty:
         st.caption(t("complaints.backlog.none"))
     else:
-        figure = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
-        st.plotly_chart(figure, width="stretch", key="complaints_backlog")
+        spec = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
+        st.vega_lite_chart(spec=spec, width="stretch", key="complaints_backlog")
         sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
         st.caption(sentences[2] if len(sentences) > 2 else "")
 

@@ -42,11 +42,17 @@ def test_resolution_histogram_and_backlog_chart(engine: Engine, small_city: dict
     # resolved by 04-30: 5, 5, 1, 12 (KEL-A1: P5 04-02 → 04-20, Good Friday 04-18 is a holiday)
     # and 17 (P8, KEL-B1)
     assert hist == {1: 1, 5: 2, 12: 1, 17: 1}
-    fig = ui.resolution_chart(ov, "id")
-    colors = list(fig.data[0].marker.color)
-    assert colors == [ui.ON_TIME_COLOR, ui.ON_TIME_COLOR, ui.LATE_COLOR, ui.LATE_COLOR]
+    spec = ui.resolution_chart(ov, "id")
+    bars = spec["layer"][0]
+    assert [r["late"] for r in bars["data"]["values"]] == ["on_time", "on_time", "late", "late"]
+    scale = bars["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
+        "on_time": ui.ON_TIME_COLOR,
+        "late": ui.LATE_COLOR,
+    }
+    assert spec["layer"][1]["data"]["values"][0]["at"] == 5.5  # the standard: 5 working days
     backlog = ui.backlog_chart(ov, "id")
-    assert sum(sum(trace.x) for trace in backlog.data) == 2  # P4 and P6 open on 04-30
+    assert sum(r["complaints"] for r in backlog["data"]["values"]) == 2  # P4 and P6 open on 04-30
 
 
 def test_unit_names_from_uploads_are_not_html(engine: Engine, small_city: dict[str, int]) -> None:

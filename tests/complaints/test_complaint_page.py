@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from lib.i18n import fmt_percent, translate
 from lib.models import Unit
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
+from tests.ui.vega_charts import vega_rows
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "pengaduan.py")
 
@@ -61,19 +62,19 @@ def test_page_figures_are_the_hand_checked_ones(
     assert metrics["Lewat standar"] == "50%"
     assert metrics["Masih terbuka"] == "3"  # P4, P5 (resolved only on 04-20), P6
     assert any("8 pengaduan dari 3 unit" in m.value for m in at.markdown)
-    # trend, themes and one handling view (time to resolution first; the backlog one click away)
-    assert len(at.get("plotly_chart")) == 3
+    # trend, themes (plotly: their points open the texts) and one handling view (time to
+    # resolution first, Vega-Lite; the backlog one click away)
+    assert len(at.get("plotly_chart")) == 2 and len(at.get("vega_lite_chart")) == 1
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert trend["layout"]["yaxis"]["title"]["text"] == "Jumlah pengaduan"
     # three units: the heatmap's cells write their values
     assert json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]["texttemplate"] == "%{text}"
     at.segmented_control(key="complaints_handling_view").set_value("backlog").run()
     assert not at.exception, [e.message for e in at.exception]
-    charts = at.get("plotly_chart")
-    assert len(charts) == 3
-    backlog = json.loads(charts[2].proto.spec)
-    assert backlog["layout"]["barmode"] == "stack"
-    assert sum(_numbers(trace["x"]).sum() for trace in backlog["data"]) == 3  # P4, P5, P6 still open
+    (chart,) = at.get("vega_lite_chart")
+    backlog = json.loads(chart.proto.spec)
+    assert backlog["encoding"]["x"]["stack"] == "zero"
+    assert vega_rows(chart)["complaints"].sum() == 3  # P4, P5, P6 still open
 
 
 def _numbers(values: object) -> np.ndarray:
@@ -209,7 +210,7 @@ def test_page_on_the_demo_city(
         ).scalar_one()
     warnings = [w.value for w in at.warning]
     assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 2 and len(at.get("vega_lite_chart")) == 1
     # the city's 25 busiest units × its themes: colours (values in the hover), numbers on request
     assert at.toggle(key="complaints_heatmap_numbers").value is False
     heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
