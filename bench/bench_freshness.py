@@ -86,6 +86,32 @@ def make_csv(path: Path, engine, rows: int, window: tuple[date, date], seed: int
     frame.to_csv(path, index=False)
 
 
+def bench_csv(engine, rows: int) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A temporary folder and, in it, ``rows`` complaints dated inside the current period."""
+    from lib.results.dashboard import standard_windows
+
+    last12 = standard_windows(engine)[0]
+    window = (max(last12[0], last12[1] - timedelta(days=90)), last12[1] - timedelta(days=3))
+    workdir = Path(tempfile.mkdtemp(prefix="telaah_fresh_"))
+    csv_path = workdir / "pengaduan_bench.csv"
+    make_csv(csv_path, engine, rows, window)
+    return workdir, csv_path
+
+
+def start_workers(root: Path, env: dict[str, str], count: int) -> list[subprocess.Popen[bytes]]:
+    """``count`` background workers at nice 10, as the dashboard starts them."""
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(count)
+    ]
+
+
 def bare_load(engine, csv_path: Path, cpu: list[float] | None = None) -> float:  # type: ignore[no-untyped-def]
     """read_csv + executemany into one plain table in one transaction (the baseline).
 
@@ -280,27 +306,13 @@ def main() -> None:
     from lib.db import ensure_schema, make_engine
     from lib.ingest import import_upload, prepare_upload
     from lib.ingest.batches import undo_import
-    from lib.results.dashboard import standard_windows
 
     env = {**os.environ, "PYTHONPATH": str(root)}
     engine = ensure_schema(make_engine(args.db))
     print(f"lib from {root}")
     if args.import_only:
-        last12 = standard_windows(engine)[0]
-        window = (max(last12[0], last12[1] - timedelta(days=90)), last12[1] - timedelta(days=3))
-        workdir = Path(tempfile.mkdtemp(prefix="telaah_fresh_"))
-        csv_path = workdir / "pengaduan_bench.csv"
-        make_csv(csv_path, engine, args.rows, window)
-        workers = [
-            subprocess.Popen(
-                [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
-                cwd=root,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            for _ in range(args.workers)
-        ]
+        workdir, csv_path = bench_csv(engine, args.rows)
+        workers = start_workers(root, env, args.workers)
         time.sleep(3 if workers else 0)
         try:
             import_only(engine, csv_path, args.repeat)
@@ -319,23 +331,10 @@ def main() -> None:
     if stale:
         raise SystemExit(f"still stale after worker --once: {stale[:3]}")
 
-    last12 = standard_windows(engine)[0]
-    window = (max(last12[0], last12[1] - timedelta(days=90)), last12[1] - timedelta(days=3))
-    workdir = Path(tempfile.mkdtemp(prefix="telaah_fresh_"))
-    csv_path = workdir / "pengaduan_bench.csv"
-    make_csv(csv_path, engine, args.rows, window)
+    workdir, csv_path = bench_csv(engine, args.rows)
     bare = bare_load(engine, csv_path)
 
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "lib", "worker", "--poll", "1", "--nice", "10"],
-            cwd=root,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(args.workers)
-    ]
+    workers = start_workers(root, env, args.workers)
     time.sleep(3)  # let the workers import their libraries, as a running server's have long done
     try:
         start = time.perf_counter()

@@ -9,13 +9,10 @@ titles in the user's language; every chart point carries ``customdata``
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,6 +39,7 @@ from lib.ui.format import integer, month, p_value
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
 from lib.ui.page import PageContext
+from lib.ui.shared_builds import shared
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
 from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
@@ -119,41 +117,6 @@ def drilldown(
 @cached()
 def pending_predictions(engine: Engine, scope: Scope) -> dict[str, int]:
     return service.pending_predictions(engine=engine, scope=scope)
-
-
-# --- what every reader of one overview sees alike ---------------------------------
-
-T = TypeVar("T")
-#: Charts, tables and sentences built from a stored result, by (id(owner), what, arguments).
-_SHARED: OrderedDict[tuple[object, ...], tuple[weakref.ref[object], object]] = OrderedDict()
-_SHARED_LOCK = threading.Lock()
-_SHARED_SIZE = 256
-
-
-def shared(owner: object, what: str, build: Callable[[], T], *args: object) -> T:
-    """``build()`` once per ``owner`` object and ``args``; every later session gets the same value.
-
-    The result store hands every session the same value object (an overview here, the
-    training-impact results on Dampak Pelatihan) while its result is current, so a chart or
-    table built for one reader is the one the next reader would build: it is kept (not
-    copied) while ``owner`` lives, and a newer result is a new object, so nothing stale is
-    ever returned. ``owner`` must be the part of that value the build reads (or hold it),
-    and allow weak references. Values must be treated as read-only (Streamlit's chart and
-    table elements only read them).
-    """
-    key = (id(owner), what, *args)
-    with _SHARED_LOCK:
-        hit = _SHARED.get(key)
-        if hit is not None and hit[0]() is owner:
-            _SHARED.move_to_end(key)
-            return hit[1]  # type: ignore[return-value]
-    value = build()
-    with _SHARED_LOCK:
-        _SHARED[key] = (weakref.ref(owner), value)
-        _SHARED.move_to_end(key)
-        while len(_SHARED) > _SHARED_SIZE:
-            _SHARED.popitem(last=False)
-    return value
 
 
 # --- labels ----------------------------------------------------------------------

@@ -36,11 +36,11 @@ from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
-from lib.ui.complaints import shared
 from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
 from lib.ui.method_details import conclusion_with_details, lazy_expander
 from lib.ui.page import PageContext
+from lib.ui.shared_builds import shared
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
 
