@@ -158,8 +158,11 @@ MESSAGES = {
     },
     "complaints.trend.x": {"id": "Periode", "en": "Period"},
     "complaints.trend.y": {"id": "Jumlah pengaduan", "en": "Number of complaints"},
-    "complaints.trend.expected": {"id": "{unit}: biasanya", "en": "{unit}: usual level"},
     "complaints.trend.flag": {"id": "lonjakan", "en": "spike"},
+    "complaints.trend.usual": {
+        "id": "tingkat biasa (unit dengan lonjakan)",
+        "en": "usual level (units with a spike)",
+    },
     "complaints.heatmap.header": {"id": "Unit × tema", "en": "Unit × theme"},
     "complaints.heatmap.measure": {"id": "Ukuran", "en": "Measure"},
     "complaints.heatmap.rate": {"id": "per 1.000 layanan", "en": "per 1,000 services"},

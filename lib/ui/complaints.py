@@ -2,9 +2,10 @@
 
 Wrappers take the engine first (``lib.ui.data.engine()``, keyed by its URL) and cache only
 small aggregated results; complaint texts are masked before they enter the
-cache. Chart builders are plain plotly figures from lib results, with axis
-titles in the user's language; every chart point carries ``customdata``
-(unit id, theme key or month) so that selecting it can drill into the texts.
+cache. Chart builders return Vega-Lite specs (``st.vega_lite_chart``, :mod:`lib.ui.vega` says
+why) from lib results, every text written in the user's language; every point of the trend
+and cell of the heatmap carries the fields of its selection parameter (unit id and period,
+unit id and theme key) so that clicking it can drill into the texts.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -32,17 +32,16 @@ from lib.services import complaints as service
 from lib.text.complaints import overview_sentences, spike_cell, spike_sentences, theme_label
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
-from lib.ui.charts import readable_figure
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
-from lib.ui.format import integer, month, p_value
+from lib.ui.format import integer, month, p_value, period_text
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
-from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
+from lib.ui.vega import INDONESIAN_LABEL, band_height, colour_scale, number_axis, whole_axis
 
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
@@ -55,6 +54,11 @@ ON_TIME_COLOR = "#4caf50"
 LATE_COLOR = "#fb8c00"
 SPIKE_COLOR = "#e53935"
 BUCKET_COLORS = ("#90caf9", "#fdd835", "#fb8c00", "#e53935")
+#: The trend's unit colours, in the order the units are chosen: none red (the spike marks are).
+UNIT_COLORS = (
+    "#1565c0", "#00897b", "#8e24aa", "#f9a825", "#6d4c41",
+    "#42a5f5", "#2e7d32", "#ec407a", "#546e7a", "#9e9d24",
+)  # fmt: skip
 
 
 def overview(
@@ -140,11 +144,6 @@ def unit_names(ov: ComplaintOverview) -> dict[int, str]:
     )
 
 
-def chart_names(ov: ComplaintOverview) -> dict[int, str]:
-    """Unit names for plotly labels, which understand a little HTML: angle brackets escaped."""
-    return {k: v.replace("<", "&lt;").replace(">", "&gt;") for k, v in unit_names(ov).items()}
-
-
 def md_escape(text: str) -> str:
     """Markdown-safe unit names in sentences (names come from uploads): see :func:`lib.ui.text.plain`."""
     return plain(text)
@@ -153,104 +152,240 @@ def md_escape(text: str) -> str:
 # --- charts --------------------------------------------------------------------
 
 
-def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> go.Figure:
-    """Complaints per period of the chosen units; flagged units get their usual level (dashed)
-    and the spike window's points marked.
+#: The Vega-Lite selection parameters of the two drill-down charts and the fields each point
+#: carries: what a click sends back (``event["selection"][param] == [{field: value, …}]``).
+TREND_SELECTION, TREND_FIELDS = "trend_point", ("unit_id", "period")
+HEATMAP_SELECTION, HEATMAP_FIELDS = "heatmap_cell", ("unit_id", "theme_key")
 
-    Built as one figure description (the spike window as a plain shape rather than
-    ``add_vrect``): each ``add_trace`` and ``add_vrect`` copies and validates the figure again,
-    and this chart is rebuilt for every new period or unit choice (a quarter of a period change's
-    server time at city scale).
+
+def period_label(value: object, period: str, lang: str) -> str:
+    """A trend period as read: ``Agu 2025`` (a month) or ``Triwulan III 2025`` / ``Q3 2025``."""
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    if period == "quarter":
+        return period_text(f"{stamp.year}-Q{stamp.quarter}", lang)
+    return month(stamp, lang)
+
+
+def period_number(value: object) -> int:
+    """A period's first day as the number ``YYYYMMDD`` (``20250301``): what a trend point carries
+    for its selection. A number rather than an ISO text, which the page scanners would take for
+    a date written raw where a reader reads it (:func:`period_of_number` reads it back)."""
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return stamp.year * 10000 + stamp.month * 100 + stamp.day
+
+
+def period_of_number(value: object) -> date | None:
+    """The date a ``YYYYMMDD`` whole number names (:func:`period_number`), or None for anything else."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 10000101 <= value <= 99991231:
+        return None
+    try:
+        return date(value // 10000, value // 100 % 100, value % 100)
+    except ValueError:
+        return None
+
+
+def _next_period(stamp: pd.Timestamp, period: str) -> pd.Timestamp:
+    return stamp + pd.DateOffset(months=3 if period == "quarter" else 1)
+
+
+def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[str, Any]:
+    """Complaints per period of the chosen units, one colour each; flagged units get their usual
+    level (dashed) and the spike window's points marked (open red circles), the window shaded.
+    A Vega-Lite spec (:mod:`lib.ui.vega` says why).
+
+    The x axis is ordinal over period labels written in Python (Vega writes month names in
+    English only). Every point carries ``unit_id`` and ``period`` (ISO date) for the
+    :data:`TREND_SELECTION` click that opens its texts; no other layer carries them, so a click
+    on the band or a dashed line selects nothing.
     """
-    names = chart_names(ov)
+    names = unit_names(ov)
     trend = ov.trend[ov.trend["unit_id"].isin(unit_ids)]
     flags = ov.spikes.flagged
-    flagged_units = set(flags.loc[flags["family"] == "unit_id", "unit_id"]) if not flags.empty else set()
     flagged_any = set(flags["unit_id"]) if not flags.empty else set()
+    monthly = ov.period == "month"
+    stamps = sorted(pd.Timestamp(p) for p in trend["period"].unique())
+    labels = {p: period_label(p, ov.period, lang) for p in stamps}
+    order = [labels[p] for p in stamps]
     expected = pd.DataFrame()
-    if ov.period == "month" and not ov.spikes.series.empty and not trend.empty:
-        months = pd.DatetimeIndex(sorted(trend["period"].unique()))
-        expected = expected_by_month(ov.spikes, months)
+    if monthly and not ov.spikes.series.empty and not trend.empty:
+        expected = expected_by_month(ov.spikes, pd.DatetimeIndex(stamps))
         if not expected.empty:
             expected = expected[expected["family"] == "unit_id"]
-    traces: list[dict[str, object]] = []
+    start, end = ov.spikes.recent_start, ov.spikes.recent_end
+    points: list[dict[str, Any]] = []
+    usual: list[dict[str, Any]] = []
+    marked: list[dict[str, Any]] = []
+    units: list[str] = []
+    usual_label = translate("complaints.trend.usual", lang)
+    flag_label = translate("complaints.trend.flag", lang)
     for unit_id in unit_ids:
         series = trend[trend["unit_id"] == unit_id]
         if series.empty:
             continue
         name = names.get(unit_id, str(unit_id))
-        traces.append(
-            {
-                "type": "scatter",
-                "x": series["period"],
-                "y": series["complaints"],
-                "mode": "lines+markers",
-                "name": name,
-                "customdata": np.column_stack(
-                    [[unit_id] * len(series), series["period"].dt.strftime("%Y-%m-%d")]
-                ),
-                "hovertemplate": "%{x|%b %Y}: %{y}<extra>" + name + "</extra>",
+        units.append(name)
+        for stamp, n in zip(series["period"].tolist(), series["complaints"].tolist(), strict=True):
+            stamp = pd.Timestamp(stamp)
+            row = {
+                "unit_id": int(unit_id),
+                "period": period_number(stamp),
+                "unit": name,
+                "label": labels[stamp],
+                "complaints": int(n),
+                "tip": f"{name} · {labels[stamp]}: {integer(n, lang)}",
             }
-        )
+            points.append(row)
+            if unit_id in flagged_any and monthly and start is not None and stamp >= start:
+                marked.append({**row, "flag": flag_label})
         if unit_id in flagged_any and not expected.empty:
-            usual = expected[expected["unit_id"] == unit_id]
-            traces.append(
-                {
-                    "type": "scatter",
-                    "x": usual["month"],
-                    "y": usual["expected"],
-                    "mode": "lines",
-                    "line": {"dash": "dash", "width": 1},
-                    "name": translate("complaints.trend.expected", lang, unit=name),
-                    "hoverinfo": "skip",
-                }
-            )
-        if unit_id in flagged_any and ov.spikes.recent_start is not None and ov.period == "month":
-            window = series[series["period"] >= ov.spikes.recent_start]
-            traces.append(
-                {
-                    "type": "scatter",
-                    "x": window["period"],
-                    "y": window["complaints"],
-                    "mode": "markers",
-                    "marker": {
-                        "size": 14,
-                        "color": SPIKE_COLOR,
-                        "symbol": "circle-open",
-                        "line": {"width": 2},
-                    },
-                    "name": translate("complaints.trend.flag", lang) + f": {name}",
-                    "hoverinfo": "skip",
-                    "showlegend": unit_id in flagged_units or unit_id in flagged_any,
-                }
-            )
-    shapes = []
-    if ov.spikes.recent_start is not None and ov.spikes.recent_end is not None:
-        # what add_vrect draws: the window over the plot's full height, beneath the lines
-        shapes.append(
+            for stamp, value in zip(
+                expected.loc[expected["unit_id"] == unit_id, "month"].tolist(),
+                expected.loc[expected["unit_id"] == unit_id, "expected"].tolist(),
+                strict=True,
+            ):
+                usual.append(
+                    {
+                        "unit": name,
+                        "label": labels[pd.Timestamp(stamp)],
+                        "expected": float(value),
+                        "usual": usual_label,
+                    }
+                )
+    x = {
+        "field": "label",
+        "type": "ordinal",
+        "scale": {"type": "point", "padding": 0.5, "domain": order},
+        "title": translate("complaints.trend.x", lang),
+        "axis": {"labelAngle": -45, "labelOverlap": True},
+    }
+    count = translate("complaints.trend.y", lang)
+    y = {
+        "field": "complaints",
+        "type": "quantitative",
+        "scale": {"zero": True},
+        "axis": number_axis(count, lang, format=",d", tickMinStep=1),
+    }
+    colour = {
+        "field": "unit",
+        "type": "nominal",
+        "scale": {"domain": units, "range": list(UNIT_COLORS)},
+        "legend": {"orient": "bottom", "title": None, "labelLimit": 300, "columns": 2},
+    }
+    layers: list[dict[str, Any]] = []
+    window = [
+        labels[p]
+        for p in stamps
+        if start is not None and end is not None and p <= end and _next_period(p, ov.period) > start
+    ]
+    if window:
+        # the window from half a step before its first period to half a step after its last
+        # (a point scale with padding 0.5 puts the periods one width/len(order) apart)
+        half = f"width / {2 * len(order)}"
+        layers.append(
             {
-                "type": "rect",
-                "xref": "x",
-                "yref": "y domain",
-                "x0": ov.spikes.recent_start - pd.Timedelta(days=15),
-                "x1": ov.spikes.recent_end + pd.Timedelta(days=15),
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": "#ffcdd2",
-                "opacity": 0.25,
-                "line": {"width": 0},
-                "layer": "below",
+                "data": {"values": [{"first": window[0], "last": window[-1]}]},
+                "mark": {
+                    "type": "rect",
+                    "color": "#ffcdd2",
+                    "opacity": 0.45,
+                    "xOffset": {"expr": f"-{half}"},
+                    "x2Offset": {"expr": half},
+                },
+                "encoding": {"x": {**x, "field": "first"}, "x2": {"field": "last"}},
             }
         )
-    layout = {
-        "xaxis": {"title": {"text": translate("complaints.trend.x", lang)}},
-        "yaxis": {"title": {"text": translate("complaints.trend.y", lang)}, "rangemode": "tozero"},
-        "legend": {"orientation": "h", "y": -0.25},
-        "margin": {"t": 20},
-        "height": 420,
-        "shapes": shapes,
-    }
-    return readable_figure(go.Figure({"data": traces, "layout": layout}), lang)
+    if usual:
+        layers.append(
+            {
+                "data": {"values": usual},
+                "mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.9},
+                "encoding": {
+                    "x": x,
+                    "y": {**y, "field": "expected"},
+                    "color": colour,
+                    "strokeDash": {
+                        "field": "usual",
+                        "type": "nominal",
+                        "scale": {"domain": [usual_label], "range": [[6, 4]]},
+                        "legend": {
+                            "orient": "bottom",
+                            "title": None,
+                            "labelLimit": 300,
+                            "symbolType": "stroke",
+                            "symbolStrokeColor": "#616161",
+                        },
+                    },
+                },
+            }
+        )
+    layers.append(
+        {
+            # the lines from rows without the selection's fields: a click on a line (which
+            # Vega answers with the line's first point) must not open that unit's first period
+            "data": {"values": [{k: r[k] for k in ("unit", "label", "complaints")} for r in points]},
+            "mark": {"type": "line", "strokeWidth": 2},
+            "encoding": {"x": x, "y": y, "color": colour},
+        }
+    )
+    layers.append(
+        {
+            "data": {"values": points},
+            "params": [
+                {
+                    "name": TREND_SELECTION,
+                    "select": {
+                        "type": "point",
+                        "fields": list(TREND_FIELDS),
+                        "on": "click",
+                        "clear": "dblclick",
+                    },
+                }
+            ],
+            "mark": {"type": "point", "filled": True, "cursor": "pointer"},
+            "encoding": {
+                "x": x,
+                "y": y,
+                "color": colour,
+                "size": {
+                    "condition": {"param": TREND_SELECTION, "empty": False, "value": 160},
+                    "value": 60,
+                },
+                "tooltip": {"field": "tip", "type": "nominal"},
+            },
+        }
+    )
+    if marked:
+        layers.append(
+            {
+                "data": {"values": marked},
+                "mark": {
+                    "type": "point",
+                    "filled": False,
+                    "strokeWidth": 2,
+                    "size": 220,
+                    "color": SPIKE_COLOR,
+                    "cursor": "pointer",
+                },
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "shape": {
+                        "field": "flag",
+                        "type": "nominal",
+                        "scale": {"domain": [flag_label], "range": ["circle"]},
+                        "legend": {
+                            "orient": "bottom",
+                            "title": None,
+                            "symbolStrokeColor": SPIKE_COLOR,
+                            "symbolFillColor": "transparent",
+                            "symbolStrokeWidth": 2,
+                        },
+                    },
+                    "tooltip": {"field": "tip", "type": "nominal"},
+                },
+            }
+        )
+    return {"height": 360, "layer": layers}
 
 
 def heatmap_frame(ov: ComplaintOverview, measure: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -293,64 +428,125 @@ def heatmap_cells(ov: ComplaintOverview) -> int:
     return min(int(rates["unit_id"].nunique()), MAX_HEATMAP_UNITS) * len(theme_keys(rates))
 
 
-def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool = True) -> go.Figure:
+def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool = True) -> dict[str, Any]:
     """Unit × theme cells coloured by ``measure``; with ``numbers`` each cell also writes its value.
+    A Vega-Lite spec: rows are units (the busiest on top), columns themes in display order.
 
-    Every value is in the hover either way. Written values are most of what the browser spends
-    on this chart (each is an SVG text measured on its own: about half a second for the city's
-    25 × 10 cells on a loaded machine), so :func:`heatmap_section` writes them by default only
-    on small matrices.
+    Every value is in the tooltip either way. Written values are most of what the browser spends
+    on this chart (each is a text measured on its own), so :func:`heatmap_section` writes them by
+    default only on small matrices. Every cell carries ``unit_id`` and ``theme_key`` for the
+    :data:`HEATMAP_SELECTION` click that opens its texts (a cell without a rate too: grey).
     """
     values, counts = heatmap_frame(ov, measure)
-    names = chart_names(ov)
-    x = [theme_label(k or None, lang).replace("<", "&lt;").replace(">", "&gt;") for k in values.columns]
-    y = [names.get(int(u), str(u)) for u in values.index]
-    decimals = 0 if measure == "count" else 2
+    names = unit_names(ov)
+    themes = [theme_label(k or None, lang) for k in values.columns]
+    rows_order = [names.get(int(u), str(u)) for u in reversed(values.index.tolist())]
+    cells: list[dict[str, Any]] = []
+    for unit_id, row, n_row in zip(values.index.tolist(), values.to_numpy(), counts.to_numpy(), strict=True):
+        name = names.get(int(unit_id), str(unit_id))
+        for key, theme, value, n in zip(values.columns.tolist(), themes, row, n_row, strict=True):
+            shown = (
+                fmt_percent(value, lang, 0)
+                if measure == "share"
+                else fmt_number(value, lang, 0 if measure == "count" else 2)
+            )
+            cells.append(
+                {
+                    "unit_id": int(unit_id),
+                    "theme_key": str(key),
+                    "unit": name,
+                    "theme": theme,
+                    "value": None if pd.isna(value) else float(value),
+                    "dark": False,
+                    "text": shown,
+                    "tip": f"{name} · {theme}: {shown} (n = {integer(n, lang)})",
+                }
+            )
+    finite = [c["value"] for c in cells if c["value"] is not None]
+    dark = 0.6 * max(finite) if finite else 0.0
+    for cell in cells:  # cells past this colour write their value in white
+        cell["dark"] = cell["value"] is not None and cell["value"] > dark
+    title = translate(f"complaints.heatmap.{measure}", lang)
+    legend: dict[str, Any] = {"title": title, "orient": "right"}
     if measure == "share":
-        text = [[fmt_percent(v, lang, 0) for v in row] for row in values.to_numpy()]
-    else:
-        text = [[fmt_number(v, lang, decimals) for v in row] for row in values.to_numpy()]
-    custom = np.dstack(
-        [
-            np.repeat(values.index.to_numpy()[:, None], values.shape[1], axis=1).astype(str),
-            np.tile(np.asarray(values.columns, dtype=str), (values.shape[0], 1)),
-            counts.to_numpy().astype(str),
-        ]
-    )
-    written = {"text": text, "texttemplate": "%{text}"} if numbers else {}
-    fig = go.Figure(
-        go.Heatmap(
-            z=values.to_numpy(),
-            x=x,
-            y=y,
-            **written,
-            customdata=custom,
-            colorscale="OrRd",
-            hoverinfo="skip",  # the markers on top answer hover and clicks
-            colorbar={"title": translate(f"complaints.heatmap.{measure}", lang)},
+        legend["format"] = ".0%"
+    elif measure == "count":
+        legend["format"] = ",d"
+    if lang == "id" and measure != "share":
+        legend["labelExpr"] = INDONESIAN_LABEL
+    x = {
+        "field": "theme",
+        "type": "nominal",
+        "sort": themes,
+        "title": translate("complaints.heatmap.x", lang),
+        # every theme named: Vega's overlap check drops every other rotated label
+        "axis": {"labelAngle": -35, "labelLimit": 160, "labelOverlap": False, "orient": "bottom"},
+    }
+    y = {
+        "field": "unit",
+        "type": "nominal",
+        "sort": rows_order,
+        "title": translate("complaints.heatmap.y", lang),
+        "axis": {"labelLimit": 260},
+    }
+    layers: list[dict[str, Any]] = [
+        {
+            "params": [
+                {
+                    "name": HEATMAP_SELECTION,
+                    "select": {
+                        "type": "point",
+                        "fields": list(HEATMAP_FIELDS),
+                        "on": "click",
+                        "clear": "dblclick",
+                    },
+                }
+            ],
+            "mark": {"type": "rect", "cursor": "pointer"},
+            "encoding": {
+                "x": x,
+                "y": y,
+                "color": {
+                    "condition": {"test": "!isValid(datum.value)", "value": "#eeeeee"},
+                    "field": "value",
+                    "type": "quantitative",
+                    "scale": {"scheme": "orangered"},
+                    "legend": legend,
+                },
+                "stroke": {
+                    "condition": {"param": HEATMAP_SELECTION, "empty": False, "value": "#212121"},
+                    "value": "white",
+                },
+                "strokeWidth": {
+                    "condition": {"param": HEATMAP_SELECTION, "empty": False, "value": 2},
+                    "value": 0.5,
+                },
+                "tooltip": {"field": "tip", "type": "nominal"},
+            },
+        }
+    ]
+    if numbers:
+        layers.append(
+            {
+                "mark": {"type": "text", "fontSize": 11, "cursor": "pointer"},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "text": {"field": "text", "type": "nominal"},
+                    "color": {
+                        "condition": {"test": "datum.dark", "value": "white"},
+                        "value": "#212121",
+                    },
+                    "tooltip": {"field": "tip", "type": "nominal"},
+                },
+            }
         )
-    )
-    # plotly cannot select heatmap cells: invisible markers on the cells carry the selection
-    grid_x, grid_y = np.meshgrid(np.arange(len(x)), np.arange(len(y)))
-    fig.add_trace(
-        go.Scatter(
-            x=[x[i] for i in grid_x.ravel()],
-            y=[y[j] for j in grid_y.ravel()],
-            mode="markers",
-            marker={"size": 22, "opacity": 0.0, "symbol": "square"},
-            customdata=custom.reshape(-1, 3),
-            text=np.asarray(text, dtype=object).ravel(),
-            hovertemplate="%{y} · %{x}: %{text} (n = %{customdata[2]})<extra></extra>",
-            showlegend=False,
-        )
-    )
-    fig.update_layout(
-        xaxis_title=translate("complaints.heatmap.x", lang),
-        yaxis_title=translate("complaints.heatmap.y", lang),
-        height=max(320, 26 * len(y) + 120),
-        margin={"t": 20},
-    )
-    return readable_figure(fig, lang)
+    # the data inside a layer rather than at the top: Streamlit ships top-level data as Arrow,
+    # whose 64-bit integers reach the browser as BigInt, and the selection must send plain numbers
+    return {
+        "height": band_height(len(rows_order), 26),
+        "layer": [{"data": {"values": cells}, "layer": layers}],
+    }
 
 
 def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[str, Any]:
@@ -644,19 +840,30 @@ def default_trend_units(ov: ComplaintOverview, limit: int = 5) -> list[int]:
     return chosen[: max(limit, len(chosen))]
 
 
-def selected_point(event: object) -> dict | None:
-    """The first selected point of a plotly chart event (``on_select="rerun"``), or None.
+def selected_point(event: object, param: str) -> object:
+    """The first point a Vega-Lite chart event (``on_select="rerun"``) selected under ``param``, as
+    the browser sent it, or None when nothing is selected.
 
-    The event comes from the browser and may be forged: anything but a list of
-    dicts is treated as no selection.
+    Streamlit's event is ``{"selection": {param: [{field: value, …}, …]}}`` (``{param: {}}``
+    when nothing is selected). The event comes from the browser and may be forged, so nothing
+    here is trusted: :func:`apply_selection` checks what this returns. A selection that is no
+    list of points, or that names a parameter the chart does not have, is returned whole, so
+    that it is reported there rather than quietly read as no selection.
     """
     try:
-        points = event["selection"]["points"]  # type: ignore[index]
+        selection = event["selection"]  # type: ignore[index]
     except (KeyError, TypeError, IndexError):
         return None
-    if not isinstance(points, list) or not points or not isinstance(points[0], dict):
+    if not isinstance(selection, dict):
+        return selection if selection else None
+    if any(name != param for name in selection):
+        return dict(selection)
+    points = selection.get(param)
+    if not points:
         return None
-    return points[0]
+    if isinstance(points, list):
+        return points[0]
+    return points
 
 
 def selected_rows(event: object) -> list[int]:
@@ -673,6 +880,33 @@ def month_label(value: date, lang: str) -> str:
     return month(value, lang, long=True)
 
 
+#: What :func:`_point_fields` answers for a point the chart could not have sent.
+FORGED = object()
+
+
+def _point_fields(point: object, fields: tuple[str, ...]) -> tuple[object, ...] | object | None:
+    """The values of ``fields`` in a selected point (:func:`selected_point`), None for no point,
+    or :data:`FORGED`.
+
+    A point is an object with exactly ``fields``. One with none of them (``{}``) is a click on
+    a mark that carries no point (the spike band, a dashed line): no selection, not forged.
+    """
+    if point is None:
+        return None
+    if not isinstance(point, dict):
+        return FORGED
+    if not point or (set(point) <= set(fields) and all(point[f] is None for f in point)):
+        return None
+    if set(point) != set(fields):
+        return FORGED
+    return tuple(point[f] for f in fields)
+
+
+def _whole_number(value: object) -> int | None:
+    """``value`` if it is a whole number as JSON sends one (never a bool, a float or a text)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 _DRILL_MEMORY = "complaints_drill_last_selection"
 _FORGED_MEMORY = "complaints_drill_forged_reported"
 
@@ -680,8 +914,8 @@ _FORGED_MEMORY = "complaints_drill_forged_reported"
 def apply_selection(
     state,  # type: ignore[no-untyped-def]
     *,
-    trend: dict | None,
-    heatmap: dict | None,
+    trend: object,
+    heatmap: object,
     table_rows: list[int],
     summary_unit_ids: list[int],
     unit_options: list,  # type: ignore[type-arg]
@@ -695,9 +929,12 @@ def apply_selection(
     is applied; the user can still change the selectboxes by hand afterwards.
     Must run before the selectboxes are drawn.
 
-    A selection the page could not have drawn (a forged payload: ``int('abc')``,
-    a month that is no date, a short list) is ignored and reported through
-    ``on_forged(source, payload)``; the page carries on as if nothing was selected.
+    ``trend`` and ``heatmap`` are the charts' points as :func:`selected_point` read them. A
+    selection the page could not have drawn (a forged payload: a unit id that is no whole
+    number, a period that is no ``YYYYMMDD`` date, a theme that is no text, a field missing
+    or added, a parameter the chart does not have, no list of points) is ignored and reported
+    once through ``on_forged(source, payload)``; the page carries on as if nothing was
+    selected. Values that are not among the selectboxes' options are not applied.
     """
     remembered = state.get(_DRILL_MEMORY, {})
     reported = state.get(_FORGED_MEMORY, set())
@@ -710,41 +947,48 @@ def apply_selection(
             state[_FORGED_MEMORY] = reported
             on_forged(source, payload)
 
-    current: dict[str, object] = {}
-    updates: dict[str, object] = {}
-    if trend and trend.get("customdata"):
-        try:
-            unit_id, month = trend["customdata"][:2]
-            picked = {
-                "complaints_drill_unit": int(unit_id),
-                "complaints_drill_month": date.fromisoformat(str(month)[:10]),
-            }
-        except (ValueError, TypeError, KeyError, IndexError):
-            forged("trend", trend)
-        else:
-            current["trend"] = (str(unit_id), str(month))
-            if current["trend"] != remembered.get("trend"):
-                updates.update(picked)
-    if heatmap and heatmap.get("customdata"):
-        try:
-            unit_id, theme = heatmap["customdata"][:2]
-            picked = {"complaints_drill_unit": int(unit_id), "complaints_drill_theme": str(theme)}
-        except (ValueError, TypeError, KeyError, IndexError):
-            forged("heatmap", heatmap)
-        else:
-            current["heatmap"] = (str(unit_id), str(theme))
-            if current["heatmap"] != remembered.get("heatmap"):
-                updates.update(picked)
-                updates["complaints_drill_month"] = "__all__"
-    if table_rows:
-        current["table"] = table_rows[0]
-        if current["table"] != remembered.get("table") and 0 <= table_rows[0] < len(summary_unit_ids):
-            updates["complaints_drill_unit"] = summary_unit_ids[table_rows[0]]
     options = {
         "complaints_drill_unit": unit_options,
         "complaints_drill_theme": theme_options,
         "complaints_drill_month": month_options,
     }
+    current: dict[str, object] = {}
+    updates: dict[str, object] = {}
+
+    def pick(source: str, selected: tuple[object, ...], boxes: dict[str, object]) -> None:
+        # a chart's click points every box it names, or none of them (a value not offered)
+        current[source] = selected
+        if selected != remembered.get(source) and all(v in options[k] for k, v in boxes.items()):
+            updates.update(boxes)
+
+    point = _point_fields(trend, TREND_FIELDS)
+    if point is FORGED:
+        forged("trend", trend)
+    elif point is not None:
+        unit_id, period = point  # type: ignore[misc]
+        day_ = period_of_number(period)
+        if _whole_number(unit_id) is None or day_ is None:
+            forged("trend", trend)
+        else:
+            pick("trend", point, {"complaints_drill_unit": unit_id, "complaints_drill_month": day_})
+    point = _point_fields(heatmap, HEATMAP_FIELDS)
+    if point is FORGED:
+        forged("heatmap", heatmap)
+    elif point is not None:
+        unit_id, theme = point  # type: ignore[misc]
+        if _whole_number(unit_id) is None or not isinstance(theme, str):
+            forged("heatmap", heatmap)
+        else:
+            boxes = {
+                "complaints_drill_unit": unit_id,
+                "complaints_drill_theme": theme,
+                "complaints_drill_month": ALL,
+            }
+            pick("heatmap", point, boxes)
+    if table_rows:
+        current["table"] = table_rows[0]
+        if current["table"] != remembered.get("table") and 0 <= table_rows[0] < len(summary_unit_ids):
+            updates["complaints_drill_unit"] = summary_unit_ids[table_rows[0]]
     for key, value in updates.items():
         if value in options[key]:
             state[key] = value
@@ -909,12 +1153,12 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         help=t("complaints.trend.help"),
         key="complaints_trend_units",
     )
-    return st.plotly_chart(
-        shared(ov, "trend", lambda: trend_chart(ov, shown, lang), tuple(shown), lang),
+    return st.vega_lite_chart(
+        spec=shared(ov, "trend", lambda: trend_chart(ov, shown, lang), tuple(shown), lang),
         width="stretch",
         key="complaints_trend",
         on_select="rerun",
-        selection_mode="points",
+        selection_mode=[TREND_SELECTION],
     )
 
 
@@ -946,9 +1190,13 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         key="complaints_heatmap_numbers",
         help=t("complaints.heatmap.numbers_help"),
     )
-    figure = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang, numbers), measure, lang, numbers)
-    heat_event = st.plotly_chart(
-        figure, width="stretch", key="complaints_heatmap", on_select="rerun", selection_mode="points"
+    spec = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang, numbers), measure, lang, numbers)
+    heat_event = st.vega_lite_chart(
+        spec=spec,
+        width="stretch",
+        key="complaints_heatmap",
+        on_select="rerun",
+        selection_mode=[HEATMAP_SELECTION],
     )
     n_units = ov.theme_rates["unit_id"].nunique()
     if n_units > MAX_HEATMAP_UNITS:
@@ -1047,8 +1295,8 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     )
     apply_selection(
         st.session_state,
-        trend=selected_point(events["trend"]),
-        heatmap=selected_point(events["heatmap"]),
+        trend=selected_point(events["trend"], TREND_SELECTION),
+        heatmap=selected_point(events["heatmap"], HEATMAP_SELECTION),
         table_rows=selected_rows(events["table"]),
         summary_unit_ids=[int(u) for u in ov.summary["unit_id"]],
         unit_options=unit_options,

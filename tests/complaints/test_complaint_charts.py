@@ -26,11 +26,17 @@ def test_heatmap_counts_and_cell_identity(engine: Engine, small_city: dict[str, 
     assert counts.loc[a1, "waktu"] == 2 and counts.loc[a1, "perilaku"] == 1 and counts.loc[a1, ""] == 1
     shares, _ = ui.heatmap_frame(ov, "share")
     assert shares.loc[a1].sum() == 1.0
-    fig = ui.heatmap_chart(ov, "count", "id")
-    markers = fig.data[1]
-    assert markers.type == "scatter"  # the selectable layer
-    cells = {(row[0], row[1]): int(row[2]) for row in markers.customdata}
-    assert cells[(str(a1), "waktu")] == 2
+    spec = ui.heatmap_chart(ov, "count", "id")
+    (cells_layer,) = spec["layer"]
+    rect, text = cells_layer["layer"]
+    assert rect["params"][0]["name"] == ui.HEATMAP_SELECTION  # the selectable layer
+    assert rect["params"][0]["select"]["fields"] == ["unit_id", "theme_key"]
+    cells = {(c["unit_id"], c["theme_key"]): c for c in cells_layer["data"]["values"]}
+    assert cells[(a1, "waktu")]["value"] == 2 and cells[(a1, "waktu")]["text"] == "2"
+    assert cells[(a1, "waktu")]["tip"].endswith(": 2 (n = 2)")
+    assert cells[(a1, "")]["value"] == 1  # the texts without a theme: the empty key
+    assert text["encoding"]["text"]["field"] == "text"
+    assert len(ui.heatmap_chart(ov, "count", "id", numbers=False)["layer"][0]["layer"]) == 1
     rates, _ = ui.heatmap_frame(ov, "rate")
     assert rates.loc[a1, "waktu"] == 2 / 800 * 1000  # March-April: 800 services
     assert pd.isna(rates.loc[small_city["KEL-A2"]]).all()  # no services: no rate
@@ -65,6 +71,38 @@ def test_unit_names_from_uploads_are_not_html(engine: Engine, small_city: dict[s
     ov = _overview(engine)
     trend = ui.trend_chart(ov, [small_city["KEL-A1"]], "id")
     heat = ui.heatmap_chart(ov, "count", "id")
-    for text in [trend.data[0].name, *heat.data[0].y]:
-        assert "<a" not in text
-    assert "&lt;a" in trend.data[0].name
+    # Vega draws text, never HTML: the name as uploaded (escaping it would show "&lt;a")
+    name = "Kel <a href='http://x'>A1</a>"
+    points = next(layer for layer in trend["layer"] if "params" in layer)["data"]["values"]
+    assert {p["unit"] for p in points} == {name}
+    assert points[0]["tip"].startswith(f"{name} · ")
+    rows = {c["unit"] for c in heat["layer"][0]["data"]["values"]}
+    assert name in rows and not any("&lt;" in r for r in rows)
+
+
+def test_trend_points_carry_their_unit_and_month(engine: Engine, small_city: dict[str, int]) -> None:
+    ov = _overview(engine)
+    a1 = small_city["KEL-A1"]
+    for lang, march in [("id", "Mar 2025"), ("en", "Mar 2025")]:
+        spec = ui.trend_chart(ov, [a1], lang)
+        points = next(layer for layer in spec["layer"] if "params" in layer)
+        assert points["params"][0]["name"] == ui.TREND_SELECTION
+        assert points["params"][0]["select"]["fields"] == ["unit_id", "period"]
+        rows = {r["period"]: r for r in points["data"]["values"]}
+        # KEL-A1's complaints in March 2025: P1, P2, P3, P4 (the page test's "4 March complaints")
+        assert rows[20250301]["complaints"] == 4 and rows[20250301]["unit_id"] == a1
+        assert rows[20250301]["label"] == march
+        assert rows[20250301]["tip"].endswith(f" · {march}: 4")
+        # the axis in time order (not alphabetical: "Apr" before "Mar")
+        assert points["encoding"]["x"]["scale"]["domain"] == [rows[p]["label"] for p in sorted(rows)]
+        assert points["encoding"]["x"]["scale"]["domain"][-2:] == [march, "Apr 2025"]
+        # the lines carry no selection fields: a click on a line selects nothing
+        lines = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
+        assert "unit_id" not in lines["data"]["values"][0]
+    assert ui.period_number(pd.Timestamp("2025-03-01")) == 20250301
+    assert ui.period_of_number(20250301) == date(2025, 3, 1) and ui.period_of_number(20250230) is None
+    # Indonesian month names where they differ from English (Agu, Okt, Des)
+    assert ui.period_label(pd.Timestamp("2025-08-01"), "month", "id") == "Agu 2025"
+    assert ui.period_label(pd.Timestamp("2025-08-01"), "month", "en") == "Aug 2025"
+    assert ui.period_label(pd.Timestamp("2025-07-01"), "quarter", "id") == "Triwulan III 2025"
+    assert ui.period_label(pd.Timestamp("2025-07-01"), "quarter", "en") == "Q3 2025"

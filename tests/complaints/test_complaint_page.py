@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
@@ -16,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.i18n import fmt_percent, translate
 from lib.models import Unit
+from lib.ui import complaints as ui
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
 from tests.ui.vega_charts import vega_rows
 
@@ -62,26 +61,33 @@ def test_page_figures_are_the_hand_checked_ones(
     assert metrics["Lewat standar"] == "50%"
     assert metrics["Masih terbuka"] == "3"  # P4, P5 (resolved only on 04-20), P6
     assert any("8 pengaduan dari 3 unit" in m.value for m in at.markdown)
-    # trend, themes (plotly: their points open the texts) and one handling view (time to
-    # resolution first, Vega-Lite; the backlog one click away)
-    assert len(at.get("plotly_chart")) == 2 and len(at.get("vega_lite_chart")) == 1
-    trend = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert trend["layout"]["yaxis"]["title"]["text"] == "Jumlah pengaduan"
-    # three units: the heatmap's cells write their values
-    assert json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]["texttemplate"] == "%{text}"
+    # trend, themes (their points open the texts) and one handling view (time to resolution
+    # first; the backlog one click away), all Vega-Lite: no plotly.js on the page
+    assert len(at.get("plotly_chart")) == 0 and len(at.get("vega_lite_chart")) == 3
+    trend = _spec(at, 0)
+    points = next(layer for layer in trend["layer"] if "params" in layer)
+    assert points["encoding"]["y"]["axis"]["title"] == "Jumlah pengaduan"
+    # the five busiest units by default; KEL-A1's March: its 4 complaints (P1-P4)
+    march = [
+        r
+        for r in points["data"]["values"]
+        if r["period"] == 20250301 and r["unit_id"] == small_city["KEL-A1"]
+    ]
+    assert [(r["label"], r["complaints"]) for r in march] == [("Mar 2025", 4)]
+    # three units: the heatmap's cells write their values (a text layer over the cells)
+    heatmap = _spec(at, 1)["layer"][0]
+    assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
     at.segmented_control(key="complaints_handling_view").set_value("backlog").run()
     assert not at.exception, [e.message for e in at.exception]
-    (chart,) = at.get("vega_lite_chart")
+    chart = at.get("vega_lite_chart")[2]
     backlog = json.loads(chart.proto.spec)
     assert backlog["encoding"]["x"]["stack"] == "zero"
     assert vega_rows(chart)["complaints"].sum() == 3  # P4, P5, P6 still open
 
 
-def _numbers(values: object) -> np.ndarray:
-    """A plotly spec's array, whether shipped as a list or as a typed array (``bdata``)."""
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float)
-    return np.asarray(values, dtype=float)
+def _spec(at: AppTest, index: int) -> dict:
+    """The Vega-Lite spec of the page's ``index``-th chart (0: trend, 1: heatmap, 2: handling)."""
+    return json.loads(at.get("vega_lite_chart")[index].proto.spec)
 
 
 def test_drilldown_shows_masked_texts_of_the_selection(
@@ -210,15 +216,26 @@ def test_page_on_the_demo_city(
         ).scalar_one()
     warnings = [w.value for w in at.warning]
     assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
-    assert len(at.get("plotly_chart")) == 2 and len(at.get("vega_lite_chart")) == 1
-    # the city's 25 busiest units × its themes: colours (values in the hover), numbers on request
+    assert len(at.get("plotly_chart")) == 0 and len(at.get("vega_lite_chart")) == 3
+    # the flagged unit is drawn first, with its usual level dashed and its spike window marked
+    trend = _spec(at, 0)["layer"]
+    usual = next(layer for layer in trend if "strokeDash" in layer.get("encoding", {}))
+    marked = next(layer for layer in trend if "shape" in layer.get("encoding", {}))
+    assert {r["unit"] for r in usual["data"]["values"]} >= {name}
+    assert {r["unit"] for r in marked["data"]["values"]} >= {name}
+    assert marked["mark"]["color"] == ui.SPIKE_COLOR
+    assert trend[0]["mark"]["type"] == "rect"  # the window shaded, beneath the lines
+    # the city's 25 busiest units × its themes: colours (values in the tooltip), numbers on request
     assert at.toggle(key="complaints_heatmap_numbers").value is False
-    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
-    assert "texttemplate" not in heatmap[0] and heatmap[1]["hovertemplate"].startswith("%{y} · %{x}: %{text}")
+    heatmap = _spec(at, 1)["layer"][0]
+    assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect"]
+    cells = heatmap["data"]["values"]
+    assert len({c["unit_id"] for c in cells}) == ui.MAX_HEATMAP_UNITS
+    assert all(c["tip"].startswith(f"{c['unit']} · {c['theme']}: {c['text']} (n = ") for c in cells)
     at.toggle(key="complaints_heatmap_numbers").set_value(True).run()
     assert not at.exception, [e.message for e in at.exception]
-    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
-    assert heatmap[0]["texttemplate"] == "%{text}" and len(heatmap[0]["text"]) == len(heatmap[0]["y"])
+    heatmap = _spec(at, 1)["layer"][0]
+    assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
     # predicted themes are in the figures: the page says their quality on this city is not yet measured
@@ -243,10 +260,6 @@ def test_theme_chart_can_leave_predictions_out(engine: Engine, monkeypatch: pyte
     at = _run(monkeypatch, _url(engine), Filters(date_from=january[0], date_to=january[1]))
     at.toggle(key="complaints_labels_only").set_value(True).run()
     assert not at.exception, [e.message for e in at.exception]
-    heatmap = json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]
-    assert heatmap["type"] == "heatmap"
-    z = heatmap["z"]  # plotly ships the matrix as a typed array
-    cells = (
-        np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]) if isinstance(z, dict) else np.ravel(z)
-    )
-    assert np.nansum(cells.astype(float)) == 150  # counts (no service data): labelled complaints only
+    cells = _spec(at, 1)["layer"][0]["data"]["values"]
+    # counts (no service data): labelled complaints only
+    assert sum(c["value"] for c in cells if c["value"] is not None) == 150
