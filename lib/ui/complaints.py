@@ -198,7 +198,7 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     A Vega-Lite spec (:mod:`lib.ui.vega` says why).
 
     The x axis is ordinal over period labels written in Python (Vega writes month names in
-    English only). Every point carries ``unit_id`` and ``period`` (ISO date) for the
+    English only). Every point carries ``unit_id`` and ``period`` (``YYYYMMDD``) for the
     :data:`TREND_SELECTION` click that opens its texts; no other layer carries them, so a click
     on the band or a dashed line selects nothing.
     """
