@@ -582,9 +582,15 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[st
         "layer": [
             {
                 "data": {"values": rows},
-                "mark": {"type": "bar", "width": {"band": 0.9}},
+                # each bar spans its day ± 0.45: a bar's band width means nothing on a linear scale
+                "transform": [
+                    {"calculate": "datum.days - 0.45", "as": "from"},
+                    {"calculate": "datum.days + 0.45", "as": "to"},
+                ],
+                "mark": {"type": "bar"},
                 "encoding": {
-                    "x": x,
+                    "x": {**x, "field": "from"},
+                    "x2": {"field": "to"},
                     "y": {
                         "field": "complaints",
                         "type": "quantitative",
