@@ -133,11 +133,23 @@ def first_trained_by_quarter(completions: pd.DataFrame) -> pd.DataFrame:
     """
     if completions.empty:
         return pd.DataFrame({"unit_id": [], "quarter": [], "trained": []}, dtype="int64")
-    first = completions.groupby("employee_id", as_index=False).agg(
-        unit_id=("unit_id", "first"), quarter=("quarter", "min")
+    columns = completions[["employee_id", "unit_id", "quarter"]]
+    if columns.isna().to_numpy().any():
+        first = columns.groupby("employee_id", as_index=False).agg(
+            unit_id=("unit_id", "first"), quarter=("quarter", "min")
+        )
+        counts = first.groupby(["unit_id", "quarter"]).size().rename("trained").reset_index()
+        return counts.astype("int64")
+    # the same in numpy (level 4 calls this for every course of a city): each employee's unit on
+    # their first row and earliest quarter, then employees per (unit, quarter) in that order
+    employees, first_row, employee_of_row = np.unique(
+        columns["employee_id"].to_numpy(), return_index=True, return_inverse=True
     )
-    counts = first.groupby(["unit_id", "quarter"]).size().rename("trained").reset_index()
-    return counts.astype("int64")
+    earliest = np.full(len(employees), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(earliest, employee_of_row.ravel(), columns["quarter"].to_numpy(dtype=np.int64))
+    units = columns["unit_id"].to_numpy()[first_row].astype(np.int64)
+    pairs, trained = np.unique(np.column_stack([units, earliest]), axis=0, return_counts=True)
+    return pd.DataFrame({"unit_id": pairs[:, 0], "quarter": pairs[:, 1], "trained": trained.astype(np.int64)})
 
 
 def treatment_quarters(

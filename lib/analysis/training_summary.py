@@ -307,18 +307,23 @@ def other_course_training(
     each programme code counts as its own course.
     """
     chosen = set(codes)
-    rows = []
-    for name, (course_codes, quarters) in course_treatment(data, threshold).items():
+    units: list[np.ndarray] = []
+    quarters: list[np.ndarray] = []
+    for name, (course_codes, treated_at) in course_treatment(data, threshold).items():
         if course_codes.isdisjoint(chosen):
-            rows.append(quarters)
+            units.append(treated_at["unit_id"].to_numpy())
+            quarters.append(treated_at["quarter"].to_numpy())
         elif not course_codes <= chosen:  # the chosen course's runs outside ``codes`` count on their own
             group = _course_completions(data)[name]
             group = group[~group["program_code"].isin(list(codes))]
             treated = treatment_quarters(data.staff, first_trained_by_quarter(group), threshold)
-            rows.append(pd.DataFrame({"unit_id": treated.index, "quarter": treated.to_numpy()}))
-    if not rows:
+            units.append(treated.index.to_numpy())
+            quarters.append(treated.to_numpy())
+    if not units:
         return pd.DataFrame({"unit_id": [], "quarter": []}, dtype="int64")
-    return pd.concat(rows, ignore_index=True).astype("int64")
+    return pd.DataFrame({"unit_id": np.concatenate(units), "quarter": np.concatenate(quarters)}).astype(
+        "int64"
+    )
 
 
 def _course_of(frame: pd.DataFrame) -> pd.Series:
@@ -722,8 +727,11 @@ def level4_need(data: ImpactData, codes: Sequence[str], threshold: float = DEFAU
     reached = int((short <= 0).sum())
     # nearest first: units with some trained staff, then the fewest missing
     candidates = short[short > 0]
-    order = sorted(candidates.index, key=lambda u: (trained.get(u, 0) == 0, candidates[u]))
-    closest = tuple(int(candidates[u]) for u in order[:MIN_TRAINED_UNITS])
+    # a stable sort on (no trained staff yet, staff missing), ties in unit order
+    missing = candidates.to_numpy()
+    untouched = trained.reindex(candidates.index).to_numpy() == 0
+    order = np.lexsort((missing, untouched))
+    closest = tuple(int(missing[i]) for i in order[:MIN_TRAINED_UNITS])
     return Level4Need(reached, MIN_TRAINED_UNITS, threshold, closest)
 
 

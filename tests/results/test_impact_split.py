@@ -166,3 +166,52 @@ def test_other_training_in_a_window_unit_by_unit() -> None:
     ]
     assert not _trained_between(_other_training_pairs(one, units), len(units), 8096, 8099).any()
     assert _other_training_pairs(one.iloc[0:0], units) is None
+
+
+def test_first_trained_by_quarter_counts_each_employee_once_at_their_first_quarter() -> None:
+    from lib.analysis.training_results import first_trained_by_quarter
+
+    rng = np.random.default_rng(7)
+    completions = pd.DataFrame(
+        {
+            "employee_id": rng.integers(1, 60, 400),
+            "unit_id": rng.integers(1, 9, 400),
+            "quarter": rng.integers(8090, 8110, 400),
+        }
+    )
+    # the rule written out with pandas: the unit of each employee's first row, their earliest quarter
+    first = completions.groupby("employee_id", as_index=False).agg(
+        unit_id=("unit_id", "first"), quarter=("quarter", "min")
+    )
+    expected = first.groupby(["unit_id", "quarter"]).size().rename("trained").reset_index().astype("int64")
+    pd.testing.assert_frame_equal(first_trained_by_quarter(completions), expected)
+    # by hand: employee 1 first in unit 5 (its later row in unit 6 does not move them), quarters 8097 and 8095
+    hand = pd.DataFrame(
+        {"employee_id": [1, 2, 1, 3], "unit_id": [5, 5, 6, 6], "quarter": [8097, 8096, 8095, 8096]}
+    )
+    assert first_trained_by_quarter(hand).to_dict("list") == {
+        "unit_id": [5, 5, 6],
+        "quarter": [8095, 8096, 8096],
+        "trained": [1, 1, 1],
+    }
+
+
+def test_level4_need_names_the_nearest_units_first() -> None:
+    from lib.analysis.training_summary import ImpactData
+
+    staff = pd.Series({1: 10, 2: 4, 3: 6, 4: 8, 5: 0}, name="staff")
+    completions = pd.DataFrame(
+        {
+            "employee_id": [11, 12, 13, 21, 41],
+            "unit_id": [1, 1, 1, 2, 4],
+            "program_code": ["A"] * 5,
+            "status": ["lulus"] * 5,
+            "quarter": [8097] * 5,
+        }
+    )
+    empty = pd.DataFrame()
+    data = ImpactData(empty, empty, completions, empty, staff, empty)
+    need = level4_need(data, ("A",), 0.5)
+    # needed at 50 %: 5, 2, 3, 4 staff; trained 3, 1, 0, 1 → missing 2, 1, 3, 3; trained units first
+    assert (need.units_reached, need.closest) == (0, (1, 2))
+    assert need.staff_to_train == 3
