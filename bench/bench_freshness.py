@@ -11,7 +11,9 @@ lib worker`` at nice 10, as the dashboard starts them; default 2):
    table of the same database, in one transaction (then dropped);
 4. **import**: ``prepare_upload`` + ``import_upload`` as the upload page does; the commit
    time is the ``complaint`` source's ``changed_at``, set inside the import's transaction;
-5. **fresh**: poll until no standard result is stale and no job is queued or running;
+5. **fresh**: poll until no standard result is stale and no job is queued or running; the
+   workers' CPU seconds meanwhile are printed too (on a busy shared machine the wall time
+   depends on the other load, the CPU time much less);
 6. undo the import, and time the undo's commit until fresh the same way.
 
     python bench/bench_freshness.py --db sqlite:////tmp/issue-11/city.db
@@ -254,6 +256,21 @@ def job_times(engine, since: datetime) -> dict[str, list[float]]:  # type: ignor
     return out
 
 
+def cpu_seconds(processes: list[subprocess.Popen[bytes]]) -> list[float]:
+    """CPU seconds (user + system) each worker process has used so far, from ``/proc`` (Linux; NaN
+    elsewhere). On a shared machine the wall time to freshness depends on the other load, the
+    workers' CPU time much less: it is the work an import causes."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    out = []
+    for process in processes:
+        try:
+            fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            out.append((int(fields[11]) + int(fields[12])) / ticks)
+        except (OSError, IndexError, ValueError):
+            out.append(float("nan"))
+    return out
+
+
 def commit_time(engine, source: str) -> datetime:  # type: ignore[no-untyped-def]
     from lib.results.store import last_changed
 
@@ -337,6 +354,7 @@ def main() -> None:
     workers = start_workers(root, env, args.workers)
     time.sleep(3)  # let the workers import their libraries, as a running server's have long done
     try:
+        cpu_before = cpu_seconds(workers)
         start = time.perf_counter()
         prepared = prepare_upload(csv_path.read_bytes(), csv_path.name, "pengaduan", engine)
         result = import_upload(engine, prepared, user="bench")
@@ -345,6 +363,7 @@ def main() -> None:
             raise SystemExit(f"import refused: {[p.sentence() for p in result.problems[:5]]}")
         committed = commit_time(engine, "complaint")
         fresh_after_import = wait_fresh(engine, committed, args.timeout)
+        cpu_import = cpu_seconds(workers)
         jobs_after_import = job_times(engine, committed)
 
         start = time.perf_counter()
@@ -355,6 +374,7 @@ def main() -> None:
             if args.skip_undo_wait
             else wait_fresh(engine, commit_time(engine, "complaint"), args.timeout)
         )
+        cpu_undo = cpu_seconds(workers)
     finally:
         for worker in workers:
             worker.terminate()
@@ -369,13 +389,23 @@ def main() -> None:
         f"import (prepare + write + classify)  {import_seconds:7.2f} s   {import_seconds / bare:5.1f}× bare"
     )
     print(f"commit → every result fresh          {fresh_after_import:7.2f} s")
+    print(f"  workers' CPU meanwhile             {_cpu_text(cpu_before, cpu_import)}")
     print(f"undo                                 {undo_seconds:7.2f} s")
     print(f"undo commit → every result fresh     {fresh_after_undo:7.2f} s")
+    if not args.skip_undo_wait:
+        print(f"  workers' CPU meanwhile             {_cpu_text(cpu_import, cpu_undo)}")
     print(f"\njobs run after the import's commit ({args.workers} worker(s)): name, seconds each")
     for name, seconds in sorted(jobs_after_import.items(), key=lambda item: -sum(item[1])):
         print(
             f"  {name:<24} {len(seconds):3d} × {', '.join(f'{v:.1f}' for v in seconds)}  (sum {sum(seconds):.1f} s)"
         )
+
+
+def _cpu_text(before: list[float], after: list[float]) -> str:
+    """``sum s (w1 + w2 …)``: the workers' CPU seconds between two readings. The busier worker's is
+    about the time to freshness on an otherwise idle machine with a core per worker."""
+    used = [b - a for a, b in zip(before, after, strict=True)]
+    return f"{sum(used):7.2f} s CPU ({' + '.join(f'{u:.1f}' for u in used)} per worker)"
 
 
 if __name__ == "__main__":

@@ -133,11 +133,23 @@ def first_trained_by_quarter(completions: pd.DataFrame) -> pd.DataFrame:
     """
     if completions.empty:
         return pd.DataFrame({"unit_id": [], "quarter": [], "trained": []}, dtype="int64")
-    first = completions.groupby("employee_id", as_index=False).agg(
-        unit_id=("unit_id", "first"), quarter=("quarter", "min")
+    columns = completions[["employee_id", "unit_id", "quarter"]]
+    if columns.isna().to_numpy().any():
+        first = columns.groupby("employee_id", as_index=False).agg(
+            unit_id=("unit_id", "first"), quarter=("quarter", "min")
+        )
+        counts = first.groupby(["unit_id", "quarter"]).size().rename("trained").reset_index()
+        return counts.astype("int64")
+    # the same in numpy (level 4 calls this for every course of a city): each employee's unit on
+    # their first row and earliest quarter, then employees per (unit, quarter) in that order
+    employees, first_row, employee_of_row = np.unique(
+        columns["employee_id"].to_numpy(), return_index=True, return_inverse=True
     )
-    counts = first.groupby(["unit_id", "quarter"]).size().rename("trained").reset_index()
-    return counts.astype("int64")
+    earliest = np.full(len(employees), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(earliest, employee_of_row.ravel(), columns["quarter"].to_numpy(dtype=np.int64))
+    units = columns["unit_id"].to_numpy()[first_row].astype(np.int64)
+    pairs, trained = np.unique(np.column_stack([units, earliest]), axis=0, return_counts=True)
+    return pd.DataFrame({"unit_id": pairs[:, 0], "quarter": pairs[:, 1], "trained": trained.astype(np.int64)})
 
 
 def treatment_quarters(
@@ -175,18 +187,24 @@ def _weight_influence(keep_groups: np.ndarray, group_of_unit: np.ndarray, pg: np
     return if1 - if2
 
 
-def _other_training_lists(other: pd.DataFrame | None, units: np.ndarray) -> list[np.ndarray] | None:
-    """Per unit (in ``units`` order), the sorted quarters another programme trained it."""
+def _other_training_pairs(
+    other: pd.DataFrame | None, units: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Another programme's training as two aligned arrays: the unit's position in ``units`` and the
+    quarter (units not in ``units`` left out); None when there is no other training at all."""
     if other is None or other.empty:
         return None
-    grouped = other.groupby("unit_id")["quarter"].apply(lambda s: np.sort(s.to_numpy(dtype=float)))
-    empty = np.array([], dtype=float)
-    return [grouped.get(u, empty) for u in units]
+    position = pd.Index(units).get_indexer(other["unit_id"].to_numpy())
+    known = position >= 0
+    return position[known], other["quarter"].to_numpy(dtype=float)[known]
 
 
-def _trained_between(quarters: list[np.ndarray], low: int, high: int) -> np.ndarray:
-    """True for units with another programme's training quarter in [low, high]."""
-    return np.array([bool(((q >= low) & (q <= high)).any()) for q in quarters])
+def _trained_between(pairs: tuple[np.ndarray, np.ndarray], n_units: int, low: int, high: int) -> np.ndarray:
+    """True for units (by position) with another programme's training quarter in [low, high]."""
+    position, quarter = pairs
+    busy = np.zeros(n_units, dtype=bool)
+    busy[position[(quarter >= low) & (quarter <= high)]] = True
+    return busy
 
 
 def _comparison_units(g_all: np.ndarray, g: int, untreated_through: int, control: ControlGroup) -> np.ndarray:
@@ -278,7 +296,7 @@ def callaway_santanna(
         return _empty_study(control, confidence, effect_from, dropped=int(too_early.sum()))
     y = wide.to_numpy(dtype=float)[~too_early]
     col = {int(q): i for i, q in enumerate(quarters)}
-    other_quarters = _other_training_lists(other_training, units)
+    other_pairs = _other_training_pairs(other_training, units)
     excluded_any = np.zeros(n_units, dtype=bool)
 
     cohort_values = sorted(int(g) for g in np.unique(g_all[np.isfinite(g_all)]) if g - 1 in col)
@@ -294,8 +312,8 @@ def callaway_santanna(
                 continue
             comparison = _comparison_units(g_all, g, max(t, base), control)
             cell_treated = treated
-            if other_quarters is not None:
-                busy = _trained_between(other_quarters, min(t, base) - clean_window, max(t, base))
+            if other_pairs is not None:
+                busy = _trained_between(other_pairs, n_units, min(t, base) - clean_window, max(t, base))
                 excluded_any |= comparison & busy
                 comparison = comparison & ~busy
                 # a trained unit that another course also trained in the window would lend

@@ -222,8 +222,16 @@ class ProgramImpact:
 
 def _completed(data: ImpactData, codes: Sequence[str]) -> pd.DataFrame:
     """Participations in ``codes`` that were completed (lulus): who counts as trained."""
-    frame = data.completions
-    return frame[frame["program_code"].isin(list(codes)) & (frame["status"] == COMPLETED)]
+    frame = _all_completed(data)
+    return frame[frame["program_code"].isin(list(codes))]
+
+
+def _all_completed(data: ImpactData) -> pd.DataFrame:
+    """Every completed participation (of any programme), selected once per load."""
+    if "completed" not in data._cache:
+        frame = data.completions
+        data._cache["completed"] = frame[frame["status"] == COMPLETED]
+    return data._cache["completed"]  # type: ignore[return-value]
 
 
 def treated_units(data: ImpactData, codes: Sequence[str], threshold: float = DEFAULT_THRESHOLD) -> pd.Series:
@@ -270,9 +278,8 @@ def course_treatment(
     the other n - 1 (:func:`other_course_training`), which otherwise recomputed them n times."""
     key = f"course_treatment:{threshold!r}"
     if key not in data._cache:
-        frame = data.completions[data.completions["status"] == COMPLETED]
         out = {}
-        for name, group in frame.groupby(_course_of(frame).to_numpy()):
+        for name, group in _course_completions(data).items():
             quarters = treatment_quarters(data.staff, first_trained_by_quarter(group), threshold)
             out[name] = (
                 frozenset(group["program_code"]),
@@ -280,6 +287,14 @@ def course_treatment(
             )
         data._cache[key] = out
     return data._cache[key]  # type: ignore[return-value]
+
+
+def _course_completions(data: ImpactData) -> dict[str, pd.DataFrame]:
+    """Completed participations per course (rows in their original order), split once per load."""
+    if "course_completions" not in data._cache:
+        frame = _all_completed(data)
+        data._cache["course_completions"] = dict(iter(frame.groupby(_course_of(frame).to_numpy())))
+    return data._cache["course_completions"]  # type: ignore[return-value]
 
 
 def other_course_training(
@@ -292,22 +307,23 @@ def other_course_training(
     each programme code counts as its own course.
     """
     chosen = set(codes)
-    frame = data.completions
-    rows = []
-    for name, (course_codes, quarters) in course_treatment(data, threshold).items():
+    units: list[np.ndarray] = []
+    quarters: list[np.ndarray] = []
+    for name, (course_codes, treated_at) in course_treatment(data, threshold).items():
         if course_codes.isdisjoint(chosen):
-            rows.append(quarters)
+            units.append(treated_at["unit_id"].to_numpy())
+            quarters.append(treated_at["quarter"].to_numpy())
         elif not course_codes <= chosen:  # the chosen course's runs outside ``codes`` count on their own
-            group = frame[
-                (_course_of(frame) == name)
-                & ~frame["program_code"].isin(list(codes))
-                & (frame["status"] == COMPLETED)
-            ]
+            group = _course_completions(data)[name]
+            group = group[~group["program_code"].isin(list(codes))]
             treated = treatment_quarters(data.staff, first_trained_by_quarter(group), threshold)
-            rows.append(pd.DataFrame({"unit_id": treated.index, "quarter": treated.to_numpy()}))
-    if not rows:
+            units.append(treated.index.to_numpy())
+            quarters.append(treated.to_numpy())
+    if not units:
         return pd.DataFrame({"unit_id": [], "quarter": []}, dtype="int64")
-    return pd.concat(rows, ignore_index=True).astype("int64")
+    return pd.DataFrame({"unit_id": np.concatenate(units), "quarter": np.concatenate(quarters)}).astype(
+        "int64"
+    )
 
 
 def _course_of(frame: pd.DataFrame) -> pd.Series:
@@ -390,33 +406,94 @@ def evaluate_groups(
     threshold: float = DEFAULT_THRESHOLD,
     confidence: float = 0.95,
 ) -> list[ProgramImpact]:
-    """Every programme group (or those in ``keys``), with learning verdicts adjusted across all groups."""
+    """Every programme group (or those in ``keys``), with learning verdicts adjusted across all groups.
+
+    Levels 1–3 (:func:`evaluate_levels`) and level 4 of each group's course
+    (:func:`evaluate_course_results`) put together (:func:`with_results`).
+    """
+    levels = evaluate_levels(data, by, keys=keys, threshold=threshold, confidence=confidence)
+    results = evaluate_course_results(data, by, keys=keys, threshold=threshold, confidence=confidence)
+    return [with_results(impact, results[impact.key]) for impact in levels]
+
+
+def evaluate_levels(
+    data: ImpactData,
+    by: GroupBy = "course",
+    *,
+    keys: Sequence[str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = 0.95,
+) -> list[ProgramImpact]:
+    """Levels 1–3 of every programme group (or those in ``keys``), ``results`` left empty.
+
+    Reads participations, completions and the SKP panel only: not the unit outcomes, so a
+    stored copy stays valid when complaints, surveys or service figures change.
+    """
     groups = program_groups(data, by)
     learning = learning_comparison(data, by, confidence)
     learning_rows = learning.set_index("key") if not learning.empty else None
-    results_cache: dict[tuple[str, ...], tuple[dict[str, EventStudy], int]] = {}
     impacts = []
     for row in groups.itertuples():
         if keys is not None and row.key not in keys:
             continue
-        course = tuple(row.course_codes)
-        if course not in results_cache:
-            results_cache[course] = evaluate_results(data, course, threshold=threshold, confidence=confidence)
-        impact = evaluate_program(
-            data,
-            row.codes,
-            name=row.name,
-            key=row.key,
-            results_codes=None,
-            threshold=threshold,
-            confidence=confidence,
-            learning_row=None
-            if learning_rows is None or row.key not in learning_rows.index
-            else learning_rows.loc[row.key],
+        impacts.append(
+            evaluate_program(
+                data,
+                row.codes,
+                name=row.name,
+                key=row.key,
+                results_codes=None,
+                threshold=threshold,
+                confidence=confidence,
+                learning_row=None
+                if learning_rows is None or row.key not in learning_rows.index
+                else learning_rows.loc[row.key],
+            )
         )
-        results, units = results_cache[course]
-        impacts.append(replace(impact, results=results, results_codes=course, units_trained=units))
     return impacts
+
+
+@dataclass(frozen=True)
+class CourseResults:
+    """Level 4 of one programme group, estimated on all runs of its course (``codes``)."""
+
+    results: dict[str, EventStudy]
+    codes: tuple[str, ...]
+    units_trained: int
+
+
+def evaluate_course_results(
+    data: ImpactData,
+    by: GroupBy = "course",
+    *,
+    keys: Sequence[str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = 0.95,
+) -> dict[str, CourseResults]:
+    """Level 4 of every programme group (or those in ``keys``), by group key: each group is
+    estimated on all runs of its course in the data (runs of one course share one estimate).
+
+    Reads programmes, completions, staff counts and unit outcomes only (not participations'
+    scores or the SKP panel)."""
+    groups = program_groups(data, by)
+    cache: dict[tuple[str, ...], tuple[dict[str, EventStudy], int]] = {}
+    out: dict[str, CourseResults] = {}
+    for row in groups.itertuples():
+        if keys is not None and row.key not in keys:
+            continue
+        course = tuple(row.course_codes)
+        if course not in cache:
+            cache[course] = evaluate_results(data, course, threshold=threshold, confidence=confidence)
+        results, units = cache[course]
+        out[row.key] = CourseResults(results=results, codes=course, units_trained=units)
+    return out
+
+
+def with_results(impact: ProgramImpact, results: CourseResults) -> ProgramImpact:
+    """A group's levels 1–3 (:func:`evaluate_levels`) with its level 4 (:func:`evaluate_course_results`)."""
+    return replace(
+        impact, results=results.results, results_codes=results.codes, units_trained=results.units_trained
+    )
 
 
 # ----------------------------------------------------------------------------- table rows
@@ -650,8 +727,11 @@ def level4_need(data: ImpactData, codes: Sequence[str], threshold: float = DEFAU
     reached = int((short <= 0).sum())
     # nearest first: units with some trained staff, then the fewest missing
     candidates = short[short > 0]
-    order = sorted(candidates.index, key=lambda u: (trained.get(u, 0) == 0, candidates[u]))
-    closest = tuple(int(candidates[u]) for u in order[:MIN_TRAINED_UNITS])
+    # a stable sort on (no trained staff yet, staff missing), ties in unit order
+    missing = candidates.to_numpy()
+    untouched = trained.reindex(candidates.index).to_numpy() == 0
+    order = np.lexsort((missing, untouched))
+    closest = tuple(int(missing[i]) for i in order[:MIN_TRAINED_UNITS])
     return Level4Need(reached, MIN_TRAINED_UNITS, threshold, closest)
 
 

@@ -107,7 +107,9 @@ def _read(engine: Engine, query: Select[Any]) -> pd.DataFrame:
 def with_quarters(frame: pd.DataFrame, column: str = "quarter_start") -> pd.DataFrame:
     """Dates as ``datetime.date`` on both databases, plus the integer ``quarter``."""
     frame[column] = pd.to_datetime(frame[column]).dt.date
-    frame["quarter"] = np.array([quarter_index(d) for d in frame[column]], dtype="int64")
+    # a few dozen distinct quarter starts among up to 200,000 rows: index each once
+    index = {d: quarter_index(d) for d in frame[column].unique()}
+    frame["quarter"] = np.array([index[d] for d in frame[column]], dtype="int64")
     return frame
 
 
@@ -226,7 +228,9 @@ def completions(
     ).where(PARTICIPATION.c.status.in_(ATTENDED), *selection.where(date_from, date_to))
     frame = with_quarters(_read(engine, query))
     # the course (all runs of one programme), so level 4 can tell other courses' training apart
-    frame["course"] = [course_name(n) for n in frame.pop("program_name")]
+    names = frame.pop("program_name")
+    courses = {n: course_name(n) for n in names.unique()}  # one per programme, not per participant
+    frame["course"] = [courses[n] for n in names]
     return frame
 
 

@@ -44,6 +44,10 @@ EVIDENCE_SOURCES = (
     "theme_labels",
     "holidays",
 )
+#: Levels 1–3 of training impact: participations (reaction, tests), who was trained, SKP scores.
+IMPACT_LEVELS_SOURCES = ("training", "employee", "performance", "unit")
+#: Level 4: who was trained when (training, staff counts), and units' outcomes (IKM, complaints, services).
+IMPACT_RESULTS_SOURCES = ("training", "employee", "unit", "survey", "complaint", "service", "holidays")
 IMPACT_SOURCES = ("training", "employee", "performance", "unit", "survey", "complaint", "service", "holidays")
 
 
@@ -413,7 +417,111 @@ def impact_params(
     return params
 
 
-@analysis("training.impact", sources=IMPACT_SOURCES, standard_params=_impact_standard, version=2)
+@dataclass(frozen=True)
+class ImpactLevels:
+    """Levels 1–3 of every course of a scope and period, and of all of them pooled (no level 4)."""
+
+    options: dict[str, list[str]]
+    courses: pd.DataFrame
+    pooled: Any
+    by_course: dict[str, Any]
+    learning: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ImpactOutcomes:
+    """Level 4 of every course of a scope and period (by course key), pooled by competency type,
+    and what each course lacks for it."""
+
+    by_course: dict[str, Any]
+    pooled_types: pd.DataFrame
+    needs: dict[str, Any]
+
+
+def _impact_data(params: dict[str, Any], engine: Engine, parts: str) -> Any:
+    from lib.queries.training import TrainingSelection
+    from lib.services.impact import impact_data
+
+    selection = TrainingSelection(
+        competency_type=params.get("competency_type"),
+        method=params.get("method"),
+        provider=params.get("provider"),
+    )
+    return impact_data(
+        engine=engine,
+        scope=scope_of(params.get("path"), params.get("region")),
+        date_from=date.fromisoformat(params["start"]),
+        date_to=date.fromisoformat(params["end"]),
+        selection=selection,
+        parts=parts,  # type: ignore[arg-type]
+    )
+
+
+def _threshold(threshold: float | None) -> float:
+    from lib.analysis.training_results import DEFAULT_THRESHOLD
+
+    return DEFAULT_THRESHOLD if threshold is None else float(threshold)
+
+
+@analysis("training.impact_levels", sources=IMPACT_LEVELS_SOURCES, version=1)
+def training_impact_levels(engine: Engine, **params: Any) -> ImpactLevels:
+    """Levels 1–3 of ``training.impact`` (its parameters): stored apart, so an import of complaints,
+    surveys or service figures recomputes level 4 only. Read by ``training.impact``, which the
+    worker keeps fresh; computed when that one finds it missing or stale."""
+    from lib.analysis.training_summary import (
+        evaluate_levels,
+        evaluate_program,
+        learning_comparison,
+        program_groups,
+    )
+
+    threshold = _threshold(params.get("threshold"))
+    data = _impact_data(params, engine, "levels")
+    options = {
+        column: sorted({str(v) for v in data.programs[column].dropna()})
+        for column in ("competency_type", "method", "provider")
+    }
+    if data.empty:
+        return ImpactLevels(options, pd.DataFrame(), None, {}, pd.DataFrame())
+    evaluated = evaluate_levels(data, "course", threshold=threshold)
+    pooled = evaluate_program(
+        data, tuple(data.programs["program_code"]), name="*", key="*", threshold=threshold
+    )
+    return ImpactLevels(
+        options=options,
+        courses=program_groups(data, "course"),
+        pooled=_slim(pooled),
+        by_course={impact.key: _slim(impact) for impact in evaluated},
+        learning=learning_comparison(data, "course"),
+    )
+
+
+@analysis("training.impact_outcomes", sources=IMPACT_RESULTS_SOURCES, version=1)
+def training_impact_outcomes(engine: Engine, **params: Any) -> ImpactOutcomes:
+    """Level 4 of ``training.impact`` (its parameters): per course (all its runs), pooled by
+    competency type, and what each course lacks for it. Read by ``training.impact``."""
+    from lib.analysis.training_summary import (
+        evaluate_course_results,
+        level4_need,
+        pooled_by_competency,
+        program_groups,
+    )
+
+    threshold = _threshold(params.get("threshold"))
+    data = _impact_data(params, engine, "results")
+    if data.empty:
+        return ImpactOutcomes({}, pd.DataFrame(), {})
+    return ImpactOutcomes(
+        by_course=evaluate_course_results(data, "course", threshold=threshold),
+        pooled_types=pooled_by_competency(data, threshold=threshold),
+        needs={
+            row.key: level4_need(data, row.course_codes, threshold)
+            for row in program_groups(data, "course").itertuples()
+        },
+    )
+
+
+@analysis("training.impact", sources=IMPACT_SOURCES, standard_params=_impact_standard, version=3)
 def training_impact(
     engine: Engine,
     *,
@@ -426,48 +534,35 @@ def training_impact(
     provider: str | None = None,
     threshold: float | None = None,
 ) -> ImpactResults:
-    """Per course and pooled: reaction, learning, behaviour and (per course) results (Dampak Pelatihan)."""
-    from lib.analysis.training_results import DEFAULT_THRESHOLD
-    from lib.analysis.training_summary import (
-        evaluate_groups,
-        evaluate_program,
-        impact_table,
-        learning_comparison,
-        level4_need,
-        pooled_by_competency,
-        program_groups,
-    )
-    from lib.queries.training import TrainingSelection
+    """Per course and pooled: reaction, learning, behaviour and (per course) results (Dampak Pelatihan).
 
-    threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
-    selection = TrainingSelection(competency_type=competency_type, method=method, provider=provider)
-    from lib.services.impact import impact_data
+    Put together from ``training.impact_levels`` (levels 1–3) and ``training.impact_outcomes``
+    (level 4), each read when it is fresh and computed (and stored) when not: after an import
+    of complaints, surveys or service figures only level 4 is computed again.
+    """
+    from lib.analysis.training_summary import impact_table, with_results
 
-    data = impact_data(
-        engine=engine,
-        scope=scope_of(path, region),
-        date_from=date.fromisoformat(start),
-        date_to=date.fromisoformat(end),
-        selection=selection,
-    )
-    options = {
-        column: sorted({str(v) for v in data.programs[column].dropna()})
-        for column in ("competency_type", "method", "provider")
-    }
-    if data.empty:
-        return ImpactResults(options, pd.DataFrame(), None, {}, pd.DataFrame(), pd.DataFrame())
-    courses = program_groups(data, "course")
-    evaluated = evaluate_groups(data, "course", threshold=threshold)
-    pooled = evaluate_program(
-        data, tuple(data.programs["program_code"]), name="*", key="*", threshold=threshold
-    )
+    params: dict[str, Any] = {"start": start, "end": end, "path": path, "region": region}
+    for name, value in (
+        ("competency_type", competency_type),
+        ("method", method),
+        ("provider", provider),
+        ("threshold", threshold),
+    ):
+        if value is not None:
+            params[name] = value
+    levels: ImpactLevels = get_or_compute(engine, "training.impact_levels", params).value
+    if levels.pooled is None:
+        return ImpactResults(levels.options, pd.DataFrame(), None, {}, pd.DataFrame(), pd.DataFrame())
+    outcomes: ImpactOutcomes = get_or_compute(engine, "training.impact_outcomes", params).value
+    evaluated = [with_results(impact, outcomes.by_course[key]) for key, impact in levels.by_course.items()]
     return ImpactResults(
-        options=options,
-        courses=courses,
-        pooled=_slim(pooled),
-        by_course={impact.key: _slim(impact) for impact in evaluated},
+        options=levels.options,
+        courses=levels.courses,
+        pooled=levels.pooled,
+        by_course={impact.key: impact for impact in evaluated},
         table=impact_table(evaluated),
-        learning=learning_comparison(data, "course"),
-        pooled_types=pooled_by_competency(data, threshold=threshold),
-        needs={row.key: level4_need(data, row.course_codes, threshold) for row in courses.itertuples()},
+        learning=levels.learning,
+        pooled_types=outcomes.pooled_types,
+        needs=outcomes.needs,
     )

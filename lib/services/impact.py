@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -39,18 +40,33 @@ def impact_data(
     date_to: date | None = None,
     selection: TrainingSelection = ALL_PROGRAMS,
     weight: WeightName | float = "0.111",
+    parts: Literal["all", "levels", "results"] = "all",
 ) -> ImpactData:
-    """Read programmes, participations, completions, SKP panel, staff counts and unit outcomes."""
+    """Read programmes, participations, completions, SKP panel, staff counts and unit outcomes.
+
+    ``parts="levels"`` reads what levels 1–3 need (no unit outcomes: no survey, complaint or
+    service data); ``parts="results"`` what level 4 needs (no participations' scores, no SKP
+    panel). What is not read is an empty frame.
+    """
     programs = list_programs(engine, scope, date_from, date_to, selection)
-    parts = participations(engine, selection, scope, date_from, date_to)
-    parts["course"] = parts["program_code"].map(programs.set_index("program_code")["course"])
+    if parts == "results":
+        parts_frame = pd.DataFrame(columns=["program_code", "employee_id", "unit_id", "status", "course"])
+        performance = pd.DataFrame(columns=["employee_id", "unit_id", "quarter_start", "quarter", "score"])
+    else:
+        parts_frame = participations(engine, selection, scope, date_from, date_to)
+        parts_frame["course"] = parts_frame["program_code"].map(programs.set_index("program_code")["course"])
+        performance = performance_panel(engine, scope)
+    if parts == "levels":
+        outcomes = pd.DataFrame(columns=OUTCOME_COLUMNS)
+    else:
+        outcomes = unit_outcome_panel(engine=engine, scope=scope, weight=weight)
     return ImpactData(
         programs=programs,
-        participations=parts,
+        participations=parts_frame,
         completions=completions(engine, ALL_PROGRAMS, scope),
-        performance=performance_panel(engine, scope),
+        performance=performance,
         staff=unit_staff(engine, scope),
-        outcomes=unit_outcome_panel(engine=engine, scope=scope, weight=weight),
+        outcomes=outcomes,
     )
 
 
@@ -61,6 +77,21 @@ OUTCOMES: dict[str, bool] = {
     "mean_days": False,
     "pct_on_time": True,
 }
+
+
+#: The columns of :func:`unit_outcome_panel`, in order.
+OUTCOME_COLUMNS = [
+    "unit_id",
+    "quarter_start",
+    "quarter",
+    "respondents",
+    "ikm",
+    "services",
+    "complaints",
+    "complaint_rate",
+    "mean_days",
+    "pct_on_time",
+]
 
 
 def unit_outcome_panel(
@@ -90,8 +121,7 @@ def unit_outcome_panel(
     complaints = training.complaints_by_quarter(engine, scope, date_from, date_to).drop(columns="quarter")
     frames = [f for f in (ikm, service, complaints) if not f.empty]
     if not frames:
-        columns = ["unit_id", "quarter_start", "quarter", "respondents", "ikm", "services"]
-        return pd.DataFrame(columns=[*columns, "complaints", "complaint_rate", "mean_days", "pct_on_time"])
+        return pd.DataFrame(columns=OUTCOME_COLUMNS)
     for frame in frames:
         frame["quarter_start"] = pd.to_datetime(frame["quarter_start"]).dt.date
     panel = frames[0]
@@ -106,7 +136,4 @@ def unit_outcome_panel(
     if unit_ids is not None:
         panel = panel[panel["unit_id"].isin(list(unit_ids))]
     panel = training.with_quarters(panel)
-    columns = ["unit_id", "quarter_start", "quarter", "respondents", "ikm", "services", "complaints"]
-    return panel[[*columns, "complaint_rate", "mean_days", "pct_on_time"]].sort_values(
-        ["unit_id", "quarter"], ignore_index=True
-    )
+    return panel[OUTCOME_COLUMNS].sort_values(["unit_id", "quarter"], ignore_index=True)
