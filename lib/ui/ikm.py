@@ -47,6 +47,8 @@ GRADE_ENCODING = {"field": "grade", "type": "nominal", "scale": GRADE_SCALE, "le
 GROUP_DIMENSIONS = service.GROUP_DIMENSIONS
 #: Session keys of the heatmap/ranking tabs (the open tab's label) and of the respondent profile's expander.
 VIEW_KEY, PROFILE_OPEN_KEY = "ikm_view", "ikm_profile_open"
+#: Session key of the suggestions' expander (built only when open).
+SARAN_OPEN_KEY = "ikm_saran_open"
 
 
 @cached()
@@ -642,15 +644,7 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
     )
     with heat_tab:
         if heat_tab.open:
-            st.dataframe(
-                nrr_table(units, ctx.lang),
-                column_config=nrr_column_config(ctx.lang),
-                hide_index=True,
-                width="stretch",
-                key="ikm_heatmap",
-            )
-            more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
-            st.caption(f"{t('ikm.heatmap.caption')} {more}")
+            _nrr_section(ctx, units)
     with rank_tab:
         if rank_tab.open:
             st.vega_lite_chart(
@@ -661,6 +655,31 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
             st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
             st.caption(t("ikm.sample.note"))
     return ranked
+
+
+#: Rows of the NRR table by default, and with "show more" on: its cells are sent and parsed again on
+#: every filter change, and the first rows (the weakest units) are the ones read.
+NRR_ROWS, NRR_ROWS_MORE = 12, 40
+#: Session key of the NRR table's "show more units" toggle.
+NRR_MORE_KEY = "ikm_heatmap_more"
+
+
+def _nrr_section(ctx: PageContext, units: pd.DataFrame) -> None:
+    """The NRR table of the weakest units (:data:`NRR_ROWS`, or :data:`NRR_ROWS_MORE` on request)."""
+    more = len(units) > NRR_ROWS and st.toggle(
+        t("ikm.heatmap.show_more", n=num(min(len(units), NRR_ROWS_MORE), 0)), key=NRR_MORE_KEY
+    )
+    limit = NRR_ROWS_MORE if more else NRR_ROWS
+    st.dataframe(
+        nrr_table(units, ctx.lang, limit=limit),
+        column_config=nrr_column_config(ctx.lang),
+        hide_index=True,
+        width="stretch",
+        key="ikm_heatmap",
+    )
+    shown = min(limit, len(units))
+    note = t("ikm.heatmap.more", shown=num(shown, 0), total=num(len(units), 0)) if len(units) > shown else ""
+    st.caption(f"{t('ikm.heatmap.caption')} {note}")
 
 
 def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd.DataFrame, weight_text: str):  # type: ignore[no-untyped-def]
@@ -707,18 +726,21 @@ def weakest_and_trend_section(
     with left:
         st.markdown(f"#### {t('ikm.section.weakest')}")
         st.caption(t("ikm.weakest.caption", unit=plain(unit["nama_unit"])))
-        for weak in weakest_for_row(unit, weight=w.weight):
-            st.markdown(
-                "- "
-                + t(
-                    "ikm.weakest.item",
-                    unsur=t(f"ikm.unsur.{weak.unsur}"),
-                    nrr=num(weak.nrr, 2),
-                    grade=weak.mutu,
-                    points=num(weak.points_lost),
-                    theme=t(weak.theme_key),
-                )
+        # one list in one element: an element per line cost the browser as much as a chart
+        items = [
+            "- "
+            + t(
+                "ikm.weakest.item",
+                unsur=t(f"ikm.unsur.{weak.unsur}"),
+                nrr=num(weak.nrr, 2),
+                grade=weak.mutu,
+                points=num(weak.points_lost),
+                theme=t(weak.theme_key),
             )
+            for weak in weakest_for_row(unit, weight=w.weight)
+        ]
+        if items:
+            st.markdown("\n".join(items))
     with right:
         st.markdown(f"#### {t('ikm.section.trend')}")
         months = (w.date_to.year - w.date_from.year) * 12 + w.date_to.month - w.date_from.month + 1
@@ -789,8 +811,15 @@ def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str
 
 
 def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
-    """The unit's written suggestions, searchable, with personal data masked."""
-    st.subheader(t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}")
+    """The unit's written suggestions, searchable, with personal data masked, behind an expander
+    built only when opened (a table of up to 200 long texts, drawn again on every filter change)."""
+    label = t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}"
+    with lazy_expander(label, SARAN_OPEN_KEY, icon=":material/forum:") as box:
+        if box.open:
+            _suggestions_content(ctx, w, unit)
+
+
+def _suggestions_content(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     needle = st.text_input(t("ikm.saran.search"), key="ikm_saran_text")
     found, total = saran(ctx.engine, unit["path"], int(unit["unit_id"]), w.date_from, w.date_to, needle)
     if found.empty:
