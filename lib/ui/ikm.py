@@ -411,6 +411,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                 {
                     "series": name,
                     "period": text,
+                    "key": str(label),
                     "ikm": float(value),
                     "value": written(value, lang, 2, babel=True),
                     "grade": grade if isinstance(grade, str) else "–",
@@ -419,11 +420,16 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
             )
     floor = max(25.0, min(lows or [60.0]) - 6)
     low = min(floor, 60.0)
-    order = [periods[key] for key in sorted(periods)]
+    # periods ordered by a field of the rows, not by a list in the spec: the spec then stays the
+    # same when only the figures change (see :func:`spec_and_data`)
+    position = {key: i for i, key in enumerate(sorted(periods))}
+    for row in rows:
+        row["order"] = position[row.pop("key")]
     title = translate("ikm.axis.ikm", lang)
     y_scale = {"domain": [low, 100], "nice": False, "clamp": True}
     return {
         "height": 320,
+        "data": {"values": rows},
         "layer": [
             {
                 "data": {"values": bands},
@@ -444,13 +450,12 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                 },
             },
             {
-                "data": {"values": rows},
                 "mark": {"type": "line", "point": True},
                 "encoding": {
                     "x": {
                         "field": "period",
                         "type": "ordinal",
-                        "sort": order,
+                        "sort": {"field": "order", "op": "min"},
                         "title": translate("ikm.axis.period", lang),
                         "axis": {"labelAngle": -45, "titlePadding": 12},
                     },
@@ -486,6 +491,15 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
         ],
         "resolve": {"scale": {"color": "independent"}},
     }
+
+
+def spec_and_data(spec: dict[str, Any]) -> tuple[dict[str, Any], pd.DataFrame]:
+    """A chart's spec without its main data, and that data as a frame: ``st.vega_lite_chart(data,
+    spec=…)``. When a rerun changes only the data, the browser replaces the data of the chart it
+    has (the spec is compared as text) instead of building the chart again, which cost 0.1 s of
+    CPU or more per chart on every filter change."""
+    rest = {k: v for k, v in spec.items() if k != "data"}
+    return rest, pd.DataFrame(spec.get("data", {}).get("values", []))
 
 
 def group_label(dimension: str, value: object, lang: str) -> str:
@@ -682,19 +696,29 @@ def _nrr_section(ctx: PageContext, units: pd.DataFrame) -> None:
     st.caption(f"{t('ikm.heatmap.caption')} {note}")
 
 
+#: Session key of the detail unit's picker.
+DETAIL_UNIT_KEY = "ikm_detail_unit"
+
+
+def picker_options(units: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """The detail picker's unit codes by label (name, then code), and each code's label.
+
+    By name, not by IKM: the options then stay the same when the period changes, and Streamlit
+    sends the picker again only by reference (it was the largest element after the NRR table)."""
+    labels = dict(zip(units["kode_unit"].tolist(), unit_labels(units), strict=True))
+    return sorted(labels, key=lambda code: (labels[code], code)), labels
+
+
 def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd.DataFrame, weight_text: str):  # type: ignore[no-untyped-def]
     """One unit in detail (the weakest first): its IKM, grade, sample; returns the unit's row."""
-    by_weakness = units.sort_values("ikm")
-    codes = by_weakness["kode_unit"].tolist()
-    labels = dict(zip(codes, unit_labels(by_weakness), strict=True))
-    default = codes.index(ctx.filters.unit_code) if ctx.filters.unit_code in codes else 0
-    code = st.selectbox(
-        t("ikm.unit.select"),
-        codes,
-        index=default,
-        format_func=labels.get,
-        key="ikm_detail_unit",
-    )
+    codes, labels = picker_options(units)
+    if st.session_state.get(DETAIL_UNIT_KEY) not in codes:
+        # a new session, or a unit without responses in this period: the sidebar's unit, else the weakest
+        weakest = units.sort_values("ikm")["kode_unit"].iloc[0]
+        st.session_state[DETAIL_UNIT_KEY] = (
+            ctx.filters.unit_code if ctx.filters.unit_code in codes else weakest
+        )
+    code = st.selectbox(t("ikm.unit.select"), codes, format_func=labels.get, key=DETAIL_UNIT_KEY)
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))
@@ -771,7 +795,8 @@ def weakest_and_trend_section(
                 ),
             ),
         ]
-        st.vega_lite_chart(spec=trend_chart(series, ctx.lang), width="stretch", key="ikm_trend")
+        spec, rows = spec_and_data(trend_chart(series, ctx.lang))
+        st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_trend")
         st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
 
 
