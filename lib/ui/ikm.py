@@ -671,9 +671,9 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
     return ranked
 
 
-#: Rows of the NRR table by default, and with "show more" on: its cells are sent and parsed again on
-#: every filter change, and the first rows (the weakest units) are the ones read.
-NRR_ROWS, NRR_ROWS_MORE = 12, 40
+#: Rows of the NRR table by default (what its height shows) and with "show more" on: its cells are
+#: sent and parsed again on every filter change, and the first rows (the weakest units) are the ones read.
+NRR_ROWS, NRR_ROWS_MORE = 10, 40
 #: Session key of the NRR table's "show more units" toggle.
 NRR_MORE_KEY = "ikm_heatmap_more"
 
