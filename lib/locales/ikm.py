@@ -158,6 +158,7 @@ MESSAGES = {
         "id": "Menampilkan {shown} unit terlemah dari {total}.",
         "en": "Showing the {shown} weakest of {total} units.",
     },
+    "ikm.heatmap.show_more": {"id": "Tampilkan {n} unit terlemah", "en": "Show the {n} weakest units"},
     "ikm.section.trend": {"id": "Tren IKM", "en": "IKM trend"},
     "ikm.section.profile": {"id": "Profil responden", "en": "Respondent profile"},
     "ikm.section.saran": {"id": "Saran masyarakat", "en": "Suggestions from the public"},

@@ -183,6 +183,11 @@ MESSAGES = {
     "priority.staff.skp_rating": {"id": "Predikat SKP", "en": "SKP rating"},
     "priority.staff.low_skp": {"id": "SKP di bawah Baik", "en": "SKP below Baik"},
     "priority.staff.yes": {"id": "Ya", "en": "Yes"},
+    "priority.table.show_all": {"id": "Tampilkan semua {n} unit", "en": "Show all {n} units"},
+    "priority.table.shown": {
+        "id": "Tabel menampilkan {shown} unit teratas dari {total}; semuanya ada di rencana pelatihan (Excel).",
+        "en": "The table shows the top {shown} of {total} units; all of them are in the training plan (Excel).",
+    },
     "priority.flagged_count": {
         "id": "{n} dari {total} unit perlu perhatian: skor ≥ {threshold} dan alasan (komponen yang jauh dari "
         "standar dan jelas secara statistik) mencakup minimal {share} bobot buktinya.",

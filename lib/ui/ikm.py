@@ -47,6 +47,8 @@ GRADE_ENCODING = {"field": "grade", "type": "nominal", "scale": GRADE_SCALE, "le
 GROUP_DIMENSIONS = service.GROUP_DIMENSIONS
 #: Session keys of the heatmap/ranking tabs (the open tab's label) and of the respondent profile's expander.
 VIEW_KEY, PROFILE_OPEN_KEY = "ikm_view", "ikm_profile_open"
+#: Session key of the suggestions' expander (built only when open).
+SARAN_OPEN_KEY = "ikm_saran_open"
 
 
 @cached()
@@ -409,6 +411,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                 {
                     "series": name,
                     "period": text,
+                    "key": str(label),
                     "ikm": float(value),
                     "value": written(value, lang, 2, babel=True),
                     "grade": grade if isinstance(grade, str) else "–",
@@ -417,11 +420,16 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
             )
     floor = max(25.0, min(lows or [60.0]) - 6)
     low = min(floor, 60.0)
-    order = [periods[key] for key in sorted(periods)]
+    # periods ordered by a field of the rows, not by a list in the spec: the spec then stays the
+    # same when only the figures change (see :func:`spec_and_data`)
+    position = {key: i for i, key in enumerate(sorted(periods))}
+    for row in rows:
+        row["order"] = position[row.pop("key")]
     title = translate("ikm.axis.ikm", lang)
     y_scale = {"domain": [low, 100], "nice": False, "clamp": True}
     return {
         "height": 320,
+        "data": {"values": rows},
         "layer": [
             {
                 "data": {"values": bands},
@@ -442,13 +450,12 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                 },
             },
             {
-                "data": {"values": rows},
                 "mark": {"type": "line", "point": True},
                 "encoding": {
                     "x": {
                         "field": "period",
                         "type": "ordinal",
-                        "sort": order,
+                        "sort": {"field": "order", "op": "min"},
                         "title": translate("ikm.axis.period", lang),
                         "axis": {"labelAngle": -45, "titlePadding": 12},
                     },
@@ -484,6 +491,15 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
         ],
         "resolve": {"scale": {"color": "independent"}},
     }
+
+
+def spec_and_data(spec: dict[str, Any]) -> tuple[dict[str, Any], pd.DataFrame]:
+    """A chart's spec without its main data, and that data as a frame: ``st.vega_lite_chart(data,
+    spec=…)``. When a rerun changes only the data, the browser replaces the data of the chart it
+    has (the spec is compared as text) instead of building the chart again, which cost 0.1 s of
+    CPU or more per chart on every filter change."""
+    rest = {k: v for k, v in spec.items() if k != "data"}
+    return rest, pd.DataFrame(spec.get("data", {}).get("values", []))
 
 
 def group_label(dimension: str, value: object, lang: str) -> str:
@@ -642,15 +658,7 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
     )
     with heat_tab:
         if heat_tab.open:
-            st.dataframe(
-                nrr_table(units, ctx.lang),
-                column_config=nrr_column_config(ctx.lang),
-                hide_index=True,
-                width="stretch",
-                key="ikm_heatmap",
-            )
-            more = t("ikm.heatmap.more", shown=40, total=len(units)) if len(units) > 40 else ""
-            st.caption(f"{t('ikm.heatmap.caption')} {more}")
+            _nrr_section(ctx, units)
     with rank_tab:
         if rank_tab.open:
             st.vega_lite_chart(
@@ -663,19 +671,54 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
     return ranked
 
 
+#: Rows of the NRR table by default (what its height shows) and with "show more" on: its cells are
+#: sent and parsed again on every filter change, and the first rows (the weakest units) are the ones read.
+NRR_ROWS, NRR_ROWS_MORE = 10, 40
+#: Session key of the NRR table's "show more units" toggle.
+NRR_MORE_KEY = "ikm_heatmap_more"
+
+
+def _nrr_section(ctx: PageContext, units: pd.DataFrame) -> None:
+    """The NRR table of the weakest units (:data:`NRR_ROWS`, or :data:`NRR_ROWS_MORE` on request)."""
+    more = len(units) > NRR_ROWS and st.toggle(
+        t("ikm.heatmap.show_more", n=num(min(len(units), NRR_ROWS_MORE), 0)), key=NRR_MORE_KEY
+    )
+    limit = NRR_ROWS_MORE if more else NRR_ROWS
+    st.dataframe(
+        nrr_table(units, ctx.lang, limit=limit),
+        column_config=nrr_column_config(ctx.lang),
+        hide_index=True,
+        width="stretch",
+        key="ikm_heatmap",
+    )
+    shown = min(limit, len(units))
+    note = t("ikm.heatmap.more", shown=num(shown, 0), total=num(len(units), 0)) if len(units) > shown else ""
+    st.caption(f"{t('ikm.heatmap.caption')} {note}")
+
+
+#: Session key of the detail unit's picker.
+DETAIL_UNIT_KEY = "ikm_detail_unit"
+
+
+def picker_options(units: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """The detail picker's unit codes by label (name, then code), and each code's label.
+
+    By name, not by IKM: the options then stay the same when the period changes, and Streamlit
+    sends the picker again only by reference (it was the largest element after the NRR table)."""
+    labels = dict(zip(units["kode_unit"].tolist(), unit_labels(units), strict=True))
+    return sorted(labels, key=lambda code: (labels[code], code)), labels
+
+
 def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd.DataFrame, weight_text: str):  # type: ignore[no-untyped-def]
     """One unit in detail (the weakest first): its IKM, grade, sample; returns the unit's row."""
-    by_weakness = units.sort_values("ikm")
-    codes = by_weakness["kode_unit"].tolist()
-    labels = dict(zip(codes, unit_labels(by_weakness), strict=True))
-    default = codes.index(ctx.filters.unit_code) if ctx.filters.unit_code in codes else 0
-    code = st.selectbox(
-        t("ikm.unit.select"),
-        codes,
-        index=default,
-        format_func=labels.get,
-        key="ikm_detail_unit",
-    )
+    codes, labels = picker_options(units)
+    if st.session_state.get(DETAIL_UNIT_KEY) not in codes:
+        # a new session, or a unit without responses in this period: the sidebar's unit, else the weakest
+        weakest = units.sort_values("ikm")["kode_unit"].iloc[0]
+        st.session_state[DETAIL_UNIT_KEY] = (
+            ctx.filters.unit_code if ctx.filters.unit_code in codes else weakest
+        )
+    code = st.selectbox(t("ikm.unit.select"), codes, format_func=labels.get, key=DETAIL_UNIT_KEY)
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))
@@ -707,18 +750,21 @@ def weakest_and_trend_section(
     with left:
         st.markdown(f"#### {t('ikm.section.weakest')}")
         st.caption(t("ikm.weakest.caption", unit=plain(unit["nama_unit"])))
-        for weak in weakest_for_row(unit, weight=w.weight):
-            st.markdown(
-                "- "
-                + t(
-                    "ikm.weakest.item",
-                    unsur=t(f"ikm.unsur.{weak.unsur}"),
-                    nrr=num(weak.nrr, 2),
-                    grade=weak.mutu,
-                    points=num(weak.points_lost),
-                    theme=t(weak.theme_key),
-                )
+        # one list in one element: an element per line cost the browser as much as a chart
+        items = [
+            "- "
+            + t(
+                "ikm.weakest.item",
+                unsur=t(f"ikm.unsur.{weak.unsur}"),
+                nrr=num(weak.nrr, 2),
+                grade=weak.mutu,
+                points=num(weak.points_lost),
+                theme=t(weak.theme_key),
             )
+            for weak in weakest_for_row(unit, weight=w.weight)
+        ]
+        if items:
+            st.markdown("\n".join(items))
     with right:
         st.markdown(f"#### {t('ikm.section.trend')}")
         months = (w.date_to.year - w.date_from.year) * 12 + w.date_to.month - w.date_from.month + 1
@@ -749,7 +795,8 @@ def weakest_and_trend_section(
                 ),
             ),
         ]
-        st.vega_lite_chart(spec=trend_chart(series, ctx.lang), width="stretch", key="ikm_trend")
+        spec, rows = spec_and_data(trend_chart(series, ctx.lang))
+        st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_trend")
         st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
 
 
@@ -789,8 +836,15 @@ def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str
 
 
 def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
-    """The unit's written suggestions, searchable, with personal data masked."""
-    st.subheader(t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}")
+    """The unit's written suggestions, searchable, with personal data masked, behind an expander
+    built only when opened (a table of up to 200 long texts, drawn again on every filter change)."""
+    label = t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}"
+    with lazy_expander(label, SARAN_OPEN_KEY, icon=":material/forum:") as box:
+        if box.open:
+            _suggestions_content(ctx, w, unit)
+
+
+def _suggestions_content(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     needle = st.text_input(t("ikm.saran.search"), key="ikm_saran_text")
     found, total = saran(ctx.engine, unit["path"], int(unit["unit_id"]), w.date_from, w.date_to, needle)
     if found.empty:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,7 @@ from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
+from lib.ui.ikm import spec_and_data
 from lib.ui.method_details import details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
@@ -330,6 +331,28 @@ def with_predictions(scored: pd.DataFrame, predictions: pd.DataFrame) -> pd.Data
     return pd.concat([scored, matched], axis=1).reset_index(drop=True)
 
 
+def stable_sort(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with each bar's place as a field of its row (``place``) where the spec listed the
+    units in order (``"sort": [names…]``), so that the spec without its data stays the same when
+    the period changes the units shown (:func:`lib.ui.ikm.spec_and_data`). The rows keep their order."""
+    rows = [{**row, "place": i} for i, row in enumerate(spec.get("data", {}).get("values", []))]
+    layers = []
+    for layer in spec.get("layer", []):
+        encoding = dict(layer.get("encoding", {}))
+        for channel in ("x", "y"):
+            if isinstance(encoding.get(channel, {}).get("sort"), list):
+                encoding[channel] = {**encoding[channel], "sort": {"field": "place", "op": "min"}}
+        layers.append({**layer, "encoding": encoding} if "encoding" in layer else layer)
+    return {**spec, "data": {"values": rows}, "layer": layers}
+
+
+#: Rows of the ranked table until the reader asks for every unit: the whole city's table (its reasons
+#: included) was the page's largest element, sent and parsed again on every filter change.
+TABLE_ROWS = 25
+#: Session key of the ranked table's "show every unit" toggle.
+TABLE_ALL_KEY = "priority_table_all"
+
+
 def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     """How many units are flagged, against which city references, the chart and the ranked table."""
     ranked, result = view.ranked, view.result
@@ -363,9 +386,14 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             )
         )
     if not ranked.empty:
-        st.vega_lite_chart(spec=priority_chart(ranked, ctx.lang, t("priority.chart.title")), width="stretch")
+        spec, rows = spec_and_data(stable_sort(priority_chart(ranked, ctx.lang, t("priority.chart.title"))))
+        st.vega_lite_chart(rows, spec=spec, width="stretch", key="priority_chart")
 
     lang = ctx.lang
+    total = len(ranked)
+    if total > TABLE_ROWS and not st.toggle(t("priority.table.show_all", n=num(total, 0)), key=TABLE_ALL_KEY):
+        ranked = ranked.head(TABLE_ROWS)
+        st.caption(t("priority.table.shown", shown=num(TABLE_ROWS, 0), total=num(total, 0)))
     table = {
         t("priority.col.city_rank"): [integer(v, lang) for v in ranked["rank"]],
         t("priority.col.unit"): ranked["nama_unit"],
@@ -426,16 +454,29 @@ def short_section(view: PriorityView, lang: str) -> None:
 PROFILE_PARAM, PROFILE_KEY = "profil", "telaah_priority_unit"
 
 
-def profile_section(view: PriorityView, lang: str) -> pd.Series:
-    """One unit's profile: six metrics and the score's components; returns the unit's row."""
-    st.subheader(t("priority.profile"))
+def picker_options(view: PriorityView) -> tuple[list[str], dict[str, str]]:
+    """The profile picker's unit codes by name (then code), and each code's name.
+
+    By name, not by rank: the options then stay the same when the period (and so the
+    ranking) changes, and Streamlit sends the picker's option list again only by reference
+    (it was the page's largest element after the ranked table, sent on every change)."""
     codes = view.ranked["kode_unit"].tolist() + view.short["kode_unit"].tolist()
     names = dict(
         zip(codes, view.ranked["nama_unit"].tolist() + view.short["nama_unit"].tolist(), strict=True)
     )
+    return sorted(codes, key=lambda code: (str(names[code]), code)), names
+
+
+def profile_section(view: PriorityView, lang: str) -> pd.Series:
+    """One unit's profile: six metrics and the score's components; returns the unit's row."""
+    st.subheader(t("priority.profile"))
+    codes, names = picker_options(view)
     keep_in_url(PROFILE_PARAM, PROFILE_KEY, codes)
     if st.session_state.get(PROFILE_KEY) not in codes:
-        st.session_state.pop(PROFILE_KEY, None)  # a unit outside this view (scope changed): start at the top
+        # a new session, or a unit outside this view (scope changed): the unit ranked first
+        st.session_state[PROFILE_KEY] = (view.ranked if not view.ranked.empty else view.short).iloc[0][
+            "kode_unit"
+        ]
     code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
     row = view.unit_row(code)
     metrics = st.columns(3) + st.columns(3)
@@ -479,9 +520,14 @@ def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> Non
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('priority.profile.reasons')}**")
+        # each list in one element: an element per line cost the browser more than the line
         if row["reasons"]:
-            for key in row["reasons"]:
-                st.markdown(f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}")
+            st.markdown(
+                "\n".join(
+                    f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}"
+                    for key in row["reasons"]
+                )
+            )
         else:
             st.caption(t("priority.profile.no_reasons"))
         band = row.get("risk_band")
@@ -494,10 +540,13 @@ def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> Non
         themes = recommended_themes(row, theme_map=theme_map(ctx.engine))
         if not themes:
             st.caption(t("priority.profile.no_recommend"))
+        items = []
         for theme, source in themes:
             kind, _, name = source.partition(":")
             label = name if kind != "complaints" else t(f"complaints.theme.{name}")
-            st.markdown(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
+            items.append(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
+        if items:
+            st.markdown("\n".join(items))
 
 
 def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:

@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
+from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 from tests.ui.vega_charts import vega_rows, vega_texts
 
@@ -85,18 +85,27 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert at.metric[4].value == "49,95" and not at.metric[4].delta
     assert at.metric[5].value == "D (Tidak Baik)"
 
-    # only the open tab (the NRR table) and the trend are drawn; the profile waits behind its expander
+    # only the open tab (the NRR table) and the trend are drawn; the profile and the saran wait
+    # behind their expanders
     assert len(at.get("vega_lite_chart")) == 1  # the trend
+    trend = vega_rows(at.get("vega_lite_chart")[0])  # its figures travel as data, beside a spec that stays
+    assert "Kelurahan Belawan I" in trend["series"].tolist() and "49,95" in trend["value"].tolist()
     nrr = at.dataframe[0].value
     assert nrr.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"  # the weakest unit on top
     assert nrr.iloc[0, 1:].tolist() == ["2,00"] * 9
-    assert len(at.dataframe) == 2  # the NRR table and the saran; the units table is in the closed ranking tab
+    assert len(at.dataframe) == 1  # the units table is in the closed ranking tab, the saran in their expander
+    assert "ikm_saran_text" not in at.session_state
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
     weakest = [m.value for m in at.markdown if m.value.startswith("- ")]
-    assert len(weakest) == 3 and weakest[0].startswith("- Persyaratan: nilai 2,00 dari 4 (mutu D)")
-    assert "Pelatihan standar pelayanan" in weakest[0]
-    # saran are shown as data, never as HTML
+    assert len(weakest) == 1  # one list
+    lines = weakest[0].split("\n")
+    assert len(lines) == 3 and lines[0].startswith("- Persyaratan: nilai 2,00 dari 4 (mutu D)")
+    assert "Pelatihan standar pelayanan" in lines[0]
+    # saran, once opened, are shown as data, never as HTML
+    at.session_state[SARAN_OPEN_KEY] = True
+    at.run()
+    assert not at.exception
     saran = at.dataframe[-1].value
     assert "<script>alert(1)</script> antrian lama" in saran.iloc[:, -1].tolist()
     assert len(saran) == 2
@@ -136,6 +145,8 @@ def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
     ikm = next(m for m in at.metric if m.label.startswith("IKM"))
     # 1009 / 32 / 9 × 25 = 87.5868… → 87,59
     assert ikm.value == "87,59" and "bobot 1/9" in ikm.label
+    at.session_state[SARAN_OPEN_KEY] = True  # the reader opens the saran
+    at.run()
     at.text_input(key="ikm_saran_text").set_value("RAMAH").run()
     assert at.dataframe[-1].value.iloc[:, -1].tolist() == ["Petugas kurang ramah"]
     at.selectbox(key="ikm_detail_unit").set_value("DUKCAPIL").run()
@@ -160,6 +171,8 @@ def test_saran_are_masked(engine, monkeypatch) -> None:
         engine, [response(ids["KEL9"], date(2025, 5, 5), [3] * 9, suggestion="Hubungi saya 0812-3456-7890")]
     )
     at = _run(monkeypatch, engine.url.render_as_string(hide_password=False))
+    at.session_state[SARAN_OPEN_KEY] = True
+    at.run()
     texts = at.dataframe[-1].value.iloc[:, -1].tolist()
     assert texts == ["Hubungi saya [telepon]"]
 
@@ -181,7 +194,7 @@ def _has_demo() -> bool:
 def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
     at = _run(monkeypatch, demo_database_url)
     assert at.metric and at.metric[0].value not in ("", "–")
-    assert len(at.get("vega_lite_chart")) >= 1 and len(at.dataframe) >= 2
+    assert len(at.get("vega_lite_chart")) >= 1 and len(at.dataframe) >= 1  # the trend, the NRR table
     at.session_state[VIEW_KEY] = "Peringkat unit"
     at.session_state[PROFILE_OPEN_KEY] = True
     at.run()

@@ -132,9 +132,24 @@ def test_trend_chart_draws_the_four_grade_bands() -> None:
     # named on the right: only the bands the axis shows (it starts at 60 here: 80 − 6 ≥ 60)
     assert [b["grade"] for b in _layer(spec, "text")["data"]["values"]] == ["D", "C", "B", "A"]
     line = _layer(spec, "line")
-    assert [r["ikm"] for r in line["data"]["values"]] == [80.0, 90.0]
-    assert [r["value"] for r in line["data"]["values"]] == ["80,00", "90,00"]
+    assert [r["ikm"] for r in spec["data"]["values"]] == [80.0, 90.0]  # the line's, the chart's main data
+    assert [r["value"] for r in spec["data"]["values"]] == ["80,00", "90,00"]
+    assert [r["order"] for r in spec["data"]["values"]] == [0, 1]
     assert line["encoding"]["y"]["scale"]["domain"] == [60.0, 100]
+
+
+def test_trend_chart_spec_does_not_change_with_the_figures() -> None:
+    """A period change that moves the figures sends the same spec with other data, so the
+    browser updates the chart's data instead of building it again."""
+    first = pd.DataFrame({"period_label": ["2025-02", "2025-01"], "ikm_2dp": [80.0, 90.0]})
+    first["responden"], first["mutu"] = [10, 12], ["B", "A"]
+    second = first.assign(ikm_2dp=[84.5, 77.25], responden=[1234, 5])
+    spec_a, rows_a = ui.spec_and_data(ui.trend_chart([("Kota", first)], "id"))
+    spec_b, rows_b = ui.spec_and_data(ui.trend_chart([("Kota", second)], "id"))
+    assert spec_a == spec_b and "data" not in spec_a
+    # the periods in time order whatever the order of the rows: 2025-01 first
+    assert rows_b.sort_values("order")["value"].tolist() == ["77,25", "84,50"]
+    assert rows_b["n"].tolist() == ["1.234", "5"]
 
 
 def test_ranking_table_and_sample_texts() -> None:
