@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from lib.analysis.priority_score import FLAG_THRESHOLD
 from lib.i18n import translate
 from lib.ui.format import localise_figure, number
-from lib.ui.vega import band_height, colour_scale, whole_axis
+from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, whole_axis
 
 #: Bar colour per standing: flagged (red), above the threshold without clear reasons (amber), below (grey).
 PRIORITY_COLOURS = {"flagged": "#B91C1C", "above": "#F59E0B", "below": "#94A3B8"}
@@ -69,12 +69,17 @@ def priority_chart(scored: pd.DataFrame, lang: str, title: str, top: int = 15) -
             "label": number(score, lang, 0),
             "value": number(score, lang, 1),
             "standing": names[kind],
+            "place": place,
         }
-        for unit, score, kind in zip(head["nama_unit"], head["score"], standing, strict=True)
+        for place, (unit, score, kind) in enumerate(
+            zip(head["nama_unit"], head["score"], standing, strict=True)
+        )
     ]
     present = [key for key in PRIORITY_COLOURS if key in standing]
-    order = list(head["nama_unit"])  # best on top
-    y = {"field": "unit", "type": "nominal", "sort": order, "title": None, "axis": {"labelLimit": 360}}
+    # best on top, by each row's place rather than a list of names, so that the spec without its
+    # data stays the same when the period changes the units (:func:`lib.ui.vega.spec_and_data`)
+    sort = {"field": "place", "op": "min"}
+    y = {"field": "unit", "type": "nominal", "sort": sort, "title": None, "axis": {"labelLimit": 360}}
     x = {
         "field": "score",
         "type": "quantitative",
@@ -85,6 +90,7 @@ def priority_chart(scored: pd.DataFrame, lang: str, title: str, top: int = 15) -
     return {
         "title": {"text": title, "anchor": "start"},
         "height": band_height(len(rows), 28),
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "layer": [
             {

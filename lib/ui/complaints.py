@@ -41,7 +41,7 @@ from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
-from lib.ui.vega import INDONESIAN_LABEL, band_height, colour_scale, number_axis, whole_axis
+from lib.ui.vega import FIT_WIDTH, INDONESIAN_LABEL, band_height, colour_scale, number_axis, whole_axis
 
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
@@ -54,10 +54,6 @@ ON_TIME_COLOR = "#4caf50"
 LATE_COLOR = "#fb8c00"
 SPIKE_COLOR = "#e53935"
 BUCKET_COLORS = ("#90caf9", "#fdd835", "#fb8c00", "#e53935")
-#: Vega-Lite sizing of the trend and the heatmap: the container's width, and the height given as
-#: the plot's own. Streamlit's default (``fit``) squeezes axes and legend into the height: the
-#: trend's plot came out 140 px high of 360, its top cut off (seen in Chromium).
-FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 #: The trend's unit colours, in the order the units are chosen: none red (the spike marks are).
 UNIT_COLORS = (
     "#1565c0", "#00897b", "#8e24aa", "#f9a825", "#6d4c41",
@@ -661,6 +657,7 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> dict[str, Any]:
     count = translate("complaints.backlog.x", lang)
     return {
         "height": band_height(len(order), 26),
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "mark": {"type": "bar"},
         "encoding": {

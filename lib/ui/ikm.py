@@ -34,7 +34,7 @@ from lib.ui.method_details import lazy_expander
 from lib.ui.nrr_table import nrr_column_config, nrr_table
 from lib.ui.page import PageContext
 from lib.ui.text import plain
-from lib.ui.vega import band_height, colour_scale, whole_axis
+from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, spec_and_data, whole_axis
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
@@ -354,6 +354,7 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> dict[str, 
     }
     return {
         "height": band_height(len(rows), 22),
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "layer": [
             {
@@ -493,15 +494,6 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
     }
 
 
-def spec_and_data(spec: dict[str, Any]) -> tuple[dict[str, Any], pd.DataFrame]:
-    """A chart's spec without its main data, and that data as a frame: ``st.vega_lite_chart(data,
-    spec=…)``. When a rerun changes only the data, the browser replaces the data of the chart it
-    has (the spec is compared as text) instead of building the chart again, which cost 0.1 s of
-    CPU or more per chart on every filter change."""
-    rest = {k: v for k, v in spec.items() if k != "data"}
-    return rest, pd.DataFrame(spec.get("data", {}).get("values", []))
-
-
 def group_label(dimension: str, value: object, lang: str) -> str:
     if value is None:
         return translate("ikm.profile.blank", lang)
@@ -540,6 +532,7 @@ def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 1
     }
     return {
         "height": band_height(len(rows), 28),
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "layer": [
             {

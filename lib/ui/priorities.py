@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -44,11 +44,11 @@ from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.ikm import spec_and_data
 from lib.ui.method_details import details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
+from lib.ui.vega import spec_and_data
 
 if TYPE_CHECKING:
     from lib.analysis.priority_model import ModelResult
@@ -331,21 +331,6 @@ def with_predictions(scored: pd.DataFrame, predictions: pd.DataFrame) -> pd.Data
     return pd.concat([scored, matched], axis=1).reset_index(drop=True)
 
 
-def stable_sort(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` with each bar's place as a field of its row (``place``) where the spec listed the
-    units in order (``"sort": [names…]``), so that the spec without its data stays the same when
-    the period changes the units shown (:func:`lib.ui.ikm.spec_and_data`). The rows keep their order."""
-    rows = [{**row, "place": i} for i, row in enumerate(spec.get("data", {}).get("values", []))]
-    layers = []
-    for layer in spec.get("layer", []):
-        encoding = dict(layer.get("encoding", {}))
-        for channel in ("x", "y"):
-            if isinstance(encoding.get(channel, {}).get("sort"), list):
-                encoding[channel] = {**encoding[channel], "sort": {"field": "place", "op": "min"}}
-        layers.append({**layer, "encoding": encoding} if "encoding" in layer else layer)
-    return {**spec, "data": {"values": rows}, "layer": layers}
-
-
 #: Rows of the ranked table until the reader asks for every unit: the whole city's table (its reasons
 #: included) was the page's largest element, sent and parsed again on every filter change.
 TABLE_ROWS = 25
@@ -386,7 +371,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             )
         )
     if not ranked.empty:
-        spec, rows = spec_and_data(stable_sort(priority_chart(ranked, ctx.lang, t("priority.chart.title"))))
+        spec, rows = spec_and_data(priority_chart(ranked, ctx.lang, t("priority.chart.title")))
         st.vega_lite_chart(rows, spec=spec, width="stretch", key="priority_chart")
 
     lang = ctx.lang

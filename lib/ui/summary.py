@@ -14,6 +14,7 @@ import streamlit as st
 from lib.i18n import translate
 from lib.ui.charts import priority_chart
 from lib.ui.headlines import headline_basis, headline_change, headline_text
+from lib.ui.vega import spec_and_data
 
 
 def headline_metrics(summary: Any, lang: str) -> None:
@@ -34,9 +35,10 @@ def priority_section(summary: Any, lang: str) -> int:
     """The top twelve units by priority score; returns how many units have a score."""
     ranked = summary.scored[summary.scored["score"].notna()]
     if not ranked.empty:
-        st.vega_lite_chart(
-            spec=priority_chart(ranked, lang, translate("summary.chart.title", lang), top=12), width="stretch"
+        spec, rows = spec_and_data(
+            priority_chart(ranked, lang, translate("summary.chart.title", lang), top=12)
         )
+        st.vega_lite_chart(rows, spec=spec, width="stretch", key="summary_priority_chart")
     return len(ranked)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.ui.charts import priority_chart
-from lib.ui.ikm import spec_and_data
-from lib.ui.priorities import stable_sort
+from lib.ui.vega import spec_and_data
 
 
 def _chart(names: list[str], scores: list[float]) -> tuple[dict, pd.DataFrame]:
     frame = pd.DataFrame({"nama_unit": names, "score": scores, "flagged": [True, False, False]})
-    return spec_and_data(stable_sort(priority_chart(frame, "id", "Skor")))
+    return spec_and_data(priority_chart(frame, "id", "Skor"))
 
 
 def test_spec_stays_and_bars_keep_their_order() -> None:

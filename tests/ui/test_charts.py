@@ -46,8 +46,12 @@ def test_equal_labels_get_one_colour_per_standing_and_a_legend() -> None:
     assert rule["mark"]["type"] == "rule" and rule["encoding"]["x"]["datum"] == FLAG_THRESHOLD
     assert threshold_label["encoding"]["text"]["value"] == "batas 25"
     assert labels["encoding"]["text"]["field"] == "label"
-    # best on top: Vega-Lite draws the first category of the sort order at the top
-    assert bars["encoding"]["y"]["sort"] == ["Kelurahan A", "Kelurahan B", "Kelurahan C"]
+    # best on top: sorted by each row's place (0 at the top), highest score first
+    assert bars["encoding"]["y"]["sort"] == {"field": "place", "op": "min"}
+    places = {row["unit"]: row["place"] for row in spec["data"]["values"]}
+    assert places == {"Kelurahan A": 0, "Kelurahan B": 1, "Kelurahan C": 2}
+    # the plot keeps its height: Streamlit's default sizing squeezed bands until names were dropped
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
     english = priority_chart(scored, "en", "Priority units")
     assert english["layer"][2]["encoding"]["color"]["scale"]["domain"] == [
         "Needs attention",
