@@ -557,6 +557,9 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[st
     rows = [
         {
             "days": int(d),
+            # each bar spans its day ± 0.45: a bar's band width means nothing on a linear scale
+            "from": int(d) - 0.45,
+            "to": int(d) + 0.45,
             "complaints": int(n),
             "late": "late" if d > STANDARD_WORKING_DAYS else "on_time",
             "label": f"≥{cap}" if d >= cap else str(int(d)),
@@ -578,11 +581,6 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[st
         "layer": [
             {
                 "data": {"values": rows},
-                # each bar spans its day ± 0.45: a bar's band width means nothing on a linear scale
-                "transform": [
-                    {"calculate": "datum.days - 0.45", "as": "from"},
-                    {"calculate": "datum.days + 0.45", "as": "to"},
-                ],
                 "mark": {"type": "bar"},
                 "encoding": {
                     "x": {**x, "field": "from"},

@@ -57,7 +57,7 @@ def test_resolution_histogram_and_backlog_chart(engine: Engine, small_city: dict
         "late": ui.LATE_COLOR,
     }
     # each bar spans its day ± 0.45 on the linear axis (a band width would be ignored there)
-    assert [t["calculate"] for t in bars["transform"]] == ["datum.days - 0.45", "datum.days + 0.45"]
+    assert [(r["from"], r["to"]) for r in bars["data"]["values"]][0] == (1 - 0.45, 1 + 0.45)
     assert (bars["encoding"]["x"]["field"], bars["encoding"]["x2"]["field"]) == ("from", "to")
     assert spec["layer"][1]["data"]["values"][0]["at"] == 5.5  # the standard: 5 working days
     backlog = ui.backlog_chart(ov, "id")
