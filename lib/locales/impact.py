@@ -105,6 +105,8 @@ MESSAGES = {
     "impact.metric.skp": {"id": "Selisih perubahan SKP (poin)", "en": "SKP change vs. comparison (points)"},
     "impact.metric.ikm": {"id": "Perubahan IKM (poin)", "en": "IKM change (points)"},
     "impact.not_estimable": {"id": "Tidak dapat diestimasi", "en": "Not estimable"},
+    "impact.details": {"id": "Bukti per tingkat", "en": "The evidence, level by level"},
+    "impact.tab.compare": {"id": "Perbandingan program", "en": "Programmes compared"},
     "impact.section.learning": {
         "id": "Pre-test dan post-test per peserta",
         "en": "Pre-test and post-test per participant",
@@ -171,8 +173,8 @@ MESSAGES = {
     },
     "impact.results.outcome": {"id": "Ukuran layanan", "en": "Service measure"},
     "impact.results.pick_course": {
-        "id": "Dampak pada layanan unit dihitung per program: pilih satu program untuk melihat studi peristiwanya. Efek gabungan per jenis kompetensi ada di bagian Hasil layanan di bawah; tabel memuat hasil setiap program.",
-        "en": "Results for unit services are estimated per programme: choose one programme to see its event study. The pooled effect per competency type is in the service-results section below; the table holds every programme's results.",
+        "id": "Dampak pada layanan unit dihitung per program: pilih satu program untuk melihat studi peristiwanya. Efek gabungan per jenis kompetensi ada di tab 4 · Hasil layanan; tabel memuat hasil setiap program.",
+        "en": "Results for unit services are estimated per programme: choose one programme to see its event study. The pooled effect per competency type is in the 4 · Results tab; the table holds every programme's results.",
     },
     "impact.results.cells_note": {
         "id": "Titik = rata-rata efek antar-gelombang pada kuartal itu; garis = IK 95%. Kuartal −1 adalah pembanding (nol). Area abu-abu: sebelum pelatihan — titik di sana seharusnya dekat nol.",

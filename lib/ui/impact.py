@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,9 @@ from lib.ui.shared_builds import shared
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
 
+if TYPE_CHECKING:
+    from lib.results.dashboard import ImpactResults
+
 #: Largest number of participants drawn in the pre/post dumbbell chart.
 DUMBBELL_MAX = 60
 VERDICT_COLORS = {"gain": "#2e7d32", "unclear": "#9e9e9e", "loss": "#c62828", "insufficient": "#bdbdbd"}
@@ -60,11 +63,14 @@ def _stored(
     threshold: float | None = None,
     *,
     caption: bool = False,
-):  # type: ignore[no-untyped-def]
+) -> ImpactResults:
     """Every course of the scope and period evaluated at four levels (``training.impact``, stored).
 
     The worker keeps the preset periods at city scope fresh with all programmes and the
     usual threshold; any other choice is computed once with a progress bar and stored.
+    Each read asks the database three or four questions (is it there, is it current, is a
+    newer one queued): a page run reads each result it needs once (:func:`choice_section`)
+    and hands it on.
     """
     from lib.results.dashboard import impact_params
     from lib.ui.results import stored
@@ -73,31 +79,12 @@ def _stored(
     return stored("training.impact", params, "impact", caption=caption).value
 
 
-def filter_options(scope: Scope, date_from: date, date_to: date) -> dict[str, list[str]]:
-    """Competency types, methods and providers of the programmes in scope and period (for the filters)."""
-    return _stored(scope, date_from, date_to, TrainingSelection(), caption=True).options
-
-
-def groups(scope: Scope, date_from: date, date_to: date, selection: TrainingSelection) -> pd.DataFrame:
-    """Courses (all runs of one programme) with participants in scope and period."""
-    return _stored(scope, date_from, date_to, selection).courses
-
-
-def program_impact(
-    scope: Scope,
-    date_from: date,
-    date_to: date,
-    selection: TrainingSelection,
-    key: str | None,
-    threshold: float,
-    all_label: str,
-) -> ProgramImpact | None:
+def program_impact(results: ImpactResults, key: str | None, all_label: str) -> ProgramImpact | None:
     """The four levels for one course (``key``) or, with ``key=None``, all selected programmes pooled.
 
     A course's learning verdict is adjusted for the number of courses compared,
     as in the comparison table, so the card and the table always agree.
     """
-    results = _stored(scope, date_from, date_to, selection, threshold)
     if results.empty:
         return None
     if key is None:
@@ -105,41 +92,24 @@ def program_impact(
     return results.by_course.get(key)
 
 
-def comparison(
-    scope: Scope, date_from: date, date_to: date, selection: TrainingSelection, threshold: float
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def comparison(results: ImpactResults) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every course at every level (the download table) and the level-2 comparison (the forest plot)."""
-    results = _stored(scope, date_from, date_to, selection, threshold)
     if results.empty:
         return pd.DataFrame(), pd.DataFrame()
     return results.table, results.learning
 
 
-def pooled(
-    scope: Scope,
-    date_from: date,
-    date_to: date,
-    selection: TrainingSelection,
-    threshold: float,
-    competency_type: str | None = None,
-) -> pd.DataFrame:
-    """Level 4 of all programmes of each competency type taken together (one type, or all), stored."""
-    frame = _stored(scope, date_from, date_to, selection, threshold).pooled_types
+def pooled(results: ImpactResults, competency_type: str | None = None) -> pd.DataFrame:
+    """Level 4 of all programmes of each competency type taken together (one type, or all)."""
+    frame = results.pooled_types
     if competency_type is None or frame.empty:
         return frame
     return frame[frame["competency_type"] == competency_type].reset_index(drop=True)
 
 
-def need(
-    scope: Scope,
-    date_from: date,
-    date_to: date,
-    selection: TrainingSelection,
-    key: str,
-    threshold: float,
-) -> Level4Need | None:
-    """What the course ``key`` lacks for level 4 (trained units, staff still to train), stored."""
-    return _stored(scope, date_from, date_to, selection, threshold).needs.get(key)
+def need(results: ImpactResults, key: str) -> Level4Need | None:
+    """What the course ``key`` lacks for level 4 (trained units, staff still to train)."""
+    return results.needs.get(key)
 
 
 def pooled_for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -352,6 +322,9 @@ def reaction_chart(distribution: pd.DataFrame, lang: str) -> dict[str, Any]:
     rating = translate("impact.chart.rating", lang)
     return {
         "height": band_height(len(names), 40),
+        # the height is the bars' alone: under Streamlit's default ("fit", axes and legend inside
+        # the height) its three bands were squeezed to nothing by the axis and the legend
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"values": rows},
         "mark": {"type": "bar"},
         "encoding": {
@@ -673,6 +646,8 @@ class ImpactChoice:
     threshold: float
     key: str
     courses: pd.DataFrame
+    #: the stored results for this scope, period, filters and threshold (read once per run)
+    results: ImpactResults
 
 
 #: The label of each programme filter (message keys).
@@ -700,7 +675,9 @@ def _option_text(field: str):  # type: ignore[no-untyped-def]
 def choice_section(ctx: PageContext) -> ImpactChoice:
     """The programme filters, the threshold and the programme; an empty note and stop without programmes."""
     date_from, date_to = ctx.filters.date_from, ctx.filters.date_to
-    options = filter_options(ctx.query_scope, date_from, date_to)
+    # all programmes with the usual threshold: the filters' options, and usually the results too
+    everything = _stored(ctx.query_scope, date_from, date_to, TrainingSelection(), caption=True)
+    options = everything.options
     with st.expander(t("impact.filters"), expanded=False):
         cols = st.columns(3)
         chosen = {}
@@ -725,7 +702,9 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
             / 100
         )
     selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
-    courses = groups(ctx.query_scope, date_from, date_to, selection)
+    usual = selection == TrainingSelection() and abs(threshold - DEFAULT_THRESHOLD) < 1e-9
+    results = everything if usual else _stored(ctx.query_scope, date_from, date_to, selection, threshold)
+    courses = results.courses
     if courses.empty:
         st.info(t("impact.no_programs"))
         st.stop()
@@ -738,21 +717,13 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
     )
     key = st.selectbox(t("impact.program"), list(labels), format_func=labels.get, key="impact_program")
     st.caption(t("impact.period_note"))
-    return ImpactChoice(date_from, date_to, selection, threshold, key, courses)
+    return ImpactChoice(date_from, date_to, selection, threshold, key, courses, results)
 
 
 def impact_of(ctx: PageContext, c: ImpactChoice) -> ProgramImpact:
     """The chosen programme's four levels (or all pooled); an empty note and stop when there are none."""
     with st.spinner(t("impact.computing")):
-        impact = program_impact(
-            ctx.query_scope,
-            c.date_from,
-            c.date_to,
-            c.selection,
-            None if c.key == ALL else c.key,
-            c.threshold,
-            t("impact.program_all"),
-        )
+        impact = program_impact(c.results, None if c.key == ALL else c.key, t("impact.program_all"))
     if impact is None:
         st.info(t("impact.no_programs"))
         st.stop()
@@ -833,7 +804,7 @@ def chain_section(impact: ProgramImpact, lang: str) -> None:
 
 
 def learning_section(impact: ProgramImpact, lang: str) -> None:
-    """Level 2 in detail (who had both tests, pre/post per person, the gain's size), then level 1."""
+    """Level 2 in detail: who had both tests, their scores (binned, or a sample per person), the gain's size."""
     lr = impact.learning
     st.subheader(t("impact.section.learning"))
     counts = lr.counts
@@ -891,6 +862,9 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
         rule = t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang))
         conclusion_with_details(t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band), [hake, rule])
 
+
+def reaction_section(impact: ProgramImpact, lang: str) -> None:
+    """Level 1 in detail: the share of each rating per question."""
     st.subheader(t("impact.section.reaction"))
     reactions = impact.reaction_distribution
     st.vega_lite_chart(
@@ -902,12 +876,12 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
 
 def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) -> None:
     """Level 4: the event study, or what a programme too small for it would need, and pooled effects."""
-    lang, scope, threshold = ctx.lang, ctx.query_scope, c.threshold
+    lang, threshold = ctx.lang, c.threshold
     st.subheader(t("impact.section.results"))
     ikm_study = impact.results.get("ikm")
     if c.key != ALL and (ikm_study is None or not ikm_study.estimable):
         # one programme too small: say what level 4 would take, and show its kind's pooled effect
-        short = need(scope, c.date_from, c.date_to, c.selection, c.key, threshold)
+        short = need(c.results, c.key)
         if short is not None and not short.enough:
             st.warning(
                 t(
@@ -922,7 +896,7 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
         if kind and "," not in kind:
             st.markdown(f"**{t('impact.pooled.header_type', type=t(f'impact.competency.{kind}'))}**")
             st.dataframe(
-                pooled_for_display(pooled(scope, c.date_from, c.date_to, c.selection, threshold, kind), lang),
+                pooled_for_display(pooled(c.results, kind), lang),
                 hide_index=True,
                 width="stretch",
             )
@@ -930,7 +904,7 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
     if c.key == ALL:
         st.markdown(f"**{t('impact.pooled.header')}**")
         st.dataframe(
-            pooled_for_display(pooled(scope, c.date_from, c.date_to, c.selection, threshold), lang),
+            pooled_for_display(pooled(c.results), lang),
             hide_index=True,
             width="stretch",
         )
@@ -962,9 +936,9 @@ def results_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
 
 
 def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
-    """Programmes compared (forest plot, the too-small ones apart) and the table with its download."""
+    """Programmes compared: the forest plot, the too-small ones apart."""
     lang = ctx.lang
-    table, learning = comparison(ctx.query_scope, c.date_from, c.date_to, c.selection, c.threshold)
+    _, learning = comparison(c.results)
     st.subheader(t("impact.section.compare"))
     ranked, too_small = split_small_programs(learning)
     if not ranked.empty:
@@ -985,8 +959,54 @@ def compare_section(ctx: PageContext, c: ImpactChoice) -> None:
             hide_index=True,
             width="stretch",
         )
+
+
+#: The detail tabs, in Kirkpatrick's order (level 3 has no detail beyond its card), then the comparison.
+DETAIL_TABS = ("reaction", "learning", "results", "compare")
+#: The tab open at first: the scores before and after training tell most about whether it worked.
+DEFAULT_DETAIL = "learning"
+#: The detail tabs' session key (its value is the open tab's label, in the reader's language).
+DETAIL_KEY = "impact_detail"
+
+
+def detail_label(tab: str) -> str:
+    """A detail tab's label: the level's name as on its card, or the comparison's."""
+    return t("impact.tab.compare") if tab == "compare" else t(f"impact.level.{tab}")
+
+
+def details_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) -> None:
+    """Each level's evidence in a tab of its own; only the open tab is built, sent and drawn.
+
+    Drawn one under another, the four charts (and the tables beside them) were most of what
+    the browser redrew on every filter change at city scale, about 0.1–0.15 s of its CPU
+    each. The chain of evidence above already says what every level concluded; the evidence
+    behind one is a click away (which reruns the page and draws that tab alone).
+    """
+    st.subheader(t("impact.details"))
+    labels = [detail_label(tab) for tab in DETAIL_TABS]
+    tabs = st.tabs(
+        labels,
+        default=labels[DETAIL_TABS.index(DEFAULT_DETAIL)],
+        key=DETAIL_KEY,
+        on_change="rerun",
+    )
+    draw = {
+        "reaction": lambda: reaction_section(impact, ctx.lang),
+        "learning": lambda: learning_section(impact, ctx.lang),
+        "results": lambda: results_section(ctx, c, impact),
+        "compare": lambda: compare_section(ctx, c),
+    }
+    for tab, box in zip(DETAIL_TABS, tabs, strict=True):
+        with box:
+            if box.open:
+                draw[tab]()
+
+
+def table_section(ctx: PageContext, c: ImpactChoice) -> None:
+    """Every course at every level: on screen when opened, and as a CSV download."""
+    table, _ = comparison(c.results)
     st.subheader(t("impact.section.table"))
-    table_details(table, lang)
+    table_details(table, ctx.lang)
     if st.download_button(
         t("impact.download"),
         shared(table, "csv", lambda: to_csv_bytes(table)),

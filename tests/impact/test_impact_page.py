@@ -30,6 +30,25 @@ def _app(url: str, monkeypatch: pytest.MonkeyPatch, lang: str = "id") -> AppTest
     return at
 
 
+def _open_tab(at: AppTest, tab: str) -> list[dict]:
+    """Open the detail tab ``tab`` as a reader's click does; the specs of the charts then drawn."""
+    from lib.ui.impact import DETAIL_KEY
+
+    at.session_state[DETAIL_KEY] = next(t.label for t in at.tabs if t.label == _label(tab))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def _label(tab: str) -> str:
+    return {
+        "reaction": "1 · Reaksi",
+        "learning": "2 · Pembelajaran",
+        "results": "4 · Hasil layanan",
+        "compare": "Perbandingan program",
+    }[tab]
+
+
 def test_page_shows_the_chain_of_evidence_for_a_course(
     demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -39,36 +58,44 @@ def test_page_shows_the_chain_of_evidence_for_a_course(
     assert any(o.startswith(DIGITAL) for o in program.options)
     # "all programmes": levels 1–3 pooled, level 4 asks for one course
     assert len(at.metric) == 4 and at.metric[3].value == "–"
+    # the levels in detail, one tab drawn at a time: learning first, the score distribution
+    assert [t.label for t in at.tabs] == [_label(t) for t in ("reaction", "learning", "results", "compare")]
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    bins = vega_rows(charts[0])
+    assert bins["test"].nunique() == 2 and len(bins) == 40  # pre and post, binned: 20 bars each
     program.select(DIGITAL).run()
     assert not at.exception, [e.message for e in at.exception]
     values = [m.value for m in at.metric]
     assert values[3].startswith("+") and "poin" in values[3]
     text = " ".join(m.value for m in at.markdown)
     assert "Ini perbaikan yang jelas" in text and "regresi ke rata-rata" in text
+    assert len(at.get("vega_lite_chart")) == 1
+    # the per-participant view instead of the distribution: anonymous participants only
+    at.segmented_control(key="impact_learning_view").set_value("participants").run()
+    assert not at.exception, [e.message for e in at.exception]
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 4  # score distribution, reactions, event study, forest: one learning view at a time
-    specs = [json.loads(c.proto.spec) for c in charts]
-    bins = vega_rows(charts[0])
-    assert bins["test"].nunique() == 2 and len(bins) == 40  # pre and post, binned: 20 bars each
-    event = specs[2]
+    assert len(charts) == 1
+    dumbbell = json.loads(charts[0].proto.spec)
+    assert all(
+        str(row["who"]).startswith("#") for layer in dumbbell["layer"] for row in layer["data"]["values"]
+    )
+    # level 1: three questions, five ratings each, the bars' height not eaten by axis and legend
+    (reaction,) = _open_tab(at, "reaction")
+    assert reaction["autosize"]["type"] == "fit-x"
+    assert len(vega_rows(at.get("vega_lite_chart")[0])) == 15
+    # level 4: the event study, pre-periods shaded
+    (event,) = _open_tab(at, "results")
     layers = event["layer"]
     points = next(layer for layer in layers if layer.get("mark", {}).get("type") == "circle")
     assert points["encoding"]["x"]["axis"]["title"].startswith("Kuartal relatif")
     assert any(
         "layer" in layer and layer["layer"][0]["mark"]["type"] == "rect" for layer in layers
     )  # pre-periods shaded
-    forest = specs[3]
+    # the programmes compared: the forest plot with the yardstick
+    (forest,) = _open_tab(at, "compare")
     yardstick = next(layer for layer in forest["layer"] if "layer" in layer)
     assert abs(yardstick["data"]["values"][0]["at"] - 0.6) < 1e-9  # the yardstick
-    # the per-participant view instead of the distribution: anonymous participants only
-    at.segmented_control(key="impact_learning_view").set_value("participants").run()
-    assert not at.exception, [e.message for e in at.exception]
-    charts = at.get("vega_lite_chart")
-    assert len(charts) == 4
-    dumbbell = json.loads(charts[0].proto.spec)
-    assert all(
-        str(row["who"]).startswith("#") for layer in dumbbell["layer"] for row in layer["data"]["values"]
-    )
     assert at.get("download_button")
 
 
@@ -110,3 +137,27 @@ def test_charts_are_built_once_per_stored_result(
     assert not at.exception, [e.message for e in at.exception]
     assert built == []  # nothing rebuilt: the figures built for the first run are reused
     assert [c.proto.spec for c in at.get("vega_lite_chart")] == before
+
+
+def test_the_stored_result_is_read_once_per_run(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each read of a stored result asks the database three or four questions: a run asks them once
+    for all programmes, and once more only for a filtered selection or another threshold."""
+    import lib.ui.results as results
+
+    at = _app(demo_database_url, monkeypatch)
+    reads: list[dict] = []
+    original = results.stored
+    monkeypatch.setattr(
+        results,
+        "stored",
+        lambda name, params, *a, **k: reads.append(params) or original(name, params, *a, **k),
+    )
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert len(reads) == 1
+    reads.clear()
+    at.slider(key="impact_threshold").set_value(60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [r.get("threshold") for r in reads] == [None, 0.6]  # the options, then this threshold's results
