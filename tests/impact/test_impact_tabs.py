@@ -12,13 +12,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from lib.i18n import translate
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
 from lib.ui.impact import DETAIL_KEY, DETAIL_TABS
 from lib.ui.state import LANG_KEY
-from tests.ui.test_page_smoke import APP, ROLES, assert_page_is_clean, empty_table_cells
+from tests.ui.test_page_smoke import APP, ROLES, assert_page_is_clean, empty_table_cells, switch_to
 
 CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in ("id", "en")]
 
@@ -28,10 +27,9 @@ def _open_dampak(
 ) -> AppTest:
     """``app.py`` as ``role`` in ``lang`` on Dampak Pelatihan, with ``opened`` in the session.
 
-    The page is registered as ``/dampak``, not under its file's name: before the first run
-    AppTest's ``switch_page`` names it by the file and opens the default page (Ringkasan)
-    instead, and a second run of the app in English trips AppTest over the demo role
-    picker's translated options. So the page is named as ``st.Page`` names it, by its address.
+    The page is opened before the first run (:func:`tests.ui.test_page_smoke.switch_to` names it
+    by its address, ``/dampak``): a second run of the app in English trips AppTest over the demo
+    role picker's translated options.
     """
     _, demo_role, demo_unit = ROLES[role]
     monkeypatch.setenv("DATABASE_URL", url)
@@ -43,8 +41,7 @@ def _open_dampak(
         at.session_state[DEMO_UNIT_KEY] = demo_unit
     for key, value in opened.items():
         at.session_state[key] = value
-    at._page_hash = calc_hash("dampak")  # noqa: SLF001  (see above)
-    return at.run()
+    return switch_to(at, "dampak_pelatihan.py").run()
 
 
 def _label(tab: str, lang: str) -> str:

@@ -20,7 +20,7 @@ from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
 from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
 from lib.ui.priorities import SHORT_OPEN_KEY
 from lib.ui.state import LANG_KEY
-from tests.ui.test_page_smoke import APP, ROLES, _open, assert_page_is_clean, empty_table_cells
+from tests.ui.test_page_smoke import APP, ROLES, _open, assert_page_is_clean, empty_table_cells, switch_to
 
 
 def _open_with(
@@ -37,8 +37,7 @@ def _open_with(
         at.session_state[DEMO_UNIT_KEY] = demo_unit
     for key, value in opened.items():
         at.session_state[key] = value
-    at.switch_page(f"views/{page}")
-    return at.run()
+    return switch_to(at, page).run()
 
 
 CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in ("id", "en")]

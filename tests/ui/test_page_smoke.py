@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from lib.auth.audit import utc_now
 from lib.auth.roles import Principal, Role
@@ -202,6 +203,33 @@ def _chart_empty_words(at: AppTest) -> list[str]:
     return found
 
 
+def _url_paths() -> dict[str, str]:
+    """Every page file → the address ``st.Page`` registers it under (:mod:`lib.ui.nav`), over
+    the navigations of every role, with and without data."""
+    paths: dict[str, str] = {}
+    for role in Role:
+        principal = Principal("nav", role, unit_path="/X/")
+        for empty in (False, True):
+            for entries in pages_for(principal, empty).values():
+                paths.update({entry.file: entry.url_path for entry in entries})
+    return paths
+
+
+URL_PATHS = _url_paths()
+
+
+def switch_to(at: AppTest, page: str) -> AppTest:
+    """``at`` pointed at ``views/<page>`` before its first run.
+
+    Before a first run AppTest names a page by its file (``dampak_pelatihan``), while
+    ``st.Page`` registers it by its address (``dampak``): a page whose address differs from its
+    file's name was opened as the default page (Ringkasan) instead, and checked as that.
+    """
+    at.switch_page(f"views/{page}")
+    at._page_hash = calc_hash(URL_PATHS[page])  # noqa: SLF001  (see above)
+    return at
+
+
 def _open(
     role: str,
     page: str,
@@ -226,8 +254,7 @@ def _open(
     if admin is not None:
         at.session_state[PRINCIPAL_KEY] = admin
         at.session_state[SIGNED_IN_AT_KEY] = utc_now()
-    at.switch_page(f"views/{page}")
-    return at.run()
+    return switch_to(at, page).run()
 
 
 def assert_page_is_clean(at: AppTest, label: str, lang: str) -> None:
@@ -268,6 +295,8 @@ def test_every_page_renders_for_every_role(
     admin = admin_account if role == "admin" else None
     at = _open(role, page, lang, demo_database_url, monkeypatch, admin)
     label = f"{page} as {role} ({lang})"
+    # the page itself ran, not the default page in its place
+    assert at._finished_page_script_hash == calc_hash(URL_PATHS[page]), f"{label}: another page ran"  # noqa: SLF001
     assert_page_is_clean(at, label, lang)
     assert at.title or at.header, f"{label} drew no title"
     empty_cells = empty_table_cells(at)
