@@ -577,7 +577,8 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[st
     }
     bound = {"at": STANDARD_WORKING_DAYS + 0.5, "text": translate("complaints.resolution.standard", lang)}
     return {
-        "height": 300,
+        "height": 240,
+        "autosize": FIT_WIDTH,
         "layer": [
             {
                 "data": {"values": rows},

@@ -429,7 +429,8 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
     title = translate("ikm.axis.ikm", lang)
     y_scale = {"domain": [low, 100], "nice": False, "clamp": True}
     return {
-        "height": 320,
+        "height": 240,
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "layer": [
             {

@@ -42,7 +42,7 @@ from lib.ui.method_details import conclusion_with_details, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.tables import repeated_text_as_categories
-from lib.ui.vega import band_height, colour_scale, number_axis, whole_axis
+from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, number_axis, whole_axis
 
 if TYPE_CHECKING:
     from lib.results.dashboard import ImpactResults
@@ -181,6 +181,7 @@ def dumbbell_chart(
     x_scale = {"domain": [0, 102], "nice": False}
     return {
         "height": band_height(len(labels), 12),
+        "autosize": FIT_WIDTH,
         "layer": [
             {
                 "data": {"values": lines},
@@ -261,7 +262,8 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> dict[str,
         ]
     count = translate("impact.chart.count", lang)
     return {
-        "height": 280,
+        "height": 220,
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "mark": {"type": "bar", "opacity": 0.6, "binSpacing": 0},
         "encoding": {
@@ -324,7 +326,7 @@ def reaction_chart(distribution: pd.DataFrame, lang: str) -> dict[str, Any]:
         "height": band_height(len(names), 40),
         # the height is the bars' alone: under Streamlit's default ("fit", axes and legend inside
         # the height) its three bands were squeezed to nothing by the axis and the legend
-        "autosize": {"type": "fit-x", "contains": "padding"},
+        "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "mark": {"type": "bar"},
         "encoding": {
@@ -495,7 +497,7 @@ def event_study_chart(study: EventStudy, spec: OutcomeSpec, lang: str) -> dict[s
             },
         },
     ]
-    return {"height": 340, "layer": layers}
+    return {"height": 260, "autosize": FIT_WIDTH, "layer": layers}
 
 
 def forest_chart(learning: pd.DataFrame, lang: str) -> dict[str, Any]:
@@ -541,6 +543,7 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> dict[str, Any]:
     x_axis = number_axis(title, lang)
     return {
         "height": band_height(len(rows), 26),
+        "autosize": FIT_WIDTH,
         "layer": [
             {
                 "data": {"values": [{"at": 0.0}]},

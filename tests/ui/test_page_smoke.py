@@ -30,7 +30,7 @@ from lib.i18n import catalog, translate
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY, PRINCIPAL_KEY, SIGNED_IN_AT_KEY
 from lib.ui.nav import PageEntry, pages_for
 from lib.ui.state import LANG_KEY
-from tests.ui.vega_charts import vega_texts
+from tests.ui.vega_charts import squeezed_charts, vega_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -260,6 +260,7 @@ def _open(
 def assert_page_is_clean(at: AppTest, label: str, lang: str) -> None:
     """The checks every page must pass, shared with other smoke tests."""
     assert not at.exception, f"{label}: {[e.value for e in at.exception][:2]}"
+    assert squeezed_charts(at) == [], f"{label}: charts whose height includes axes and legend"
     denied = {translate(key, lang) for key in ("auth.denied", "auth.scope_denied", "auth.no_unit")}
     errors = [e.value for e in at.error]
     assert not denied & set(errors), f"{label}: the navigation offers a page that refuses this role"

@@ -44,6 +44,20 @@ def vega_texts(at: Any) -> list[str]:
     return texts
 
 
+def squeezed_charts(at: Any) -> list[str]:
+    """The page's Vega-Lite charts with a height but not as their plot's own (``autosize`` other
+    than :data:`lib.ui.vega.FIT_WIDTH`): Streamlit's default fits title, legend and axes into the
+    height, which squeezed bands until Vega dropped names (seen in Chromium)."""
+    from lib.ui.vega import FIT_WIDTH
+
+    squeezed = []
+    for i, chart in enumerate(at.get("vega_lite_chart")):
+        spec = json.loads(chart.proto.spec)
+        if "height" in spec and spec.get("mark") != "point" and spec.get("autosize") != FIT_WIDTH:
+            squeezed.append(f"chart {i}: {str(spec.get('title', ''))[:60]}")
+    return squeezed
+
+
 def vega_rows(chart: Any) -> Any:
     """The data of one Vega-Lite chart element as a pandas frame (what its marks are drawn from)."""
     return pa.ipc.open_stream(chart.proto.data.data).read_all().to_pandas()
