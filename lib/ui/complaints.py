@@ -591,6 +591,7 @@ def resolution_chart(ov: ComplaintOverview, lang: str, cap: int = 30) -> dict[st
                         "type": "quantitative",
                         "axis": number_axis(count, lang, format=",d"),
                     },
+                    "y2": {"datum": 0},  # with x and x2 given, a bar's height needs both ends
                     "color": {
                         "field": "late",
                         "type": "nominal",

@@ -59,6 +59,7 @@ def test_resolution_histogram_and_backlog_chart(engine: Engine, small_city: dict
     # each bar spans its day ± 0.45 on the linear axis (a band width would be ignored there)
     assert [(r["from"], r["to"]) for r in bars["data"]["values"]][0] == (1 - 0.45, 1 + 0.45)
     assert (bars["encoding"]["x"]["field"], bars["encoding"]["x2"]["field"]) == ("from", "to")
+    assert bars["encoding"]["y2"] == {"datum": 0}  # from the axis up (seen in Chromium: not floating)
     assert spec["layer"][1]["data"]["values"][0]["at"] == 5.5  # the standard: 5 working days
     backlog = ui.backlog_chart(ov, "id")
     assert sum(r["complaints"] for r in backlog["data"]["values"]) == 2  # P4 and P6 open on 04-30
