@@ -11,37 +11,13 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import Engine
-from streamlit.testing.v1 import AppTest
 
 from lib.i18n import translate
-from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
 from lib.ui.impact import DETAIL_KEY, DETAIL_TABS
-from lib.ui.state import LANG_KEY
-from tests.ui.test_page_smoke import APP, ROLES, assert_page_is_clean, empty_table_cells, switch_to
+from tests.ui.test_lazy_sections import open_with
+from tests.ui.test_page_smoke import assert_page_is_clean, empty_table_cells
 
 CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in ("id", "en")]
-
-
-def _open_dampak(
-    role: str, lang: str, url: str, monkeypatch: pytest.MonkeyPatch, opened: dict[str, object]
-) -> AppTest:
-    """``app.py`` as ``role`` in ``lang`` on Dampak Pelatihan, with ``opened`` in the session.
-
-    The page is opened before the first run (:func:`tests.ui.test_page_smoke.switch_to` names it
-    by its address, ``/dampak``): a second run of the app in English trips AppTest over the demo
-    role picker's translated options.
-    """
-    _, demo_role, demo_unit = ROLES[role]
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
-    at = AppTest.from_file(APP, default_timeout=240)
-    at.session_state[LANG_KEY] = lang
-    at.session_state[DEMO_ROLE_KEY] = demo_role
-    if demo_unit is not None:
-        at.session_state[DEMO_UNIT_KEY] = demo_unit
-    for key, value in opened.items():
-        at.session_state[key] = value
-    return switch_to(at, "dampak_pelatihan.py").run()
 
 
 def _label(tab: str, lang: str) -> str:
@@ -55,7 +31,7 @@ def test_every_detail_tab_when_opened(
 ) -> None:
     for tab in DETAIL_TABS:
         opened = {DETAIL_KEY: _label(tab, lang)}
-        at = _open_dampak(role, lang, demo_database_url, monkeypatch, opened)
+        at = open_with(role, "dampak_pelatihan.py", lang, demo_database_url, monkeypatch, opened)
         assert [x.value for x in at.title][0].startswith(translate("impact.title", lang))
         label = f"dampak, tab {tab}, as {role} ({lang})"
         assert_page_is_clean(at, label, lang)

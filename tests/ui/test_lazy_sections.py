@@ -23,7 +23,7 @@ from lib.ui.state import LANG_KEY
 from tests.ui.test_page_smoke import APP, ROLES, _open, assert_page_is_clean, empty_table_cells, switch_to
 
 
-def _open_with(
+def open_with(
     role: str, page: str, lang: str, url: str, monkeypatch: pytest.MonkeyPatch, opened: dict[str, object]
 ) -> AppTest:
     """:func:`tests.ui.test_page_smoke._open` (demo roles only) with ``opened`` in the session first."""
@@ -52,7 +52,7 @@ def test_kepuasan_ranking_tab_and_profile_when_opened(
     assert_page_is_clean(at, f"kepuasan as {role} ({lang})", lang)
     closed_charts, closed_tables = len(at.get("vega_lite_chart")), len(at.dataframe)
     opened = {VIEW_KEY: translate("ikm.section.ranking", lang), PROFILE_OPEN_KEY: True}
-    at = _open_with(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
+    at = open_with(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
     label = f"kepuasan opened as {role} ({lang})"
     assert_page_is_clean(at, label, lang)
     assert empty_table_cells(at) == []
@@ -72,7 +72,7 @@ def test_prioritas_short_units_and_model_details_when_opened(
     short_label = [e.label for e in at.expander if re.search(r"\d", e.label)]
     assert short_label or role != "pimpinan"  # the demo city has units without enough evidence
     opened = {SHORT_OPEN_KEY: True, "priority_model_details": True}
-    at = _open_with(role, "prioritas.py", lang, demo_database_url, monkeypatch, opened)
+    at = open_with(role, "prioritas.py", lang, demo_database_url, monkeypatch, opened)
     label = f"prioritas opened as {role} ({lang})"
     assert_page_is_clean(at, label, lang)
     assert empty_table_cells(at) == []
