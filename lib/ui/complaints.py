@@ -41,7 +41,16 @@ from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
-from lib.ui.vega import FIT_WIDTH, INDONESIAN_LABEL, band_height, colour_scale, number_axis, whole_axis
+from lib.ui.vega import (
+    FIT_WIDTH,
+    INDONESIAN_LABEL,
+    band_height,
+    colour_scale,
+    named_data,
+    number_axis,
+    sendable,
+    whole_axis,
+)
 
 #: Most units drawn in the heatmap and the backlog chart (the busiest ones).
 MAX_HEATMAP_UNITS = 25
@@ -188,15 +197,40 @@ def _next_period(stamp: pd.Timestamp, period: str) -> pd.Timestamp:
     return stamp + pd.DateOffset(months=3 if period == "quarter" else 1)
 
 
+def _period_ms(stamp: pd.Timestamp) -> float:
+    """A period's first day as milliseconds since 1970 (UTC): where Vega's time scale places it."""
+    return float(pd.Timestamp(stamp).tz_localize(None).value // 1_000_000)
+
+
+def period_axis_expr(period: str, lang: str) -> str:
+    """A Vega expression writing a tick (a period's first day, UTC) the way :func:`period_label`
+    does (``Agu 2025``, ``Triwulan III 2025`` / ``Q3 2025``): Vega itself names months in English only.
+
+    An expression rather than a list of labels in the spec, so the spec stays the same when the
+    period changes (:func:`lib.ui.vega.named_data`)."""
+    if period == "quarter":
+        first = period_label(pd.Timestamp(2001, 1, 1), "quarter", lang)  # "Triwulan I 2001" / "Q1 2001"
+        words = first.rsplit(" ", 2)[0] if lang == "id" else first[:1]
+        index = "floor(utcmonth(datum.value) / 3)"
+        number = f"['I', 'II', 'III', 'IV'][{index}]" if lang == "id" else f"({index} + 1)"
+        joiner = " + ' ' + " if lang == "id" else " + "
+        return f"'{words}'{joiner}{number} + ' ' + utcyear(datum.value)"
+    names = [period_label(pd.Timestamp(2001, m, 1), "month", lang).rsplit(" ", 1)[0] for m in range(1, 13)]
+    listed = ", ".join(f"'{n}'" for n in names)
+    return f"[{listed}][utcmonth(datum.value)] + ' ' + utcyear(datum.value)"
+
+
 def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[str, Any]:
     """Complaints per period of the chosen units, one colour each; flagged units get their usual
     level (dashed) and the spike window's points marked (open red circles), the window shaded.
-    A Vega-Lite spec (:mod:`lib.ui.vega` says why).
+    A Vega-Lite spec with its rows in named datasets (:func:`lib.ui.vega.named_data`).
 
-    The x axis is ordinal over period labels written in Python (Vega writes month names in
-    English only). Every point carries ``unit_id`` and ``period`` (``YYYYMMDD``) for the
-    :data:`TREND_SELECTION` click that opens its texts; no other layer carries them, so a click
-    on the band or a dashed line selects nothing.
+    The x axis is time (UTC), its ticks written by :func:`period_axis_expr`; the units' colours
+    follow the order chosen through a ``place`` field of the rows. Nothing in the spec changes
+    with the period, so a period change swaps the chart's data instead of building it again.
+    Every point carries ``unit_id`` and ``period`` (``YYYYMMDD``) for the :data:`TREND_SELECTION`
+    click that opens its texts; no other layer carries them, so a click on the band or a dashed
+    line selects nothing.
     """
     names = unit_names(ov)
     trend = ov.trend[ov.trend["unit_id"].isin(unit_ids)]
@@ -205,7 +239,6 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     monthly = ov.period == "month"
     stamps = sorted(pd.Timestamp(p) for p in trend["period"].unique())
     labels = {p: period_label(p, ov.period, lang) for p in stamps}
-    order = [labels[p] for p in stamps]
     expected = pd.DataFrame()
     if monthly and not ov.spikes.series.empty and not trend.empty:
         expected = expected_by_month(ov.spikes, pd.DatetimeIndex(stamps))
@@ -215,22 +248,22 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     points: list[dict[str, Any]] = []
     usual: list[dict[str, Any]] = []
     marked: list[dict[str, Any]] = []
-    units: list[str] = []
     usual_label = translate("complaints.trend.usual", lang)
     flag_label = translate("complaints.trend.flag", lang)
+    place = 0
     for unit_id in unit_ids:
         series = trend[trend["unit_id"] == unit_id]
         if series.empty:
             continue
         name = names.get(unit_id, str(unit_id))
-        units.append(name)
         for stamp, n in zip(series["period"].tolist(), series["complaints"].tolist(), strict=True):
             stamp = pd.Timestamp(stamp)
             row = {
                 "unit_id": int(unit_id),
                 "period": period_number(stamp),
                 "unit": name,
-                "label": labels[stamp],
+                "place": place,
+                "when": _period_ms(stamp),
                 "complaints": int(n),
                 "tip": f"{name} · {labels[stamp]}: {integer(n, lang)}",
             }
@@ -246,17 +279,25 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
                 usual.append(
                     {
                         "unit": name,
-                        "label": labels[pd.Timestamp(stamp)],
+                        "place": place,
+                        "when": _period_ms(pd.Timestamp(stamp)),
                         "expected": float(value),
                         "usual": usual_label,
                     }
                 )
+        place += 1
     x = {
-        "field": "label",
-        "type": "ordinal",
-        "scale": {"type": "point", "padding": 0.5, "domain": order},
+        "field": "when",
+        "type": "temporal",
+        "scale": {"type": "utc", "nice": False, "padding": 16},
         "title": translate("complaints.trend.x", lang),
-        "axis": {"labelAngle": -45, "labelOverlap": True},
+        "axis": {
+            "labelExpr": period_axis_expr(ov.period, lang),
+            "tickCount": {"interval": "month", "step": 1 if monthly else 3},
+            "labelAngle": -45,
+            "labelOverlap": True,
+            "grid": False,
+        },
     }
     count = translate("complaints.trend.y", lang)
     y = {
@@ -268,30 +309,33 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     colour = {
         "field": "unit",
         "type": "nominal",
-        "scale": {"domain": units, "range": list(UNIT_COLORS)},
+        "sort": {"field": "place", "op": "min"},
+        "scale": {"range": list(UNIT_COLORS)},
         "legend": {"orient": "bottom", "title": None, "labelLimit": 300, "columns": 2},
     }
     layers: list[dict[str, Any]] = []
     window = [
-        labels[p]
+        p
         for p in stamps
         if start is not None and end is not None and p <= end and _next_period(p, ov.period) > start
     ]
     if window:
-        # the window from half a step before its first period to half a step after its last
-        # (a point scale with padding 0.5 puts the periods one width/len(order) apart)
-        half = f"width / {2 * len(order)}"
+        # the window from half a period before its first period to half a period after its last
+        first, last = window[0], window[-1]
         layers.append(
             {
-                "data": {"values": [{"first": window[0], "last": window[-1]}]},
-                "mark": {
-                    "type": "rect",
-                    "color": "#ffcdd2",
-                    "opacity": 0.45,
-                    "xOffset": {"expr": f"-{half}"},
-                    "x2Offset": {"expr": half},
+                "data": {
+                    "values": [
+                        {
+                            "from": _period_ms(first)
+                            - (_period_ms(_next_period(first, ov.period)) - _period_ms(first)) / 2,
+                            "to": _period_ms(last)
+                            + (_period_ms(_next_period(last, ov.period)) - _period_ms(last)) / 2,
+                        }
+                    ]
                 },
-                "encoding": {"x": {**x, "field": "first"}, "x2": {"field": "last"}},
+                "mark": {"type": "rect", "color": "#ffcdd2", "opacity": 0.45},
+                "encoding": {"x": {**x, "field": "from"}, "x2": {"field": "to"}},
             }
         )
     if usual:
@@ -322,7 +366,7 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
         {
             # the lines from rows without the selection's fields: a click on a line (which
             # Vega answers with the line's first point) must not open that unit's first period
-            "data": {"values": [{k: r[k] for k in ("unit", "label", "complaints")} for r in points]},
+            "data": {"values": [{k: r[k] for k in ("unit", "place", "when", "complaints")} for r in points]},
             "mark": {"type": "line", "strokeWidth": 2},
             "encoding": {"x": x, "y": y, "color": colour},
         }
@@ -440,11 +484,16 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
     values, counts = heatmap_frame(ov, measure)
     names = unit_names(ov)
     themes = [theme_label(k or None, lang) for k in values.columns]
-    rows_order = [names.get(int(u), str(u)) for u in reversed(values.index.tolist())]
     cells: list[dict[str, Any]] = []
-    for unit_id, row, n_row in zip(values.index.tolist(), values.to_numpy(), counts.to_numpy(), strict=True):
+    # the busiest unit on top: rows are stored from the quietest up
+    top = len(values.index) - 1
+    for place, (unit_id, row, n_row) in enumerate(
+        zip(values.index.tolist(), values.to_numpy(), counts.to_numpy(), strict=True)
+    ):
         name = names.get(int(unit_id), str(unit_id))
-        for key, theme, value, n in zip(values.columns.tolist(), themes, row, n_row, strict=True):
+        for column, (key, theme, value, n) in enumerate(
+            zip(values.columns.tolist(), themes, row, n_row, strict=True)
+        ):
             shown = (
                 fmt_percent(value, lang, 0)
                 if measure == "share"
@@ -455,7 +504,9 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
                     "unit_id": int(unit_id),
                     "theme_key": str(key),
                     "unit": name,
+                    "row": top - place,
                     "theme": theme,
+                    "column": column,
                     "value": None if pd.isna(value) else float(value),
                     "dark": False,
                     "text": shown,
@@ -477,7 +528,7 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
     x = {
         "field": "theme",
         "type": "nominal",
-        "sort": themes,
+        "sort": {"field": "column", "op": "min"},
         "title": translate("complaints.heatmap.x", lang),
         # every theme named: Vega's overlap check drops every other rotated label
         "axis": {"labelAngle": -35, "labelLimit": 160, "labelOverlap": False, "orient": "bottom"},
@@ -485,7 +536,7 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
     y = {
         "field": "unit",
         "type": "nominal",
-        "sort": rows_order,
+        "sort": {"field": "row", "op": "min"},
         "title": translate("complaints.heatmap.y", lang),
         "axis": {"labelLimit": 260},
     }
@@ -541,10 +592,10 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
                 },
             }
         )
-    # the data inside a layer rather than at the top: Streamlit ships top-level data as Arrow,
-    # whose 64-bit integers reach the browser as BigInt, and the selection must send plain numbers
+    # the cells as a named dataset (:func:`lib.ui.vega.named_data`: 32-bit integers, so that the
+    # selection sends plain numbers), ordered by fields of the rows: a period change swaps the data
     return {
-        "height": band_height(len(rows_order), 26),
+        "height": band_height(len(values.index), 26),
         "autosize": FIT_WIDTH,
         "layer": [{"data": {"values": cells}, "layer": layers}],
     }
@@ -637,11 +688,13 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> dict[str, Any]:
         for label, colour in zip(backlog_bucket_labels(), BUCKET_COLORS, strict=True)
     }
     age_of = dict(zip(backlog_bucket_labels(), ages, strict=True))
+    place = {int(u): i for i, u in enumerate(reversed(list(top)))}  # the largest backlog on top
     rows = [
         {
             "unit": names.get(int(u), str(u)),
             "age": age_of[str(b)],
             "order": list(ages).index(age_of[str(b)]),
+            "place": place[int(u)],
             "complaints": int(n),
             "n": integer(n, lang),
         }
@@ -653,10 +706,9 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> dict[str, Any]:
         )
         if n
     ]
-    order = [names.get(int(u), str(u)) for u in reversed(list(top))]
     count = translate("complaints.backlog.x", lang)
     return {
-        "height": band_height(len(order), 26),
+        "height": band_height(len(place), 26),
         "autosize": FIT_WIDTH,
         "data": {"values": rows},
         "mark": {"type": "bar"},
@@ -664,7 +716,7 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> dict[str, Any]:
             "y": {
                 "field": "unit",
                 "type": "nominal",
-                "sort": order,
+                "sort": {"field": "place", "op": "min"},
                 "title": None,
                 "axis": {"labelLimit": 360},
             },
@@ -834,6 +886,13 @@ def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def picker_units(ov: ComplaintOverview) -> list[int]:
+    """The units a picker offers, in name order: the same list, sent by reference, whatever the
+    period (in table order it changed with every period and was sent again each time)."""
+    names = unit_names(ov)
+    return sorted((int(u) for u in ov.summary["unit_id"]), key=lambda u: (names.get(u, str(u)).casefold(), u))
 
 
 def default_trend_units(ov: ComplaintOverview, limit: int = 5) -> list[int]:
@@ -1110,8 +1169,9 @@ def headline_section(ov: ComplaintOverview, lang: str) -> None:
         num(totals.get("backlog", 0), 0),
         help=t("complaints.metric.backlog_help", overdue=num(totals.get("backlog_overdue", 0), 0)),
     )
-    for sentence in shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[:3]:
-        st.markdown(md_escape(sentence))
+    # one element, not one per sentence: every element costs the browser on each rerun
+    sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[:3]
+    st.markdown("\n\n".join(md_escape(sentence) for sentence in sentences))
 
 
 def spikes_section(ov: ComplaintOverview, lang: str) -> None:
@@ -1152,7 +1212,7 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
     """Complaints per unit over time (units chosen by the reader); returns the chart's selection event."""
     st.subheader(t("complaints.trend.header"))
     names = unit_names(ov)
-    choices = [int(u) for u in ov.summary["unit_id"]]
+    choices = picker_units(ov)
     shown = st.multiselect(
         t("complaints.trend.units"),
         choices,
@@ -1162,7 +1222,9 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         key="complaints_trend_units",
     )
     return st.vega_lite_chart(
-        spec=shared(ov, "trend", lambda: trend_chart(ov, shown, lang), tuple(shown), lang),
+        spec=sendable(
+            shared(ov, "trend", lambda: named_data(trend_chart(ov, shown, lang)), tuple(shown), lang)
+        ),
         width="stretch",
         key="complaints_trend",
         on_select="rerun",
@@ -1198,9 +1260,11 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         key="complaints_heatmap_numbers",
         help=t("complaints.heatmap.numbers_help"),
     )
-    spec = shared(ov, "heatmap", lambda: heatmap_chart(ov, measure, lang, numbers), measure, lang, numbers)
+    spec = shared(
+        ov, "heatmap", lambda: named_data(heatmap_chart(ov, measure, lang, numbers)), measure, lang, numbers
+    )
     heat_event = st.vega_lite_chart(
-        spec=spec,
+        spec=sendable(spec),
         width="stretch",
         key="complaints_heatmap",
         on_select="rerun",
@@ -1243,14 +1307,14 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
         or HANDLING_VIEWS[0]
     )
     if view == "resolution":
-        spec = shared(ov, "resolution", lambda: resolution_chart(ov, lang), lang)
-        st.vega_lite_chart(spec=spec, width="stretch", key="complaints_resolution")
+        spec = shared(ov, "resolution", lambda: named_data(resolution_chart(ov, lang)), lang)
+        st.vega_lite_chart(spec=sendable(spec), width="stretch", key="complaints_resolution")
         st.caption(t("complaints.resolution.note", cap=30))
     elif ov.backlog_buckets.empty:
         st.caption(t("complaints.backlog.none"))
     else:
-        spec = shared(ov, "backlog", lambda: backlog_chart(ov, lang), lang)
-        st.vega_lite_chart(spec=spec, width="stretch", key="complaints_backlog")
+        spec = shared(ov, "backlog", lambda: named_data(backlog_chart(ov, lang)), lang)
+        st.vega_lite_chart(spec=sendable(spec), width="stretch", key="complaints_backlog")
         sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)
         st.caption(sentences[2] if len(sentences) > 2 else "")
 
@@ -1291,7 +1355,7 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     """The complaint texts behind a selection (chart point, table row, or the three pickers)."""
     ov, lang = view.ov, ctx.lang
     names = unit_names(ov)
-    choices = [int(u) for u in ov.summary["unit_id"]]
+    choices = picker_units(ov)
     st.subheader(t("complaints.drill.header"))
     st.caption(t("complaints.drill.caption"))
     unit_options = [ALL, *choices]

@@ -66,3 +66,60 @@ def spec_and_data(spec: dict[str, Any]) -> tuple[dict[str, Any], pd.DataFrame]:
     changes with the period (an order is a field of the rows, not a list in the spec)."""
     rest = {k: v for k, v in spec.items() if k != "data"}
     return rest, pd.DataFrame(spec.get("data", {}).get("values", []))
+
+
+#: Largest magnitude an Arrow column may hold as 32-bit integers (JavaScript numbers, not BigInt).
+_INT32 = 2**31 - 1
+
+
+def _browser_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with 64-bit integer columns as 32-bit ones where they fit (as floats where not).
+
+    Streamlit sends datasets as Arrow, and Arrow's 64-bit integers reach the browser as BigInt:
+    a selection on such a field would send back what Vega cannot compare or serialise."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            fits = values.empty or int(values.abs().max()) <= _INT32
+            out[column] = values.astype("int32" if fits else "float64")
+    return out
+
+
+def named_data(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with the inline data of every layer moved to named datasets (``d0``, ``d1``, … in
+    the order met), for ``st.vega_lite_chart(spec=…)``.
+
+    Why: Streamlit sends named datasets apart from the spec, and when a rerun changes only the
+    data, the browser swaps it into the chart it has instead of building the chart again (the
+    spec is compared as text; :func:`spec_and_data` does the same for a chart with one main
+    dataset). So a spec meant for this names no value that changes with the period: an order
+    is a field of the rows (``"sort": {"field": …, "op": "min"}``), not a list in the spec.
+    """
+    datasets: dict[str, pd.DataFrame] = {}
+
+    def move(node: Any) -> Any:
+        if isinstance(node, list):
+            return [move(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key == "data" and isinstance(value, dict) and "values" in value:
+                name = f"d{len(datasets)}"
+                datasets[name] = _browser_safe(pd.DataFrame(value["values"]))
+                out[key] = {"name": name}
+            else:
+                out[key] = move(value)
+        return out
+
+    moved = move(spec)
+    moved["datasets"] = datasets
+    return moved
+
+
+def sendable(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a :func:`named_data` spec to hand to ``st.vega_lite_chart``, which takes the
+    ``datasets`` out of the dict it is given: a spec kept for the next run or session
+    (:func:`lib.ui.shared_builds.shared`) must keep its own."""
+    return {**spec, "datasets": dict(spec.get("datasets", {}))}

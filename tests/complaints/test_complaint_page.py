@@ -68,12 +68,12 @@ def test_page_figures_are_the_hand_checked_ones(
     points = next(layer for layer in trend["layer"] if "params" in layer)
     assert points["encoding"]["y"]["axis"]["title"] == "Jumlah pengaduan"
     # the five busiest units by default; KEL-A1's March: its 4 complaints (P1-P4)
-    march = [
-        r
-        for r in points["data"]["values"]
-        if r["period"] == 20250301 and r["unit_id"] == small_city["KEL-A1"]
+    # the rows travel as named datasets beside a spec that stays the same (lib.ui.vega.named_data)
+    rows = vega_rows(at.get("vega_lite_chart")[0], points["data"]["name"])
+    march = rows[(rows["unit_id"] == small_city["KEL-A1"]) & (rows["period"] == 20250301)]
+    assert [(t.split(" · ")[1], n) for t, n in zip(march["tip"], march["complaints"], strict=True)] == [
+        ("Mar 2025: 4", 4)
     ]
-    assert [(r["label"], r["complaints"]) for r in march] == [("Mar 2025", 4)]
     # three units: the heatmap's cells write their values (a text layer over the cells)
     heatmap = _spec(at, 1)["layer"][0]
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
@@ -82,7 +82,7 @@ def test_page_figures_are_the_hand_checked_ones(
     chart = at.get("vega_lite_chart")[2]
     backlog = json.loads(chart.proto.spec)
     assert backlog["encoding"]["x"]["stack"] == "zero"
-    assert vega_rows(chart)["complaints"].sum() == 3  # P4, P5, P6 still open
+    assert vega_rows(chart, backlog["data"]["name"])["complaints"].sum() == 3  # P4, P5, P6 still open
 
 
 def _spec(at: AppTest, index: int) -> dict:
@@ -221,15 +221,16 @@ def test_page_on_the_demo_city(
     trend = _spec(at, 0)["layer"]
     usual = next(layer for layer in trend if "strokeDash" in layer.get("encoding", {}))
     marked = next(layer for layer in trend if "shape" in layer.get("encoding", {}))
-    assert {r["unit"] for r in usual["data"]["values"]} >= {name}
-    assert {r["unit"] for r in marked["data"]["values"]} >= {name}
+    chart = at.get("vega_lite_chart")[0]
+    assert set(vega_rows(chart, usual["data"]["name"])["unit"]) >= {name}
+    assert set(vega_rows(chart, marked["data"]["name"])["unit"]) >= {name}
     assert marked["mark"]["color"] == ui.SPIKE_COLOR
     assert trend[0]["mark"]["type"] == "rect"  # the window shaded, beneath the lines
     # the city's 25 busiest units × its themes: colours (values in the tooltip), numbers on request
     assert at.toggle(key="complaints_heatmap_numbers").value is False
     heatmap = _spec(at, 1)["layer"][0]
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect"]
-    cells = heatmap["data"]["values"]
+    cells = vega_rows(at.get("vega_lite_chart")[1], heatmap["data"]["name"]).to_dict("records")
     assert len({c["unit_id"] for c in cells}) == ui.MAX_HEATMAP_UNITS
     assert all(c["tip"].startswith(f"{c['unit']} · {c['theme']}: {c['text']} (n = ") for c in cells)
     at.toggle(key="complaints_heatmap_numbers").set_value(True).run()
@@ -260,6 +261,8 @@ def test_theme_chart_can_leave_predictions_out(engine: Engine, monkeypatch: pyte
     at = _run(monkeypatch, _url(engine), Filters(date_from=january[0], date_to=january[1]))
     at.toggle(key="complaints_labels_only").set_value(True).run()
     assert not at.exception, [e.message for e in at.exception]
-    cells = _spec(at, 1)["layer"][0]["data"]["values"]
+    cells = vega_rows(at.get("vega_lite_chart")[1], _spec(at, 1)["layer"][0]["data"]["name"]).to_dict(
+        "records"
+    )
     # counts (no service data): labelled complaints only
     assert sum(c["value"] for c in cells if c["value"] is not None) == 150

@@ -40,3 +40,31 @@ def test_band_height_is_a_fixed_height_of_at_least_one_band() -> None:
 
     assert band_height(30, 26) == 780
     assert band_height(0, 28) == 28
+
+
+def test_named_data_moves_every_layers_rows_and_keeps_integers_plain() -> None:
+    import pandas as pd
+
+    from lib.ui.vega import named_data, sendable
+
+    spec = {
+        "height": 100,
+        "layer": [
+            {"data": {"values": [{"unit_id": 470, "period": 20261001, "n": 3.5}]}, "mark": "point"},
+            {"data": {"values": [{"big": 2**40, "flag": True}]}, "layer": [{"mark": "rule"}]},
+            {"mark": "line"},
+        ],
+    }
+    moved = named_data(spec)
+    assert [layer.get("data") for layer in moved["layer"]] == [{"name": "d0"}, {"name": "d1"}, None]
+    first, second = moved["datasets"]["d0"], moved["datasets"]["d1"]
+    # Arrow's 64-bit integers reach the browser as BigInt, which a selection cannot send back
+    assert str(first["unit_id"].dtype) == "int32" and str(first["period"].dtype) == "int32"
+    assert first.loc[0, "period"] == 20261001 and first.loc[0, "n"] == 3.5
+    assert str(second["big"].dtype) == "float64" and second.loc[0, "big"] == 2**40
+    assert str(second["flag"].dtype) == "bool"
+    assert spec["layer"][0]["data"]["values"][0]["unit_id"] == 470  # the spec given is left as it was
+    # Streamlit takes "datasets" out of the dict it is handed: a kept spec hands over a copy
+    copy = sendable(moved)
+    del copy["datasets"]
+    assert isinstance(moved["datasets"]["d0"], pd.DataFrame)

@@ -36,8 +36,10 @@ def vega_texts(at: Any) -> list[str]:
         spec = json.loads(chart.proto.spec)
         spec.pop("sort", None)
         texts.extend(s for s in _spec_strings(spec) if not s.startswith("#"))
-        if chart.proto.data.data:
-            table = pa.ipc.open_stream(chart.proto.data.data).read_all()
+        # the main data and the named datasets (lib.ui.vega.named_data)
+        buffers = [chart.proto.data.data, *(dataset.data.data for dataset in chart.proto.datasets)]
+        for buffer in filter(None, buffers):
+            table = pa.ipc.open_stream(buffer).read_all()
             for column in table.columns:
                 if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
                     texts.extend(v for v in column.to_pylist() if isinstance(v, str))
@@ -58,6 +60,11 @@ def squeezed_charts(at: Any) -> list[str]:
     return squeezed
 
 
-def vega_rows(chart: Any) -> Any:
-    """The data of one Vega-Lite chart element as a pandas frame (what its marks are drawn from)."""
-    return pa.ipc.open_stream(chart.proto.data.data).read_all().to_pandas()
+def vega_rows(chart: Any, name: str | None = None) -> Any:
+    """The data of one Vega-Lite chart element as a pandas frame (what its marks are drawn from):
+    its main data, or the named dataset ``name`` (:func:`lib.ui.vega.named_data`)."""
+    if name is None:
+        buffer = chart.proto.data.data
+    else:
+        buffer = next(d.data.data for d in chart.proto.datasets if d.name == name)
+    return pa.ipc.open_stream(buffer).read_all().to_pandas()
