@@ -1140,7 +1140,10 @@ def overview_section(ctx: PageContext) -> ComplaintsView:
 def headline_section(ov: ComplaintOverview, lang: str) -> None:
     """Five metrics and the first three plain sentences."""
     totals = ov.totals
-    cols = st.columns(5)
+    # one horizontal row rather than five columns: a column is an element of its own, and every
+    # element costs the browser on each rerun
+    row = st.container(horizontal=True, gap="medium")
+    cols = [row] * 5
     cols[0].metric(t("complaints.metric.complaints"), num(totals["complaints"], 0))
     cols[1].metric(
         t("complaints.metric.rate"),
@@ -1248,7 +1251,8 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         )
         or measures[0]
     )
-    left, right = st.columns(2)
+    row = st.container(horizontal=True, gap="large")
+    left = right = row
     left.toggle(
         t("complaints.themes.labels_only"),
         key="complaints_labels_only",
@@ -1378,7 +1382,8 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
             Action.ACCESS_DENIED, forged_selection=source, payload=repr(payload)[:200]
         ),
     )
-    c1, c2, c3 = st.columns(3)
+    row = st.container(horizontal=True)
+    c1 = c2 = c3 = row
     unit_choice = c1.selectbox(
         t("complaints.drill.unit"),
         unit_options,
