@@ -159,6 +159,13 @@ MESSAGES = {
     "complaints.trend.x": {"id": "Periode", "en": "Period"},
     "complaints.trend.y": {"id": "Jumlah pengaduan", "en": "Number of complaints"},
     "complaints.trend.flag": {"id": "lonjakan", "en": "spike"},
+    "complaints.trend.partial": {
+        "id": "Periode di tepi rentang hanya tercakup sebagian, jadi jumlahnya tidak sebanding dengan "
+        "periode penuh: {periods}.",
+        "en": "Periods at the edges of the range are only partly covered, so their counts do not compare "
+        "with whole periods: {periods}.",
+    },
+    "complaints.trend.partial_tip": {"id": "sebagian: {start}–{end}", "en": "partial: {start}–{end}"},
     "complaints.trend.usual": {
         "id": "tingkat biasa (unit dengan lonjakan)",
         "en": "usual level (units with a spike)",

@@ -34,6 +34,7 @@ from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
+from lib.ui.format import day as format_day
 from lib.ui.format import integer, month, p_value, period_text
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
@@ -197,6 +198,20 @@ def _next_period(stamp: pd.Timestamp, period: str) -> pd.Timestamp:
     return stamp + pd.DateOffset(months=3 if period == "quarter" else 1)
 
 
+def partial_periods(ov: ComplaintOverview) -> dict[pd.Timestamp, tuple[date, date]]:
+    """The trend's periods that the range covers only in part (a quarter cut by the range, a
+    month of a custom range), with the days it does cover: their counts are not comparable
+    with whole periods, and a reader must not take the drop for a fall."""
+    partial = {}
+    for value in sorted(set(ov.trend["period"])) if not ov.trend.empty else []:
+        stamp = pd.Timestamp(value)
+        first, last = stamp.date(), (_next_period(stamp, ov.period) - pd.Timedelta(days=1)).date()
+        covered = (max(first, ov.date_from), min(last, ov.date_to))
+        if covered != (first, last) and covered[0] <= covered[1]:
+            partial[stamp] = covered
+    return partial
+
+
 def _period_ms(stamp: pd.Timestamp) -> float:
     """A period's first day as milliseconds since 1970 (UTC): where Vega's time scale places it."""
     return float(pd.Timestamp(stamp).tz_localize(None).value // 1_000_000)
@@ -239,6 +254,17 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     monthly = ov.period == "month"
     stamps = sorted(pd.Timestamp(p) for p in trend["period"].unique())
     labels = {p: period_label(p, ov.period, lang) for p in stamps}
+    for stamp, (first, last) in partial_periods(
+        ov
+    ).items():  # "Triwulan IV 2025 (sebagian: 1 Nov–31 Des 2025)"
+        if stamp in labels:
+            part = translate(
+                "complaints.trend.partial_tip",
+                lang,
+                start=format_day(first, lang),
+                end=format_day(last, lang),
+            )
+            labels[stamp] = f"{labels[stamp]} ({part})"
     expected = pd.DataFrame()
     if monthly and not ov.spikes.series.empty and not trend.empty:
         expected = expected_by_month(ov.spikes, pd.DatetimeIndex(stamps))
@@ -1224,7 +1250,7 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         help=t("complaints.trend.help"),
         key="complaints_trend_units",
     )
-    return st.vega_lite_chart(
+    event = st.vega_lite_chart(
         spec=sendable(
             shared(ov, "trend", lambda: named_data(trend_chart(ov, shown, lang)), tuple(shown), lang)
         ),
@@ -1233,6 +1259,14 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         on_select="rerun",
         selection_mode=[TREND_SELECTION],
     )
+    partial = partial_periods(ov)
+    if partial:
+        periods = [
+            f"{period_label(p, ov.period, lang)} ({day(first)}–{day(last)})"
+            for p, (first, last) in partial.items()
+        ]
+        st.caption(t("complaints.trend.partial", periods="; ".join(periods)))
+    return event
 
 
 def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) -> object:

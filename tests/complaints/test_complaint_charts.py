@@ -153,3 +153,26 @@ def test_period_change_keeps_every_chart_spec(engine: Engine, small_city: dict[s
         assert any(
             not a.equals(b) for a, b in zip(datasets[0].values(), datasets[1].values(), strict=True)
         ), name
+
+
+def test_partial_periods_are_named_and_marked(engine: Engine, small_city: dict[str, int]) -> None:
+    """A quarter that the range cuts holds fewer months of complaints: the reader is told which,
+    so that its lower count is not read as a fall."""
+    months = _overview(engine)  # 1 Feb – 30 Apr 2025: whole months
+    assert ui.partial_periods(months) == {}
+    quarters = load_complaint_overview(
+        engine=engine, scope=Scope(), date_from=date(2025, 2, 1), date_to=date(2025, 4, 30), period="quarter"
+    )
+    assert ui.partial_periods(quarters) == {
+        pd.Timestamp("2025-01-01"): (date(2025, 2, 1), date(2025, 3, 31)),
+        pd.Timestamp("2025-04-01"): (date(2025, 4, 1), date(2025, 4, 30)),
+    }
+    spec = ui.trend_chart(quarters, [small_city["KEL-A1"]], "id")
+    points = next(layer for layer in spec["layer"] if "params" in layer)["data"]["values"]
+    tips = {p["period"]: p["tip"] for p in points}
+    # KEL-A1 in Q1 2025: P1-P4 in March (the first quarter's February holds none of its complaints)
+    assert tips[20250101] == "Kelurahan KEL-A1 · Triwulan I 2025 (sebagian: 1 Feb 2025–31 Mar 2025): 4"
+    custom = load_complaint_overview(
+        engine=engine, scope=Scope(), date_from=date(2025, 2, 5), date_to=date(2025, 4, 30)
+    )
+    assert list(ui.partial_periods(custom).values()) == [(date(2025, 2, 5), date(2025, 2, 28))]  # P8 on 02-10
