@@ -42,7 +42,7 @@ from lib.ui.method_details import conclusion_with_details, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.tables import repeated_text_as_categories
-from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, number_axis, whole_axis
+from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, number_axis, spec_and_data, whole_axis
 
 if TYPE_CHECKING:
     from lib.results.dashboard import ImpactResults
@@ -237,21 +237,26 @@ def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
 
 def score_distribution_chart(participants: pd.DataFrame, lang: str) -> dict[str, Any]:
     """Pre-test and post-test score distributions (every score present, paired or not), bins of
-    5 points, overlaid. A Vega-Lite spec."""
+    5 points, overlaid. A Vega-Lite spec.
+
+    Drawn on every filter change, so the spec names nothing that changes with the period (the
+    legend says "Pre-test", the tooltip how many scores): the browser then replaces the bars'
+    data instead of building the chart again (:func:`lib.ui.vega.spec_and_data`).
+    """
     rows, colours = [], {}
     for column, key, colour in (
         ("pre_score", "impact.chart.pre", PRE_COLOR),
         ("post_score", "impact.chart.post", POST_COLOR),
     ):
         values = participants[column].dropna()
-        name = translate(
-            "impact.chart.people", lang, what=translate(key, lang), n=fmt_number(len(values), lang, 0)
-        )
+        name = translate(key, lang)
+        people = translate("impact.chart.people", lang, what=name, n=fmt_number(len(values), lang, 0))
         colours[name] = colour
         bins = score_bins(values)
         rows += [
             {
                 "test": name,
+                "people": people,
                 "start": float(a),
                 "end": float(a) + 5,
                 "count": int(c),
@@ -288,7 +293,7 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> dict[str,
                 "legend": _legend_bottom(),
             },
             "tooltip": [
-                {"field": "test", "type": "nominal", "title": translate("impact.chart.test", lang)},
+                {"field": "people", "type": "nominal", "title": translate("impact.chart.test", lang)},
                 {"field": "range", "type": "nominal", "title": translate("impact.chart.score", lang)},
                 {"field": "n", "type": "nominal", "title": count},
             ],
@@ -844,13 +849,13 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
                 t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
             )
         else:
-            st.vega_lite_chart(
-                spec=shared(
-                    participants, "distribution", lambda: score_distribution_chart(participants, lang), lang
-                ),
-                width="stretch",
-                key="impact_distribution",
+            spec, rows = shared(
+                participants,
+                "distribution",
+                lambda: spec_and_data(score_distribution_chart(participants, lang)),
+                lang,
             )
+            st.vega_lite_chart(rows, spec=spec, width="stretch", key="impact_distribution")
         band = t(f"impact.hake.{lr.hake_band}") if lr.hake_band else "–"
         hake = t(
             "impact.learning.hake",
