@@ -11,11 +11,9 @@ from lib.ui.sidebar import scoped_title
 
 ctx = page_context()
 st.title(scoped_title(t("impact.title")))
-st.caption(t("impact.intro"))
 choice = ui.choice_section(ctx)
 impact = ui.impact_of(ctx, choice)
 ui.chain_section(impact, ctx.lang)
 ui.details_section(ctx, choice, impact)
 ui.table_section(ctx, choice)
-with st.expander(t("impact.cannot_tell")):
-    st.write(t("impact.cannot_tell_text"))
+ui.limits_section()

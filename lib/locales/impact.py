@@ -22,6 +22,7 @@ MESSAGES = {
         "en": "{name} ({runs} runs, {n} participants)",
     },
     "impact.filters": {"id": "Saring program dan pengaturan", "en": "Filter programmes and settings"},
+    "impact.filters_active": {"id": "Saringan aktif: {what}.", "en": "Filters in force: {what}."},
     "impact.method.reaction": {
         "id": "Rata-rata penilaian 1–5, IK dari distribusi t",
         "en": "Mean 1–5 rating, t-distribution CI",
@@ -239,7 +240,6 @@ MESSAGES = {
     "impact.section.table": {"id": "Tabel per program dan tingkat", "en": "Table per programme and level"},
     "impact.table.show": {"id": "Lihat tabel ({rows} baris)", "en": "Show the table ({rows} rows)"},
     "impact.download": {"id": "Unduh tabel (CSV)", "en": "Download table (CSV)"},
-    "impact.computing": {"id": "Menghitung…", "en": "Computing…"},
     "impact.cannot_tell": {
         "id": "Yang tidak bisa disimpulkan dari angka ini",
         "en": "What these numbers cannot tell",

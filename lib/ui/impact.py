@@ -36,15 +36,17 @@ from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
+from lib.ui.format import method_details
 from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
-from lib.ui.method_details import conclusion_with_details, lazy_expander
+from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.tables import repeated_text_as_categories
-from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, number_axis, whole_axis
+from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, number_axis, spec_and_data, whole_axis
 
 if TYPE_CHECKING:
+    from lib.results import StoredResult
     from lib.results.dashboard import ImpactResults
 
 #: Largest number of participants drawn in the pre/post dumbbell chart.
@@ -61,22 +63,21 @@ def _stored(
     date_to: date,
     selection: TrainingSelection,
     threshold: float | None = None,
-    *,
-    caption: bool = False,
-) -> ImpactResults:
+) -> StoredResult:
     """Every course of the scope and period evaluated at four levels (``training.impact``, stored).
 
     The worker keeps the preset periods at city scope fresh with all programmes and the
     usual threshold; any other choice is computed once with a progress bar and stored.
     Each read asks the database three or four questions (is it there, is it current, is a
     newer one queued): a page run reads each result it needs once (:func:`choice_section`)
-    and hands it on.
+    and hands it on. The result's ``.value`` is the :class:`ImpactResults`; the page writes
+    when it was computed into its opening caption.
     """
     from lib.results.dashboard import impact_params
     from lib.ui.results import stored
 
     params = impact_params(date_from, date_to, scope, selection, threshold)
-    return stored("training.impact", params, "impact", caption=caption).value
+    return stored("training.impact", params, "impact", caption=False)
 
 
 def program_impact(results: ImpactResults, key: str | None, all_label: str) -> ProgramImpact | None:
@@ -237,21 +238,26 @@ def score_bins(values: pd.Series, width: float = 5.0) -> pd.DataFrame:
 
 def score_distribution_chart(participants: pd.DataFrame, lang: str) -> dict[str, Any]:
     """Pre-test and post-test score distributions (every score present, paired or not), bins of
-    5 points, overlaid. A Vega-Lite spec."""
+    5 points, overlaid. A Vega-Lite spec.
+
+    Drawn on every filter change, so the spec names nothing that changes with the period (the
+    legend says "Pre-test", the tooltip how many scores): the browser then replaces the bars'
+    data instead of building the chart again (:func:`lib.ui.vega.spec_and_data`).
+    """
     rows, colours = [], {}
     for column, key, colour in (
         ("pre_score", "impact.chart.pre", PRE_COLOR),
         ("post_score", "impact.chart.post", POST_COLOR),
     ):
         values = participants[column].dropna()
-        name = translate(
-            "impact.chart.people", lang, what=translate(key, lang), n=fmt_number(len(values), lang, 0)
-        )
+        name = translate(key, lang)
+        people = translate("impact.chart.people", lang, what=name, n=fmt_number(len(values), lang, 0))
         colours[name] = colour
         bins = score_bins(values)
         rows += [
             {
                 "test": name,
+                "people": people,
                 "start": float(a),
                 "end": float(a) + 5,
                 "count": int(c),
@@ -288,7 +294,7 @@ def score_distribution_chart(participants: pd.DataFrame, lang: str) -> dict[str,
                 "legend": _legend_bottom(),
             },
             "tooltip": [
-                {"field": "test", "type": "nominal", "title": translate("impact.chart.test", lang)},
+                {"field": "people", "type": "nominal", "title": translate("impact.chart.test", lang)},
                 {"field": "range", "type": "nominal", "title": translate("impact.chart.score", lang)},
                 {"field": "n", "type": "nominal", "title": count},
             ],
@@ -659,6 +665,18 @@ FILTER_LABELS = {
     "method": "impact.method_filter",
     "provider": "impact.provider_filter",
 }
+#: The programme filters' expander: its content is built only while it is open.
+FILTERS_OPEN_KEY = "impact_filters_open"
+#: The filters and threshold chosen, kept for the runs in which their widgets are not drawn.
+CHOICES_KEY = "impact_choices"
+#: The threshold slider's starting value, in whole percent.
+DEFAULT_THRESHOLD_PCT = round(DEFAULT_THRESHOLD * 100)
+#: The "Rincian metode" of the four cards (one expander for the chain, built only while open).
+CHAIN_DETAILS_KEY = "impact_chain_details"
+#: The learning tab's "Rincian metode" (built only while open).
+LEARNING_DETAILS_KEY = "impact_learning_details"
+#: "What these numbers cannot tell" (built only while open).
+LIMITS_OPEN_KEY = "impact_limits_open"
 
 
 def _option_text(field: str):  # type: ignore[no-untyped-def]
@@ -675,38 +693,78 @@ def _option_text(field: str):  # type: ignore[no-untyped-def]
     return text
 
 
+def _filter_choices(options: dict[str, list[str]]) -> tuple[dict[str, str], int]:
+    """The programme filters ("" for any) and the threshold in percent, as the reader last set them.
+
+    The widgets' own values while they are drawn, else the values kept under :data:`CHOICES_KEY`
+    (Streamlit forgets a widget's value in a run that does not draw it); a filter value the
+    period's programmes no longer offer reads as any, as the widget would show it.
+    """
+    kept = st.session_state.get(CHOICES_KEY, {})
+    chosen = {}
+    for field in FILTER_LABELS:
+        value = st.session_state.get(f"impact_{field}", kept.get(field, ""))
+        chosen[field] = value if value in options[field] else ""
+    threshold = st.session_state.get("impact_threshold", kept.get("threshold", DEFAULT_THRESHOLD_PCT))
+    return chosen, int(threshold)
+
+
+def filters_section(options: dict[str, list[str]]) -> tuple[TrainingSelection, float]:
+    """The programme filters and the threshold, in an expander whose widgets are built only while open.
+
+    Closed (as most readers leave it), the expander is one element instead of nine (columns,
+    three selectboxes, a slider) that the browser would restyle on every run; the choices stay
+    in force while it is closed, and a line under it says which ones are set.
+    """
+    chosen, threshold = _filter_choices(options)
+    with lazy_expander(t("impact.filters"), FILTERS_OPEN_KEY) as box:
+        if box.open:
+            cols = st.columns(3)
+            for col, field in zip(cols, FILTER_LABELS, strict=True):
+                values = ["", *options[field]]
+                chosen[field] = col.selectbox(
+                    t(FILTER_LABELS[field]),
+                    values,
+                    index=values.index(chosen[field]),
+                    format_func=_option_text(field),
+                    key=f"impact_{field}",
+                )
+            # whole percent on the slider ("50%"): a share written 0.50 reads as English and as a code
+            threshold = st.slider(
+                t("impact.threshold"), 30, 90, threshold, 5, format="%d%%", key="impact_threshold"
+            )
+    st.session_state[CHOICES_KEY] = {**chosen, "threshold": threshold}
+    active = [
+        f"{t(FILTER_LABELS[field])}: {_option_text(field)(value)}" for field, value in chosen.items() if value
+    ]
+    if threshold != DEFAULT_THRESHOLD_PCT:
+        active.append(f"{t('impact.threshold')} {pct(threshold / 100, 0)}")
+    if active and not box.open:
+        st.caption(t("impact.filters_active", what="; ".join(active)))
+    selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
+    return selection, threshold / 100
+
+
 def choice_section(ctx: PageContext) -> ImpactChoice:
-    """The programme filters, the threshold and the programme; an empty note and stop without programmes."""
+    """The page's opening lines, the programme filters, the threshold and the programme; an empty
+    note and stop without programmes.
+
+    The opening caption holds the introduction, how the period picks programmes and when the
+    results were computed: one element instead of three, each of which the browser restyles on
+    every run.
+    """
+    from lib.ui.results import freshness_text
+
     date_from, date_to = ctx.filters.date_from, ctx.filters.date_to
     # all programmes with the usual threshold: the filters' options, and usually the results too
-    everything = _stored(ctx.query_scope, date_from, date_to, TrainingSelection(), caption=True)
-    options = everything.options
-    with st.expander(t("impact.filters"), expanded=False):
-        cols = st.columns(3)
-        chosen = {}
-        for col, field in zip(cols, ("competency_type", "method", "provider"), strict=True):
-            chosen[field] = col.selectbox(
-                t(FILTER_LABELS[field]),
-                ["", *options[field]],
-                format_func=_option_text(field),
-                key=f"impact_{field}",
-            )
-        # whole percent on the slider ("50%"): a share written 0.50 reads as English and as a code
-        threshold = (
-            st.slider(
-                t("impact.threshold"),
-                30,
-                90,
-                round(DEFAULT_THRESHOLD * 100),
-                5,
-                format="%d%%",
-                key="impact_threshold",
-            )
-            / 100
-        )
-    selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
+    computed = _stored(ctx.query_scope, date_from, date_to, TrainingSelection())
+    everything = computed.value
+    st.caption("\n\n".join((t("impact.intro"), t("impact.period_note"), freshness_text(computed))))
+    selection, threshold = filters_section(everything.options)
     usual = selection == TrainingSelection() and abs(threshold - DEFAULT_THRESHOLD) < 1e-9
-    results = everything if usual else _stored(ctx.query_scope, date_from, date_to, selection, threshold)
+    results = (
+        everything if usual else _stored(ctx.query_scope, date_from, date_to, selection, threshold).value
+    )
     courses = results.courses
     if courses.empty:
         st.info(t("impact.no_programs"))
@@ -719,14 +777,15 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
         }
     )
     key = st.selectbox(t("impact.program"), list(labels), format_func=labels.get, key="impact_program")
-    st.caption(t("impact.period_note"))
     return ImpactChoice(date_from, date_to, selection, threshold, key, courses, results)
 
 
 def impact_of(ctx: PageContext, c: ImpactChoice) -> ProgramImpact:
-    """The chosen programme's four levels (or all pooled); an empty note and stop when there are none."""
-    with st.spinner(t("impact.computing")):
-        impact = program_impact(c.results, None if c.key == ALL else c.key, t("impact.program_all"))
+    """The chosen programme's four levels (or all pooled); an empty note and stop when there are none.
+
+    A look-up in the stored results, so no spinner: one would cost the browser a delta per run.
+    """
+    impact = program_impact(c.results, None if c.key == ALL else c.key, t("impact.program_all"))
     if impact is None:
         st.info(t("impact.no_programs"))
         st.stop()
@@ -741,85 +800,128 @@ def _ci(low: float, high: float, decimals: int = 2) -> str:
     )
 
 
-def chain_section(impact: ProgramImpact, lang: str) -> None:
-    """The chain of evidence: one card per Kirkpatrick level."""
+@dataclass(frozen=True)
+class LevelCard:
+    """One level's card: its figure, what the figure rests on and means, and the method behind it."""
+
+    level: str
+    label: str
+    value: str
+    #: the card's text under the figure (Markdown): where the figure comes from, then the conclusion
+    body: str
+    #: the "Rincian metode" lines (interval, method)
+    details: tuple[str, ...]
+
+
+def level_cards(impact: ProgramImpact, lang: str) -> list[LevelCard]:
+    """The four cards of the chain of evidence, in Kirkpatrick's order."""
     sentences = level_sentences(impact, lang)
-    st.subheader(t("impact.chain"))
-    cards = st.columns(4)
     use = impact.reaction.set_index("item").loc["reaction_usefulness"]
     lr, beh = impact.learning, impact.behaviour
     ikm = impact.results.get("ikm")
-    card_values = [
+    rows = [
         (
             "reaction",
             t("impact.metric.usefulness"),
             num(use["mean"]),
-            _ci(use["ci_low"], use["ci_high"]),
             use["n"],
+            _ci(use["ci_low"], use["ci_high"]),
             t("impact.method.reaction"),
         ),
         (
             "learning",
             t("impact.metric.gain"),
             num(lr.mean_gain, 1),
-            _ci(lr.ci_low, lr.ci_high, 1),
             lr.n,
+            _ci(lr.ci_low, lr.ci_high, 1),
             t(f"impact.method.learning.{lr.primary_test}", dz=num(lr.d_z)),
         ),
         (
             "behaviour",
             t("impact.metric.skp"),
             num(beh.did.estimate, 1),
-            _ci(beh.did.ci_low, beh.did.ci_high, 1),
             beh.n_trained,
+            _ci(beh.did.ci_low, beh.did.ci_high, 1),
             t("impact.method.behaviour"),
         ),
     ]
+    results_method = t("impact.method.results", threshold=pct(impact.threshold, 0))
+    cards = []
+    for level, label, value, n, ci_text, method in rows:
+        body = _card_body(t(f"impact.card.basis.{level}", n=num(n, 0)), sentences[level])
+        cards.append(LevelCard(level, label, _shown(value), body, (ci_text, method)))
     if ikm is not None:
-        ikm_spec = OUTCOMES[0]
-        card_values.append(
-            (
+        basis = t("impact.card.basis.results", n=num(ikm.n_treated_units, 0))
+        cards.append(
+            LevelCard(
                 "results",
                 t("impact.metric.ikm"),
-                format_effect(ikm.overall.estimate, ikm_spec, lang),
-                _ci(ikm.overall.ci_low, ikm.overall.ci_high, 1),
-                ikm.n_treated_units,
-                t("impact.method.results", threshold=pct(impact.threshold, 0)),
+                _shown(format_effect(ikm.overall.estimate, OUTCOMES[0], lang)),
+                _card_body(basis, sentences["results"]),
+                (_ci(ikm.overall.ci_low, ikm.overall.ci_high, 1), results_method),
             )
         )
     else:
-        card_values.append(
-            (
-                "results",
-                t("impact.metric.ikm"),
-                "–",
-                t("impact.results.pick_course"),
-                0,
-                t("impact.method.results", threshold=pct(impact.threshold, 0)),
+        # all programmes pooled: level 4 is estimated per programme, and the card says so
+        cards.append(
+            LevelCard(
+                "results", t("impact.metric.ikm"), "–", t("impact.results.pick_course"), (results_method,)
             )
         )
-    for col, (level, label, value, ci_text, n, method) in zip(cards, card_values, strict=True):
-        with col.container(border=True):
-            st.markdown(f"**{t(f'impact.level.{level}')}**")
-            st.metric(label, value if value not in ("nan", "–") else "–")
-            st.caption(t(f"impact.card.basis.{level}", n=num(n, 0)))
-            conclusion_with_details(sentences[level] or "", [ci_text, method])
+    return cards
+
+
+def _card_body(basis: str, conclusion: str) -> str:
+    """Where a card's figure comes from (small and grey, as a caption) and what it means, one Markdown."""
+    return f":gray[:small[{basis}]]\n\n{conclusion}".rstrip()
+
+
+def _shown(value: str) -> str:
+    return value if value not in ("nan", "–") else "–"
+
+
+def chain_section(impact: ProgramImpact, lang: str) -> None:
+    """The chain of evidence: one card per Kirkpatrick level, and the four levels' method behind one expander.
+
+    A card is three elements (its level; the figure; what the figure rests on and what it
+    means, one Markdown): the browser restyles every element on every run, about 2 ms each,
+    and the cards' seven elements each (a container, four lines, an expander and its text)
+    were a third of the page's. The intervals and methods of the four levels are read
+    together, so they sit in one "Rincian metode" under the cards, built only while open.
+    """
+    st.subheader(t("impact.chain"))
+    cards = level_cards(impact, lang)
+    for col, card in zip(st.columns(4, border=True), cards, strict=True):
+        col.markdown(f"**{t(f'impact.level.{card.level}')}**")
+        col.metric(card.label, card.value)
+        col.markdown(card.body)
+    with details_expander(key=CHAIN_DETAILS_KEY) as box:
+        if box.open:
+            st.markdown(chain_details_markdown(cards, lang))
+
+
+def chain_details_markdown(cards: list[LevelCard], lang: str) -> str:
+    """The cards' "Rincian metode": a bullet per level, its interval and method under it."""
+    return "\n".join(
+        f"- **{t(f'impact.level.{card.level}')}**\n"
+        + "\n".join(f"  - {line}" for line in method_details("", card.details, lang).lines)
+        for card in cards
+    )
 
 
 def learning_section(impact: ProgramImpact, lang: str) -> None:
     """Level 2 in detail: who had both tests, their scores (binned, or a sample per person), the gain's size."""
     lr = impact.learning
-    st.subheader(t("impact.section.learning"))
     counts = lr.counts
-    st.caption(
-        t(
-            "impact.learning.counts",
-            paired=num(counts.paired, 0),
-            pre_only=num(counts.pre_only, 0),
-            post_only=num(counts.post_only, 0),
-            neither=num(counts.neither, 0),
-        )
+    counted = t(
+        "impact.learning.counts",
+        paired=num(counts.paired, 0),
+        pre_only=num(counts.pre_only, 0),
+        post_only=num(counts.post_only, 0),
+        neither=num(counts.neither, 0),
     )
+    # the heading and who took which test, one element (as st.subheader and st.caption draw them)
+    st.markdown(f"### {t('impact.section.learning')}\n\n:gray[:small[{counted}]]")
     if lr.n:
         participants = impact.participants
         # one chart, the view picked: the browser redraws every chart on each run, and the
@@ -844,13 +946,13 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
                 t("impact.learning.sample_note", shown=num(min(lr.n, DUMBBELL_MAX), 0), total=num(lr.n, 0))
             )
         else:
-            st.vega_lite_chart(
-                spec=shared(
-                    participants, "distribution", lambda: score_distribution_chart(participants, lang), lang
-                ),
-                width="stretch",
-                key="impact_distribution",
+            spec, rows = shared(
+                participants,
+                "distribution",
+                lambda: spec_and_data(score_distribution_chart(participants, lang)),
+                lang,
             )
+            st.vega_lite_chart(rows, spec=spec, width="stretch", key="impact_distribution")
         band = t(f"impact.hake.{lr.hake_band}") if lr.hake_band else "–"
         hake = t(
             "impact.learning.hake",
@@ -863,7 +965,11 @@ def learning_section(impact: ProgramImpact, lang: str) -> None:
             excluded=num(lr.hake_excluded_at_max, 0),
         )
         rule = t("impact.test.rule", p_t=format_p(lr.p_t, lang), p_w=format_p(lr.p_wilcoxon, lang))
-        conclusion_with_details(t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band), [hake, rule])
+        conclusion_with_details(
+            t(f"impact.learning.plain.{lr.hake_band or 'none'}", band=band),
+            [hake, rule],
+            key=LEARNING_DETAILS_KEY,
+        )
 
 
 def reaction_section(impact: ProgramImpact, lang: str) -> None:
@@ -1035,3 +1141,10 @@ def table_details(table: pd.DataFrame, lang: str) -> None:
                 table_for_display(table.drop(columns="kode_pelatihan", errors="ignore"), lang)
             )
             st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def limits_section() -> None:
+    """What these numbers cannot tell, behind an expander built only while open."""
+    with lazy_expander(t("impact.cannot_tell"), LIMITS_OPEN_KEY) as box:
+        if box.open:
+            st.markdown(t("impact.cannot_tell_text"))

@@ -16,16 +16,25 @@ from lib.ui.state import get_lang
 DETAILS_ICON = ":material/functions:"
 
 
-def conclusion_with_details(conclusion: str, lines: list[str], *, expanded: bool = False) -> MethodDetails:
+def conclusion_with_details(
+    conclusion: str, lines: list[str], *, expanded: bool = False, key: str | None = None
+) -> MethodDetails:
     """Draw ``conclusion`` (Markdown the caller made safe) and, when there are any, ``lines`` in the expander.
 
+    With ``key`` the expander is a :func:`lazy_expander`: its lines are built and sent only
+    while it is open (opening it reruns the page, or the enclosing fragment).
     Returns what was drawn, for tests and for exports that print the same two depths.
     """
     details = method_details(conclusion, lines, get_lang())
     st.markdown(details.conclusion)
     if details.lines:
-        with st.expander(details.title, expanded=expanded, icon=DETAILS_ICON):
-            st.markdown(details.markdown)
+        if key is None:
+            with st.expander(details.title, expanded=expanded, icon=DETAILS_ICON):
+                st.markdown(details.markdown)
+        else:
+            with details_expander(key=key) as box:
+                if box.open:
+                    st.markdown(details.markdown)
     return details
 
 

@@ -39,12 +39,17 @@ def local_time(when: datetime | None) -> str:
     return moment(when, get_lang())
 
 
-def freshness_caption(result: StoredResult) -> None:
-    """The small line under a figure: when it was computed, and whether a newer one is on its way."""
+def freshness_text(result: StoredResult) -> str:
+    """When a stored result was computed, and whether a newer one is on its way ("Diperbarui …")."""
     text = t("results.updated", when=updated_text(result.computed_at, get_lang()))
     if not result.fresh:
         text += " · " + t("results.refreshing")
-    st.caption(text)
+    return text
+
+
+def freshness_caption(result: StoredResult) -> None:
+    """The small line under a figure: :func:`freshness_text` as a caption of its own."""
+    st.caption(freshness_text(result))
 
 
 def _compute_with_progress(name: str, params: dict[str, Any], what: str) -> StoredResult:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from lib.ui.impact import score_bins, score_distribution_chart
+from lib.ui.vega import spec_and_data
 
 
 def test_scores_fall_in_five_point_bins_with_100_in_the_last() -> None:
@@ -24,5 +27,18 @@ def test_the_chart_sends_bars_not_every_score() -> None:
     assert rows.groupby("test", sort=False).size().tolist() == [20, 20]
     totals = rows.groupby("test", sort=False)["count"].sum()
     assert totals.tolist() == [5000, 4000]
-    assert "4.000 peserta" in totals.index[1]
+    assert totals.index.tolist() == ["Pre-test", "Post-test"]
+    assert rows.groupby("test", sort=False)["people"].first().tolist() == [
+        "Pre-test (5.000 peserta)",
+        "Post-test (4.000 peserta)",
+    ]  # how many scores, in the tooltip
     assert rows.loc[rows["count"] == 4000, "n"].tolist() == ["4.000"]  # the tooltip's count, written
+
+
+def test_the_spec_is_the_same_for_another_period() -> None:
+    """Only the rows change with the period, so the browser replaces the bars' data instead of
+    building the chart again."""
+    one = pd.DataFrame({"pre_score": [40.0, 50.0, 60.0], "post_score": [55.0, 65.0, None]})
+    other = pd.DataFrame({"pre_score": [30.0] * 7, "post_score": [80.0] * 6 + [None]})
+    specs = [spec_and_data(score_distribution_chart(frame, "id"))[0] for frame in (one, other)]
+    assert json.dumps(specs[0], sort_keys=True) == json.dumps(specs[1], sort_keys=True)

@@ -11,6 +11,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from lib.ui.impact import CHAIN_DETAILS_KEY, FILTERS_OPEN_KEY
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
 from tests.ui.vega_charts import vega_rows
 
@@ -157,7 +158,94 @@ def test_the_stored_result_is_read_once_per_run(
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert len(reads) == 1
+    at.session_state[FILTERS_OPEN_KEY] = True  # the filters are built only while their expander is open
+    at.run()
     reads.clear()
     at.slider(key="impact_threshold").set_value(60).run()
     assert not at.exception, [e.message for e in at.exception]
     assert [r.get("threshold") for r in reads] == [None, 0.6]  # the options, then this threshold's results
+
+
+def test_filters_stay_in_force_while_their_expander_is_closed(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed, the filters' expander sends none of its widgets, yet what was chosen still applies,
+    and a line under it says so; opened again, the widgets show the choice."""
+    import lib.ui.results as results
+
+    at = _app(demo_database_url, monkeypatch)
+    assert not at.slider and not at.expander(key=FILTERS_OPEN_KEY).children
+    assert not any("Saringan aktif" in c.value for c in at.caption)
+    at.session_state[FILTERS_OPEN_KEY] = True
+    at.run()
+    at.slider(key="impact_threshold").set_value(60).run()
+    at.selectbox(key="impact_competency_type").set_value("teknis").run()
+    assert not at.exception, [e.message for e in at.exception]
+    reads: list[dict] = []
+    original = results.stored
+    monkeypatch.setattr(
+        results,
+        "stored",
+        lambda name, params, *a, **k: reads.append(params) or original(name, params, *a, **k),
+    )
+    at.session_state[FILTERS_OPEN_KEY] = False
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.slider and not at.expander(key=FILTERS_OPEN_KEY).children
+    assert [(r.get("threshold"), r.get("competency_type")) for r in reads] == [(None, None), (0.6, "teknis")]
+    (line,) = [c.value for c in at.caption if c.value.startswith("Saringan aktif")]
+    assert "Jenis kompetensi: " in line and "60%" in line
+    at.session_state[FILTERS_OPEN_KEY] = True
+    at.run()
+    assert at.slider(key="impact_threshold").value == 60
+    assert at.selectbox(key="impact_competency_type").value == "teknis"
+    assert not any(c.value.startswith("Saringan aktif") for c in at.caption)  # the widgets say it
+
+
+def test_the_cards_method_details_are_built_when_opened(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The four levels' intervals and methods sit behind one "Rincian metode" under the cards."""
+    at = _app(demo_database_url, monkeypatch)
+    details = at.expander(key=CHAIN_DETAILS_KEY)
+    assert details.label == "Rincian metode" and not details.children  # closed: nothing sent
+    at.selectbox(key="impact_program").select(DIGITAL).run()
+    at.session_state[CHAIN_DETAILS_KEY] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    (text,) = [m.value for m in at.expander(key=CHAIN_DETAILS_KEY).markdown]
+    levels = ["1 · Reaksi", "2 · Pembelajaran", "3 · Perilaku kerja", "4 · Hasil layanan"]
+    assert [line.strip("- *") for line in text.splitlines() if line.startswith("- ")] == levels
+    assert text.count("  - IK 95%: ") == 4  # every level's interval, the method under it
+    assert "Selisih-dalam-selisih" in text and "Callaway–Sant'Anna" in text and "≥ 50%" in text
+
+
+#: Blocks and elements the page's main area sends on a run as it first appears (all programmes,
+#: the learning tab open, every expander closed), counted on 2026-11-30: 39 (67 before the
+#: cards, the filters and the expanders were slimmed). Streamlit sends each one on every run
+#: and the browser restyles each, changed or not (about 2 ms apiece at city scale); a change
+#: that needs more raises this bound on purpose, after measuring what it costs.
+PAGE_ELEMENTS = 39
+
+
+def _elements(node) -> list[str]:  # type: ignore[no-untyped-def]
+    """The types of every block and element under ``node`` (a placeholder a progress bar left, aside)."""
+    found = []
+    for child in getattr(node, "children", {}).values():
+        if child.type != "empty":
+            found.append(child.type)
+        found += _elements(child)
+    return found
+
+
+def test_a_run_sends_a_bounded_number_of_elements(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(demo_database_url, monkeypatch)
+    at.run()  # a rerun, as after a filter change
+    assert not at.exception, [e.message for e in at.exception]
+    assert len(_elements(at.main)) <= PAGE_ELEMENTS, _elements(at.main)
+    # a card is its level, its figure and one Markdown with the figure's basis and conclusion
+    cards = [c for c in at.columns if c.children and any(e.type == "metric" for e in c.children.values())]
+    assert len(cards) == 4
+    assert [[e.type for e in c.children.values()] for c in cards] == [["markdown", "metric", "markdown"]] * 4

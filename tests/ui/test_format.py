@@ -185,3 +185,21 @@ def test_conclusion_with_details_draws_the_plain_words_first() -> None:
     ]
     assert [e.label for e in at.expander] == ["Rincian metode"]
     assert at.markdown[-1].value == "Belum cukup data."
+
+
+def test_lazy_details_are_built_only_when_open() -> None:
+    """With a key the expander sends its lines only while open (a collapsed one's are sent on every run)."""
+    from streamlit.testing.v1 import AppTest
+
+    def page() -> None:
+        from lib.ui.method_details import conclusion_with_details
+
+        conclusion_with_details("IKM naik dengan jelas.", ["Uji Wilcoxon, p = 0,01"], key="details")
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["IKM naik dengan jelas."]
+    assert [e.label for e in at.expander] == ["Rincian metode"]
+    at.session_state["details"] = True
+    at.run()
+    assert [m.value for m in at.markdown] == ["IKM naik dengan jelas.", "- Uji Wilcoxon, p = 0,01"]
