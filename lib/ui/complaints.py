@@ -1315,7 +1315,9 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
     quality = []
     if totals.get("predicted", 0) or totals.get("abstained", 0):  # predictions in the figures: their quality
         quality = themes_ui.quality_sentences(theme_state, lang)
-    conclusion_with_details(md_escape(source), [md_escape(s) for s in quality])
+    conclusion_with_details(
+        md_escape(source), [md_escape(s) for s in quality], key="complaints_theme_details"
+    )
     return heat_event
 
 

@@ -239,7 +239,12 @@ def test_page_on_the_demo_city(
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
-    # predicted themes are in the figures: the page says their quality on this city is not yet measured
+    # predicted themes are in the figures: the page says their quality on this city is not yet
+    # measured, in the heatmap's "Rincian metode" (built when the reader opens it)
+    assert not any("belum diukur" in c.value for c in [*at.caption, *at.markdown])
+    at.session_state["complaints_theme_details"] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
     assert any("belum diukur" in c.value for c in [*at.caption, *at.markdown])
 
 
