@@ -26,6 +26,7 @@ from lib.auth.privacy import prepare_for_display
 from lib.i18n import fmt_number, translate
 from lib.queries.units import Scope
 from lib.services import ikm as service
+from lib.ui.blocks import note, side_by_side, text_block
 from lib.ui.data import cached
 from lib.ui.format import change, is_missing, period_text
 from lib.ui.format import number as format_number
@@ -335,17 +336,23 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> dict[str, 
             "text": f"{written(value, lang, 2, babel=True)} {grade if isinstance(grade, str) else ''}".strip(),
             "value": written(value, lang, 2, babel=True),
             "n": format_number(n, lang, 0),
+            "place": place,
         }
-        for label, value, grade, n in zip(
-            labels,
-            ranked["ikm_2dp"].tolist(),
-            ranked["mutu"].tolist(),
-            ranked["responden"].tolist(),
-            strict=True,
+        for place, (label, value, grade, n) in enumerate(
+            zip(
+                labels,
+                ranked["ikm_2dp"].tolist(),
+                ranked["mutu"].tolist(),
+                ranked["responden"].tolist(),
+                strict=True,
+            )
         )
     ]
     title = translate("ikm.axis.ikm", lang)
-    y = {"field": "unit", "type": "nominal", "sort": labels, "title": None, "axis": {"labelLimit": 360}}
+    # best on top by each row's place, not by a list of names: the spec without its data then
+    # stays the same when the period changes the figures (:func:`lib.ui.vega.spec_and_data`)
+    sort = {"field": "place", "op": "min"}
+    y = {"field": "unit", "type": "nominal", "sort": sort, "title": None, "axis": {"labelLimit": 360}}
     x = {
         "field": "ikm",
         "type": "quantitative",
@@ -588,9 +595,9 @@ def window_section(ctx: PageContext) -> tuple[date, date]:
 
 def options_section(date_from: date, date_to: date) -> IkmWindow:
     """The weight (0,111 or exactly 1/9) and whether a unit's figures include its sub-units."""
-    left, right = st.columns([2, 3])
+    line = side_by_side(gap="large", align="center")
     weight = (
-        left.segmented_control(
+        line.segmented_control(
             t("ikm.weight.label"),
             ["0.111", "exact"],
             default="0.111",
@@ -600,7 +607,7 @@ def options_section(date_from: date, date_to: date) -> IkmWindow:
         )
         or "0.111"
     )
-    rollup = right.toggle(t("ikm.rollup.label"), help=t("ikm.rollup.help"), key="ikm_rollup")
+    rollup = line.toggle(t("ikm.rollup.label"), help=t("ikm.rollup.help"), key="ikm_rollup")
     return IkmWindow(date_from, date_to, weight, rollup)
 
 
@@ -611,7 +618,6 @@ def headline_section(
     weight_text = t(f"ikm.weight.{change.weight}")
     st.caption(t("ikm.page.caption", n=num(change.responden, 0), start=day(w.date_from), end=day(w.date_to)))
     place = scope_name(ctx.engine, ctx.query_scope, t("ikm.scope.city"))
-    cols = st.columns(4)
     delta_help = (
         t(
             "ikm.metric.delta_help",
@@ -623,22 +629,22 @@ def headline_section(
         if change.delta is not None
         else t("ikm.metric.no_previous", start=day(change.previous_from), end=day(change.previous_to))
     )
-    cols[0].metric(
+    figures = side_by_side()
+    figures.metric(
         t("ikm.metric.ikm", scope=place) + f" ({weight_text})",
         num(change.ikm_2dp),
         delta=signed(change.delta, ctx.lang),
         help=delta_help,
     )
-    cols[1].metric(t("ikm.metric.grade"), t(f"ikm.grade.{change.mutu}"))
-    cols[2].metric(
+    figures.metric(t("ikm.metric.grade"), t(f"ikm.grade.{change.mutu}"))
+    figures.metric(
         t("ikm.metric.respondents"),
         num(change.responden, 0),
         delta=None if not change.previous_responden else num(change.responden - change.previous_responden, 0),
         delta_color="off",
     )
-    cols[3].metric(t("ikm.metric.units"), num(len(units), 0))
-    st.markdown(change_sentence(change, plain(place), ctx.lang))
-    st.caption(t("ikm.sentence.caveat"))
+    figures.metric(t("ikm.metric.units"), num(len(units), 0))
+    text_block(change_sentence(change, plain(place), ctx.lang), note(t("ikm.sentence.caveat")))
     return place, weight_text
 
 
@@ -655,9 +661,8 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
             _nrr_section(ctx, units)
     with rank_tab:
         if rank_tab.open:
-            st.vega_lite_chart(
-                spec=ranking_chart(ranked, ctx.lang, limit=15), width="stretch", key="ikm_ranking"
-            )
+            spec, rows = spec_and_data(ranking_chart(ranked, ctx.lang, limit=15))
+            st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_ranking")
             more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
             st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
             st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
@@ -716,23 +721,26 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))
-    cols = st.columns([1, 1.5, 1.5])
-    cols[0].metric(
+    figures = side_by_side(gap="large")
+    figures.metric(
         f"IKM ({weight_text})",
         num(unit["ikm_2dp"]),
         delta=signed(unit["perubahan"], ctx.lang),
         help=t("ikm.metric.unit_delta_help", start=day(prev_from), end=day(prev_to)),
+        width="content",
     )
-    cols[1].metric(
-        t("ikm.metric.grade"), t(f"ikm.grade.{unit['mutu']}") if isinstance(unit["mutu"], str) else "–"
+    figures.metric(
+        t("ikm.metric.grade"),
+        t(f"ikm.grade.{unit['mutu']}") if isinstance(unit["mutu"], str) else "–",
+        width="content",
     )
     sample_note = sample_texts(ranked[ranked["kode_unit"] == code], ctx.lang)[0]
     if sample_short(unit):
         needed = format_number(unit["sampel_minimum"], ctx.lang, 0)
         shown = t("ikm.sample.short_unit", n=format_number(unit["responden"], ctx.lang, 0), needed=needed)
-        cols[2].warning(shown, icon=":material/warning:")
+        figures.warning(shown, icon=":material/warning:")
     else:
-        cols[2].caption(sample_note)
+        figures.caption(sample_note)
     return unit
 
 
@@ -742,9 +750,7 @@ def weakest_and_trend_section(
     """The unit's weakest elements beside its IKM trend and the scope's."""
     left, right = st.columns([2, 3])
     with left:
-        st.markdown(f"#### {t('ikm.section.weakest')}")
-        st.caption(t("ikm.weakest.caption", unit=plain(unit["nama_unit"])))
-        # one list in one element: an element per line cost the browser as much as a chart
+        # heading, caption and list in one element: an element per line cost the browser as much as a chart
         items = [
             "- "
             + t(
@@ -757,8 +763,11 @@ def weakest_and_trend_section(
             )
             for weak in weakest_for_row(unit, weight=w.weight)
         ]
-        if items:
-            st.markdown("\n".join(items))
+        text_block(
+            f"#### {t('ikm.section.weakest')}",
+            note(t("ikm.weakest.caption", unit=plain(unit["nama_unit"]))),
+            "\n".join(items),
+        )
     with right:
         st.markdown(f"#### {t('ikm.section.trend')}")
         months = (w.date_to.year - w.date_from.year) * 12 + w.date_to.month - w.date_from.month + 1
@@ -869,9 +878,11 @@ def report_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     """The official SKM report of the unit, as Excel and PDF, built only when downloaded."""
     from lib.ui.auth import audit_event
 
-    st.subheader(t("ikm.section.report"))
-    st.caption(
-        t("ikm.report.caption", unit=plain(unit["nama_unit"]), start=day(w.date_from), end=day(w.date_to))
+    text_block(
+        f"### {t('ikm.section.report')}",
+        note(
+            t("ikm.report.caption", unit=plain(unit["nama_unit"]), start=day(w.date_from), end=day(w.date_to))
+        ),
     )
     unit_code = str(unit["kode_unit"])
     engine, lang = ctx.engine, ctx.lang
@@ -905,8 +916,8 @@ def report_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
         "to": str(w.date_to),
         "weight": w.weight,
     }
-    left, right = st.columns(2)
-    left.download_button(
+    buttons = side_by_side()
+    buttons.download_button(
         t("ikm.report.excel"),
         data=lambda: _skm_workbook(lang),
         file_name=f"{stem}.xlsx",
@@ -916,7 +927,7 @@ def report_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
         args=(Action.EXPORT,),
         kwargs={**audit, "file": f"{stem}.xlsx"},
     )
-    right.download_button(
+    buttons.download_button(
         t("ikm.report.pdf"),
         data=lambda: _skm_pdf(lang),
         file_name=f"{stem}.pdf",

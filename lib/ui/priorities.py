@@ -40,6 +40,7 @@ from lib.text.priorities import (
     reason_text,
 )
 from lib.ui.auth import audited_download_button, current_scope
+from lib.ui.blocks import TextRun, note, text_block
 from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
@@ -282,21 +283,34 @@ class PriorityView:
         return self.scored.iloc[int(position)]
 
 
+#: Session keys of the weights' expander (open or not) and of the weights chosen, kept while the
+#: expander is closed (its sliders are not built then, and Streamlit forgets a widget not drawn).
+WEIGHTS_OPEN_KEY, WEIGHTS_KEY = "priority_weights_open", "telaah_priority_weights"
+
+
+def weight_sliders() -> dict[str, int]:
+    """The score's weights: the sliders behind an expander, built only when it is open.
+
+    A closed plain expander still sent its eight sliders and their columns on every filter
+    change (fourteen of the page's elements); the weights chosen stay in the session."""
+    chosen = {c.key: int(DEFAULT_WEIGHTS[c.key]) for c in COMPONENTS} | st.session_state.get(WEIGHTS_KEY, {})
+    with lazy_expander(t("priority.weights"), WEIGHTS_OPEN_KEY) as box:
+        if box.open:
+            columns = st.columns(4)
+            for i, c in enumerate(COMPONENTS):
+                key = f"telaah_priority_w_{c.key}"
+                if key not in st.session_state:  # reopened: the sliders start where the reader left them
+                    st.session_state[key] = chosen[c.key]
+                chosen[c.key] = columns[i % 4].slider(
+                    t(f"priority.component.{c.key}"), 0, 50, step=5, key=key
+                )
+    st.session_state[WEIGHTS_KEY] = chosen
+    return chosen
+
+
 def scored_section(ctx: PageContext) -> PriorityView:
     """The weight sliders, then the city scored and cut to the scope; an empty note and stop."""
-    with st.expander(t("priority.weights")):
-        columns = st.columns(4)
-        weights = {
-            c.key: columns[i % 4].slider(
-                t(f"priority.component.{c.key}"),
-                0,
-                50,
-                int(DEFAULT_WEIGHTS[c.key]),
-                5,
-                key=f"telaah_priority_w_{c.key}",
-            )
-            for i, c in enumerate(COMPONENTS)
-        }
+    weights: dict[str, float] = dict(weight_sliders())
     if not any(weights.values()):
         weights = DEFAULT_WEIGHTS
     filters = ctx.filters
@@ -342,34 +356,35 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     """How many units are flagged, against which city references, the chart and the ranked table."""
     ranked, result = view.ranked, view.result
     refs = view.references
-    st.markdown(
+    scope_line = None
+    if len(ranked) < view.city_ranked_count:
+        scope_line = t(
+            "priority.scope_flagged",
+            n=int(ranked["flagged"].sum()),
+            total=len(ranked),
+            flagged_city=view.city_flagged_count,
+        )
+    # the count and its two notes in one element (an element per line cost the browser more than the line)
+    text_block(
         t(
             "priority.flagged_count",
             n=int(ranked["flagged"].sum()),
             total=len(ranked),
             threshold=num(FLAG_THRESHOLD, 0),
             share=pct(FLAG_REASON_SHARE, 0),
-        )
-    )
-    st.caption(
-        t(
-            "priority.city.caption",
-            total=num(view.city_ranked_count, 0),
-            rate=num(refs["rate_per_1000"], 2),
-            on_time=pct(refs["pct_on_time"] / 100, 1),
-            late=pct(refs["share_late"], 1),
-            jp=pct(refs["share_20jp"], 1),
-        )
-    )
-    if len(ranked) < view.city_ranked_count:
-        st.caption(
+        ),
+        note(
             t(
-                "priority.scope_flagged",
-                n=int(ranked["flagged"].sum()),
-                total=len(ranked),
-                flagged_city=view.city_flagged_count,
+                "priority.city.caption",
+                total=num(view.city_ranked_count, 0),
+                rate=num(refs["rate_per_1000"], 2),
+                on_time=pct(refs["pct_on_time"] / 100, 1),
+                late=pct(refs["share_late"], 1),
+                jp=pct(refs["share_20jp"], 1),
             )
-        )
+        ),
+        note(scope_line) if scope_line else None,
+    )
     if not ranked.empty:
         spec, rows = spec_and_data(priority_chart(ranked, ctx.lang, t("priority.chart.title")))
         st.vega_lite_chart(rows, spec=spec, width="stretch", key="priority_chart")
@@ -464,7 +479,9 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
         ]
     code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
     row = view.unit_row(code)
-    metrics = st.columns(3) + st.columns(3)
+    # three columns of two (the same grid as two rows of three): 4 blocks instead of 8
+    columns = st.columns(3)
+    metrics = columns + columns
     ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
     on_time = pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
     score_text = num(row["score"], 0) if row["status"] == UNIT_RANKED else t("priority.data_kurang", n=1)
@@ -503,46 +520,45 @@ def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> Non
     """Why the unit is flagged, beside the training recommended for it."""
     lang = ctx.lang
     left, right = st.columns(2)
+    # each side in one element (heading, list, notes): an element per line cost the browser more than the line
+    reasons = "\n".join(
+        f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}" for key in row["reasons"]
+    )
+    band = row.get("risk_band")
+    risk = None
+    if view.result.shown and isinstance(band, str):
+        risk = f"{t('priority.col.risk')}: {t('priority.risk.' + band)} ({model_reasons_text(row, lang)})"
     with left:
-        st.markdown(f"**{t('priority.profile.reasons')}**")
-        # each list in one element: an element per line cost the browser more than the line
-        if row["reasons"]:
-            st.markdown(
-                "\n".join(
-                    f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}"
-                    for key in row["reasons"]
-                )
-            )
-        else:
-            st.caption(t("priority.profile.no_reasons"))
-        band = row.get("risk_band")
-        if view.result.shown and isinstance(band, str):
-            st.caption(
-                f"{t('priority.col.risk')}: {t('priority.risk.' + band)} ({model_reasons_text(row, lang)})"
-            )
+        text_block(
+            f"**{t('priority.profile.reasons')}**",
+            reasons or note(t("priority.profile.no_reasons")),
+            note(risk) if risk else None,
+        )
+    themes = recommended_themes(row, theme_map=theme_map(ctx.engine))
+    items = []
+    for theme, source in themes:
+        kind, _, name = source.partition(":")
+        label = name if kind != "complaints" else t(f"complaints.theme.{name}")
+        items.append(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
     with right:
-        st.markdown(f"**{t('priority.profile.recommend')}**")
-        themes = recommended_themes(row, theme_map=theme_map(ctx.engine))
-        if not themes:
-            st.caption(t("priority.profile.no_recommend"))
-        items = []
-        for theme, source in themes:
-            kind, _, name = source.partition(":")
-            label = name if kind != "complaints" else t(f"complaints.theme.{name}")
-            items.append(f"- {t(theme)} · _{t(f'priority.profile.source.{kind}', name=label)}_")
-        if items:
-            st.markdown("\n".join(items))
+        text_block(
+            f"**{t('priority.profile.recommend')}**",
+            "\n".join(items) if items else note(t("priority.profile.no_recommend")),
+        )
 
 
 def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
     """The training the unit already had (and whether it worked), and its staff still to train."""
     filters, lang = ctx.filters, ctx.lang
-    st.markdown(f"**{t('priority.profile.history')}**")
+    # consecutive lines (a heading, the caption under a table, the next heading) are drawn as one element
+    lines = TextRun()
+    lines.add(f"**{t('priority.profile.history')}**")
     unit_scope = current_scope(Scope(path_prefix=row["path"]))
     history = training_history(ctx.engine, unit_scope, filters.date_from, filters.date_to)
     if history.empty:
-        st.caption(t("priority.profile.no_history"))
+        lines.add(note(t("priority.profile.no_history")))
     else:
+        lines.draw()
         st.dataframe(
             {
                 t("priority.history.program"): history["program_name"],
@@ -559,23 +575,24 @@ def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
             hide_index=True,
             width="stretch",
         )
-        st.caption(t("priority.profile.history_caption"))
+        lines.add(note(t("priority.profile.history_caption")))
 
-    st.markdown(f"**{t('priority.profile.staff')}**")
+    lines.add(f"**{t('priority.profile.staff')}**")
     unit_staff = staff(ctx.engine, unit_scope, filters.date_to.year, filters.date_to)
     unit_staff = unit_staff[unit_staff["unit_code"] == row["kode_unit"]]
     if unit_staff.empty:
-        st.caption(t("priority.profile.no_staff"))
+        lines.add(note(t("priority.profile.no_staff")))
     elif can_see_names(ctx.principal):
+        lines.draw()
         st.dataframe(staff_table(unit_staff, lang), hide_index=True, width="stretch")
     else:
-        st.caption(t("priority.profile.staff_hidden", n=len(unit_staff)))
+        lines.add(note(t("priority.profile.staff_hidden", n=len(unit_staff))))
+    lines.draw()
 
 
 def model_section(result: ModelResult) -> None:
     """The risk model's measured quality, or why it is not shown."""
-    st.subheader(t("priority.model.title"))
-    st.caption(t("priority.model.caption"))
+    text_block(f"### {t('priority.model.title')}", note(t("priority.model.caption")))
     if not result.available:
         st.info(t(f"priority.model.unavailable.{result.reason}"))
         return

@@ -97,9 +97,9 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert "ikm_saran_text" not in at.session_state
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
-    weakest = [m.value for m in at.markdown if m.value.startswith("- ")]
-    assert len(weakest) == 1  # one list
-    lines = weakest[0].split("\n")
+    weakest = [m.value for m in at.markdown if m.value.startswith("#### Tiga unsur terlemah")]
+    assert len(weakest) == 1  # heading, caption and list in one element
+    lines = [line for line in weakest[0].split("\n") if line.startswith("- ")]
     assert len(lines) == 3 and lines[0].startswith("- Persyaratan: nilai 2,00 dari 4 (mutu D)")
     assert "Pelatihan standar pelayanan" in lines[0]
     # saran, once opened, are shown as data, never as HTML

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -97,7 +98,10 @@ def test_ranking_chart_colours_by_grade_and_marks_short_samples() -> None:
     bars = _layer(spec, "bar")
     scale = bars["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True))["C"] == ui.GRADE_COLORS["C"]
-    assert bars["encoding"]["y"]["sort"] == ["Unit A (A)", "Unit B (B) ⚠", "Unit C (C)"]  # best on top
+    # best on top, by each row's place (the spec names no unit, so it stays when the period changes)
+    assert bars["encoding"]["y"]["sort"] == {"field": "place", "op": "min"}
+    assert [r["place"] for r in rows] == [0, 1, 2]
+    assert "Unit A" not in json.dumps({k: v for k, v in spec.items() if k != "data"})
     rules = spec["layer"][0]  # the grade bounds, beneath the bars
     assert rules["mark"]["type"] == "rule"
     assert [r["bound"] for r in rules["data"]["values"]] == [88.31, 76.61, 65.0]
