@@ -1,4 +1,4 @@
-"""How many elements Kepuasan, Prioritas and Ringkasan send per run, pinned so the count cannot creep back.
+"""How many elements Kepuasan, Pengaduan, Prioritas and Ringkasan send per run, pinned so the count cannot creep back.
 
 On every filter change the browser re-renders every element a run sends, changed or not
 (about 1.5-2.5 ms of CPU each in headless Chromium, a block such as a column like an element):
