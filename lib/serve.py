@@ -41,7 +41,6 @@ VIEWS = ROOT / "views"
 #: Modules the pages reach only inside functions (so not seen by reading their imports),
 #: but which every leadership page needs on its first run.
 ALSO = (
-    "plotly.graph_objects",
     "lib.results.dashboard",
     "lib.ui.results",
     # Streamlit reads the page icon with Pillow on the first run (0.15 s of TIFF tag tables).

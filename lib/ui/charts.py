@@ -6,7 +6,7 @@ a legend: two bars both labelled "70" came out red and grey, and nothing said wh
 threshold line was drawn over the value labels. Here each bar's colour says where its value
 stands against the threshold and, above it, whether the unit is flagged; a legend names the
 three colours; the threshold line lies beneath the bars and labels. No Streamlit: pages draw
-the returned figure (plotly) or spec (Vega-Lite).
+the returned Vega-Lite spec.
 """
 
 from __future__ import annotations
@@ -14,23 +14,14 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from lib.analysis.priority_score import FLAG_THRESHOLD
 from lib.i18n import translate
-from lib.ui.format import localise_figure, number
+from lib.ui.format import number
 from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, whole_axis
 
 #: Bar colour per standing: flagged (red), above the threshold without clear reasons (amber), below (grey).
 PRIORITY_COLOURS = {"flagged": "#B91C1C", "above": "#F59E0B", "below": "#94A3B8"}
-
-
-def readable_figure(figure: go.Figure, lang: str) -> go.Figure:
-    """``figure`` in the reader's formats (:func:`lib.ui.format.localise_figure`), with every
-    reference line (thresholds, grade bounds, standards) drawn beneath the bars and their
-    value labels, so a dashed line never runs through a number. Returned for chaining."""
-    figure.update_shapes(layer="below")
-    return localise_figure(figure, lang)
 
 
 def priority_standing(score: float, flagged: bool, threshold: float = FLAG_THRESHOLD) -> str:

@@ -1,11 +1,10 @@
 """One formatting layer for every table, chart and export: how a value is written for a reader.
 
 Indonesian writes ``1.234,5`` and ``Nov 2025`` and reads times on the city's clock
-(WIB); English writes ``1,234.5``. Streamlit and plotly know neither by themselves:
-``st.dataframe`` prints a float as ``69.73`` and a missing value as ``None``, and plotly
-has no Indonesian locale (its month names are English, its separators ``.``/``,``).
-So values are formatted here, on the server, into the strings the reader sees, and a
-plotly figure gets its separators and its date-axis labels set before it is drawn.
+(WIB); English writes ``1,234.5``. Streamlit and Vega know neither by themselves:
+``st.dataframe`` prints a float as ``69.73`` and a missing value as ``None``, and Vega
+names months in English and writes ``1,234.5``. So values are formatted here, on the
+server, into the strings the reader sees (:mod:`lib.ui.vega` for the charts' axes).
 
 No Streamlit import: reports (PDF, Excel) and tests use the same functions. Every
 function takes ``lang`` explicitly; pages pass :func:`lib.ui.state.get_lang`.
@@ -16,7 +15,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -34,12 +33,7 @@ EMPTY = "–"
 #: The city's clock; ``TELAAH_TIMEZONE`` overrides it (a server elsewhere still shows Medan's time).
 DISPLAY_TIMEZONE = os.environ.get("TELAAH_TIMEZONE", "Asia/Jakarta")
 BABEL_LOCALE = {"id": "id_ID", "en": "en_GB"}
-#: plotly's ``layout.separators``: the decimal mark, then the thousands mark.
-PLOTLY_SEPARATORS = {"id": ",.", "en": ".,"}
 _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
-#: Most month ticks a date axis gets; longer ranges tick every 2nd, 3rd, 6th or 12th month.
-MAX_MONTH_TICKS = 12
-_MONTH_STEPS = (1, 2, 3, 6, 12)
 
 Kind = Literal["text", "int", "number", "percent", "points", "date", "month", "time", "signed", "p"]
 Colour = Literal["normal", "inverse", "off"]
@@ -304,136 +298,6 @@ def column_config(columns: Mapping[str, Column], lang: str) -> dict[str, dict[st
             entry["help"] = help_text
         config[label] = entry
     return config
-
-
-# ---------------------------------------------------------------- charts
-
-
-def _month_start(value: date) -> date:
-    return date(value.year, value.month, 1)
-
-
-def _add_months(value: date, months: int) -> date:
-    index = value.year * 12 + value.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def month_ticks(values: Iterable[object], lang: str) -> tuple[list[str], list[str]]:
-    """Tick positions (ISO dates, as plotly reads them) and labels (``Nov 2025``) for a date axis.
-
-    One tick per month from the first to the last value, thinned to every 2nd, 3rd, 6th or
-    12th month so no more than :data:`MAX_MONTH_TICKS` remain; empty for no dates.
-    """
-    days = sorted({d for d in (_as_date(v) for v in values) if d is not None})
-    if not days:
-        return [], []
-    first, last = _month_start(days[0]), _month_start(days[-1])
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
-    step = next((s for s in _MONTH_STEPS if math.ceil(span / s) <= MAX_MONTH_TICKS), 12)
-    if step == 12:
-        first = date(first.year, 1, 1) if first.month == 1 else date(first.year + 1, 1, 1)
-    ticks = []
-    current = first
-    while current <= last:
-        ticks.append(current)
-        current = _add_months(current, step)
-    if not ticks:
-        ticks = [_month_start(days[0])]
-    return [d.isoformat() for d in ticks], [month(d, lang) for d in ticks]
-
-
-def _looks_like_dates(values: Sequence[object]) -> bool:
-    sample = [v for v in values[:20] if not is_missing(v)]
-    if not sample:
-        return False
-    if all(isinstance(v, date | datetime | pd.Timestamp | np.datetime64) for v in sample):
-        return True
-    if all(isinstance(v, str) for v in sample):
-        if any(_PERIOD_LABEL.match(v) for v in sample):  # type: ignore[arg-type]
-            return False  # quarters and semesters are written by period_text, not as months
-        try:
-            return all(len(v) >= 7 and v[4] == "-" and bool(pd.Timestamp(v)) for v in sample)  # type: ignore[index,arg-type]
-        except ValueError:
-            return False
-    return False
-
-
-def _axis_values(figure: Any, letter: str) -> dict[str, list[object]]:
-    """Per axis name (``xaxis``, ``xaxis2``…), the date-like values its traces put on it."""
-    found: dict[str, list[object]] = {}
-    for trace in figure.data:
-        values = getattr(trace, letter, None)
-        if values is None:
-            continue
-        values = list(np.asarray(values, dtype=object).ravel())
-        if not _looks_like_dates(values):
-            continue
-        anchor = getattr(trace, f"{letter}axis", None) or letter
-        name = anchor.replace(letter, f"{letter}axis", 1)
-        found.setdefault(name, []).extend(values)
-    return found
-
-
-def localise_figure(figure: Any, lang: str) -> Any:
-    """``figure`` as the reader's language writes it; returned for chaining.
-
-    Sets ``layout.separators`` (``0,5`` and ``1.234`` on Indonesian axes, hovers and text
-    labels) and gives every date axis month ticks with the reader's month names
-    (``Nov 2025``, not ``2025-11``): plotly bundles no Indonesian locale, so labels are
-    written here. An axis whose ticks the caller already set is left alone.
-    """
-    figure.update_layout(separators=PLOTLY_SEPARATORS.get(lang, PLOTLY_SEPARATORS[DEFAULT_LANGUAGE]))
-    layout = figure.layout.to_plotly_json()
-    for letter in ("x", "y"):
-        for name, values in _axis_values(figure, letter).items():
-            if layout.get(name, {}).get("tickvals") is not None:
-                continue
-            tickvals, ticktext = month_ticks(values, lang)
-            if tickvals:
-                figure.update_layout(
-                    {name: {"tickmode": "array", "tickvals": tickvals, "ticktext": ticktext}}
-                )
-    for trace in figure.data:
-        _localise_date_hover(trace, lang)
-    return figure
-
-
-#: ``%{x}``, ``%{x|%b %Y}``, ``%{x:…}`` in a hover template: plotly would write the date in English.
-_X_IN_TEMPLATE = re.compile(r"%\{x(?:[|:][^}]*)?\}")
-
-
-def date_hover_labels(values: Sequence[object], lang: str) -> list[str]:
-    """What a hover says for each date: ``Nov 2025`` for months (every date a 1st), else ``3 Nov 2025``."""
-    days = [_as_date(v) for v in values]
-    monthly = all(d is None or d.day == 1 for d in days)
-    return [EMPTY if d is None else month(d, lang) if monthly else day(d, lang) for d in days]
-
-
-def _localise_date_hover(trace: Any, lang: str) -> None:
-    """Write a date-x trace's hover date on the server (plotly bundles no Indonesian month names).
-
-    The labels go to ``hovertext`` and the template's ``%{x…}`` becomes ``%{hovertext}``; a
-    trace without a template gets ``<date>: <y>``. Heatmaps get one label per cell.
-    """
-    xs = getattr(trace, "x", None)
-    if xs is None or getattr(trace, "hovertext", None) is not None:
-        return
-    values = list(np.asarray(xs, dtype=object).ravel())
-    if not _looks_like_dates(values):
-        return
-    labels = date_hover_labels(values, lang)
-    template = trace.hovertemplate
-    if template is None:
-        value = "%{z}" if trace.type == "heatmap" else "%{y}"
-        template = f"%{{x}}: {value}"
-    if not _X_IN_TEMPLATE.search(template):
-        return
-    if trace.type == "heatmap":
-        rows = len(np.asarray(trace.z, dtype=object)) if trace.z is not None else 0
-        trace.hovertext = [labels for _ in range(rows)]
-    else:
-        trace.hovertext = labels
-    trace.hovertemplate = _X_IN_TEMPLATE.sub("%{hovertext}", template)
 
 
 # ---------------------------------------------------------------- texts

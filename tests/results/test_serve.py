@@ -38,10 +38,12 @@ def test_app_modules_cover_the_pages_and_the_result_store() -> None:
     # app.py's own imports, a page's imports (views/kepuasan.py reads lib.ui.ikm), and ALSO
     assert "lib.ui.sidebar" in modules
     assert "lib.ui.ikm" in modules
-    assert "plotly.graph_objects" in modules
+    assert "PIL.Image" in modules  # from ALSO
     assert "lib.results.dashboard" in modules
     # what pages load only on demand stays out of the server until needed
     assert not any(m.startswith(("sklearn", "statsmodels")) for m in modules)
+    # no page draws plotly any more (every chart is Vega-Lite): the server does not load it
+    assert not any(m.startswith("plotly") for m in modules)
 
 
 def test_preload_skips_names_that_are_attributes_and_reports_missing_modules() -> None:

@@ -67,18 +67,3 @@ def test_only_the_standings_present_are_named() -> None:
     assert colour["scale"]["domain"] == ["Skor < 25"] and colour["scale"]["range"] == [
         PRIORITY_COLOURS["below"]
     ]
-
-
-def test_readable_figure_puts_reference_lines_beneath_the_labels() -> None:
-    import plotly.graph_objects as go
-
-    from lib.ui.charts import readable_figure
-
-    figure = go.Figure(go.Bar(x=[76.6, 88.3], y=["A", "B"], orientation="h", text=["76,60 C", "88,30 B"]))
-    figure.add_vline(x=76.61, line_dash="dot")
-    figure.update_layout(
-        shapes=[*figure.layout.shapes, {"type": "line", "x0": 88.31, "x1": 88.31, "y0": 0, "y1": 1}]
-    )
-    readable_figure(figure, "id")
-    assert [shape.layer for shape in figure.layout.shapes] == ["below", "below"]
-    assert figure.layout.separators == ",."

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from lib.i18n import fmt_number
@@ -18,12 +17,10 @@ from lib.ui.format import (
     day,
     display_frame,
     integer,
-    localise_figure,
     method_details,
     metric_delta,
     moment,
     month,
-    month_ticks,
     number,
     percent,
     points,
@@ -132,30 +129,6 @@ def test_display_frame_labels_and_formats_every_cell() -> None:
     assert "alignment" not in config["format.test.nip"]
     with pytest.raises(KeyError):
         display_frame(frame, {"missing": Column("x")}, "id")
-
-
-def test_month_ticks_thin_out_long_ranges() -> None:
-    vals, text = month_ticks(["2025-11-01", "2026-01-15"], "id")
-    assert vals == ["2025-11-01", "2025-12-01", "2026-01-01"]
-    assert text == ["Nov 2025", "Des 2025", "Jan 2026"]
-    months = pd.date_range("2024-01-01", "2026-12-01", freq="MS")
-    vals, text = month_ticks(months, "en")
-    assert len(vals) == 12 and vals[0] == "2024-01-01" and vals[1] == "2024-04-01"
-    assert text[:2] == ["Jan 2024", "Apr 2024"]
-    assert month_ticks([None, float("nan")], "id") == ([], [])
-
-
-def test_localise_figure_sets_separators_and_month_labels() -> None:
-    fig = go.Figure(go.Scatter(x=pd.date_range("2025-09-01", periods=3, freq="MS"), y=[0.5, 1.5, 2.5]))
-    fig.add_trace(go.Bar(x=["A", "B"], y=[1, 2], xaxis="x2", yaxis="y2"))
-    localise_figure(fig, "id")
-    assert fig.layout.separators == ",."
-    assert list(fig.layout.xaxis.ticktext) == ["Sep 2025", "Okt 2025", "Nov 2025"]
-    assert "tickvals" not in fig.layout.to_plotly_json().get("xaxis2", {})
-    assert localise_figure(go.Figure(), "en").layout.separators == ".,"
-    chosen = go.Figure(go.Scatter(x=["2025-01-01", "2025-02-01"], y=[1, 2]))
-    chosen.update_xaxes(tickvals=["2025-01-01"], ticktext=["awal"])
-    assert list(localise_figure(chosen, "id").layout.xaxis.ticktext) == ["awal"]
 
 
 def test_method_details_pairs_a_conclusion_with_its_statistics() -> None:
