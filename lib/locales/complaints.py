@@ -151,6 +151,10 @@ MESSAGES = {
     },
     "complaints.spikes.table": {"id": "Rincian uji", "en": "Test details"},
     "complaints.trend.header": {"id": "Tren per unit", "en": "Trend per unit"},
+    "complaints.drill.open": {
+        "id": "Lihat isi pengaduan (pilih unit, tema, bulan)",
+        "en": "Show the texts (choose unit, theme, month)",
+    },
     "complaints.trend.units": {"id": "Unit yang ditampilkan", "en": "Units shown"},
     "complaints.trend.help": {
         "id": "Bawaan: unit yang tertandai lonjakan, lalu unit dengan pengaduan terbanyak.",

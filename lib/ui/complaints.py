@@ -1015,8 +1015,9 @@ def apply_selection(
     theme_options: list,  # type: ignore[type-arg]
     month_options: list,  # type: ignore[type-arg]
     on_forged: Callable[[str, object], None] = lambda _source, _payload: None,
-) -> None:
-    """Point the drill-down selectboxes at what was just selected in a chart or the table.
+) -> bool:
+    """Point the drill-down selectboxes at what was just selected in a chart or the table;
+    True when a selection was applied (the page then opens the texts).
 
     A selection stays in its chart across reruns, so only a *changed* selection
     is applied; the user can still change the selectboxes by hand afterwards.
@@ -1082,10 +1083,13 @@ def apply_selection(
         current["table"] = table_rows[0]
         if current["table"] != remembered.get("table") and 0 <= table_rows[0] < len(summary_unit_ids):
             updates["complaints_drill_unit"] = summary_unit_ids[table_rows[0]]
+    applied = False
     for key, value in updates.items():
         if value in options[key]:
             state[key] = value
+            applied = True
     state[_DRILL_MEMORY] = current
+    return applied
 
 
 def method_note(ov: ComplaintOverview, lang: str) -> str:
@@ -1393,8 +1397,7 @@ def table_section(ov: ComplaintOverview, lang: str) -> object:
 
 def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, object]) -> None:
     """The complaint texts behind a selection (chart point, table row, or the three pickers)."""
-    ov, lang = view.ov, ctx.lang
-    names = unit_names(ov)
+    ov = view.ov
     choices = picker_units(ov)
     st.subheader(t("complaints.drill.header"))
     st.caption(t("complaints.drill.caption"))
@@ -1405,7 +1408,7 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
         if view.period == "month"
         else [ALL]
     )
-    apply_selection(
+    applied = apply_selection(
         st.session_state,
         trend=selected_point(events["trend"], TREND_SELECTION),
         heatmap=selected_point(events["heatmap"], HEATMAP_SELECTION),
@@ -1418,6 +1421,31 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
             Action.ACCESS_DENIED, forged_selection=source, payload=repr(payload)[:200]
         ),
     )
+    if applied:  # a click on a point, a cell or a row opens its texts
+        st.session_state[DRILL_OPEN_KEY] = True
+    with lazy_expander(t("complaints.drill.open"), DRILL_OPEN_KEY, icon=":material/article:") as box:
+        if box.open:
+            drill_texts(ctx, view, unit_options, theme_options, month_options)
+
+
+#: The open state of the complaint texts' expander (opened by the reader, or by a selection).
+DRILL_OPEN_KEY = "complaints_drill_open"
+
+
+def drill_texts(
+    ctx: PageContext,
+    view: ComplaintsView,
+    unit_options: list,  # type: ignore[type-arg]
+    theme_options: list,  # type: ignore[type-arg]
+    month_options: list,  # type: ignore[type-arg]
+) -> None:
+    """The three pickers and the texts they choose: built only while their expander is open.
+
+    Why behind an expander: two tables and three pickers drawn on every period change cost the
+    browser about 50 ms of the page's 330 (headless Chromium, city scale), for texts most
+    readers open only from a chart point, a heatmap cell or a table row, which opens them."""
+    ov, lang = view.ov, ctx.lang
+    names = unit_names(ov)
     row = st.container(horizontal=True)
     c1 = c2 = c3 = row
     unit_choice = c1.selectbox(

@@ -94,6 +94,10 @@ def test_drilldown_shows_masked_texts_of_the_selection(
     engine: Engine, small_city: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 4, 30)))
+    # the texts sit in a collapsed expander, built when the reader opens it (or a selection does)
+    assert not any(box.key == "complaints_drill_unit" for box in at.selectbox)
+    at.session_state[ui.DRILL_OPEN_KEY] = True
+    at.run()
     texts = at.dataframe[-1].value
     assert len(texts) == 8
     assert all("081234567890" not in t for t in texts["Isi pengaduan"])
@@ -237,6 +241,8 @@ def test_page_on_the_demo_city(
     assert not at.exception, [e.message for e in at.exception]
     heatmap = _spec(at, 1)["layer"][0]
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
+    at.session_state[ui.DRILL_OPEN_KEY] = True  # the texts: built when opened
+    at.run()
     texts = at.dataframe[-1].value
     assert isinstance(texts, pd.DataFrame) and len(texts) == 200
     # predicted themes are in the figures: the page says their quality on this city is not yet

@@ -30,8 +30,8 @@ def _event(param: str, value: object) -> dict:
     return {"selection": {param: value}}
 
 
-def _apply(state: dict, reports: list, **events: object) -> None:
-    apply_selection(
+def _apply(state: dict, reports: list, **events: object) -> bool:
+    return apply_selection(
         state,
         trend=selected_point(events.get("trend"), TREND_SELECTION),
         heatmap=selected_point(events.get("heatmap"), HEATMAP_SELECTION),
@@ -69,8 +69,21 @@ def test_a_selection_is_applied_once_and_the_reader_may_change_the_boxes_after()
     click = _event(TREND_SELECTION, [{"unit_id": 9, "period": 20250301}])
     _apply(state, [], trend=click)
     state["complaints_drill_unit"] = 7  # the reader picks another unit by hand
-    _apply(state, [], trend=click)  # the point stays selected in the chart across reruns
+    # the point stays selected in the chart across reruns: not applied again, so the page does
+    # not reopen the texts the reader may have closed
+    assert _apply(state, [], trend=click) is False
     assert state["complaints_drill_unit"] == 7
+
+
+def test_an_applied_selection_says_so_so_that_the_page_opens_the_texts() -> None:
+    state: dict = {}
+    assert _apply(state, [], table=_event_rows([1])) is True and state["complaints_drill_unit"] == 9
+    assert _apply({}, [], trend=_event(TREND_SELECTION, [{"unit_id": 12345, "period": 20190101}])) is False
+    assert _apply({}, []) is False
+
+
+def _event_rows(rows: list[int]) -> dict:
+    return {"selection": {"rows": rows}}
 
 
 def test_nothing_selected_and_clicks_beside_the_points_select_nothing() -> None:
