@@ -145,16 +145,8 @@ def test_the_stored_result_is_read_once_per_run(
 ) -> None:
     """Each read of a stored result asks the database three or four questions: a run asks them once
     for all programmes, and once more only for a filtered selection or another threshold."""
-    import lib.ui.results as results
-
     at = _app(demo_database_url, monkeypatch)
-    reads: list[dict] = []
-    original = results.stored
-    monkeypatch.setattr(
-        results,
-        "stored",
-        lambda name, params, *a, **k: reads.append(params) or original(name, params, *a, **k),
-    )
+    reads = _count_reads(monkeypatch)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert len(reads) == 1
@@ -171,8 +163,6 @@ def test_filters_stay_in_force_while_their_expander_is_closed(
 ) -> None:
     """Closed, the filters' expander sends none of its widgets, yet what was chosen still applies,
     and a line under it says so; opened again, the widgets show the choice."""
-    import lib.ui.results as results
-
     at = _app(demo_database_url, monkeypatch)
     assert not at.slider and not at.expander(key=FILTERS_OPEN_KEY).children
     assert not any("Saringan aktif" in c.value for c in at.caption)
@@ -181,13 +171,7 @@ def test_filters_stay_in_force_while_their_expander_is_closed(
     at.slider(key="impact_threshold").set_value(60).run()
     at.selectbox(key="impact_competency_type").set_value("teknis").run()
     assert not at.exception, [e.message for e in at.exception]
-    reads: list[dict] = []
-    original = results.stored
-    monkeypatch.setattr(
-        results,
-        "stored",
-        lambda name, params, *a, **k: reads.append(params) or original(name, params, *a, **k),
-    )
+    reads = _count_reads(monkeypatch)
     at.session_state[FILTERS_OPEN_KEY] = False
     at.run()
     assert not at.exception, [e.message for e in at.exception]
@@ -249,3 +233,17 @@ def test_a_run_sends_a_bounded_number_of_elements(
     cards = [c for c in at.columns if c.children and any(e.type == "metric" for e in c.children.values())]
     assert len(cards) == 4
     assert [[e.type for e in c.children.values()] for c in cards] == [["markdown", "metric", "markdown"]] * 4
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """The params of every stored result the page reads from now on (``lib.ui.results.stored``)."""
+    import lib.ui.results as results
+
+    reads: list[dict] = []
+    original = results.stored
+    monkeypatch.setattr(
+        results,
+        "stored",
+        lambda name, params, *a, **k: reads.append(params) or original(name, params, *a, **k),
+    )
+    return reads
