@@ -32,6 +32,7 @@ from lib.services import complaints as service
 from lib.text.complaints import overview_sentences, spike_cell, spike_sentences, theme_label
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
+from lib.ui.blocks import side_by_side, text_block
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
 from lib.ui.format import day as format_day
@@ -212,6 +213,15 @@ def partial_periods(ov: ComplaintOverview) -> dict[pd.Timestamp, tuple[date, dat
     return partial
 
 
+def click_selection(name: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    """A Vega-Lite point selection ``name`` made by a click on a mark carrying ``fields`` (a double
+    click clears it): what the drill-down reads back (:func:`apply_selection`)."""
+    return {
+        "name": name,
+        "select": {"type": "point", "fields": list(fields), "on": "click", "clear": "dblclick"},
+    }
+
+
 def _period_ms(stamp: pd.Timestamp) -> float:
     """A period's first day as milliseconds since 1970 (UTC): where Vega's time scale places it."""
     return float(pd.Timestamp(stamp).tz_localize(None).value // 1_000_000)
@@ -254,9 +264,8 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     monthly = ov.period == "month"
     stamps = sorted(pd.Timestamp(p) for p in trend["period"].unique())
     labels = {p: period_label(p, ov.period, lang) for p in stamps}
-    for stamp, (first, last) in partial_periods(
-        ov
-    ).items():  # "Triwulan IV 2025 (sebagian: 1 Nov–31 Des 2025)"
+    # "Triwulan IV 2025 (sebagian: 1 Nov 2025–31 Des 2025)"
+    for stamp, (first, last) in partial_periods(ov).items():
         if stamp in labels:
             part = translate(
                 "complaints.trend.partial_tip",
@@ -347,19 +356,14 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     ]
     if window:
         # the window from half a period before its first period to half a period after its last
+        def half(stamp: pd.Timestamp) -> float:
+            return (_period_ms(_next_period(stamp, ov.period)) - _period_ms(stamp)) / 2
+
         first, last = window[0], window[-1]
+        band = {"from": _period_ms(first) - half(first), "to": _period_ms(last) + half(last)}
         layers.append(
             {
-                "data": {
-                    "values": [
-                        {
-                            "from": _period_ms(first)
-                            - (_period_ms(_next_period(first, ov.period)) - _period_ms(first)) / 2,
-                            "to": _period_ms(last)
-                            + (_period_ms(_next_period(last, ov.period)) - _period_ms(last)) / 2,
-                        }
-                    ]
-                },
+                "data": {"values": [band]},
                 "mark": {"type": "rect", "color": "#ffcdd2", "opacity": 0.45},
                 "encoding": {"x": {**x, "field": "from"}, "x2": {"field": "to"}},
             }
@@ -400,17 +404,7 @@ def trend_chart(ov: ComplaintOverview, unit_ids: list[int], lang: str) -> dict[s
     layers.append(
         {
             "data": {"values": points},
-            "params": [
-                {
-                    "name": TREND_SELECTION,
-                    "select": {
-                        "type": "point",
-                        "fields": list(TREND_FIELDS),
-                        "on": "click",
-                        "clear": "dblclick",
-                    },
-                }
-            ],
+            "params": [click_selection(TREND_SELECTION, TREND_FIELDS)],
             "mark": {"type": "point", "filled": True, "cursor": "pointer"},
             "encoding": {
                 "x": x,
@@ -568,17 +562,7 @@ def heatmap_chart(ov: ComplaintOverview, measure: str, lang: str, numbers: bool 
     }
     layers: list[dict[str, Any]] = [
         {
-            "params": [
-                {
-                    "name": HEATMAP_SELECTION,
-                    "select": {
-                        "type": "point",
-                        "fields": list(HEATMAP_FIELDS),
-                        "on": "click",
-                        "clear": "dblclick",
-                    },
-                }
-            ],
+            "params": [click_selection(HEATMAP_SELECTION, HEATMAP_FIELDS)],
             "mark": {"type": "rect", "cursor": "pointer"},
             "encoding": {
                 "x": x,
@@ -1170,24 +1154,21 @@ def overview_section(ctx: PageContext) -> ComplaintsView:
 def headline_section(ov: ComplaintOverview, lang: str) -> None:
     """Five metrics and the first three plain sentences."""
     totals = ov.totals
-    # one horizontal row rather than five columns: a column is an element of its own, and every
-    # element costs the browser on each rerun
-    row = st.container(horizontal=True, gap="medium")
-    cols = [row] * 5
-    cols[0].metric(t("complaints.metric.complaints"), num(totals["complaints"], 0))
-    cols[1].metric(
+    row = side_by_side()  # one block, not a column per metric (lib.ui.blocks says why)
+    row.metric(t("complaints.metric.complaints"), num(totals["complaints"], 0))
+    row.metric(
         t("complaints.metric.rate"),
         num(totals["rate_per_1000"], 2),
         help=t(
             "complaints.metric.rate_help", low=num(totals["rate_low"], 2), high=num(totals["rate_high"], 2)
         ),
     )
-    cols[2].metric(
+    row.metric(
         t("complaints.metric.median"),
         num(totals.get("median_working_days"), 1),
         help=t("complaints.metric.median_help", n=num(totals.get("resolved", 0), 0)),
     )
-    cols[3].metric(
+    row.metric(
         t("complaints.metric.late"),
         pct(totals.get("share_late"), 0),
         help=t(
@@ -1197,14 +1178,13 @@ def headline_section(ov: ComplaintOverview, lang: str) -> None:
             n=num(totals.get("judged", 0), 0),
         ),
     )
-    cols[4].metric(
+    row.metric(
         t("complaints.metric.backlog"),
         num(totals.get("backlog", 0), 0),
         help=t("complaints.metric.backlog_help", overdue=num(totals.get("backlog_overdue", 0), 0)),
     )
-    # one element, not one per sentence: every element costs the browser on each rerun
     sentences = shared(ov, "sentences", lambda: overview_sentences(ov, lang), lang)[:3]
-    st.markdown("\n\n".join(md_escape(sentence) for sentence in sentences))
+    text_block(*(md_escape(sentence) for sentence in sentences))  # one element, not one per sentence
 
 
 def spikes_section(ov: ComplaintOverview, lang: str) -> None:
@@ -1263,7 +1243,7 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         on_select="rerun",
         selection_mode=[TREND_SELECTION],
     )
-    partial = partial_periods(ov)
+    partial = shared(ov, "partial", lambda: partial_periods(ov))
     if partial:
         periods = [
             f"{period_label(p, ov.period, lang)} ({day(first)}–{day(last)})"
@@ -1289,14 +1269,13 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         )
         or measures[0]
     )
-    row = st.container(horizontal=True, gap="large")
-    left = right = row
-    left.toggle(
+    row = side_by_side(gap="large")
+    row.toggle(
         t("complaints.themes.labels_only"),
         key="complaints_labels_only",
         help=t("complaints.themes.labels_only_help"),
     )
-    numbers = right.toggle(
+    numbers = row.toggle(
         t("complaints.heatmap.numbers"),
         value=heatmap_cells(ov) <= HEATMAP_NUMBERS_CELLS,
         key="complaints_heatmap_numbers",
@@ -1446,21 +1425,20 @@ def drill_texts(
     readers open only from a chart point, a heatmap cell or a table row, which opens them."""
     ov, lang = view.ov, ctx.lang
     names = unit_names(ov)
-    row = st.container(horizontal=True)
-    c1 = c2 = c3 = row
-    unit_choice = c1.selectbox(
+    row = side_by_side(gap="small")
+    unit_choice = row.selectbox(
         t("complaints.drill.unit"),
         unit_options,
         format_func=lambda u: t("complaints.drill.all") if u == ALL else names.get(int(u), str(u)),
         key="complaints_drill_unit",
     )
-    theme_choice = c2.selectbox(
+    theme_choice = row.selectbox(
         t("complaints.drill.theme"),
         theme_options,
         format_func=lambda k: t("complaints.drill.all") if k == ALL else theme_label(k or None, lang),
         key="complaints_drill_theme",
     )
-    month_choice = c3.selectbox(
+    month_choice = row.selectbox(
         t("complaints.drill.month"),
         month_options,
         format_func=lambda m: t("complaints.drill.all") if m == ALL else month_label(m, lang),
