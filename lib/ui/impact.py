@@ -39,7 +39,7 @@ from lib.ui.auth import audit_event
 from lib.ui.format import method_details
 from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
-from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
+from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.tables import repeated_text_as_categories
@@ -693,53 +693,45 @@ def _option_text(field: str):  # type: ignore[no-untyped-def]
     return text
 
 
-def _filter_choices(options: dict[str, list[str]]) -> tuple[dict[str, str], int]:
-    """The programme filters ("" for any) and the threshold in percent, as the reader last set them.
-
-    The widgets' own values while they are drawn, else the values kept under :data:`CHOICES_KEY`
-    (Streamlit forgets a widget's value in a run that does not draw it); a filter value the
-    period's programmes no longer offer reads as any, as the widget would show it.
-    """
-    kept = st.session_state.get(CHOICES_KEY, {})
-    chosen = {}
-    for field in FILTER_LABELS:
-        value = st.session_state.get(f"impact_{field}", kept.get(field, ""))
-        chosen[field] = value if value in options[field] else ""
-    threshold = st.session_state.get("impact_threshold", kept.get("threshold", DEFAULT_THRESHOLD_PCT))
-    return chosen, int(threshold)
-
-
 def filters_section(options: dict[str, list[str]]) -> tuple[TrainingSelection, float]:
     """The programme filters and the threshold, in an expander whose widgets are built only while open.
 
     Closed (as most readers leave it), the expander is one element instead of nine (columns,
     three selectboxes, a slider) that the browser would restyle on every run; the choices stay
-    in force while it is closed, and a line under it says which ones are set.
+    in force while it is closed (:func:`lib.ui.method_details.lazy_widgets`), and a line under
+    it says which ones are set. A filter value the period's programmes no longer offer reads as
+    any, as the widget would show it.
     """
-    chosen, threshold = _filter_choices(options)
-    with lazy_expander(t("impact.filters"), FILTERS_OPEN_KEY) as box:
-        if box.open:
+    defaults: dict[str, str | int] = {field: "" for field in FILTER_LABELS} | {
+        "threshold": DEFAULT_THRESHOLD_PCT
+    }
+    with lazy_widgets(
+        t("impact.filters"),
+        FILTERS_OPEN_KEY,
+        CHOICES_KEY,
+        defaults,
+        prefix="impact_",
+        valid=lambda name, value: name == "threshold" or value in options[name],
+    ) as filters:
+        if filters.open:
             cols = st.columns(3)
             for col, field in zip(cols, FILTER_LABELS, strict=True):
-                values = ["", *options[field]]
-                chosen[field] = col.selectbox(
+                col.selectbox(
                     t(FILTER_LABELS[field]),
-                    values,
-                    index=values.index(chosen[field]),
+                    ["", *options[field]],
                     format_func=_option_text(field),
-                    key=f"impact_{field}",
+                    key=filters.key(field),
                 )
             # whole percent on the slider ("50%"): a share written 0.50 reads as English and as a code
-            threshold = st.slider(
-                t("impact.threshold"), 30, 90, threshold, 5, format="%d%%", key="impact_threshold"
-            )
-    st.session_state[CHOICES_KEY] = {**chosen, "threshold": threshold}
+            st.slider(t("impact.threshold"), 30, 90, step=5, format="%d%%", key=filters.key("threshold"))
+    chosen = {field: str(filters.values[field]) for field in FILTER_LABELS}
+    threshold = int(filters.values["threshold"])
     active = [
         f"{t(FILTER_LABELS[field])}: {_option_text(field)(value)}" for field, value in chosen.items() if value
     ]
     if threshold != DEFAULT_THRESHOLD_PCT:
         active.append(f"{t('impact.threshold')} {pct(threshold / 100, 0)}")
-    if active and not box.open:
+    if active and not filters.open:
         st.caption(t("impact.filters_active", what="; ".join(active)))
     selection = TrainingSelection(**{field: value or None for field, value in chosen.items()})
     return selection, threshold / 100

@@ -7,6 +7,11 @@ expander for the method, the interval and the test. Every analysis draws both th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
 import streamlit as st
 
 from lib.ui.format import MethodDetails, method_details
@@ -46,6 +51,69 @@ def lazy_expander(label: str, key: str, *, icon: str | None = None):  # type: ig
     fragment). The open state is kept under ``key`` for the session.
     """
     return st.expander(label, icon=icon, key=key, on_change="rerun")
+
+
+V = TypeVar("V")
+
+
+@dataclass
+class LazyWidgets(Generic[V]):
+    """The widgets behind a :func:`lazy_widgets` expander: whether it is open, and their values.
+
+    ``values`` holds every value in force, drawn or not; draw each widget (only ``if .open``)
+    with ``key=widgets.key(name)`` and no starting value of its own.
+    """
+
+    open: bool
+    values: dict[str, V]
+    prefix: str
+    drawn: set[str] = field(default_factory=set)
+
+    def key(self, name: str) -> str:
+        """The session key of the widget for ``name``, holding the value in force before it is drawn.
+
+        Streamlit forgets a widget's value in a run that does not draw it: the value is put back
+        under the key so a reopened widget starts where the reader left it.
+        """
+        key = f"{self.prefix}{name}"
+        if key not in st.session_state:
+            st.session_state[key] = self.values[name]
+        self.drawn.add(name)
+        return key
+
+
+@contextmanager
+def lazy_widgets(
+    label: str,
+    open_key: str,
+    store_key: str,
+    defaults: Mapping[str, V],
+    *,
+    prefix: str,
+    valid: Callable[[str, V], bool] | None = None,
+    icon: str | None = None,
+) -> Iterator[LazyWidgets[V]]:
+    """A :func:`lazy_expander` of widgets (sliders, pickers) whose values stay in force while it is closed.
+
+    Closed, as most readers leave it, the expander sends none of its widgets, yet a choice made
+    in it must still apply: the values are kept under ``store_key``. In each run the value of
+    ``name`` is the widget's own (session key ``prefix + name``) while it is drawn, else the one
+    kept, else ``defaults[name]``; a value ``valid`` refuses (a filter option the period no longer
+    offers) reads as the default, as the widget would show it. ``with lazy_widgets(…) as w:
+    if w.open: st.slider(…, key=w.key(name))``; after the block, ``w.values`` holds the values
+    in force, drawn widgets' included, and they are kept for the next run.
+    """
+    kept = {**defaults, **st.session_state.get(store_key, {})}
+    values: dict[str, V] = {}
+    for name, default in defaults.items():
+        value = st.session_state.get(f"{prefix}{name}", kept[name])
+        values[name] = value if valid is None or valid(name, value) else default
+    with lazy_expander(label, open_key, icon=icon) as box:
+        widgets = LazyWidgets(open=bool(box.open), values=values, prefix=prefix)
+        yield widgets
+    for name in widgets.drawn:
+        widgets.values[name] = st.session_state[f"{prefix}{name}"]
+    st.session_state[store_key] = dict(widgets.values)
 
 
 def details_expander(*, expanded: bool = False, key: str | None = None):  # type: ignore[no-untyped-def]

@@ -45,7 +45,7 @@ from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, integer, number, percent
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import details_expander, lazy_expander
+from lib.ui.method_details import details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
@@ -286,26 +286,25 @@ class PriorityView:
 #: Session keys of the weights' expander (open or not) and of the weights chosen, kept while the
 #: expander is closed (its sliders are not built then, and Streamlit forgets a widget not drawn).
 WEIGHTS_OPEN_KEY, WEIGHTS_KEY = "priority_weights_open", "telaah_priority_weights"
+#: Each weight slider's session key is this prefix and the component's key.
+WEIGHT_SLIDER_PREFIX = "telaah_priority_w_"
 
 
 def weight_sliders() -> dict[str, int]:
     """The score's weights: the sliders behind an expander, built only when it is open.
 
     A closed plain expander still sent its eight sliders and their columns on every filter
-    change (fourteen of the page's elements); the weights chosen stay in the session."""
-    chosen = {c.key: int(DEFAULT_WEIGHTS[c.key]) for c in COMPONENTS} | st.session_state.get(WEIGHTS_KEY, {})
-    with lazy_expander(t("priority.weights"), WEIGHTS_OPEN_KEY) as box:
-        if box.open:
+    change (fourteen of the page's elements); the weights chosen stay in the session
+    (:func:`lib.ui.method_details.lazy_widgets`)."""
+    defaults = {c.key: int(DEFAULT_WEIGHTS[c.key]) for c in COMPONENTS}
+    with lazy_widgets(
+        t("priority.weights"), WEIGHTS_OPEN_KEY, WEIGHTS_KEY, defaults, prefix=WEIGHT_SLIDER_PREFIX
+    ) as weights:
+        if weights.open:
             columns = st.columns(4)
             for i, c in enumerate(COMPONENTS):
-                key = f"telaah_priority_w_{c.key}"
-                if key not in st.session_state:  # reopened: the sliders start where the reader left them
-                    st.session_state[key] = chosen[c.key]
-                chosen[c.key] = columns[i % 4].slider(
-                    t(f"priority.component.{c.key}"), 0, 50, step=5, key=key
-                )
-    st.session_state[WEIGHTS_KEY] = chosen
-    return chosen
+                columns[i % 4].slider(t(f"priority.component.{c.key}"), 0, 50, step=5, key=weights.key(c.key))
+    return weights.values
 
 
 def scored_section(ctx: PageContext) -> PriorityView:

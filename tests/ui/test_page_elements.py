@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.analysis.priority_score import DEFAULT_WEIGHTS
-from lib.ui.priorities import WEIGHTS_KEY, WEIGHTS_OPEN_KEY
+from lib.ui.priorities import WEIGHT_SLIDER_PREFIX, WEIGHTS_KEY, WEIGHTS_OPEN_KEY
 from tests.ui.test_lazy_sections import open_with
 from tests.ui.test_page_smoke import _open, assert_page_is_clean
 
@@ -67,11 +67,11 @@ def test_priority_weights_are_kept_while_their_sliders_are_closed(
     first = at.slider[0]
     first.set_value(first.value + 10).run()
     chosen = dict(at.session_state[WEIGHTS_KEY])
-    assert chosen[first.key.removeprefix("telaah_priority_w_")] == first.value
+    assert chosen[first.key.removeprefix(WEIGHT_SLIDER_PREFIX)] == first.value
     at.session_state[WEIGHTS_OPEN_KEY] = False  # the reader closes the expander: no slider is built
     at.run()
     assert not at.exception and len(at.slider) == 0
     assert dict(at.session_state[WEIGHTS_KEY]) == chosen  # the score still uses the weights chosen
     at.session_state[WEIGHTS_OPEN_KEY] = True  # and reopened, the sliders start where they were left
     at.run()
-    assert at.slider[0].value == chosen[first.key.removeprefix("telaah_priority_w_")]
+    assert at.slider[0].value == chosen[first.key.removeprefix(WEIGHT_SLIDER_PREFIX)]
