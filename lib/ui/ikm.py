@@ -35,7 +35,7 @@ from lib.ui.method_details import lazy_expander
 from lib.ui.nrr_table import nrr_column_config, nrr_table
 from lib.ui.page import PageContext
 from lib.ui.text import plain
-from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, spec_and_data, whole_axis
+from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, named_data, sendable, spec_and_data, whole_axis
 
 #: Grade colours: green A, yellow B, orange C, red D (cells, bars and bands alike).
 GRADE_COLORS = {"A": "#4caf50", "B": "#fdd835", "C": "#fb8c00", "D": "#e53935"}
@@ -391,20 +391,31 @@ def ranking_chart(frame: pd.DataFrame, lang: str, limit: int = 20) -> dict[str, 
     }
 
 
+#: The trend's series colours (the scope first, then the unit) and dashes (the scope's dashed).
+TREND_COLOURS = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
+TREND_DASHES = [[5, 4], [1, 0], [1, 0], [1, 0]]
+
+
+def trend_floor(lowest: float | None) -> float:
+    """Where the trend's IKM axis starts: 6 points under the lowest figure, never above 60 (the
+    D/C bands stay in sight) nor under 25 (the lowest IKM there is)."""
+    return min(max(25.0, (60.0 if lowest is None else lowest) - 6), 60.0)
+
+
 def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, Any]:
     """IKM per period for one or more series (the first dashed), over the A/B/C/D bands shaded
-    behind and named on the right. A Vega-Lite spec (``st.vega_lite_chart``)."""
+    behind and named on the right. A Vega-Lite spec with data in three layers, for
+    ``st.vega_lite_chart(spec=sendable(named_data(…)))``.
+
+    The spec names nothing that changes with the period (:func:`lib.ui.vega.named_data`): the
+    axis's floor (:func:`trend_floor`) is where the lowest band's rows start, the y scale's
+    domain is the data's own extent (bands and points), the periods and series are ordered by
+    fields of the rows, and the series' names are in the rows only.
+    """
     bounds = [25.0, GRADE_BOUNDS_100[2][1], GRADE_BOUNDS_100[1][1], GRADE_BOUNDS_100[0][1], 100.0]
-    bands = [
-        {"grade": letter, "low": bounds[i], "high": bounds[i + 1], "middle": (bounds[i] + bounds[i + 1]) / 2}
-        for i, letter in enumerate(["D", "C", "B", "A"])
-    ]
-    palette = ["#37474f", "#1565c0", "#6a1b9a", "#00838f"]
-    rows, names, lows, periods = [], [], [], {}
-    for name, frame in series:
-        if frame.empty:
-            continue
-        names.append(name)
+    rows, lows, periods = [], [], {}
+    shown = [(name, frame) for name, frame in series if not frame.empty]
+    for rank, (name, frame) in enumerate(shown):
         lows.append(float(frame["ikm_2dp"].min()))
         for label, value, grade, n in zip(
             frame["period_label"].tolist(),
@@ -418,6 +429,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
             rows.append(
                 {
                     "series": name,
+                    "rank": rank,
                     "period": text,
                     "key": str(label),
                     "ikm": float(value),
@@ -426,15 +438,23 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                     "n": format_number(n, lang, 0),
                 }
             )
-    floor = max(25.0, min(lows or [60.0]) - 6)
-    low = min(floor, 60.0)
+    low = trend_floor(min(lows) if lows else None)
+    # the bands from the floor up: the scale's domain is then the data's extent, [floor, 100]
+    bands = [
+        {"grade": letter, "low": max(bounds[i], low), "high": bounds[i + 1]}
+        for i, letter in enumerate(["D", "C", "B", "A"])
+        if bounds[i + 1] > low
+    ]
+    for band in bands:
+        band["middle"] = (band["low"] + band["high"]) / 2
     # periods ordered by a field of the rows, not by a list in the spec: the spec then stays the
     # same when only the figures change (see :func:`spec_and_data`)
     position = {key: i for i, key in enumerate(sorted(periods))}
     for row in rows:
         row["order"] = position[row.pop("key")]
     title = translate("ikm.axis.ikm", lang)
-    y_scale = {"domain": [low, 100], "nice": False, "clamp": True}
+    y_scale = {"zero": False, "nice": False, "clamp": True}
+    by_rank = {"field": "rank", "op": "min"}
     return {
         "height": 240,
         "autosize": FIT_WIDTH,
@@ -450,7 +470,7 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                 },
             },
             {
-                "data": {"values": [b for b in bands if b["high"] > low]},
+                "data": {"values": bands},
                 "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11, "color": "#475569"},
                 "encoding": {
                     "x": {"value": {"expr": "width"}},
@@ -472,20 +492,21 @@ def trend_chart(series: list[tuple[str, pd.DataFrame]], lang: str) -> dict[str, 
                         "field": "ikm",
                         "type": "quantitative",
                         "scale": y_scale,
-                        "axis": whole_axis(title, low, 100),
+                        # whole tens below 1,000: the same in both languages
+                        "axis": {"title": title, "format": "d", "tickMinStep": 10},
                     },
                     "color": {
                         "field": "series",
                         "type": "nominal",
-                        "sort": names,
-                        "scale": {"domain": names, "range": palette[: len(names)] or palette[:1]},
+                        "sort": by_rank,
+                        "scale": {"range": TREND_COLOURS},
                         "legend": {"orient": "bottom", "title": None, "labelLimit": 400},
                     },
                     "strokeDash": {
                         "field": "series",
                         "type": "nominal",
-                        "sort": names,
-                        "scale": {"domain": names, "range": [[5, 4]] + [[1, 0]] * max(len(names) - 1, 0)},
+                        "sort": by_rank,
+                        "scale": {"range": TREND_DASHES},
                         "legend": None,
                     },
                     "tooltip": [
@@ -510,32 +531,51 @@ def group_label(dimension: str, value: object, lang: str) -> str:
     return str(value)
 
 
+#: How far right of the longest bar the profile's x axis reaches, as a share of that bar (room
+#: for its label).
+PROFILE_ROOM = 1.3
+
+
 def profile_chart(frame: pd.DataFrame, dimension: str, lang: str, limit: int = 12) -> dict[str, Any]:
     """Respondents per group (bars, coloured by the group's grade) with each group's IKM in
-    the label. A Vega-Lite spec (``st.vega_lite_chart``)."""
+    the label. A Vega-Lite spec for ``spec_and_data``.
+
+    The spec names nothing that changes with the period but the number of groups (its height):
+    groups are ordered by a field of the rows, and a bar's length is its share of the longest
+    (the axis has no numbers; the label gives them) on a fixed domain."""
     shown = frame.head(limit)
     labels = [group_label(dimension, g, lang) for g in shown["group"]]
+    top = max([int(n) for n in shown["responden"].tolist()] or [1]) or 1
     rows = [
         {
             "group": label,
+            "order": i,
             "responden": int(n),
+            "share": int(n) / top,
             "grade": grade if isinstance(grade, str) else "–",
             "text": f"{written(n, lang, 0, babel=True)} · IKM {written(v, lang, 2, babel=True)}",
         }
-        for label, n, v, grade in zip(
-            labels,
-            shown["responden"].tolist(),
-            shown["ikm_2dp"].tolist(),
-            shown["mutu"].tolist(),
-            strict=True,
+        for i, (label, n, v, grade) in enumerate(
+            zip(
+                labels,
+                shown["responden"].tolist(),
+                shown["ikm_2dp"].tolist(),
+                shown["mutu"].tolist(),
+                strict=True,
+            )
         )
     ]
-    top = max([r["responden"] for r in rows] or [1])
-    y = {"field": "group", "type": "nominal", "sort": labels, "title": None, "axis": {"labelLimit": 300}}
+    y = {
+        "field": "group",
+        "type": "nominal",
+        "sort": {"field": "order", "op": "min"},
+        "title": None,
+        "axis": {"labelLimit": 300},
+    }
     x = {
-        "field": "responden",
+        "field": "share",
         "type": "quantitative",
-        "scale": {"domain": [0, top * 1.3], "nice": False},
+        "scale": {"domain": [0, PROFILE_ROOM], "nice": False},
         "axis": {"title": translate("ikm.axis.respondents", lang), "labels": False, "ticks": False},
     }
     return {
@@ -798,8 +838,9 @@ def weakest_and_trend_section(
                 ),
             ),
         ]
-        spec, rows = spec_and_data(trend_chart(series, ctx.lang))
-        st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_trend")
+        st.vega_lite_chart(
+            spec=sendable(named_data(trend_chart(series, ctx.lang))), width="stretch", key="ikm_trend"
+        )
         st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
 
 
@@ -831,11 +872,8 @@ def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str
         )
         or GROUP_DIMENSIONS[0]
     )
-    st.vega_lite_chart(
-        spec=profile_chart(groups[dimension], dimension, ctx.lang),
-        width="stretch",
-        key=f"ikm_profile_{dimension}",
-    )
+    spec, rows = spec_and_data(profile_chart(groups[dimension], dimension, ctx.lang))
+    st.vega_lite_chart(rows, spec=spec, width="stretch", key=f"ikm_profile_{dimension}")
 
 
 def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:

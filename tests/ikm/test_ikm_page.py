@@ -12,7 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY
+from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY, trend_floor
+from lib.ui.state import FILTERS_KEY, Filters
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 from tests.ui.vega_charts import vega_rows, vega_texts
 
@@ -88,7 +89,9 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     # only the open tab (the NRR table) and the trend are drawn; the profile and the saran wait
     # behind their expanders
     assert len(at.get("vega_lite_chart")) == 1  # the trend
-    trend = vega_rows(at.get("vega_lite_chart")[0])  # its figures travel as data, beside a spec that stays
+    trend = vega_rows(
+        at.get("vega_lite_chart")[0], "d0"
+    )  # its figures travel as data, beside a spec that stays
     assert "Kelurahan Belawan I" in trend["series"].tolist() and "49,95" in trend["value"].tolist()
     nrr = at.dataframe[0].value
     assert nrr.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"  # the weakest unit on top
@@ -200,3 +203,37 @@ def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
     at.run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) >= 3 and len(at.dataframe) >= 1
+
+
+@pytest.mark.slow
+def test_chart_specs_stay_the_same_when_the_period_changes(demo_database_url, monkeypatch) -> None:
+    """A period change sends the trend and the respondent profile with other data beside the same
+    spec, so the browser swaps their data instead of building them again (``lib.ui.vega``): the
+    trend's floor and series names, the profile's groups and bar lengths travel in the data."""
+    periods = [
+        Filters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)),
+        Filters(date_from=date(2026, 4, 1), date_to=date(2026, 6, 30)),
+    ]
+    monkeypatch.setenv("DATABASE_URL", demo_database_url)
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
+    monkeypatch.setenv("TELAAH_DEMO_ROLE", "pimpinan")
+    st.cache_data.clear()
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state[PROFILE_OPEN_KEY] = True
+    specs, data = [], []
+    for filters in periods:
+        at.session_state[FILTERS_KEY] = filters
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        trend, profile = at.get("vega_lite_chart")[0], at.get("vega_lite_chart")[-1]
+        assert json.loads(trend.proto.spec)["layer"][2]["mark"]["type"] == "line"
+        assert json.loads(profile.proto.spec)["layer"][0]["mark"]["type"] == "bar"
+        specs.append((trend.proto.spec, profile.proto.spec))
+        data.append((vega_rows(trend, "d0"), vega_rows(trend, "d1"), vega_rows(profile)))
+    assert specs[0] == specs[1]
+    (trend_a, bands_a, profile_a), (trend_b, bands_b, profile_b) = data
+    assert not trend_a["value"].equals(trend_b["value"])  # other figures, and the same spec
+    assert bands_a["low"].min() != bands_b["low"].min()  # the axis starts elsewhere
+    assert not profile_a["text"].equals(profile_b["text"])
+    for trend, bands in ((trend_a, bands_a), (trend_b, bands_b)):  # the axis starts under the lowest point
+        assert bands["low"].min() == trend_floor(trend["ikm"].min()) <= trend["ikm"].min()

@@ -10,6 +10,7 @@ import pytest
 
 from lib.i18n import fmt_number
 from lib.ui import ikm as ui
+from lib.ui.vega import named_data
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -121,39 +122,76 @@ def test_nrr_cells_are_written_as_fmt_number_writes_them(lang: str, texts: list[
     assert [fmt_number(v, lang) for v in (2.675, 3.125, None)] == texts
 
 
-def test_trend_chart_draws_the_four_grade_bands() -> None:
+def test_trend_chart_draws_the_grade_bands_from_its_floor() -> None:
     series = pd.DataFrame({"period_label": ["2025-Q1", "2025-Q2"], "ikm_2dp": [80.0, 90.0]})
     series["responden"], series["mutu"] = [10, 12], ["B", "A"]
     spec = ui.trend_chart([("Kota", series)], "id")
     bands = spec["layer"][0]  # shaded beneath the lines
     assert bands["mark"]["type"] == "rect"
+    # the axis starts at 60 here (80 − 6 ≥ 60): the D band is its last 5 points, and the bands
+    # set the scale's domain (the spec names none)
     assert [(b["low"], b["high"]) for b in bands["data"]["values"]] == [
-        (25.0, 65.0),
+        (60.0, 65.0),
         (65.0, 76.61),
         (76.61, 88.31),
         (88.31, 100.0),
     ]
-    # named on the right: only the bands the axis shows (it starts at 60 here: 80 − 6 ≥ 60)
-    assert [b["grade"] for b in _layer(spec, "text")["data"]["values"]] == ["D", "C", "B", "A"]
+    # named on the right, in the middle of what the axis shows of each band
+    text = _layer(spec, "text")["data"]["values"]
+    assert [(b["grade"], b["middle"]) for b in text] == [
+        ("D", 62.5),
+        ("C", 70.805),
+        ("B", 82.46000000000001),
+        ("A", 94.155),
+    ]
     line = _layer(spec, "line")
     assert [r["ikm"] for r in spec["data"]["values"]] == [80.0, 90.0]  # the line's, the chart's main data
     assert [r["value"] for r in spec["data"]["values"]] == ["80,00", "90,00"]
     assert [r["order"] for r in spec["data"]["values"]] == [0, 1]
-    assert line["encoding"]["y"]["scale"]["domain"] == [60.0, 100]
+    assert "domain" not in line["encoding"]["y"]["scale"]
+
+
+def test_trend_floor() -> None:
+    assert ui.trend_floor(80.0) == 60.0  # never above 60
+    assert ui.trend_floor(58.5) == 52.5  # 6 points under the lowest figure
+    assert ui.trend_floor(27.0) == 25.0  # never under the lowest IKM there is
+    assert ui.trend_floor(None) == 54.0
 
 
 def test_trend_chart_spec_does_not_change_with_the_figures() -> None:
-    """A period change that moves the figures sends the same spec with other data, so the
-    browser updates the chart's data instead of building it again."""
+    """A period change that moves the figures, the axis's floor or the unit sends the same spec
+    with other data, so the browser updates the chart's data instead of building it again."""
     first = pd.DataFrame({"period_label": ["2025-02", "2025-01"], "ikm_2dp": [80.0, 90.0]})
     first["responden"], first["mutu"] = [10, 12], ["B", "A"]
-    second = first.assign(ikm_2dp=[84.5, 77.25], responden=[1234, 5])
-    spec_a, rows_a = ui.spec_and_data(ui.trend_chart([("Kota", first)], "id"))
-    spec_b, rows_b = ui.spec_and_data(ui.trend_chart([("Kota", second)], "id"))
-    assert spec_a == spec_b and "data" not in spec_a
+    second = first.assign(ikm_2dp=[84.5, 47.25], responden=[1234, 5], mutu=["B", "D"])
+    chart_a = named_data(ui.trend_chart([("Kota", first), ("Unit A", first)], "id"))
+    chart_b = named_data(ui.trend_chart([("Kota", first), ("Unit B", second)], "id"))
+    datasets_a, datasets_b = chart_a.pop("datasets"), chart_b.pop("datasets")
+    assert chart_a == chart_b and json.dumps(chart_a).count('"name": "d') == 3
+    assert "Unit" not in json.dumps(chart_a)  # the series are named in the rows
+    rows_b, bands_b = datasets_b["d0"], datasets_b["d1"]
+    assert bands_b["low"].min() == 41.25 and datasets_a["d1"]["low"].min() == 60.0  # the floor, in the data
     # the periods in time order whatever the order of the rows: 2025-01 first
-    assert rows_b.sort_values("order")["value"].tolist() == ["77,25", "84,50"]
-    assert rows_b["n"].tolist() == ["1.234", "5"]
+    unit_b = rows_b[rows_b["series"] == "Unit B"]
+    assert unit_b.sort_values("order")["value"].tolist() == ["47,25", "84,50"]
+    assert unit_b["n"].tolist() == ["1.234", "5"]
+    assert rows_b.groupby("series")["rank"].first().to_dict() == {"Kota": 0, "Unit B": 1}  # the scope first
+
+
+def test_profile_chart_spec_does_not_change_with_the_figures() -> None:
+    first = pd.DataFrame(
+        {"group": ["P", "L"], "responden": [30, 10], "ikm_2dp": [80.0, 70.0], "mutu": ["B", "C"]}
+    )
+    second = pd.DataFrame(
+        {"group": ["L", "P"], "responden": [400, 100], "ikm_2dp": [91.0, 60.0], "mutu": ["A", "D"]}
+    )
+    spec_a, rows_a = ui.spec_and_data(ui.profile_chart(first, "gender", "id"))
+    spec_b, rows_b = ui.spec_and_data(ui.profile_chart(second, "gender", "id"))
+    assert spec_a == spec_b and "Perempuan" not in json.dumps(spec_a)
+    # the order the rows came in (most respondents first), the longest bar the whole of its share
+    assert rows_b["group"].tolist() == ["Laki-laki", "Perempuan"] and rows_b["order"].tolist() == [0, 1]
+    assert rows_b["share"].tolist() == [1.0, 0.25]
+    assert rows_b["text"].tolist() == ["400 · IKM 91,00", "100 · IKM 60,00"]
 
 
 def test_ranking_table_and_sample_texts() -> None:
