@@ -103,7 +103,7 @@ MESSAGES = {
     "impact.card.method": {"id": "Metode: {method}", "en": "Method: {method}"},
     "impact.metric.usefulness": {"id": "Manfaat (1–5)", "en": "Usefulness (1–5)"},
     "impact.metric.gain": {"id": "Kenaikan nilai (poin)", "en": "Score gain (points)"},
-    "impact.metric.skp": {"id": "Selisih perubahan SKP (poin)", "en": "SKP change vs. comparison (points)"},
+    "impact.metric.skp": {"id": "Selisih perubahan SKP (poin)", "en": "SKP change vs. peers (points)"},
     "impact.metric.ikm": {"id": "Perubahan IKM (poin)", "en": "IKM change (points)"},
     "impact.not_estimable": {"id": "Tidak dapat diestimasi", "en": "Not estimable"},
     "impact.details": {"id": "Bukti per tingkat", "en": "The evidence, level by level"},
@@ -238,7 +238,11 @@ MESSAGES = {
         "en": "The dashed line at 0.6 is a typical training effect by meta-analysis; a programme whose interval includes 0 has not shown a learning gain. The 'effective' verdict uses Holm-adjusted p for many programmes.",
     },
     "impact.section.table": {"id": "Tabel per program dan tingkat", "en": "Table per programme and level"},
-    "impact.table.show": {"id": "Lihat tabel ({rows} baris)", "en": "Show the table ({rows} rows)"},
+    "impact.table.show": {"id": "Lihat tabel", "en": "Show the table"},
+    "impact.table.rows": {
+        "id": "{rows} baris: setiap program di setiap tingkat.",
+        "en": "{rows} rows: every programme at every level.",
+    },
     "impact.download": {"id": "Unduh tabel (CSV)", "en": "Download table (CSV)"},
     "impact.cannot_tell": {
         "id": "Yang tidak bisa disimpulkan dari angka ini",

@@ -42,6 +42,7 @@ from lib.ui.i18n import num, pct, t
 from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
+from lib.ui.state import show_current_label
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, number_axis, spec_and_data, whole_axis
 
@@ -665,6 +666,8 @@ FILTER_LABELS = {
     "method": "impact.method_filter",
     "provider": "impact.provider_filter",
 }
+#: The programme picker's session key (its value: a course key, or :data:`ALL`).
+PROGRAM_KEY = "impact_program"
 #: The programme filters' expander: its content is built only while it is open.
 FILTERS_OPEN_KEY = "impact_filters_open"
 #: The filters and threshold chosen, kept for the runs in which their widgets are not drawn.
@@ -675,6 +678,8 @@ DEFAULT_THRESHOLD_PCT = round(DEFAULT_THRESHOLD * 100)
 CHAIN_DETAILS_KEY = "impact_chain_details"
 #: The learning tab's "Rincian metode" (built only while open).
 LEARNING_DETAILS_KEY = "impact_learning_details"
+#: The per-course table's expander (built only while open).
+TABLE_OPEN_KEY = "impact_table"
 #: "What these numbers cannot tell" (built only while open).
 LIMITS_OPEN_KEY = "impact_limits_open"
 
@@ -768,7 +773,8 @@ def choice_section(ctx: PageContext) -> ImpactChoice:
             for row in courses.itertuples()
         }
     )
-    key = st.selectbox(t("impact.program"), list(labels), format_func=labels.get, key="impact_program")
+    show_current_label(PROGRAM_KEY, labels.get, ALL)  # in the reader's language, with this period's counts
+    key = st.selectbox(t("impact.program"), list(labels), format_func=labels.get, key=PROGRAM_KEY)
     return ImpactChoice(date_from, date_to, selection, threshold, key, courses, results)
 
 
@@ -1124,9 +1130,12 @@ def table_details(table: pd.DataFrame, lang: str) -> None:
 
     The evaluator's detail: at city scale it is hundreds of rows the browser would lay out on
     every run; the forest plot above compares the courses, and the download holds it all.
+    The label names no count: Streamlit tells an expander by its label, and one that changed
+    with the period closed the table a reader had opened. The count is written inside.
     """
-    with lazy_expander(t("impact.table.show", rows=num(len(table), 0)), "impact_table") as box:
+    with lazy_expander(t("impact.table.show"), TABLE_OPEN_KEY) as box:
         if box.open:
+            st.caption(t("impact.table.rows", rows=num(len(table), 0)))
             # the runs' codes (up to dozens per course) stay in the download: on screen they were two
             # thirds of the page's payload (170 of 260 KB at city scale) and no one reads them there
             shown = repeated_text_as_categories(

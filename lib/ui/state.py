@@ -7,8 +7,10 @@ and never touch ``st.session_state`` keys of their own for these.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -57,3 +59,21 @@ def get_lang() -> str:
 
 def set_lang(lang: str) -> None:
     st.session_state[LANG_KEY] = lang
+
+
+def show_current_label(key: str, label_of: Callable[[Any], str | None], default: Any) -> None:
+    """Before a keyed selectbox is built: make the browser show its choice under today's label.
+
+    A keyed selectbox keeps its identity when its options' labels change (the language, a count
+    inside a label), and the browser goes on showing the label it last chose: Dampak's picker
+    read "Semua program" after a switch to English. The choice itself is kept (it is the option,
+    not its label); when its label differs from the last run's, the value is set again through
+    the session, which makes Streamlit send the current label with the widget. ``default`` is
+    the widget's choice before the reader makes one.
+    """
+    value = st.session_state.get(key, default)
+    shown_key = f"{key}__shown"
+    shown = label_of(value)
+    if key in st.session_state and st.session_state.get(shown_key, shown) != shown:
+        st.session_state[key] = value
+    st.session_state[shown_key] = shown

@@ -6,12 +6,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from lib.ui.impact import CHAIN_DETAILS_KEY, FILTERS_OPEN_KEY
+from lib.i18n import fmt_number
+from lib.ui.impact import ALL, CHAIN_DETAILS_KEY, FILTERS_OPEN_KEY, PROGRAM_KEY, TABLE_OPEN_KEY
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
 from tests.ui.vega_charts import vega_rows
 
@@ -105,22 +107,45 @@ def test_page_on_an_empty_database(engine: Engine, monkeypatch: pytest.MonkeyPat
     assert any("No training programme" in i.value for i in at.info)
 
 
+def _course_table(at: AppTest) -> pd.DataFrame | None:
+    return next((d.value for d in at.dataframe if "Tingkat" in d.value.columns), None)
+
+
 def test_per_course_table_is_drawn_only_when_opened(
     demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _app(demo_database_url, monkeypatch)
     table_label = "Tabel per program dan tingkat"
-    opener = next(e for e in at.expander if e.label.startswith("Lihat tabel ("))
-    assert not opener.children  # closed: nothing sent
-    at.session_state["impact_table"] = True
+    opener = at.expander(key=TABLE_OPEN_KEY)
+    assert opener.label == "Lihat tabel" and not opener.children  # closed: nothing sent
+    at.session_state[TABLE_OPEN_KEY] = True
     at.run()
     assert not at.exception, [e.message for e in at.exception]
-    frames = [d.value for d in at.dataframe]
-    table = next(f for f in frames if "Tingkat" in f.columns)
-    rows = int(opener.label.removeprefix("Lihat tabel (").split()[0].replace(".", ""))
-    assert len(table) == rows  # every course at every level, as the label says
+    table = _course_table(at)
+    assert table is not None
+    (count,) = [c.value for c in at.expander(key=TABLE_OPEN_KEY).caption]
+    assert (
+        count == f"{fmt_number(len(table), 'id', 0)} baris: setiap program di setiap tingkat."
+    )  # every course at every level
     assert "Kode" not in table.columns  # the run codes stay in the download
     assert any(s.value == table_label for s in at.subheader)
+
+
+def test_the_opened_table_stays_open_when_the_period_changes(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit tells an expander by its label: a label holding the row count closed the table
+    whenever a period change changed the count."""
+    at = _app(demo_database_url, monkeypatch)
+    at.session_state[TABLE_OPEN_KEY] = True  # as a reader's click does
+    at.run()
+    before = _course_table(at)
+    assert before is not None
+    at.session_state[FILTERS_KEY] = Filters(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    after = _course_table(at)
+    assert after is not None and len(after) != len(before)  # still open, with this period's rows
 
 
 def test_charts_are_built_once_per_stored_result(
@@ -247,3 +272,37 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
         lambda name, params, *a, **k: reads.append(params) or original(name, params, *a, **k),
     )
     return reads
+
+
+def test_the_programme_picker_shows_its_choice_in_the_language_chosen(
+    demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The browser keeps showing a keyed selectbox's last label unless told: after a switch to
+    English the picker read "Semua program". The choice is kept, and its new label is sent once."""
+    at = _app(demo_database_url, monkeypatch)
+    assert at.selectbox(key=PROGRAM_KEY).value == ALL
+    at.session_state[LANG_KEY] = "en"  # the sidebar's language switch
+    at.run()
+    picker = at.selectbox(key=PROGRAM_KEY)
+    assert picker.value == ALL and picker.options[0] == "All programmes"
+    assert picker.proto.set_value and picker.proto.raw_value == "All programmes"
+    at.run()
+    assert not at.selectbox(key=PROGRAM_KEY).proto.set_value  # nothing to tell when nothing changed
+    at.selectbox(key=PROGRAM_KEY).select(DIGITAL).run()
+    at.session_state[LANG_KEY] = "id"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    picker = at.selectbox(key=PROGRAM_KEY)
+    assert picker.value == DIGITAL  # the choice made in English, still chosen
+    assert picker.proto.raw_value.startswith(f"{DIGITAL} (") and "angkatan" in picker.proto.raw_value
+    assert at.metric[3].value.startswith("+")  # and its level 4 drawn
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_cards_metric_labels_fit_a_quarter_of_the_page(lang: str) -> None:
+    """A card's metric label is cut, not wrapped: in Chromium at 1366 px a quarter-width card showed
+    "SKP change vs. comparison (…" (34 characters); 29 fit."""
+    from lib.i18n import translate
+
+    for metric in ("usefulness", "gain", "skp", "ikm"):
+        assert len(translate(f"impact.metric.{metric}", lang)) <= 29, metric
