@@ -6,9 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.services.data import is_empty
 from lib.ui.auth import allowed_scope, render_account_box, require_principal
-from lib.ui.data import engine
+from lib.ui.data import database_is_empty
 from lib.ui.i18n import t
 from lib.ui.nav import pages_for
 from lib.ui.sidebar import language_switch, render_sidebar
@@ -19,7 +18,7 @@ st.set_page_config(page_title="Telaah", page_icon=str(HERE / "data" / "favicon.s
 st.logo(str(HERE / "data" / "logo.svg"), size="large")
 language_switch()  # before the gate, so the sign-in screen can be read in English too
 principal = require_principal()
-empty = is_empty(engine=engine())
+empty = database_is_empty()
 sections = pages_for(principal, empty)
 current = st.navigation(
     {

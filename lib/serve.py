@@ -130,11 +130,12 @@ def settle() -> None:
     """Do once, before the first visitor, what the first page run would otherwise pay for, then
     take everything loaded so far out of the garbage collector's full passes.
 
-    Streamlit runs a full collection (``gc.collect(2)``) after every script run. With pandas,
-    SQLAlchemy and Plotly loaded that pass walks about 300,000 objects: 0.15 s of every rerun
-    of every page, and 0.5 s after the first. The modules loaded here live as long as the
-    process, so :func:`gc.freeze` moves them to a generation the collector never scans; what
-    page runs create afterwards is still collected as before.
+    A full collection (``gc.collect(2)``: Python's own, now and then, and Streamlit's after
+    every script run unless ``runner.postScriptGC`` is off, as ``.streamlit/config.toml`` sets)
+    walks every tracked object. With pandas, SQLAlchemy and Plotly loaded that is about 300,000
+    objects: 0.15 s a pass. The modules loaded here live as long as the process, so
+    :func:`gc.freeze` moves them to a generation the collector never scans; what page runs
+    create afterwards is still collected as before.
     """
     from lib.i18n import catalog
 

@@ -85,7 +85,10 @@ def empty_all_tables(engine: Engine) -> None:
 @pytest.fixture
 def engine(_schema_engine: Engine) -> Engine:
     """An engine on a migrated database whose tables are empty at the start of the test."""
+    from lib.ui.data import forget_recent_reads
+
     empty_all_tables(_schema_engine)
+    forget_recent_reads()  # an earlier test's "is it empty" must not answer for this one
     return _schema_engine
 
 

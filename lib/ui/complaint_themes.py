@@ -19,7 +19,6 @@ from lib.analysis import complaint_themes as ct
 from lib.i18n import fmt_date, fmt_number, fmt_percent, translate
 from lib.masking import mask_personal_data
 from lib.queries import complaint_themes as store
-from lib.results import data_versions
 from lib.services import complaint_themes as theme_service
 from lib.text.complaints import theme_label
 from lib.ui.data import cached, engine
@@ -28,16 +27,15 @@ TTL = 600
 
 
 @cached(ttl=TTL)
-def _status(eng: Engine, versions: tuple[tuple[str, int], ...]) -> ct.ThemeStatus:
+def _status(eng: Engine) -> ct.ThemeStatus:
     return theme_service.theme_status(engine=eng)
 
 
 def status() -> ct.ThemeStatus:
     """Model, measured quality and threshold; recomputed when labels or predictions change (the
-    worker bumps their versions) or a label, theme or mapping is saved here (the cache is cleared)."""
-    eng = engine()
-    versions = data_versions(eng, ("theme_labels", "theme_predictions", "complaint"))
-    return _status(eng, tuple(sorted(versions.items())))
+    worker bumps their versions, which changes the data's version the cache is keyed by) or a
+    label, theme or mapping is saved here (the cache is cleared)."""
+    return _status(engine())
 
 
 @cached(ttl=TTL)

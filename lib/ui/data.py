@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -20,9 +21,11 @@ from sqlalchemy import Engine
 from lib.db import ensure_schema, get_engine
 from lib.results.jobs import start_worker
 from lib.results.store import data_token
+from lib.services.data import is_empty
 from lib.settings import get_settings, normalise_database_url
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 #: How long a cached aggregate lives at most. Cached values are keyed by the data's version
 #: (:func:`_engine_key`), so a write by any process (an import in another server process, the
@@ -86,9 +89,61 @@ def cached(ttl: int = TTL, **kwargs: Any) -> Callable[[F], F]:
     return st.cache_data(ttl=ttl, show_spinner=False, hash_funcs={Engine: _engine_key}, **kwargs)  # type: ignore[return-value]
 
 
+_recent: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+_recent_lock = threading.Lock()
+#: Small answers kept by :func:`recently` (oldest dropped first): one per stored analysis and
+#: parameter set a reader opened, and a few flags.
+RECENT_ENTRIES = 1024
+
+
+def recently(key: Hashable, read: Callable[[], T]) -> T:
+    """``read()``, or its answer from less than :data:`DATA_CHECK_SECONDS` ago in this process.
+
+    For the small questions every run of a page asks the database (is it empty, is a stored
+    result there and still current): asked once per two seconds per process instead of once
+    per run and session. Twenty readers at once made each run of Prioritas ask fourteen such
+    queries, each with its connection check-out and ping; that queueing, not the drawing, set
+    the slowest runs. The data's version is already checked this way (:func:`_data_version`),
+    so a page sees another process's write, or the worker's new result, within the same two
+    seconds either way; :func:`clear_caches` forgets them at once after a write in this one.
+    """
+    now = time.monotonic()
+    with _recent_lock:
+        seen = _recent.get(key)
+    if seen is not None and now - seen[0] < DATA_CHECK_SECONDS:
+        return seen[1]  # type: ignore[no-any-return]
+    value = read()
+    remember_recent(key, value, now)
+    return value
+
+
+def remember_recent(key: Hashable, value: Any, now: float | None = None) -> None:
+    """Put ``value`` in :func:`recently`'s memory for ``key`` (a result this process just computed)."""
+    with _recent_lock:
+        _recent[key] = (time.monotonic() if now is None else now, value)
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_ENTRIES:
+            _recent.popitem(last=False)
+
+
+def database_is_empty() -> bool:
+    """True while no unit exists yet (the app offers the demo and the upload only); asked at most
+    every :data:`DATA_CHECK_SECONDS`, as every run of every page needs it."""
+    eng = engine()
+    return recently(("is_empty", db_url()), lambda: is_empty(engine=eng))
+
+
+def forget_recent_reads() -> None:
+    """The next run asks the database again for the data's version and for what
+    :func:`recently` remembers (the tests call it after writing behind the app's back)."""
+    with _tokens_lock:
+        _tokens.clear()
+    with _recent_lock:
+        _recent.clear()
+
+
 def clear_caches() -> None:
     """Call after anything writes data (import, undo, demo load): frees the old entries at once,
     and the next read asks the database for the data's version."""
-    with _tokens_lock:
-        _tokens.clear()
+    forget_recent_reads()
     st.cache_data.clear()

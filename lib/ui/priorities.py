@@ -8,7 +8,7 @@ score for the same unit. Cached wrappers take the engine first (keyed by its URL
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -78,13 +78,11 @@ def scored(
     cache key), so a rerun does not score again. Callers must not modify it (a stored value is shared)."""
     computed = _stored_evidence(date_from, date_to, caption=True)
     if _is_default(weights):
-        from lib.results import (
-            read_result,
-            training,  # noqa: F401  (registers the stored analysis)
-        )
+        from lib.results import training  # noqa: F401  (registers the stored analysis)
         from lib.results.dashboard import window_params
+        from lib.ui.results import read_recent
 
-        stored_scores = read_result(engine, "priorities.scored", window_params(date_from, date_to))
+        stored_scores = read_recent("priorities.scored", window_params(date_from, date_to), eng=engine)
         if stored_scores is not None and stored_scores.input_version == computed.input_version:
             return stored_scores.value
     return _scored(engine, date_from, date_to, weights, lang, computed.computed_at.isoformat())
@@ -144,13 +142,15 @@ def programme_learning(engine: Engine) -> tuple[pd.DataFrame | None, str]:
     then, and a history measures its own few programmes meanwhile)."""
     from lib.results import (
         enqueue,
-        read_result,
         training,  # noqa: F401  (registers the stored analysis)
     )
+    from lib.ui.results import read_recent, remember_result
 
-    result = read_result(engine, "training.programme_learning", {})
+    result = read_recent("training.programme_learning", {}, eng=engine)
     if result is None or (not result.fresh and not result.refreshing):
         enqueue(engine, "training.programme_learning", {})
+        if result is not None:
+            remember_result("training.programme_learning", {}, replace(result, refreshing=True), eng=engine)
     if result is None:
         return None, ""
     return result.value, result.computed_at.isoformat()

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from lib.results import StoredResult, compute_now, enqueue, read_result
 from lib.results.dashboard import typical_seconds
-from lib.ui.data import engine
+from lib.results.store import canonical_params
+from lib.ui.data import engine, recently, remember_recent
 from lib.ui.format import moment
 from lib.ui.i18n import t
 from lib.ui.state import get_lang
@@ -50,6 +53,28 @@ def freshness_text(result: StoredResult) -> str:
 def freshness_caption(result: StoredResult) -> None:
     """The small line under a figure: :func:`freshness_text` as a caption of its own."""
     st.caption(freshness_text(result))
+
+
+def _recent_key(eng: Engine, name: str, params: dict[str, Any] | None) -> tuple[str, str, str, str]:
+    return ("result", eng.url.render_as_string(hide_password=False), name, canonical_params(params)[1])
+
+
+def read_recent(
+    name: str, params: dict[str, Any] | None, *, eng: Engine | None = None
+) -> StoredResult | None:
+    """:func:`lib.results.read_result` as a page needs it: asked of the database at most every two
+    seconds per process (:func:`lib.ui.data.recently`), as each run of each session would
+    otherwise ask it three queries per stored analysis on the page."""
+    eng = eng or engine()
+    return recently(_recent_key(eng, name, params), lambda: read_result(eng, name, params))
+
+
+def remember_result(
+    name: str, params: dict[str, Any] | None, result: StoredResult, *, eng: Engine | None = None
+) -> None:
+    """What :func:`read_recent` answers for ``name`` and ``params`` until its next look: a result
+    this process just computed, or one it just queued for the worker (``refreshing``)."""
+    remember_recent(_recent_key(eng or engine(), name, params), result)
 
 
 def _compute_with_progress(name: str, params: dict[str, Any], what: str) -> StoredResult:
@@ -88,11 +113,13 @@ def stored(name: str, params: dict[str, Any], what: str, *, caption: bool = True
     (``results.what.<what>``).
     """
     eng = engine()
-    result = read_result(eng, name, params)
+    result = read_recent(name, params, eng=eng)
     if result is None or (not result.fresh and result.seconds < RECOMPUTE_INLINE_SECONDS):
         result = _compute_with_progress(name, params, what)
+        remember_result(name, params, result, eng=eng)
     elif not result.fresh and not result.refreshing:
         enqueue(eng, name, params)
+        remember_result(name, params, replace(result, refreshing=True), eng=eng)
     if caption:
         freshness_caption(result)
     return result

@@ -28,6 +28,9 @@ def app(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("TELAAH_ANALYSIS_MODULES", "tests.results.toy_analyses")
     st.cache_data.clear()
     clear_memory_cache()
+    # A page asks the store again only after DATA_CHECK_SECONDS (2 s); these tests write as
+    # another process would and look at the next run at once, as if those seconds had passed.
+    monkeypatch.setattr("lib.ui.data.DATA_CHECK_SECONDS", 0.0)
     return AppTest.from_function(_page, default_timeout=60)
 
 
