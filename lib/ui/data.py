@@ -57,24 +57,16 @@ def engine() -> Engine:
     return _migrated_engine(db_url())
 
 
-_tokens: dict[str, tuple[float, str]] = {}
-_tokens_lock = threading.Lock()
-
-
 def _data_version(url: str, eng: Engine) -> str:
     """The data's version for ``url``, asked again when older than :data:`DATA_CHECK_SECONDS`."""
-    now = time.monotonic()
-    with _tokens_lock:
-        seen = _tokens.get(url)
-    if seen is not None and now - seen[0] < DATA_CHECK_SECONDS:
-        return seen[1]
-    try:
-        token = data_token(eng)
-    except Exception:  # noqa: BLE001  (no schema yet, database away: the page reports it)
-        token = "?"
-    with _tokens_lock:
-        _tokens[url] = (now, token)
-    return token
+
+    def read() -> str:
+        try:
+            return data_token(eng)
+        except Exception:  # noqa: BLE001  (no schema yet, database away: the page reports it)
+            return "?"
+
+    return recently(("data_version", url), read)
 
 
 def _engine_key(eng: Engine) -> str:
@@ -90,6 +82,7 @@ def cached(ttl: int = TTL, **kwargs: Any) -> Callable[[F], F]:
 
 
 _recent: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+_asking: set[Hashable] = set()
 _recent_lock = threading.Lock()
 #: Small answers kept by :func:`recently` (oldest dropped first): one per stored analysis and
 #: parameter set a reader opened, and a few flags.
@@ -99,20 +92,27 @@ RECENT_ENTRIES = 1024
 def recently(key: Hashable, read: Callable[[], T]) -> T:
     """``read()``, or its answer from less than :data:`DATA_CHECK_SECONDS` ago in this process.
 
-    For the small questions every run of a page asks the database (is it empty, is a stored
-    result there and still current): asked once per two seconds per process instead of once
-    per run and session. Twenty readers at once made each run of Prioritas ask fourteen such
-    queries, each with its connection check-out and ping; that queueing, not the drawing, set
-    the slowest runs. The data's version is already checked this way (:func:`_data_version`),
-    so a page sees another process's write, or the worker's new result, within the same two
-    seconds either way; :func:`clear_caches` forgets them at once after a write in this one.
+    For the small questions every run of a page asks the database (the data's version, is it
+    empty, is a stored result there and still current): asked once per two seconds per process
+    instead of once per run and session. Twenty readers at once made each run of Prioritas ask
+    fourteen such queries, each with its connection check-out and ping. While one thread asks
+    again, the others take the answer it is replacing rather than asking too: twenty sessions
+    opening at once after a quiet spell otherwise all found the answer expired together and
+    queued for connections. So a page sees another process's write, or the worker's new
+    result, within about two seconds; :func:`clear_caches` forgets everything at once after a
+    write in this process.
     """
     now = time.monotonic()
     with _recent_lock:
         seen = _recent.get(key)
-    if seen is not None and now - seen[0] < DATA_CHECK_SECONDS:
-        return seen[1]  # type: ignore[no-any-return]
-    value = read()
+        if seen is not None and (now - seen[0] < DATA_CHECK_SECONDS or key in _asking):
+            return seen[1]  # type: ignore[no-any-return]
+        _asking.add(key)
+    try:
+        value = read()
+    finally:
+        with _recent_lock:
+            _asking.discard(key)
     remember_recent(key, value, now)
     return value
 
@@ -136,8 +136,6 @@ def database_is_empty() -> bool:
 def forget_recent_reads() -> None:
     """The next run asks the database again for the data's version and for what
     :func:`recently` remembers (the tests call it after writing behind the app's back)."""
-    with _tokens_lock:
-        _tokens.clear()
     with _recent_lock:
         _recent.clear()
 

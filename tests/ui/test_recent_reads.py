@@ -4,6 +4,7 @@ at once (``lib.ui.data.recently``, ``lib.ui.results.read_recent``)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -53,6 +54,32 @@ def test_recently_reads_once_per_interval_and_forgets_after_a_write(monkeypatch:
     monkeypatch.setattr(data, "DATA_CHECK_SECONDS", 0.0)  # the interval has passed
     assert data.recently("k", read) == 3
     assert calls == [1, 2, 3]
+
+
+def test_while_one_thread_asks_again_the_others_take_the_answer_it_replaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Twenty sessions opening at once after a quiet spell: one query, not twenty."""
+    assert data.recently("k", lambda: "old") == "old"
+    monkeypatch.setattr(data, "DATA_CHECK_SECONDS", 0.0)  # the answer has expired
+    asking, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def slow_read() -> str:
+        calls.append("slow")
+        asking.set()
+        release.wait(10)
+        return "new"
+
+    answers: list[str] = []
+    worker = threading.Thread(target=lambda: answers.append(data.recently("k", slow_read)))
+    worker.start()
+    assert asking.wait(10)
+    others = [data.recently("k", lambda: calls.append("again") or "again") for _ in range(3)]
+    release.set()
+    worker.join(10)
+    assert others == ["old", "old", "old"] and answers == ["new"] and calls == ["slow"]
+    assert data.recently("k", lambda: "later") == "later"  # expired again (interval 0): asked
 
 
 def test_recently_keeps_a_bounded_number_of_answers(monkeypatch: pytest.MonkeyPatch) -> None:
