@@ -8,6 +8,7 @@ score for the same unit. Cached wrappers take the engine first (keyed by its URL
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 from sqlalchemy import Engine
 
 from lib.analysis.priority_city import in_scope
@@ -31,6 +33,7 @@ from lib.analysis.priority_score import (
 )
 from lib.auth.privacy import redact_people
 from lib.auth.roles import can_see_names
+from lib.i18n import translate
 from lib.queries.units import CITY, Scope
 from lib.services import priorities as service
 from lib.text.priorities import (
@@ -43,11 +46,11 @@ from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.blocks import TextRun, note, text_block
 from lib.ui.charts import priority_chart
 from lib.ui.data import cached
-from lib.ui.format import EMPTY, integer, number, percent
+from lib.ui.format import EMPTY, Column, number, percent
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
-from lib.ui.tables import repeated_text_as_categories
+from lib.ui.tables import repeated_text_as_categories, sorted_by_value
 from lib.ui.url_state import keep_in_url
 from lib.ui.vega import spec_and_data
 
@@ -393,30 +396,54 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     if total > TABLE_ROWS and not st.toggle(t("priority.table.show_all", n=num(total, 0)), key=TABLE_ALL_KEY):
         ranked = ranked.head(TABLE_ROWS)
         st.caption(t("priority.table.shown", shown=num(TABLE_ROWS, 0), total=num(total, 0)))
-    table = {
-        t("priority.col.city_rank"): [integer(v, lang) for v in ranked["rank"]],
-        t("priority.col.unit"): ranked["nama_unit"],
-        t("priority.col.score"): ranked["score"],
-        t("priority.col.reasons"): [view.reasons[code] for code in ranked["kode_unit"]],
-        t("priority.col.ikm"): [number(v, lang, 2) for v in ranked["ikm"]],
-        t("priority.col.rate"): [number(v, lang, 1) for v in ranked["rate_per_1000"]],
-        t("priority.col.jp"): [percent(v, lang, 0) for v in ranked["share_20jp"]],
-        t("priority.col.coverage"): [percent(v, lang, 0) for v in ranked["coverage"]],
-    }
-    if result.shown:
-        table[t("priority.col.risk")] = [
-            t(f"priority.risk.{b}") if isinstance(b, str) else EMPTY for b in ranked["risk_band"]
-        ]
     st.dataframe(
-        repeated_text_as_categories(pd.DataFrame(table)),
+        ranked_table(ranked, view.reasons, result.shown, lang),
         hide_index=True,
         width="stretch",
+        placeholder=EMPTY,
         column_config={
-            t("priority.col.score"): st.column_config.ProgressColumn(
+            translate("priority.col.score", lang): st.column_config.ProgressColumn(
                 format="%.0f", min_value=0, max_value=100
             ),
         },
     )
+
+
+def ranked_table(ranked: pd.DataFrame, reasons: Mapping[str, str], risk: bool, lang: str) -> Styler:
+    """The ranked units as a reader sees them, each number sortable by its value (rank 10 after 9).
+
+    The score is drawn as a bar by its ``ProgressColumn``; the rank, IKM, rate and shares are
+    written by :mod:`lib.ui.format` (:func:`lib.ui.tables.sorted_by_value`); ``risk`` adds the
+    model's band when the model is shown.
+    """
+
+    def col(key: str) -> str:
+        return translate(f"priority.col.{key}", lang)
+
+    table = {
+        col("city_rank"): ranked["rank"].to_numpy(),
+        col("unit"): ranked["nama_unit"].to_numpy(),
+        col("score"): ranked["score"].to_numpy(),
+        col("reasons"): [reasons[code] for code in ranked["kode_unit"]],
+        col("ikm"): ranked["ikm"].to_numpy(dtype=float),
+        col("rate"): ranked["rate_per_1000"].to_numpy(dtype=float),
+        col("jp"): ranked["share_20jp"].to_numpy(dtype=float),
+        col("coverage"): ranked["coverage"].to_numpy(dtype=float),
+    }
+    if risk:
+        table[col("risk")] = [
+            translate(f"priority.risk.{b}", lang) if isinstance(b, str) else EMPTY
+            for b in ranked["risk_band"]
+        ]
+    written = {
+        col("city_rank"): Column("", "int"),
+        col("score"): Column("", "number", 0),  # drawn as a bar with its own label; the text for copying
+        col("ikm"): Column("", "number", 2),
+        col("rate"): Column("", "number", 1),
+        col("jp"): Column("", "percent", 0),
+        col("coverage"): Column("", "percent", 0),
+    }
+    return sorted_by_value(repeated_text_as_categories(pd.DataFrame(table)), written, lang)
 
 
 #: Session key of the open state of the units-without-enough-evidence expander.
