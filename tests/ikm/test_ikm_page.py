@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY, trend_floor
 from lib.ui.state import FILTERS_KEY, Filters
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
+from tests.ui.shown_tables import shown_cells
 from tests.ui.vega_charts import vega_rows, vega_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "kepuasan.py")
@@ -122,9 +123,10 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     bars = next(layer for layer in ranking["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["x"]["field"] == "ikm"
     assert vega_rows(at.get("vega_lite_chart")[0])["ikm"].tolist() == [91.38, 49.95]
-    units = at.dataframe[0].value
+    units = shown_cells(at.dataframe[0])
     assert units.iloc[:, 1].tolist() == ["Dinas Dukcapil", "Kelurahan Belawan I"]
     assert units.iloc[:, 2].tolist() == ["91,38", "49,95"]
+    assert at.dataframe[0].value.iloc[:, 2].tolist() == [91.38, 49.95]  # sorted by value, not as text
 
 
 def test_respondent_profile_opens_on_demand(page_db, monkeypatch) -> None:
