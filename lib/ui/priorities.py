@@ -386,6 +386,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             )
         ),
         note(scope_line) if scope_line else None,
+        note(t("priority.short_count", n=num(len(view.short), 0))) if not view.short.empty else None,
     )
     if not ranked.empty:
         spec, rows = spec_and_data(priority_chart(ranked, ctx.lang, t("priority.chart.title")))
@@ -452,11 +453,17 @@ SHORT_OPEN_KEY = "priority_short_open"
 
 def short_section(view: PriorityView, lang: str) -> None:
     """Units without enough evidence to rank: what is missing. Built only when opened: a collapsed
-    plain expander still sends its table of every such unit (a quarter of the page's payload)."""
+    plain expander still sends its table of every such unit (a quarter of the page's payload).
+
+    How many there are is written with the ranking's figures (:func:`ranking_section`), where a
+    reader sees it with the list closed: more units than are ranked may lack the data.
+    """
     short = view.short
     if short.empty:
         return
-    with lazy_expander(t("priority.data_kurang", n=len(short)), SHORT_OPEN_KEY) as box:
+    # the label names no count: Streamlit tells an expander by its label, and one holding the count
+    # closed the list whenever a period change changed it; the count is written above the table
+    with lazy_expander(t("priority.data_kurang.show"), SHORT_OPEN_KEY) as box:
         if not box.open:
             return
         st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
