@@ -887,9 +887,13 @@ def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str
 
 def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     """The unit's written suggestions, searchable, with personal data masked, behind an expander
-    built only when opened (a table of up to 200 long texts, drawn again on every filter change)."""
-    label = t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}"
-    with lazy_expander(label, SARAN_OPEN_KEY, icon=":material/forum:") as box:
+    built only when opened (a table of up to 200 long texts, drawn again on every filter change).
+
+    The label names no unit: Streamlit tells an expander by its label, and one holding the unit's
+    name closed the suggestions whenever the unit changed (as the default unit does with the
+    period). The unit is named in the caption inside, and in the heading above.
+    """
+    with lazy_expander(t("ikm.section.saran"), SARAN_OPEN_KEY, icon=":material/forum:") as box:
         if box.open:
             _suggestions_content(ctx, w, unit)
 
@@ -897,10 +901,11 @@ def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None
 def _suggestions_content(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     needle = st.text_input(t("ikm.saran.search"), key="ikm_saran_text")
     found, total = saran(ctx.engine, unit["path"], int(unit["unit_id"]), w.date_from, w.date_to, needle)
+    name = plain(unit["nama_unit"])
     if found.empty:
-        st.caption(t("ikm.saran.none"))
+        st.caption(t("ikm.saran.none", unit=name))
         return
-    st.caption(t("ikm.saran.count", n=num(total, 0), shown=num(len(found), 0)))
+    st.caption(t("ikm.saran.count", unit=name, n=num(total, 0), shown=num(len(found), 0)))
     found = prepare_for_display(found, ctx.principal)  # phone numbers, NIK, e-mail masked
     st.dataframe(
         pd.DataFrame(
