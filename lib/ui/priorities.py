@@ -46,7 +46,7 @@ from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.blocks import TextRun, note, text_block
 from lib.ui.charts import priority_chart
 from lib.ui.data import cached
-from lib.ui.format import EMPTY, Column, number, percent
+from lib.ui.format import EMPTY, Column, is_missing, number, percent
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
@@ -580,6 +580,19 @@ def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> Non
         )
 
 
+def effect_text(d_z: object, low: object, high: object, lang: str) -> str:
+    """A course's learning effect with its interval, ``0,45 (0,30–0,60)``; "–" when unknown.
+
+    Written as one text with the interval, its parts missing were "– (––)".
+    """
+    if is_missing(d_z):
+        return EMPTY
+    shown = number(d_z, lang, 2)
+    if is_missing(low) or is_missing(high):
+        return shown
+    return f"{shown} ({number(low, lang, 2)}–{number(high, lang, 2)})"
+
+
 def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
     """The training the unit already had (and whether it worked), and its staff still to train."""
     filters, lang = ctx.filters, ctx.lang
@@ -598,7 +611,7 @@ def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
                 t("priority.history.end"): [day(d) for d in history["end_date"]],
                 t("priority.history.participants"): history["participants"],
                 t("priority.history.effect"): [
-                    f"{num(d)} ({num(lo)}–{num(hi)})"
+                    effect_text(d, lo, hi, lang)
                     for d, lo, hi in zip(
                         history["d_z"], history["d_z_ci_low"], history["d_z_ci_high"], strict=True
                     )

@@ -1,6 +1,7 @@
-"""Prioritas's ranked table: numbers written the reader's way, and sorted by their value.
+"""Prioritas's tables: numbers written the reader's way, and sorted by their value.
 
-Written as text, rank "10" sorted before "9" and a rate of "12,3" before "9,9".
+Written as text, rank "10" sorted before "9" and a rate of "12,3" before "9,9"; a training
+without a measured effect read "– (––)".
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 
 from lib.ui.format import EMPTY
-from lib.ui.priorities import ranked_table
+from lib.ui.priorities import effect_text, ranked_table
 from tests.ui.shown_tables import written_cells
 
 
@@ -108,3 +109,11 @@ def test_numbers_stay_numbers_so_a_column_sorts_by_value() -> None:
         "Dinas Pendidikan",
     ]
     assert all(pd.api.types.is_numeric_dtype(values[c]) for c in ("IKM", "Pengaduan/1.000", "ASN ≥ 20 JP"))
+
+
+def test_a_training_effect_is_written_with_its_interval_or_as_unknown() -> None:
+    assert effect_text(0.4512, 0.3, 0.6049, "id") == "0,45 (0,30–0,60)"
+    assert effect_text(0.4512, 0.3, 0.6049, "en") == "0.45 (0.30–0.60)"
+    assert effect_text(0.4512, np.nan, None, "id") == "0,45"
+    assert effect_text(np.nan, np.nan, np.nan, "id") == EMPTY
+    assert effect_text(None, 0.1, 0.2, "en") == EMPTY
