@@ -893,8 +893,9 @@ def drill_column_config(lang: str) -> dict[str, object]:
     return {translate("complaints.col.text", lang): st.column_config.TextColumn(width="large")}
 
 
-def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
-    """Channel or status shares over the whole scope."""
+def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame | Styler:
+    """Channel or status shares over the whole scope: counts and shares as numbers, written the
+    reader's way (right-aligned and sorted by value, as the per-unit table's)."""
     if frame.empty:
         return frame
     total = frame.groupby(column, dropna=False)["complaints"].sum().sort_values(ascending=False)
@@ -909,15 +910,15 @@ def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
             return str(value) if text == key else text
         return str(value)
 
-    return pd.DataFrame(
+    count, share = translate("complaints.col.complaints", lang), translate("complaints.channels.share", lang)
+    table = pd.DataFrame(
         {
             translate(f"complaints.channels.{column}", lang): [label(v) for v in total.index],
-            translate("complaints.col.complaints", lang): [integer(v, lang) for v in total],
-            translate("complaints.channels.share", lang): [
-                fmt_percent(v, lang, 0) for v in total / total.sum()
-            ],
+            count: total.to_numpy(),
+            share: (total / total.sum()).to_numpy(dtype=float),
         }
     )
+    return sorted_by_value(table, {count: Column("", "int"), share: Column("", "percent", 0)}, lang)
 
 
 def picker_units(ov: ComplaintOverview) -> list[int]:
