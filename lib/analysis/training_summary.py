@@ -594,7 +594,7 @@ def impact_rows(impact: ProgramImpact) -> list[dict[str, object]]:
             lr.hake_individual_ci_low,
             lr.hake_individual_ci_high,
             lr.hake_individual_n,
-            f"mean individual Hake g (class g {lr.hake_class:.3f}), t CI",
+            _hake_method(lr.hake_class),
             "",
         )
     )
@@ -639,6 +639,13 @@ def impact_rows(impact: ProgramImpact) -> list[dict[str, object]]:
             )
         )
     return rows
+
+
+def _hake_method(class_g: float | None) -> str:
+    """The Hake row's method, naming the class g only when there is one (never "class g nan")."""
+    if class_g is None or not math.isfinite(class_g):
+        return "mean individual Hake g, t CI"
+    return f"mean individual Hake g (class g {class_g:.3f}), t CI"
 
 
 def _results_method(study: EventStudy, threshold: float, spec: OutcomeSpec) -> str:

@@ -222,10 +222,10 @@ MESSAGES = {
     },
     "ikm.saran.search": {"id": "Cari saran (kata kunci)", "en": "Search suggestions (keyword)"},
     "ikm.saran.count": {
-        "id": "{n} saran cocok; menampilkan {shown} terbaru.",
-        "en": "{n} matching suggestions; showing the {shown} newest.",
+        "id": "{unit}: {n} saran cocok; menampilkan {shown} terbaru.",
+        "en": "{unit}: {n} matching suggestions; showing the {shown} newest.",
     },
-    "ikm.saran.none": {"id": "Tidak ada saran yang cocok.", "en": "No matching suggestions."},
+    "ikm.saran.none": {"id": "{unit}: tidak ada saran yang cocok.", "en": "{unit}: no matching suggestions."},
     "ikm.profile.by": {"id": "Kelompok responden", "en": "Respondent group"},
     "ikm.profile.gender": {"id": "Jenis kelamin", "en": "Gender"},
     "ikm.profile.age_band": {"id": "Usia", "en": "Age"},

@@ -103,6 +103,14 @@ MESSAGES = {
         "id": "Data kurang: {n} unit tidak diperingkat",
         "en": "Not enough data: {n} units not ranked",
     },
+    "priority.data_kurang.show": {
+        "id": "Data kurang: unit yang tidak diperingkat",
+        "en": "Not enough data: units not ranked",
+    },
+    "priority.short_count": {
+        "id": "Tidak diperingkat karena datanya kurang: {n} unit (daftarnya di bawah tabel).",
+        "en": "Not ranked for lack of data: {n} units (listed below the table).",
+    },
     "priority.data_kurang.caption": {
         "id": "Unit ini tidak diperingkat karena buktinya mencakup kurang dari {coverage} bobot skor atau tidak "
         "punya survei maupun data layanan. Yang kurang tertulis per unit.",

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 from sqlalchemy import Engine
 
 from lib.analysis.complaint_overview import ComplaintOverview
@@ -35,12 +36,13 @@ from lib.ui.auth import audit_event
 from lib.ui.blocks import side_by_side, text_block
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
+from lib.ui.format import EMPTY, Column, integer, month, p_value, period_text
 from lib.ui.format import day as format_day
-from lib.ui.format import integer, month, p_value, period_text
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
+from lib.ui.tables import sorted_by_value
 from lib.ui.text import plain
 from lib.ui.url_state import keep_in_url
 from lib.ui.vega import (
@@ -755,8 +757,21 @@ def backlog_chart(ov: ComplaintOverview, lang: str) -> dict[str, Any]:
 # --- tables ----------------------------------------------------------------------
 
 
+#: How the per-unit table writes its numbers (message keys of the columns): kept as numbers so a
+#: reader sorting by the rate or the backlog gets them in order ("9,87" came after "12,34" as text).
+SUMMARY_WRITTEN: dict[str, Column] = {
+    "complaints.col.complaints": Column("", "int"),
+    "complaints.col.rate": Column("", "number", 2),
+    "complaints.col.median": Column("", "number", 1),
+    "complaints.col.late": Column("", "percent", 0),
+    "complaints.col.backlog": Column("", "int"),
+    "complaints.col.overdue": Column("", "int"),
+}
+
+
 def summary_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
-    """The per-unit table, as display strings in the user's language."""
+    """The per-unit table in the user's language: labelled columns, numbers as numbers
+    (:func:`summary_styled` writes them), the interval and the spike as text."""
     s = ov.summary
     flags = ov.spikes.flagged  # a property that filters and sorts every test: read it once
     flagged_units = set(flags["unit_id"]) if not flags.empty else set()
@@ -770,24 +785,31 @@ def summary_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
             return "–"
         return f"{fmt_number(low, lang, decimals)}–{fmt_number(high, lang, decimals)}"
 
+    def col(key: str) -> str:
+        return translate(f"complaints.col.{key}", lang)
+
     return pd.DataFrame(
         {
-            translate("complaints.col.code", lang): s["code"],
-            translate("complaints.col.unit", lang): s["name"],
-            translate("complaints.col.complaints", lang): s["complaints"],
-            translate("complaints.col.rate", lang): [fmt_number(v, lang, 2) for v in s["rate_per_1000"]],
-            translate("complaints.col.rate_ci", lang): [
-                ci(a, b) for a, b in zip(s["rate_low"], s["rate_high"], strict=True)
-            ],
-            translate("complaints.col.median", lang): [
-                fmt_number(v, lang, 1) for v in s["median_working_days"]
-            ],
-            translate("complaints.col.late", lang): [fmt_percent(v, lang, 0) for v in s["share_late"]],
-            translate("complaints.col.backlog", lang): s["backlog"],
-            translate("complaints.col.overdue", lang): s["backlog_overdue"],
-            translate("complaints.col.spike", lang): [spike_text(u) for u in s["unit_id"]],
+            col("code"): s["code"].to_numpy(),
+            col("unit"): s["name"].to_numpy(),
+            col("complaints"): s["complaints"].to_numpy(),
+            col("rate"): s["rate_per_1000"].to_numpy(dtype=float),
+            col("rate_ci"): [ci(a, b) for a, b in zip(s["rate_low"], s["rate_high"], strict=True)],
+            col("median"): s["median_working_days"].to_numpy(dtype=float),
+            col("late"): s["share_late"].to_numpy(dtype=float),
+            col("backlog"): s["backlog"].to_numpy(),
+            col("overdue"): s["backlog_overdue"].to_numpy(),
+            col("spike"): [spike_text(u) for u in s["unit_id"]],
         }
     )
+
+
+def summary_styled(table: pd.DataFrame, lang: str) -> Styler:
+    """:func:`summary_table` as drawn: each number written the reader's way, sorted by its value.
+
+    Built on every run, not kept with the table: Streamlit fills a Styler in while sending it.
+    """
+    return sorted_by_value(table, {translate(k, lang): c for k, c in SUMMARY_WRITTEN.items()}, lang)
 
 
 def spike_table(ov: ComplaintOverview, lang: str) -> pd.DataFrame:
@@ -871,8 +893,9 @@ def drill_column_config(lang: str) -> dict[str, object]:
     return {translate("complaints.col.text", lang): st.column_config.TextColumn(width="large")}
 
 
-def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
-    """Channel or status shares over the whole scope."""
+def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame | Styler:
+    """Channel or status shares over the whole scope: counts and shares as numbers, written the
+    reader's way (right-aligned and sorted by value, as the per-unit table's)."""
     if frame.empty:
         return frame
     total = frame.groupby(column, dropna=False)["complaints"].sum().sort_values(ascending=False)
@@ -887,15 +910,15 @@ def shares_table(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
             return str(value) if text == key else text
         return str(value)
 
-    return pd.DataFrame(
+    count, share = translate("complaints.col.complaints", lang), translate("complaints.channels.share", lang)
+    table = pd.DataFrame(
         {
             translate(f"complaints.channels.{column}", lang): [label(v) for v in total.index],
-            translate("complaints.col.complaints", lang): [integer(v, lang) for v in total],
-            translate("complaints.channels.share", lang): [
-                fmt_percent(v, lang, 0) for v in total / total.sum()
-            ],
+            count: total.to_numpy(),
+            share: (total / total.sum()).to_numpy(dtype=float),
         }
     )
+    return sorted_by_value(table, {count: Column("", "int"), share: Column("", "percent", 0)}, lang)
 
 
 def picker_units(ov: ComplaintOverview) -> list[int]:
@@ -1367,8 +1390,9 @@ def channel_details(ov: ComplaintOverview, lang: str) -> None:
 def table_section(ov: ComplaintOverview, lang: str) -> object:
     """The per-unit table; returns its row-selection event."""
     st.subheader(t("complaints.table.header"))
+    table = shared(ov, "summary", lambda: summary_table(ov, lang), lang)
     return st.dataframe(
-        shared(ov, "summary", lambda: summary_table(ov, lang), lang), hide_index=True, width="stretch",
+        summary_styled(table, lang), hide_index=True, width="stretch", placeholder=EMPTY,
         key="complaints_table", on_select="rerun",
         selection_mode="single-row",
     )  # fmt: skip

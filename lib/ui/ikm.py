@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 from sqlalchemy import Engine
 
 from lib.analysis.ikm import IkmChange, unit_changes, weakest_for_row
@@ -28,12 +29,13 @@ from lib.queries.units import Scope
 from lib.services import ikm as service
 from lib.ui.blocks import note, side_by_side, text_block
 from lib.ui.data import cached
-from lib.ui.format import change, is_missing, period_text
+from lib.ui.format import EMPTY, Column, change, is_missing, period_text
 from lib.ui.format import number as format_number
 from lib.ui.i18n import day, num, t
 from lib.ui.method_details import lazy_expander
 from lib.ui.nrr_table import nrr_column_config, nrr_table
 from lib.ui.page import PageContext
+from lib.ui.tables import sorted_by_value
 from lib.ui.text import plain
 from lib.ui.vega import FIT_WIDTH, band_height, colour_scale, named_data, sendable, spec_and_data, whole_axis
 
@@ -268,18 +270,25 @@ def sample_texts(frame: pd.DataFrame, lang: str) -> list[str]:
     return texts
 
 
-def ranking_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The units table of the page, best first: code, name, IKM, grade, change, sample (display strings)."""
-    return pd.DataFrame(
+def ranking_table(ranked: pd.DataFrame, lang: str) -> Styler:
+    """The units table of the page, best first: code, name, IKM, grade, change, sample.
+
+    The IKM and its change stay numbers, written the reader's way (:func:`lib.ui.tables.sorted_by_value`):
+    a reader sorting by the change finds the biggest falls first (as text, "-0,50" sorted before
+    "-2,00", and an IKM of "100,00" before "25,00").
+    """
+    ikm, change_col = translate("ikm.col.ikm", lang), translate("ikm.col.change", lang)
+    table = pd.DataFrame(
         {
             translate("ikm.col.code", lang): ranked["kode_unit"].to_numpy(),
             translate("ikm.col.unit", lang): ranked["nama_unit"].to_numpy(),
-            translate("ikm.col.ikm", lang): format_numbers(ranked["ikm_2dp"], lang),
+            ikm: ranked["ikm_2dp"].to_numpy(dtype=float),
             translate("ikm.col.grade", lang): ranked["mutu"].to_numpy(),
-            translate("ikm.col.change", lang): format_numbers(ranked["perubahan"], lang),
+            change_col: ranked["perubahan"].to_numpy(dtype=float),
             translate("ikm.col.sample", lang): sample_texts(ranked, lang),
         }
     )
+    return sorted_by_value(table, {ikm: Column("", "number", 2), change_col: Column("", "number", 2)}, lang)
 
 
 # ---------------------------------------------------------------- charts
@@ -705,7 +714,7 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
             st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_ranking")
             more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
             st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
-            st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch")
+            st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch", placeholder=EMPTY)
             st.caption(t("ikm.sample.note"))
     return ranked
 
@@ -878,9 +887,13 @@ def _profile_content(ctx: PageContext, w: IkmWindow, unit: pd.Series, place: str
 
 def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     """The unit's written suggestions, searchable, with personal data masked, behind an expander
-    built only when opened (a table of up to 200 long texts, drawn again on every filter change)."""
-    label = t("ikm.section.saran") + f" – {plain(unit['nama_unit'])}"
-    with lazy_expander(label, SARAN_OPEN_KEY, icon=":material/forum:") as box:
+    built only when opened (a table of up to 200 long texts, drawn again on every filter change).
+
+    The label names no unit: Streamlit tells an expander by its label, and one holding the unit's
+    name closed the suggestions whenever the unit changed (as the default unit does with the
+    period). The unit is named in the caption inside, and in the heading above.
+    """
+    with lazy_expander(t("ikm.section.saran"), SARAN_OPEN_KEY, icon=":material/forum:") as box:
         if box.open:
             _suggestions_content(ctx, w, unit)
 
@@ -888,10 +901,11 @@ def suggestions_section(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None
 def _suggestions_content(ctx: PageContext, w: IkmWindow, unit: pd.Series) -> None:
     needle = st.text_input(t("ikm.saran.search"), key="ikm_saran_text")
     found, total = saran(ctx.engine, unit["path"], int(unit["unit_id"]), w.date_from, w.date_to, needle)
+    name = plain(unit["nama_unit"])
     if found.empty:
-        st.caption(t("ikm.saran.none"))
+        st.caption(t("ikm.saran.none", unit=name))
         return
-    st.caption(t("ikm.saran.count", n=num(total, 0), shown=num(len(found), 0)))
+    st.caption(t("ikm.saran.count", unit=name, n=num(total, 0), shown=num(len(found), 0)))
     found = prepare_for_display(found, ctx.principal)  # phone numbers, NIK, e-mail masked
     st.dataframe(
         pd.DataFrame(

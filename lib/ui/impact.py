@@ -36,7 +36,7 @@ from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
 from lib.ui.auth import audit_event
-from lib.ui.format import method_details
+from lib.ui.format import Column, column_config, display_frame, method_details
 from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
 from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander, lazy_widgets
@@ -614,26 +614,48 @@ def forest_chart(learning: pd.DataFrame, lang: str) -> dict[str, Any]:
     }
 
 
+#: How the per-course table shows each column. The estimate and its interval mix measures (ratings
+#: 1–5, points, effect sizes, ratios), so they are written, not drawn by Streamlit (which prints
+#: ``4.0329`` and ``None`` whatever the language), with two decimals in the reader's notation; a
+#: level without an estimate reads "–". Sorting them as numbers would rank a rating against a
+#: ratio: the table is read course by course, level by level, in the order it comes.
+TABLE_COLUMNS: dict[str, Column] = {
+    "kode_pelatihan": Column("impact.col.codes"),
+    "nama_pelatihan": Column("impact.col.program"),
+    "level": Column("impact.col.level"),
+    "measure": Column("impact.col.measure"),
+    "estimate": Column("impact.col.estimate", "number", 2),
+    "ci_low": Column("impact.col.ci_low", "number", 2),
+    "ci_high": Column("impact.col.ci_high", "number", 2),
+    "method": Column("impact.col.method"),
+    "verdict": Column("impact.col.verdict"),
+}
+#: The participants column stays a whole number, so the table sorts by it as a reader expects
+#: (as text, "1.024" would come before "228"); a whole number needs no decimal mark in either language.
+TABLE_COUNT = "n"
+
+
 def table_for_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The per-programme table with translated level, measure and verdict names (numbers untouched)."""
-    out = table.copy()
-    out["level"] = [translate(f"impact.level.{v}", lang) for v in out["level"]]
-    out["measure"] = [translate(f"impact.measure.{v}", lang) for v in out["measure"]]
-    out["verdict"] = [translate(f"impact.verdict.{v}", lang) if v else "" for v in out["verdict"]]
-    return out.rename(
-        columns={
-            "kode_pelatihan": translate("impact.col.codes", lang),
-            "nama_pelatihan": translate("impact.col.program", lang),
-            "level": translate("impact.col.level", lang),
-            "measure": translate("impact.col.measure", lang),
-            "estimate": translate("impact.col.estimate", lang),
-            "ci_low": translate("impact.col.ci_low", lang),
-            "ci_high": translate("impact.col.ci_high", lang),
-            "n": translate("impact.col.n", lang),
-            "method": translate("impact.col.method", lang),
-            "verdict": translate("impact.col.verdict", lang),
-        }
+    """The per-course table as a reader sees it: translated names, numbers in the reader's notation.
+
+    Every column of :data:`TABLE_COLUMNS` that ``table`` has (the run codes may be left out), with
+    ``n`` as a whole number after the interval. The download keeps the raw values.
+    """
+    named = table.assign(
+        level=[translate(f"impact.level.{v}", lang) for v in table["level"]],
+        measure=[translate(f"impact.measure.{v}", lang) for v in table["measure"]],
+        verdict=[translate(f"impact.verdict.{v}", lang) if v else "" for v in table["verdict"]],
     )
+    columns = {name: column for name, column in TABLE_COLUMNS.items() if name in named.columns}
+    out = display_frame(named, columns, lang)
+    at = list(columns).index("ci_high") + 1
+    out.insert(at, translate("impact.col.n", lang), named[TABLE_COUNT].astype("Int64").to_numpy())
+    return out
+
+
+def table_column_config(table: pd.DataFrame, lang: str) -> dict[str, dict[str, Any]]:
+    """``column_config`` for :func:`table_for_display`: the written numbers right-aligned, as numbers are."""
+    return column_config({name: c for name, c in TABLE_COLUMNS.items() if name in table.columns}, lang)
 
 
 def is_finite(value: float | None) -> bool:
@@ -1138,10 +1160,11 @@ def table_details(table: pd.DataFrame, lang: str) -> None:
             st.caption(t("impact.table.rows", rows=num(len(table), 0)))
             # the runs' codes (up to dozens per course) stay in the download: on screen they were two
             # thirds of the page's payload (170 of 260 KB at city scale) and no one reads them there
-            shown = repeated_text_as_categories(
-                table_for_display(table.drop(columns="kode_pelatihan", errors="ignore"), lang)
+            table = table.drop(columns="kode_pelatihan", errors="ignore")
+            shown = repeated_text_as_categories(table_for_display(table, lang))
+            st.dataframe(
+                shown, hide_index=True, width="stretch", column_config=table_column_config(table, lang)
             )
-            st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def limits_section() -> None:

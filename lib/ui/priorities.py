@@ -8,6 +8,7 @@ score for the same unit. Cached wrappers take the engine first (keyed by its URL
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 from sqlalchemy import Engine
 
 from lib.analysis.priority_city import in_scope
@@ -31,6 +33,7 @@ from lib.analysis.priority_score import (
 )
 from lib.auth.privacy import redact_people
 from lib.auth.roles import can_see_names
+from lib.i18n import translate
 from lib.queries.units import CITY, Scope
 from lib.services import priorities as service
 from lib.text.priorities import (
@@ -43,11 +46,11 @@ from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.blocks import TextRun, note, text_block
 from lib.ui.charts import priority_chart
 from lib.ui.data import cached
-from lib.ui.format import EMPTY, integer, number, percent
+from lib.ui.format import EMPTY, Column, is_missing, number, percent
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
-from lib.ui.tables import repeated_text_as_categories
+from lib.ui.tables import repeated_text_as_categories, sorted_by_value
 from lib.ui.url_state import keep_in_url
 from lib.ui.vega import spec_and_data
 
@@ -383,6 +386,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
             )
         ),
         note(scope_line) if scope_line else None,
+        note(t("priority.short_count", n=num(len(view.short), 0))) if not view.short.empty else None,
     )
     if not ranked.empty:
         spec, rows = spec_and_data(priority_chart(ranked, ctx.lang, t("priority.chart.title")))
@@ -393,30 +397,54 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     if total > TABLE_ROWS and not st.toggle(t("priority.table.show_all", n=num(total, 0)), key=TABLE_ALL_KEY):
         ranked = ranked.head(TABLE_ROWS)
         st.caption(t("priority.table.shown", shown=num(TABLE_ROWS, 0), total=num(total, 0)))
-    table = {
-        t("priority.col.city_rank"): [integer(v, lang) for v in ranked["rank"]],
-        t("priority.col.unit"): ranked["nama_unit"],
-        t("priority.col.score"): ranked["score"],
-        t("priority.col.reasons"): [view.reasons[code] for code in ranked["kode_unit"]],
-        t("priority.col.ikm"): [number(v, lang, 2) for v in ranked["ikm"]],
-        t("priority.col.rate"): [number(v, lang, 1) for v in ranked["rate_per_1000"]],
-        t("priority.col.jp"): [percent(v, lang, 0) for v in ranked["share_20jp"]],
-        t("priority.col.coverage"): [percent(v, lang, 0) for v in ranked["coverage"]],
-    }
-    if result.shown:
-        table[t("priority.col.risk")] = [
-            t(f"priority.risk.{b}") if isinstance(b, str) else EMPTY for b in ranked["risk_band"]
-        ]
     st.dataframe(
-        repeated_text_as_categories(pd.DataFrame(table)),
+        ranked_table(ranked, view.reasons, result.shown, lang),
         hide_index=True,
         width="stretch",
+        placeholder=EMPTY,
         column_config={
-            t("priority.col.score"): st.column_config.ProgressColumn(
+            translate("priority.col.score", lang): st.column_config.ProgressColumn(
                 format="%.0f", min_value=0, max_value=100
             ),
         },
     )
+
+
+def ranked_table(ranked: pd.DataFrame, reasons: Mapping[str, str], risk: bool, lang: str) -> Styler:
+    """The ranked units as a reader sees them, each number sortable by its value (rank 10 after 9).
+
+    The score is drawn as a bar by its ``ProgressColumn``; the rank, IKM, rate and shares are
+    written by :mod:`lib.ui.format` (:func:`lib.ui.tables.sorted_by_value`); ``risk`` adds the
+    model's band when the model is shown.
+    """
+
+    def col(key: str) -> str:
+        return translate(f"priority.col.{key}", lang)
+
+    table = {
+        col("city_rank"): ranked["rank"].to_numpy(),
+        col("unit"): ranked["nama_unit"].to_numpy(),
+        col("score"): ranked["score"].to_numpy(),
+        col("reasons"): [reasons[code] for code in ranked["kode_unit"]],
+        col("ikm"): ranked["ikm"].to_numpy(dtype=float),
+        col("rate"): ranked["rate_per_1000"].to_numpy(dtype=float),
+        col("jp"): ranked["share_20jp"].to_numpy(dtype=float),
+        col("coverage"): ranked["coverage"].to_numpy(dtype=float),
+    }
+    if risk:
+        table[col("risk")] = [
+            translate(f"priority.risk.{b}", lang) if isinstance(b, str) else EMPTY
+            for b in ranked["risk_band"]
+        ]
+    written = {
+        col("city_rank"): Column("", "int"),
+        col("score"): Column("", "number", 0),  # drawn as a bar with its own label; the text for copying
+        col("ikm"): Column("", "number", 2),
+        col("rate"): Column("", "number", 1),
+        col("jp"): Column("", "percent", 0),
+        col("coverage"): Column("", "percent", 0),
+    }
+    return sorted_by_value(repeated_text_as_categories(pd.DataFrame(table)), written, lang)
 
 
 #: Session key of the open state of the units-without-enough-evidence expander.
@@ -425,11 +453,17 @@ SHORT_OPEN_KEY = "priority_short_open"
 
 def short_section(view: PriorityView, lang: str) -> None:
     """Units without enough evidence to rank: what is missing. Built only when opened: a collapsed
-    plain expander still sends its table of every such unit (a quarter of the page's payload)."""
+    plain expander still sends its table of every such unit (a quarter of the page's payload).
+
+    How many there are is written with the ranking's figures (:func:`ranking_section`), where a
+    reader sees it with the list closed: more units than are ranked may lack the data.
+    """
     short = view.short
     if short.empty:
         return
-    with lazy_expander(t("priority.data_kurang", n=len(short)), SHORT_OPEN_KEY) as box:
+    # the label names no count: Streamlit tells an expander by its label, and one holding the count
+    # closed the list whenever a period change changed it; the count is written above the table
+    with lazy_expander(t("priority.data_kurang.show"), SHORT_OPEN_KEY) as box:
         if not box.open:
             return
         st.caption(t("priority.data_kurang.caption", coverage=pct(MIN_COVERAGE, 0)))
@@ -546,6 +580,19 @@ def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> Non
         )
 
 
+def effect_text(d_z: object, low: object, high: object, lang: str) -> str:
+    """A course's learning effect with its interval, ``0,45 (0,30–0,60)``; "–" when unknown.
+
+    Written as one text with the interval, its parts missing were "– (––)".
+    """
+    if is_missing(d_z):
+        return EMPTY
+    shown = number(d_z, lang, 2)
+    if is_missing(low) or is_missing(high):
+        return shown
+    return f"{shown} ({number(low, lang, 2)}–{number(high, lang, 2)})"
+
+
 def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
     """The training the unit already had (and whether it worked), and its staff still to train."""
     filters, lang = ctx.filters, ctx.lang
@@ -564,7 +611,7 @@ def history_and_staff_section(ctx: PageContext, row: pd.Series) -> None:
                 t("priority.history.end"): [day(d) for d in history["end_date"]],
                 t("priority.history.participants"): history["participants"],
                 t("priority.history.effect"): [
-                    f"{num(d)} ({num(lo)}–{num(hi)})"
+                    effect_text(d, lo, hi, lang)
                     for d, lo, hi in zip(
                         history["d_z"], history["d_z_ci_low"], history["d_z_ci_high"], strict=True
                     )

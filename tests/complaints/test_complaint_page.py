@@ -16,6 +16,7 @@ from lib.i18n import fmt_percent, translate
 from lib.models import Unit
 from lib.ui import complaints as ui
 from lib.ui.state import FILTERS_KEY, LANG_KEY, Filters
+from tests.ui.shown_tables import shown_cells
 from tests.ui.vega_charts import vega_rows
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "pengaduan.py")
@@ -83,6 +84,35 @@ def test_page_figures_are_the_hand_checked_ones(
     backlog = json.loads(chart.proto.spec)
     assert backlog["encoding"]["x"]["stack"] == "zero"
     assert vega_rows(chart, backlog["data"]["name"])["complaints"].sum() == 3  # P4, P5, P6 still open
+
+
+@pytest.mark.parametrize(
+    ("lang", "rate", "median"), [("id", "10,00", ["5,0", "17,0", "–"]), ("en", "10.00", ["5.0", "17.0", "–"])]
+)
+def test_the_unit_table_writes_numbers_the_readers_way_and_sorts_them_by_value(
+    lang: str,
+    rate: str,
+    median: list[str],
+    engine: Engine,
+    small_city: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Written as text, a rate of "9,87" sorted after "12,34"; drawn by Streamlit, "10.0" and "None"."""
+    at = _run(
+        monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 4, 30)), lang=lang
+    )
+    (table,) = [d for d in at.dataframe if d.key == "complaints_table"]
+    shown = shown_cells(table).set_index(translate("complaints.col.code", lang))
+    rate_col = translate("complaints.col.rate", lang)
+    # KEL-A1: its 4 March complaints over March's 400 services (the only service row in range);
+    # the other units have no service row: no rate, "–"
+    assert shown[rate_col].tolist() == [rate, "–", "–"]
+    # resolved: KEL-A1's P1, P2 (5 working days), P3 (1) → 5; KEL-B1's P8 (17); KEL-A2's P6 still open
+    assert shown[translate("complaints.col.median", lang)].tolist() == median
+    values = table.value
+    assert pd.api.types.is_float_dtype(values[rate_col])  # the browser sorts the column by these
+    assert pd.api.types.is_integer_dtype(values[translate("complaints.col.complaints", lang)])
+    assert table.proto.placeholder == "–"
 
 
 def _spec(at: AppTest, index: int) -> dict:

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY, trend_floor
 from lib.ui.state import FILTERS_KEY, Filters
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
+from tests.ui.shown_tables import shown_cells
 from tests.ui.vega_charts import vega_rows, vega_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "kepuasan.py")
@@ -122,9 +123,10 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     bars = next(layer for layer in ranking["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["x"]["field"] == "ikm"
     assert vega_rows(at.get("vega_lite_chart")[0])["ikm"].tolist() == [91.38, 49.95]
-    units = at.dataframe[0].value
+    units = shown_cells(at.dataframe[0])
     assert units.iloc[:, 1].tolist() == ["Dinas Dukcapil", "Kelurahan Belawan I"]
     assert units.iloc[:, 2].tolist() == ["91,38", "49,95"]
+    assert at.dataframe[0].value.iloc[:, 2].tolist() == [91.38, 49.95]  # sorted by value, not as text
 
 
 def test_respondent_profile_opens_on_demand(page_db, monkeypatch) -> None:
@@ -156,6 +158,34 @@ def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
     assert any(
         "Baru 29 responden, kurang dari " in w.value for w in at.warning
     )  # sample-size warning beside the unit's IKM
+
+
+def test_the_opened_saran_stay_open_when_the_unit_changes_with_the_period(page_db, monkeypatch) -> None:
+    """Streamlit tells an expander by its label: a label holding the unit's name closed the saran
+    whenever the detail unit changed, as the default (the weakest unit) does with the period."""
+    monkeypatch.setenv("DATABASE_URL", page_db)
+    monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
+    st.cache_data.clear()
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state[FILTERS_KEY] = Filters(date_from=date(2025, 1, 1), date_to=date(2025, 6, 30))
+    at.run()
+    assert not at.exception
+    box = at.expander(key=SARAN_OPEN_KEY)
+    assert box.label == "Saran masyarakat" and not box.children
+    at.session_state[SARAN_OPEN_KEY] = True  # as a reader's click on the drawn expander does
+    at.run()
+    assert not at.exception
+    box = at.expander(key=SARAN_OPEN_KEY)
+    # the weakest unit first: Kelurahan Belawan I, whose June respondents wrote two suggestions
+    assert [c.value for c in box.caption] == ["Kelurahan Belawan I: 2 saran cocok; menampilkan 2 terbaru."]
+    # January–March: only Dinas Dukcapil has respondents, and becomes the detail unit
+    at.session_state[FILTERS_KEY] = Filters(date_from=date(2025, 1, 1), date_to=date(2025, 3, 31))
+    at.run()
+    assert not at.exception
+    assert at.session_state["ikm_detail_unit"] == "DUKCAPIL"
+    box = at.expander(key=SARAN_OPEN_KEY)
+    assert box.children, "the saran closed when the unit changed"
+    assert [c.value for c in box.caption] == ["Dinas Dukcapil: tidak ada saran yang cocok."]
 
 
 def test_unit_manager_sees_only_their_unit(page_db, monkeypatch) -> None:

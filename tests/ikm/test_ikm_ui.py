@@ -11,6 +11,7 @@ import pytest
 from lib.i18n import fmt_number
 from lib.ui import ikm as ui
 from lib.ui.vega import named_data
+from tests.ui.shown_tables import written_cells
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -195,9 +196,14 @@ def test_profile_chart_spec_does_not_change_with_the_figures() -> None:
 
 
 def test_ranking_table_and_sample_texts() -> None:
-    table = ui.ranking_table(_frame(), "id")
+    styled = ui.ranking_table(_frame(), "id")
+    table = written_cells(styled)
     assert table["IKM"].tolist() == ["91,38", "70,00", "60,00"]
     assert table["Perubahan"].tolist() == ["1,25", "–", "–"]
+    assert written_cells(ui.ranking_table(_frame(), "en"))["IKM"].tolist() == ["91.38", "70.00", "60.00"]
+    # the values stay numbers: sorted by them, not as text
+    assert styled.data["IKM"].tolist() == [91.38, 70.0, 60.0]
+    assert styled.data["Perubahan"].iloc[0] == 1.25 and styled.data["Perubahan"].iloc[1:].isna().all()
     assert table["Sampel"].tolist() == [
         "400 responden, cukup (minimal 278)",
         "50 responden, kurang dari 278",

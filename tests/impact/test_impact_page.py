@@ -131,6 +131,28 @@ def test_per_course_table_is_drawn_only_when_opened(
     assert any(s.value == table_label for s in at.subheader)
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_opened_table_writes_its_numbers_in_the_readers_language(
+    lang: str, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The format scan of every page sees closed expanders only: this one, opened, in both languages
+    (it showed ``4.0329`` and ``None`` in the Indonesian interface)."""
+    from tests.ui.test_format_scan import table_problems
+
+    at = _app(demo_database_url, monkeypatch, lang=lang)
+    at.session_state[TABLE_OPEN_KEY] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    (frame,) = [d for d in at.dataframe if ("Tingkat" if lang == "id" else "Level") in d.value.columns]
+    config = json.loads(frame.proto.columns or "{}")
+    assert list(table_problems(frame.value, lang, config)) == []
+    estimate = frame.value["Estimasi" if lang == "id" else "Estimate"].astype(str)
+    written = r"-?\d{1,3}(\.\d{3})*,\d{2}" if lang == "id" else r"-?\d{1,3}(,\d{3})*\.\d{2}"
+    assert estimate.str.fullmatch(f"{written}|–").all()
+    assert (estimate == "–").any() and (estimate != "–").any()  # the demo has levels without an estimate
+    assert pd.api.types.is_integer_dtype(frame.value["n"])  # sorted by value, not as text
+
+
 def test_the_opened_table_stays_open_when_the_period_changes(
     demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,6 +28,7 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.auth.roles import Principal
+from tests.ui.shown_tables import shown_cells
 from tests.ui.test_page_smoke import CASES, _open, admin_account  # noqa: F401 (a fixture)
 from tests.ui.vega_charts import vega_texts
 
@@ -166,7 +167,9 @@ def page_problems(at: Any, lang: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for i, frame in enumerate(at.dataframe):
         config = json.loads(frame.proto.columns or "{}")
-        found += [(kind, f"table {i}: {where}") for kind, where in table_problems(frame.value, lang, config)]
+        found += [
+            (kind, f"table {i}: {where}") for kind, where in table_problems(shown_cells(frame), lang, config)
+        ]
     for i, table in enumerate(at.table):
         found += [(kind, f"st.table {i}: {where}") for kind, where in table_problems(table.value, lang)]
     for metric in at.metric:

@@ -30,6 +30,7 @@ from lib.i18n import catalog, translate
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY, PRINCIPAL_KEY, SIGNED_IN_AT_KEY
 from lib.ui.nav import PageEntry, pages_for
 from lib.ui.state import LANG_KEY
+from tests.ui.shown_tables import shown_cells
 from tests.ui.vega_charts import squeezed_charts, vega_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,7 +177,7 @@ def _shown_text(at: AppTest) -> str:
         for element in at.get(kind):
             parts.extend(_texts_of(element))
     for frame in at.dataframe:
-        value = frame.value
+        value = shown_cells(frame)
         parts.extend(map(str, value.columns))
         text_columns = value.select_dtypes(include=["object", "string"])
         parts.extend(str(v) for v in text_columns.to_numpy().ravel() if isinstance(v, str))
@@ -279,7 +280,7 @@ def assert_page_is_clean(at: AppTest, label: str, lang: str) -> None:
 
 def empty_table_cells(at: AppTest) -> list[str]:
     """Table cells Streamlit would draw as a grey "None": each table, column and how many."""
-    return [f"table {i}: {c}" for i, f in enumerate(at.dataframe) for c in _empty_cells(f.value)]
+    return [f"table {i}: {c}" for i, f in enumerate(at.dataframe) for c in _empty_cells(shown_cells(f))]
 
 
 @pytest.mark.slow
