@@ -1,4 +1,4 @@
-"""The parts of Kepuasan and Prioritas built only when opened (a tab, expanders) render cleanly
+"""The parts of Kepuasan, Prioritas and Pengaduan built only when opened (a tab, expanders) render cleanly
 once opened, for a leader and a manager in both languages, on the demo city.
 
 The page smoke test opens each page as it first appears, with these parts closed; here they
@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.i18n import translate
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
+from lib.ui.complaints import DRILL_OPEN_KEY, TABLE_OPEN_KEY
 from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
 from lib.ui.priorities import SHORT_OPEN_KEY
 from lib.ui.state import LANG_KEY
@@ -78,3 +79,20 @@ def test_prioritas_short_units_and_model_details_when_opened(
     if shorts:  # "Tidak diperingkat karena datanya kurang: N unit": the list holds those N units
         assert len(at.dataframe) == closed_tables + 1
         assert shorts in [len(frame.value) for frame in at.dataframe]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("role", "lang"), CASES)
+def test_pengaduan_unit_table_and_texts_when_opened(
+    role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(role, "pengaduan.py", lang, demo_database_url, monkeypatch, None)
+    assert_page_is_clean(at, f"pengaduan as {role} ({lang})", lang)
+    assert not [d for d in at.dataframe if d.key == "complaints_table"]
+    opened = {TABLE_OPEN_KEY: True, DRILL_OPEN_KEY: True}
+    at = open_with(role, "pengaduan.py", lang, demo_database_url, monkeypatch, opened)
+    label = f"pengaduan opened as {role} ({lang})"
+    assert_page_is_clean(at, label, lang)
+    assert empty_table_cells(at) == []
+    (table,) = [d for d in at.dataframe if d.key == "complaints_table"]
+    assert len(table.value) > 0  # one row per unit of the reader's scope with complaints
