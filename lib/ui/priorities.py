@@ -9,7 +9,7 @@ score for the same unit. Cached wrappers take the engine first (keyed by its URL
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -143,17 +143,11 @@ def programme_learning(engine: Engine) -> tuple[pd.DataFrame | None, str]:
     """Every programme's city-wide learning effect (``training.programme_learning``, stored) and
     when it was computed; ``(None, "")`` until the worker has measured them once (it is queued
     then, and a history measures its own few programmes meanwhile)."""
-    from lib.results import (
-        enqueue,
-        training,  # noqa: F401  (registers the stored analysis)
-    )
-    from lib.ui.results import read_recent, remember_result
+    from lib.results import training  # noqa: F401  (registers the stored analysis)
+    from lib.ui.results import queue_refresh, read_recent
 
     result = read_recent("training.programme_learning", {}, eng=engine)
-    if result is None or (not result.fresh and not result.refreshing):
-        enqueue(engine, "training.programme_learning", {})
-        if result is not None:
-            remember_result("training.programme_learning", {}, replace(result, refreshing=True), eng=engine)
+    queue_refresh("training.programme_learning", {}, result, eng=engine)
     if result is None:
         return None, ""
     return result.value, result.computed_at.isoformat()

@@ -77,6 +77,20 @@ def remember_result(
     remember_recent(_recent_key(eng or engine(), name, params), result)
 
 
+def queue_refresh(
+    name: str, params: dict[str, Any], result: StoredResult | None, *, eng: Engine | None = None
+) -> None:
+    """Queue ``name`` for the worker when ``result`` is missing or stale and no job for it waits;
+    until this process looks again, :func:`read_recent` answers that it is being refreshed, so
+    the runs of the next two seconds do not queue it again."""
+    if result is not None and (result.fresh or result.refreshing):
+        return
+    eng = eng or engine()
+    enqueue(eng, name, params)
+    if result is not None:
+        remember_result(name, params, replace(result, refreshing=True), eng=eng)
+
+
 def _compute_with_progress(name: str, params: dict[str, Any], what: str) -> StoredResult:
     eng = engine()
     expected = typical_seconds(eng, name) or 10.0
@@ -117,9 +131,8 @@ def stored(name: str, params: dict[str, Any], what: str, *, caption: bool = True
     if result is None or (not result.fresh and result.seconds < RECOMPUTE_INLINE_SECONDS):
         result = _compute_with_progress(name, params, what)
         remember_result(name, params, result, eng=eng)
-    elif not result.fresh and not result.refreshing:
-        enqueue(eng, name, params)
-        remember_result(name, params, replace(result, refreshing=True), eng=eng)
+    else:
+        queue_refresh(name, params, result, eng=eng)
     if caption:
         freshness_caption(result)
     return result

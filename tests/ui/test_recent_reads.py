@@ -15,7 +15,7 @@ from lib.results import compute_now, mark_changed
 from lib.results.registry import REGISTRY
 from lib.results.store import clear_memory_cache
 from lib.ui import data
-from lib.ui.results import read_recent, remember_result
+from lib.ui.results import queue_refresh, read_recent, remember_result
 from tests.results import toy_analyses
 
 
@@ -135,3 +135,22 @@ def test_read_recent_asks_the_store_once_per_interval(engine: Engine, toy_regist
     assert stale is not None and stale.value == 0 and stale.fresh is False
     assert len(queries) == 4  # one read: the result's row, its value, the data's versions, a queued job
     assert toy_analyses.CALLS.count("unit_count:kelurahan") == 1
+
+
+def test_a_stale_result_is_queued_once_and_read_as_refreshing(engine: Engine, toy_registry: None) -> None:
+    from sqlalchemy import select
+
+    from lib.models import AnalysisJob
+
+    params = {"kind": "kelurahan"}
+    compute_now(engine, "test.unit_count", params)
+    with engine.begin() as conn:
+        mark_changed(conn, "unit")
+    stale = read_recent("test.unit_count", params, eng=engine)
+    assert stale is not None and not stale.fresh and not stale.refreshing
+    queue_refresh("test.unit_count", params, stale, eng=engine)
+    again = read_recent("test.unit_count", params, eng=engine)
+    assert again is not None and again.refreshing and again.value == stale.value
+    queue_refresh("test.unit_count", params, again, eng=engine)  # the next run: nothing more queued
+    with engine.connect() as conn:
+        assert conn.execute(select(AnalysisJob.__table__.c.status)).scalars().all() == ["queued"]
