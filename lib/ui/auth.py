@@ -338,10 +338,12 @@ def _demo_picker(label: str, options: list[str], format_func: Callable[[str], st
 
 def render_account_box(principal: Principal) -> None:
     """Sidebar block for app.py (once per run): who is signed in and a sign-out button; in demo
-    mode the demo banner (sidebar and main area) and the role picker instead."""
+    mode the demo banner (main area) and the role picker ("Peran demo") instead.
+
+    The banner is drawn once: a second copy in the sidebar was one more alert for the browser
+    to redraw on every filter change, and the sidebar's "Peran demo" picker already says demo."""
     if principal.is_demo:
         st.warning(t("auth.demo_banner"), icon=":material/science:")
-        st.sidebar.warning(t("auth.demo_banner"), icon=":material/science:")
         st.session_state.setdefault(DEMO_ROLE_KEY, principal.role.value)
         _demo_picker(t("auth.demo_role"), [r.value for r in DEMO_ROLES], role_label, DEMO_ROLE_KEY)
         if principal.role is Role.MANAGER:

@@ -1,7 +1,7 @@
 """The "Data diperbarui" line: when each source a page reads last changed, on the city's clock.
 
-Drawn by the shared sidebar (:func:`lib.ui.sidebar.render_sidebar`), so every page with
-data gets it without drawing it itself. Which sources a page reads is listed here by its
+Written by the shared sidebar (:func:`lib.ui.sidebar.render_sidebar`, in its one caption
+under the filters), so every page with data gets it without drawing it itself. Which sources a page reads is listed here by its
 address (:data:`PAGE_SOURCES`); a page not listed shows every reader-facing source.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import streamlit as st
 from sqlalchemy import Engine
 
 from lib.i18n import translate
@@ -57,8 +56,6 @@ def _updates(eng: Engine, sources: tuple[str, ...]) -> list[SourceUpdate]:
     return source_updates(engine=eng, sources=sources)
 
 
-def data_updated_caption(lang: str, page: str | None = None, *, sidebar: bool = True) -> None:
-    """Draw the line for ``page``'s sources (small, in the sidebar by default); nothing when no data."""
-    text = updates_text(_updates(engine(), sources_for(page)), lang)
-    if text:
-        (st.sidebar if sidebar else st).caption(text, help=translate("updated.help", lang))
+def updated_line(lang: str, page: str | None = None) -> str:
+    """The line for ``page``'s sources; empty when no source was ever written."""
+    return updates_text(_updates(engine(), sources_for(page)), lang)

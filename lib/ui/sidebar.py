@@ -9,7 +9,9 @@ address (``?periode=last12&wilayah=Medan+Utara&unit=KEC-MBLW``, see
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +22,7 @@ from lib.i18n import LANGUAGES
 from lib.queries.coverage import data_coverage
 from lib.queries.units import CITY, Scope, list_regions, list_units
 from lib.ui.data import cached, engine
-from lib.ui.freshness import data_updated_caption
+from lib.ui.freshness import updated_line
 from lib.ui.i18n import day, t
 from lib.ui.state import LANG_KEY, Filters, get_lang, set_filters
 from lib.ui.streamlit_text import localise_date_inputs
@@ -148,34 +150,68 @@ def _choose(label: str, options: list[str], format_func, name: str) -> str:  # t
     return choice
 
 
-def _unit_drilldown(units: pd.DataFrame, allowed: Scope) -> pd.Series | None:
+@dataclass(frozen=True)
+class UnitChoices:
+    """The drill-down's options for one viewer scope and wilayah: for each unit code (``""`` for
+    the top), its sub-units' codes sorted by name, and each unit's row."""
+
+    children: dict[str, tuple[str, ...]]
+    rows: dict[str, dict[str, Any]]
+
+
+def unit_choices(units: pd.DataFrame) -> UnitChoices:
+    """Group ``units`` (already cut to the viewer's scope and wilayah) by parent, once: a unit
+    whose parent is outside ``units`` is at the top."""
+    ordered = units.sort_values("name", kind="stable")
+    ids = set(ordered["id"])
+    code_of = dict(zip(ordered["id"], ordered["code"], strict=True))
+    children: dict[str, list[str]] = {"": []}
+    rows: dict[str, dict[str, Any]] = {}
+    for row in ordered[["id", "code", "name", "path", "parent_id"]].itertuples(index=False):
+        parent = row.parent_id
+        parent_code = code_of[int(parent)] if pd.notna(parent) and parent in ids else ""
+        children.setdefault(parent_code, []).append(str(row.code))
+        rows[str(row.code)] = {
+            "id": int(row.id),
+            "code": str(row.code),
+            "name": str(row.name),
+            "path": str(row.path),
+        }
+    return UnitChoices({code: tuple(codes) for code, codes in children.items()}, rows)
+
+
+@cached()
+def _unit_choices(
+    eng: Engine, path_prefix: str | None, allowed_region: str | None, region: str
+) -> UnitChoices:
+    """:func:`unit_choices` for a viewer's scope and wilayah, kept: it was ~5 ms of pandas on
+    every run of every page for a city's ~470 units."""
+    units = visible_units(_units(eng), Scope(path_prefix=path_prefix, region=allowed_region))
+    if region:
+        units = units[units["region"] == region]
+    return unit_choices(units)
+
+
+def _unit_drilldown(choices: UnitChoices) -> dict[str, Any] | None:
     """Cascading selectboxes from top-level units down the hierarchy; returns the deepest chosen unit."""
-    if units.empty:
-        return None
-    by_parent = units.groupby(units["parent_id"].fillna(0).astype(int))
-    ids = set(units["id"])
-    roots = units[units["parent_id"].isna() | ~units["parent_id"].isin(ids)]
-    chosen: pd.Series | None = None
-    level, options = 0, roots
-    while not options.empty:
+    chosen: dict[str, Any] | None = None
+    level, codes = 0, choices.children.get("", ())
+    while codes:
         parent_name = None if chosen is None else chosen["name"]
         label = t("sidebar.unit") if chosen is None else t("sidebar.subunit", parent=parent_name)
         none_label = (
             t("sidebar.all_units") if chosen is None else t("sidebar.all_subunits", parent=parent_name)
         )
-        codes = [""] + options.sort_values("name")["code"].tolist()
-        names = dict(zip(options["code"], options["name"], strict=True))
         code = _choose(
             label,
-            codes,
-            lambda c, n=names, none=none_label: none if c == "" else n[c],
+            ["", *codes],
+            lambda c, rows=choices.rows, none=none_label: none if c == "" else rows[c]["name"],
             f"telaah_unit_{level}",
         )
         if not code:
             break
-        chosen = options[options["code"] == code].iloc[0]
-        children_key = int(chosen["id"])
-        options = by_parent.get_group(children_key) if children_key in by_parent.groups else options.iloc[0:0]
+        chosen = choices.rows[code]
+        codes = choices.children.get(code, ())
         level += 1
     # Forget deeper choices left over from an earlier drill-down.
     for stale in range(level + 1, 8):
@@ -233,9 +269,7 @@ def render_sidebar(allowed: Scope = CITY, page: str | None = None) -> Filters:
         lambda r: t("sidebar.all_regions") if r == "" else r,
         "telaah_region",
     )
-    if region:
-        units = units[units["region"] == region]
-    chosen = _unit_drilldown(units, allowed)
+    chosen = _unit_drilldown(_unit_choices(eng, allowed.path_prefix, allowed.region, region))
     filters = Filters(
         date_from=date_from,
         date_to=date_to,
@@ -252,7 +286,21 @@ def render_sidebar(allowed: Scope = CITY, page: str | None = None) -> Filters:
     )
     set_filters(filters)
     write_filters(preset, filters)
-    st.sidebar.caption(t("sidebar.scope", scope=filters.scope_label))
-    st.sidebar.caption(coverage_caption(eng), help=t("sidebar.coverage.note"))
-    data_updated_caption(get_lang(), page)
+    sidebar_footer(eng, filters.scope_label, page)
     return filters
+
+
+def footer_lines(scope: str, coverage: str, updated: str) -> str:
+    """Whose figures, how far the data goes, when it last changed: one caption, a line each
+    (markdown line breaks), leaving out a line that has nothing to say."""
+    lines = [t("sidebar.scope", scope=scope), coverage, updated]
+    return "  \n".join(line for line in lines if line)
+
+
+def sidebar_footer(eng: Engine, scope: str, page: str | None) -> None:
+    """The caption under the filters. One element, not three: every element is redrawn by the
+    browser on every filter change of every page (about 1 ms each, more for alerts and charts)."""
+    help_text = f"{t('sidebar.coverage.note')}\n\n{t('updated.help')}"
+    st.sidebar.caption(
+        footer_lines(scope, coverage_caption(eng), updated_line(get_lang(), page)), help=help_text
+    )

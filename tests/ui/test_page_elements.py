@@ -27,6 +27,10 @@ MAIN_ELEMENTS = {"kepuasan.py": 38, "pengaduan.py": 45, "prioritas.py": 38, "rin
 #: The metrics and charts each page must still draw (the headline figures, the charts on top).
 METRICS = {"kepuasan.py": 6, "pengaduan.py": 5, "prioritas.py": 6, "ringkasan.py": 6}
 CHARTS = {"kepuasan.py": 1, "pengaduan.py": 3, "prioritas.py": 1, "ringkasan.py": 1}
+#: The sidebar every data page shares, for a leader in demo mode: language, "Peran demo", the
+#: "Filter" heading, period, wilayah, unit, and one caption (scope, data coverage, last update).
+#: It was 9 before the demo banner was drawn once and the three captions became one.
+SIDEBAR_ELEMENTS = 7
 
 
 def element_kinds(node: Any) -> Counter[str]:
@@ -75,3 +79,16 @@ def test_priority_weights_are_kept_while_their_sliders_are_closed(
     at.session_state[WEIGHTS_OPEN_KEY] = True  # and reopened, the sliders start where they were left
     at.run()
     assert at.slider[0].value == chosen[first.key.removeprefix(WEIGHT_SLIDER_PREFIX)]
+
+
+@pytest.mark.slow
+def test_the_shared_sidebar_sends_no_more_elements_than_measured(
+    demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open("pimpinan", "kepuasan.py", "id", demo_database_url, monkeypatch, None)
+    assert not at.exception
+    kinds = element_kinds(at.sidebar)
+    assert sum(kinds.values()) <= SIDEBAR_ELEMENTS, kinds.most_common()
+    (caption,) = at.sidebar.caption
+    assert caption.value.startswith("Cakupan: Kota Medan  \nData sampai: ")
+    assert "Data diperbarui: " in caption.value

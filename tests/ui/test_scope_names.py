@@ -69,3 +69,28 @@ def test_summary_wording_names_the_scope() -> None:
         "summary.finding.only_unit", "id", unit="Puskesmas Belawan", ikm="80", mutu="B", n="40", unsur="x"
     )
     assert "terendah" not in only and only.startswith("IKM Puskesmas Belawan")
+
+
+def test_unit_choices_group_the_scope_by_parent_sorted_by_name() -> None:
+    from lib.ui.sidebar import unit_choices
+
+    city = unit_choices(visible_units(UNITS, CITY))
+    # top: the two kecamatan, Amplas before Belawan by name; each with its kelurahan
+    assert city.children == {"": ("KEC-AMP", "KEC-BLW"), "KEC-AMP": ("KEL-A1",), "KEC-BLW": ("KEL-B1",)}
+    assert city.rows["KEL-B1"] == {
+        "id": 2,
+        "code": "KEL-B1",
+        "name": "Kelurahan Belawan I",
+        "path": "/KEC-BLW/KEL-B1/",
+    }
+    # a lurah's scope: his kelurahan is the top, its parent being outside the scope
+    lurah = unit_choices(visible_units(UNITS, Scope(path_prefix="/KEC-BLW/KEL-B1/")))
+    assert lurah.children == {"": ("KEL-B1",)}
+
+
+def test_sidebar_footer_is_one_caption_of_the_lines_that_have_something_to_say() -> None:
+    from lib.ui.sidebar import footer_lines
+
+    assert footer_lines("Kota Medan", "Data sampai: SKM 31 Oktober 2026", "") == (
+        "Cakupan: Kota Medan  \nData sampai: SKM 31 Oktober 2026"
+    )
