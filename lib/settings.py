@@ -33,9 +33,9 @@ _lock = threading.Lock()
 
 
 def _inputs() -> object:
-    """What the settings are read from: the matching environment variables and the ``.env`` file's stamp."""
-    fields = Settings.model_fields
-    env = tuple(sorted((k.lower(), v) for k, v in os.environ.items() if k.lower() in fields))
+    """What the settings are read from: their environment variables (upper or lower case, as
+    people write them) and the ``.env`` file's stamp."""
+    env = tuple(os.environ.get(name) for field in Settings.model_fields for name in (field.upper(), field))
     try:
         stamp = ENV_FILE.stat().st_mtime_ns
     except OSError:

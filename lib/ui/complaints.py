@@ -33,7 +33,7 @@ from lib.services import complaints as service
 from lib.text.complaints import overview_sentences, spike_cell, spike_sentences, theme_label
 from lib.ui import complaint_themes as themes_ui
 from lib.ui.auth import audit_event
-from lib.ui.blocks import side_by_side, text_block
+from lib.ui.blocks import note, paragraphs, side_by_side, text_block
 from lib.ui.complaint_search import complaint_search_section
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, Column, integer, month, p_value, period_text
@@ -1315,14 +1315,18 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
         selection_mode=[HEATMAP_SELECTION],
     )
     n_units = ov.theme_rates["unit_id"].nunique()
-    if n_units > MAX_HEATMAP_UNITS:
-        st.caption(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
+    # how many units the chart holds, as a note above the themes' source: one element, not two
+    top = (
+        note(t("complaints.heatmap.top", shown=MAX_HEATMAP_UNITS, total=n_units))
+        if n_units > MAX_HEATMAP_UNITS
+        else None
+    )
     source = themes_ui.source_sentence(totals, theme_state.threshold, lang)
     quality = []
     if totals.get("predicted", 0) or totals.get("abstained", 0):  # predictions in the figures: their quality
         quality = themes_ui.quality_sentences(theme_state, lang)
     conclusion_with_details(
-        md_escape(source), [md_escape(s) for s in quality], key="complaints_theme_details"
+        paragraphs(top, md_escape(source)), [md_escape(s) for s in quality], key="complaints_theme_details"
     )
     return heat_event
 
@@ -1415,8 +1419,8 @@ def drilldown_section(ctx: PageContext, view: ComplaintsView, events: dict[str, 
     """The complaint texts behind a selection (chart point, table row, or the three pickers)."""
     ov = view.ov
     choices = picker_units(ov)
-    st.subheader(t("complaints.drill.header"))
-    st.caption(t("complaints.drill.caption"))
+    # the heading and its hint in one element (a subheader and a caption were two for the browser to redraw)
+    text_block(f"### {t('complaints.drill.header')}", note(t("complaints.drill.caption")))
     unit_options = [ALL, *choices]
     theme_options = [ALL, *[k if k is not None else "" for k in theme_keys(ov.theme_rates)]]
     month_options = (
