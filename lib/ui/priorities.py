@@ -43,7 +43,7 @@ from lib.text.priorities import (
     reason_text,
 )
 from lib.ui.auth import audited_download_button, current_scope
-from lib.ui.blocks import TextRun, note, side_by_side, text_block
+from lib.ui.blocks import TextRun, note, text_block
 from lib.ui.charts import priority_chart
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, Column, is_missing, number, percent
@@ -506,10 +506,9 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
         ]
     code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
     row = view.unit_row(code)
-    # one horizontal container: the six metrics in a row (wrapping when the page is narrow), one
-    # block where three columns of two were four
-    row_of = side_by_side()
-    metrics = [row_of] * 6
+    # three columns of two (the same grid as two rows of three): 4 blocks instead of 8
+    columns = st.columns(3)
+    metrics = columns + columns
     ikm_text = f"{num(row['ikm'])} ({row['mutu']})" if np.isfinite(row["ikm"]) else "–"
     on_time = pct(row["pct_on_time"] / 100, 0) if np.isfinite(row["pct_on_time"]) else "–"
     score_text = num(row["score"], 0) if row["status"] == UNIT_RANKED else t("priority.data_kurang", n=1)
@@ -547,8 +546,7 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
 def reasons_section(ctx: PageContext, view: PriorityView, row: pd.Series) -> None:
     """Why the unit is flagged, beside the training recommended for it."""
     lang = ctx.lang
-    # the two texts side by side in one horizontal container (two columns were three blocks)
-    left = right = side_by_side(gap="large")
+    left, right = st.columns(2)
     # each side in one element (heading, list, notes): an element per line cost the browser more than the line
     reasons = "\n".join(
         f"- {t(f'priority.component.{key}')}: {reason_text(key, row, lang)}" for key in row["reasons"]

@@ -51,7 +51,10 @@ def test_a_link_sets_the_filters_and_the_address_follows_them(
     # every data page gets the "Data diperbarui" line from the sidebar, naming the sources it reads
     # (Kepuasan: SKM and services, not complaints; the demo load wrote every source)
     updated = [
-        line for c in at.sidebar.caption for line in c.value.split("  \n") if line.startswith("Data diperbarui: ")
+        line
+        for c in at.sidebar.caption
+        for line in c.value.split("  \n")
+        if line.startswith("Data diperbarui: ")
     ]
     assert len(updated) == 1 and "SKM" in updated[0] and "Layanan" in updated[0] and "WIB" in updated[0]
     assert "Pengaduan" not in updated[0]
