@@ -202,23 +202,25 @@ def warm_pages(periods: Sequence[str] | None = None) -> list[str]:
     failed = []
     saved = {name: os.environ.get(name) for name in ("TELAAH_DEMO_MODE", "TELAAH_DEMO_ROLE")}
     os.environ.update(TELAAH_DEMO_MODE="1", TELAAH_DEMO_ROLE=Role.PIMPINAN.value)
+    pages = [entry for entries in pages_for(leader, False).values() for entry in entries if entry.filters]
     try:
         for preset in warm_periods() if periods is None else periods:
-            for entries in pages_for(leader, False).values():
-                for entry in entries:
-                    if not entry.filters:
-                        continue
-                    app = AppTest.from_file(str(APP), default_timeout=WARM_UP_TIMEOUT)
-                    app.session_state[PERIOD_KEY] = preset
-                    app.switch_page(f"views/{entry.file}")
-                    try:
-                        app.run()
-                    except Exception:  # noqa: BLE001  (a slow or broken page must not stop the server)
-                        log.warning("warming %s (%s) failed", entry.file, preset, exc_info=True)
-                        failed.append(f"{entry.file}@{preset}")
-                        continue
-                    if app.exception:
-                        failed.append(f"{entry.file}@{preset}")
+            for entry in pages:
+                app = AppTest.from_file(str(APP), default_timeout=WARM_UP_TIMEOUT)
+                app.session_state[PERIOD_KEY] = preset
+                try:
+                    # Run once first: until then the test runner knows a page by its file name, and a
+                    # page whose address differs (dampak_pelatihan.py at "dampak") was silently
+                    # rendered as the home page instead, so Dampak's first reader met it cold.
+                    app.run()
+                    if not entry.default:
+                        app.switch_page(f"views/{entry.file}").run()
+                except Exception:  # noqa: BLE001  (a slow or broken page must not stop the server)
+                    log.warning("warming %s (%s) failed", entry.file, preset, exc_info=True)
+                    failed.append(f"{entry.file}@{preset}")
+                    continue
+                if app.exception:
+                    failed.append(f"{entry.file}@{preset}")
     finally:
         for name, value in saved.items():
             if value is None:

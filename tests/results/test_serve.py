@@ -85,8 +85,25 @@ def test_warm_pages_renders_every_data_page_and_leaves_the_caches_filled(
         stats = get_data_cache_stats_provider().get_stats()
         return {s.cache_name.rsplit(".", 1)[-1]: s.byte_length for f in stats.values() for s in f}
 
+    # which pages really ran (a page whose address is not its file name, Dampak's, was once
+    # rendered as the home page instead)
+    import lib.ui.complaints
+    import lib.ui.impact
+    import lib.ui.priorities
+
+    ran: list[str] = []
+    for module, section in (
+        (lib.ui.impact, "chain_section"),
+        (lib.ui.priorities, "ranking_section"),
+        (lib.ui.complaints, "headline_section"),
+    ):
+        original = getattr(module, section)
+        monkeypatch.setattr(
+            module, section, lambda *a, _o=original, _n=module.__name__, **k: (ran.append(_n), _o(*a, **k))[1]
+        )
     st.cache_data.clear()
     assert serve.warm_pages(["last12"]) == []
+    assert sorted(ran) == ["lib.ui.complaints", "lib.ui.impact", "lib.ui.priorities"]
     first = cached()
     # the IKM of the default period, the complaint counts and the sidebar's data coverage
     assert {"units_ikm", "monthly", "coverage"} <= set(first)
