@@ -155,6 +155,31 @@ def unit_trend(
     )
 
 
+@cached()
+def trend_spec(
+    engine: Engine,
+    scope: Scope,
+    unit_path: str,
+    unit_id: int,
+    unit_name: str,
+    place: str,
+    w: IkmWindow,
+    period: str,
+    lang: str,
+) -> dict[str, Any]:
+    """The trend chart of ``place`` and one of its units (:func:`trend_chart`, its rows as named
+    datasets), kept like the figures it draws: built on every run it was several ms of each
+    filter change, while the server's run is partly added to what the reader waits."""
+    series = [
+        (place, scope_trend(engine, scope, w.date_from, w.date_to, w.weight, period)),
+        (
+            unit_name,
+            unit_trend(engine, scope, unit_path, unit_id, w.date_from, w.date_to, w.weight, period, w.rollup),
+        ),
+    ]
+    return named_data(trend_chart(series, lang))
+
+
 def profile(
     engine: Engine,
     scope: Scope,
@@ -830,26 +855,18 @@ def weakest_and_trend_section(
             )
             or "quarter"
         )
-        series = [
-            (place, scope_trend(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, period)),
-            (
-                unit["nama_unit"],
-                unit_trend(
-                    ctx.engine,
-                    ctx.query_scope,
-                    unit["path"],
-                    int(unit["unit_id"]),
-                    w.date_from,
-                    w.date_to,
-                    w.weight,
-                    period,
-                    w.rollup,
-                ),
-            ),
-        ]
-        st.vega_lite_chart(
-            spec=sendable(named_data(trend_chart(series, ctx.lang))), width="stretch", key="ikm_trend"
+        spec = trend_spec(
+            ctx.engine,
+            ctx.query_scope,
+            str(unit["path"]),
+            int(unit["unit_id"]),
+            str(unit["nama_unit"]),
+            place,
+            w,
+            period,
+            ctx.lang,
         )
+        st.vega_lite_chart(spec=sendable(spec), width="stretch", key="ikm_trend")
         st.caption(f"{t('ikm.trend.caption')} IKM: {weight_text}.")
 
 
