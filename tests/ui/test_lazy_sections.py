@@ -40,6 +40,20 @@ def open_with(
     return switch_to(at, page).run()
 
 
+def closed_and_opened(
+    role: str, page: str, lang: str, url: str, monkeypatch: pytest.MonkeyPatch, opened: dict[str, object]
+) -> tuple[AppTest, AppTest]:
+    """``page`` as it first appears, then with ``opened`` in the session: both checked clean, and
+    the opened one for empty table cells too."""
+    name = page.removesuffix(".py")
+    closed = _open(role, page, lang, url, monkeypatch, None)
+    assert_page_is_clean(closed, f"{name} as {role} ({lang})", lang)
+    at = open_with(role, page, lang, url, monkeypatch, opened)
+    assert_page_is_clean(at, f"{name} opened as {role} ({lang})", lang)
+    assert empty_table_cells(at) == []
+    return closed, at
+
+
 CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in ("id", "en")]
 
 
@@ -48,14 +62,9 @@ CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in 
 def test_kepuasan_ranking_tab_and_profile_when_opened(
     role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = _open(role, "kepuasan.py", lang, demo_database_url, monkeypatch, None)
-    assert_page_is_clean(at, f"kepuasan as {role} ({lang})", lang)
-    closed_charts, closed_tables = len(at.get("vega_lite_chart")), len(at.dataframe)
     opened = {VIEW_KEY: translate("ikm.section.ranking", lang), PROFILE_OPEN_KEY: True}
-    at = open_with(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
-    label = f"kepuasan opened as {role} ({lang})"
-    assert_page_is_clean(at, label, lang)
-    assert empty_table_cells(at) == []
+    closed, at = closed_and_opened(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
+    closed_charts, closed_tables = len(closed.get("vega_lite_chart")), len(closed.dataframe)
     # the NRR table gives way to the ranking chart and the units table, the profile adds its chart
     assert len(at.get("vega_lite_chart")) == closed_charts + 2
     assert len(at.dataframe) == closed_tables
@@ -66,16 +75,11 @@ def test_kepuasan_ranking_tab_and_profile_when_opened(
 def test_prioritas_short_units_and_model_details_when_opened(
     role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = _open(role, "prioritas.py", lang, demo_database_url, monkeypatch, None)
-    assert_page_is_clean(at, f"prioritas as {role} ({lang})", lang)
-    closed_tables = len(at.dataframe)
-    shorts = short_count(at, lang)  # written above the table, read while the list is closed
-    assert shorts or role != "pimpinan"  # the demo city has units without enough evidence
     opened = {SHORT_OPEN_KEY: True, "priority_model_details": True}
-    at = open_with(role, "prioritas.py", lang, demo_database_url, monkeypatch, opened)
-    label = f"prioritas opened as {role} ({lang})"
-    assert_page_is_clean(at, label, lang)
-    assert empty_table_cells(at) == []
+    closed, at = closed_and_opened(role, "prioritas.py", lang, demo_database_url, monkeypatch, opened)
+    closed_tables = len(closed.dataframe)
+    shorts = short_count(closed, lang)  # written above the table, read while the list is closed
+    assert shorts or role != "pimpinan"  # the demo city has units without enough evidence
     if shorts:  # "Tidak diperingkat karena datanya kurang: N unit": the list holds those N units
         assert len(at.dataframe) == closed_tables + 1
         assert shorts in [len(frame.value) for frame in at.dataframe]
@@ -86,13 +90,8 @@ def test_prioritas_short_units_and_model_details_when_opened(
 def test_pengaduan_unit_table_and_texts_when_opened(
     role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = _open(role, "pengaduan.py", lang, demo_database_url, monkeypatch, None)
-    assert_page_is_clean(at, f"pengaduan as {role} ({lang})", lang)
-    assert not [d for d in at.dataframe if d.key == "complaints_table"]
     opened = {TABLE_OPEN_KEY: True, DRILL_OPEN_KEY: True}
-    at = open_with(role, "pengaduan.py", lang, demo_database_url, monkeypatch, opened)
-    label = f"pengaduan opened as {role} ({lang})"
-    assert_page_is_clean(at, label, lang)
-    assert empty_table_cells(at) == []
+    closed, at = closed_and_opened(role, "pengaduan.py", lang, demo_database_url, monkeypatch, opened)
+    assert not [d for d in closed.dataframe if d.key == "complaints_table"]
     (table,) = [d for d in at.dataframe if d.key == "complaints_table"]
     assert len(table.value) > 0  # one row per unit of the reader's scope with complaints
