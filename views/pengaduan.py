@@ -20,9 +20,7 @@ if view.ov.empty:
 
 ui.headline_section(view.ov, ctx.lang)
 ui.spikes_section(view.ov, ctx.lang)
-events = {"trend": ui.trend_section(view.ov, ctx.lang)}
-events["heatmap"] = ui.heatmap_section(view.ov, theme_state, ctx.lang)
-ui.resolution_section(view.ov, ctx.lang)
+events = ui.charts_section(view.ov, theme_state, ctx.lang)
 events["table"] = ui.table_section(view.ov, ctx.lang)
 ui.drilldown_section(ctx, view, events)
 ui.search_section(ctx, view)

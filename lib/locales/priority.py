@@ -207,6 +207,7 @@ MESSAGES = {
         "en": "Units with the highest priority score",
     },
     "priority.profile": {"id": "Profil unit", "en": "Unit profile"},
+    "priority.tab.ranking": {"id": "Peringkat unit", "en": "Unit ranking"},
     "priority.profile.pick": {"id": "Pilih unit", "en": "Choose a unit"},
     "priority.profile.reasons": {
         "id": "Mengapa unit ini diprioritaskan",

@@ -1169,7 +1169,7 @@ def overview_section(ctx: PageContext) -> ComplaintsView:
         )
         or "month"
     )
-    labels_only = bool(st.session_state.get("complaints_labels_only", False))
+    labels_only = bool(st.session_state.get(LABELS_ONLY_KEY, False))
     ov = overview(ctx.engine, ctx.query_scope, date_from, date_to, period, labels_only)
     return ComplaintsView(date_from, date_to, period, ov)
 
@@ -1244,9 +1244,47 @@ def spike_details(ov: ComplaintOverview, lang: str) -> None:
             st.dataframe(spike_table(ov, lang), hide_index=True, width="stretch")
 
 
+#: The page's three views of where and how complaints arrive, one tab each, in this order.
+CHART_TABS = ("trend", "heatmap", "handling")
+#: Session key of the open view's tab.
+CHART_TAB_KEY = "complaints_view"
+#: Session key of the "only complaints labelled by staff" toggle (on the themes' tab; it cuts every figure).
+LABELS_ONLY_KEY = "complaints_labels_only"
+
+
+def chart_label(tab: str) -> str:
+    """A view's tab label: its section heading."""
+    return t(f"complaints.{tab}.header")
+
+
+def charts_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) -> dict[str, object]:
+    """The trend per unit, unit × theme and the handling, each in a tab; only the open one is built.
+
+    Returns the selection events of the trend and the heatmap (``None`` for a view not drawn),
+    which point the complaint texts below. Drawn one under another, the three views (three
+    charts, their pickers and notes) were redrawn by the browser on every filter change, though
+    a reader looks at one at a time; the headline figures and the spikes above already answer
+    "how many, how fast, where rising". A tab's click reruns the page and draws that view alone;
+    the views' own choices are kept while another tab is open (``persist_state``).
+    """
+    labels = [chart_label(tab) for tab in CHART_TABS]
+    tabs = st.tabs(labels, default=labels[0], key=CHART_TAB_KEY, on_change="rerun")
+    events: dict[str, object] = {"trend": None, "heatmap": None}
+    for tab, box in zip(CHART_TABS, tabs, strict=True):
+        with box:
+            if not box.open:
+                continue
+            if tab == "trend":
+                events["trend"] = trend_section(ov, lang)
+            elif tab == "heatmap":
+                events["heatmap"] = heatmap_section(ov, theme_state, lang)
+            else:
+                resolution_section(ov, lang)
+    return events
+
+
 def trend_section(ov: ComplaintOverview, lang: str) -> object:
     """Complaints per unit over time (units chosen by the reader); returns the chart's selection event."""
-    st.subheader(t("complaints.trend.header"))
     names = unit_names(ov)
     choices = picker_units(ov)
     shown = st.multiselect(
@@ -1256,6 +1294,7 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
         format_func=lambda u: names.get(u, str(u)),
         help=t("complaints.trend.help"),
         key="complaints_trend_units",
+        persist_state="page",  # kept while another view's tab is open
     )
     event = st.vega_lite_chart(
         spec=sendable(
@@ -1279,7 +1318,6 @@ def trend_section(ov: ComplaintOverview, lang: str) -> object:
 def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) -> object:
     """Unit × theme, as rate, count or share; returns the chart's selection event."""
     totals = ov.totals
-    st.subheader(t("complaints.heatmap.header"))
     has_rates = bool(ov.theme_rates["services"].fillna(0).gt(0).any()) if not ov.theme_rates.empty else False
     measures = ["rate", "count", "share"] if has_rates else ["count", "share"]
     measure = (
@@ -1289,20 +1327,23 @@ def heatmap_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) 
             default=measures[0],
             format_func=lambda m: t(f"complaints.heatmap.{m}"),
             key="complaints_heatmap_measure",
+            persist_state="page",
         )
         or measures[0]
     )
     row = side_by_side(gap="large")
     row.toggle(
         t("complaints.themes.labels_only"),
-        key="complaints_labels_only",
+        key=LABELS_ONLY_KEY,
         help=t("complaints.themes.labels_only_help"),
+        persist_state="page",  # it cuts every figure of the page, so it holds while the tab is closed
     )
     numbers = row.toggle(
         t("complaints.heatmap.numbers"),
         value=heatmap_cells(ov) <= HEATMAP_NUMBERS_CELLS,
         key="complaints_heatmap_numbers",
         help=t("complaints.heatmap.numbers_help"),
+        persist_state="page",
     )
     spec = shared(
         ov, "heatmap", lambda: named_data(heatmap_chart(ov, measure, lang, numbers)), measure, lang, numbers
@@ -1345,7 +1386,6 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
     and the backlog, so the second view is one click away.
     """
     totals = ov.totals
-    st.subheader(t("complaints.handling.header"))
     view = (
         st.segmented_control(
             t("complaints.handling.view"),
@@ -1353,6 +1393,7 @@ def resolution_section(ov: ComplaintOverview, lang: str) -> None:
             default=HANDLING_VIEWS[0],
             format_func=lambda v: t(f"complaints.{v}.header"),
             key="complaints_handling_view",
+            persist_state="page",
         )
         or HANDLING_VIEWS[0]
     )

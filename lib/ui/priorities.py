@@ -331,6 +331,49 @@ def scored_section(ctx: PageContext) -> PriorityView:
     )
 
 
+#: The page's two views, a tab each: the units ranked (leadership's question) and one unit's profile.
+VIEW_TABS = ("ranking", "profile")
+#: Session key of the open view's tab.
+VIEW_KEY = "priority_view"
+
+
+def view_label(tab: str) -> str:
+    """A view's tab label."""
+    return t("priority.tab.ranking") if tab == "ranking" else t("priority.profile")
+
+
+def first_view(view: PriorityView) -> str:
+    """The tab a new session opens: the profile for a link to a unit's (``?profil=…``) or for a
+    scope of one unit (nothing to rank: a lurah's own kelurahan), else the ranking."""
+    if PROFILE_PARAM in st.query_params or len(view.ranked) + len(view.short) <= 1:
+        return "profile"
+    return "ranking"
+
+
+def views_section(ctx: PageContext, view: PriorityView) -> None:
+    """The ranking and a unit's profile, each in a tab; only the open one is built, sent and drawn.
+
+    One under another, the profile (six metrics, its tables, the unit's history and staff) was
+    redrawn by the browser on every filter change behind the ranking most readers came for, and
+    its two lookups ran with a spinner each time; a tab's click reruns the page and draws that
+    view alone. The unit picked stays picked while the ranking is open (``persist_state``).
+    """
+    labels = [view_label(tab) for tab in VIEW_TABS]
+    opened = first_view(view)
+    tabs = st.tabs(labels, default=labels[VIEW_TABS.index(opened)], key=VIEW_KEY, on_change="rerun")
+    ranking_tab, profile_tab = tabs
+    with ranking_tab:
+        if ranking_tab.open:
+            ranking_section(ctx, view)
+            short_section(view, ctx.lang)
+            model_section(view.result)
+    with profile_tab:
+        if profile_tab.open:
+            row = profile_section(view, ctx.lang)
+            reasons_section(ctx, view, row)
+            history_and_staff_section(ctx, row)
+
+
 def with_predictions(scored: pd.DataFrame, predictions: pd.DataFrame) -> pd.DataFrame:
     """``scored`` with the model's columns for each unit (missing where it has no prediction), as a
     left merge on ``unit_id`` gives them, without copying the scored frame's 130 columns."""
@@ -496,7 +539,6 @@ def picker_options(view: PriorityView) -> tuple[list[str], dict[str, str]]:
 
 def profile_section(view: PriorityView, lang: str) -> pd.Series:
     """One unit's profile: six metrics and the score's components; returns the unit's row."""
-    st.subheader(t("priority.profile"))
     codes, names = picker_options(view)
     keep_in_url(PROFILE_PARAM, PROFILE_KEY, codes)
     if st.session_state.get(PROFILE_KEY) not in codes:
@@ -504,7 +546,9 @@ def profile_section(view: PriorityView, lang: str) -> pd.Series:
         st.session_state[PROFILE_KEY] = (view.ranked if not view.ranked.empty else view.short).iloc[0][
             "kode_unit"
         ]
-    code = st.selectbox(t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY)
+    code = st.selectbox(
+        t("priority.profile.pick"), codes, format_func=names.get, key=PROFILE_KEY, persist_state="page"
+    )
     row = view.unit_row(code)
     # three columns of two (the same grid as two rows of three): 4 blocks instead of 8
     columns = st.columns(3)

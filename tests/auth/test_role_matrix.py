@@ -47,14 +47,22 @@ def test_navigation_per_role() -> None:
 
 
 def _run(
-    page: str, url: str, monkeypatch: pytest.MonkeyPatch, role: Role, unit: str | None = None
+    page: str,
+    url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    role: Role,
+    unit: str | None = None,
+    session: dict[str, object] | None = None,
 ) -> AppTest:
+    """``page`` opened in demo mode as ``role`` (of ``unit``), with ``session`` set first (a tab opened)."""
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
     at = AppTest.from_file(str(PAGES / page), default_timeout=240)
     at.session_state[DEMO_ROLE_KEY] = role.value
     if unit:
         at.session_state[DEMO_UNIT_KEY] = unit
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
     return at.run()
 
 
@@ -119,12 +127,15 @@ def test_unit_manager_sees_only_their_subtree(
 
 
 def test_leadership_sees_no_names_or_nips(demo_database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    pimpinan = _run("prioritas.py", demo_database_url, monkeypatch, Role.PIMPINAN)
+    from lib.ui.priorities import VIEW_KEY
+
+    profile = {VIEW_KEY: translate("priority.profile")}  # the unit profile's tab, where its staff are listed
+    pimpinan = _run("prioritas.py", demo_database_url, monkeypatch, Role.PIMPINAN, session=profile)
     assert not pimpinan.exception
     columns = {c.lower() for frame in pimpinan.dataframe for c in frame.value.columns}
     assert not columns & {"nip", "employee_name", "nama", "name"}
     assert translate("priority.profile.staff_hidden", n=0).split()[-1] in _everything_shown(pimpinan)
-    evaluator = _run("prioritas.py", demo_database_url, monkeypatch, Role.EVALUATOR)
+    evaluator = _run("prioritas.py", demo_database_url, monkeypatch, Role.EVALUATOR, session=profile)
     columns = {c.lower() for frame in evaluator.dataframe for c in frame.value.columns}
     assert "nip" in columns
 

@@ -62,10 +62,11 @@ def test_page_figures_are_the_hand_checked_ones(
     assert metrics["Lewat standar"] == "50%"
     assert metrics["Masih terbuka"] == "3"  # P4, P5 (resolved only on 04-20), P6
     assert any("8 pengaduan dari 3 unit" in m.value for m in at.markdown)
-    # trend, themes (their points open the texts) and one handling view (time to resolution
-    # first; the backlog one click away), all Vega-Lite: no plotly.js on the page
-    assert len(at.get("plotly_chart")) == 0 and len(at.get("vega_lite_chart")) == 3
-    trend = _spec(at, 0)
+    # trend, themes (their points open the texts) and handling, a tab each with only the open one
+    # built (the trend first), all Vega-Lite: no plotly.js on the page
+    assert [tab.label for tab in at.tabs] == [ui.chart_label(tab) for tab in ui.CHART_TABS]
+    assert len(at.get("plotly_chart")) == 0 and len(at.get("vega_lite_chart")) == 1
+    trend = _spec(at, "trend")
     points = next(layer for layer in trend["layer"] if "params" in layer)
     assert points["encoding"]["y"]["axis"]["title"] == "Jumlah pengaduan"
     # the five busiest units by default; KEL-A1's March: its 4 complaints (P1-P4)
@@ -76,11 +77,12 @@ def test_page_figures_are_the_hand_checked_ones(
         ("Mar 2025: 4", 4)
     ]
     # three units: the heatmap's cells write their values (a text layer over the cells)
-    heatmap = _spec(at, 1)["layer"][0]
+    heatmap = _spec(at, "heatmap")["layer"][0]
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
+    _spec(at, "handling")  # time to resolution first, the backlog one click away
     at.segmented_control(key="complaints_handling_view").set_value("backlog").run()
     assert not at.exception, [e.message for e in at.exception]
-    chart = at.get("vega_lite_chart")[2]
+    chart = at.get("vega_lite_chart")[0]
     backlog = json.loads(chart.proto.spec)
     assert backlog["encoding"]["x"]["stack"] == "zero"
     assert vega_rows(chart, backlog["data"]["name"])["complaints"].sum() == 3  # P4, P5, P6 still open
@@ -119,9 +121,15 @@ def test_the_unit_table_writes_numbers_the_readers_way_and_sorts_them_by_value(
     assert table.proto.placeholder == "–"
 
 
-def _spec(at: AppTest, index: int) -> dict:
-    """The Vega-Lite spec of the page's ``index``-th chart (0: trend, 1: heatmap, 2: handling)."""
-    return json.loads(at.get("vega_lite_chart")[index].proto.spec)
+def _spec(at: AppTest, view: str) -> dict:
+    """The Vega-Lite spec of ``view``'s chart (trend, heatmap or handling), its tab opened as a click
+    does (a rerun) when another is open: the page builds only the open tab's chart."""
+    if at.session_state[ui.CHART_TAB_KEY] != ui.chart_label(view):
+        at.session_state[ui.CHART_TAB_KEY] = ui.chart_label(view)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+    (chart,) = at.get("vega_lite_chart")
+    return json.loads(chart.proto.spec)
 
 
 def test_drilldown_shows_masked_texts_of_the_selection(
@@ -183,6 +191,7 @@ def test_the_page_never_trains_and_says_quality_is_not_yet_measured(
 
     monkeypatch.setattr(ct, "fit_theme_pipeline", no_training)
     at = _run(monkeypatch, _url(engine), Filters(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31)))
+    _spec(at, "heatmap")  # the themes' tab: where the theme sources are said
     assert not any(
         "Model v1 dilatih" in c.value for c in at.caption
     )  # the model's details: drawn when opened
@@ -254,9 +263,9 @@ def test_page_on_the_demo_city(
         ).scalar_one()
     warnings = [w.value for w in at.warning]
     assert any(w.startswith(name) and "waktu/antrian" in w for w in warnings), warnings
-    assert len(at.get("plotly_chart")) == 0 and len(at.get("vega_lite_chart")) == 3
+    assert len(at.get("plotly_chart")) == 0 and len(at.get("vega_lite_chart")) == 1
     # the flagged unit is drawn first, with its usual level dashed and its spike window marked
-    trend = _spec(at, 0)["layer"]
+    trend = _spec(at, "trend")["layer"]
     usual = next(layer for layer in trend if "strokeDash" in layer.get("encoding", {}))
     marked = next(layer for layer in trend if "shape" in layer.get("encoding", {}))
     chart = at.get("vega_lite_chart")[0]
@@ -265,15 +274,15 @@ def test_page_on_the_demo_city(
     assert marked["mark"]["color"] == ui.SPIKE_COLOR
     assert trend[0]["mark"]["type"] == "rect"  # the window shaded, beneath the lines
     # the city's 25 busiest units × its themes: colours (values in the tooltip), numbers on request
+    heatmap = _spec(at, "heatmap")["layer"][0]
     assert at.toggle(key="complaints_heatmap_numbers").value is False
-    heatmap = _spec(at, 1)["layer"][0]
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect"]
-    cells = vega_rows(at.get("vega_lite_chart")[1], heatmap["data"]["name"]).to_dict("records")
+    cells = vega_rows(at.get("vega_lite_chart")[0], heatmap["data"]["name"]).to_dict("records")
     assert len({c["unit_id"] for c in cells}) == ui.MAX_HEATMAP_UNITS
     assert all(c["tip"].startswith(f"{c['unit']} · {c['theme']}: {c['text']} (n = ") for c in cells)
     at.toggle(key="complaints_heatmap_numbers").set_value(True).run()
     assert not at.exception, [e.message for e in at.exception]
-    heatmap = _spec(at, 1)["layer"][0]
+    heatmap = _spec(at, "heatmap")["layer"][0]
     assert [layer["mark"]["type"] for layer in heatmap["layer"]] == ["rect", "text"]
     at.session_state[ui.DRILL_OPEN_KEY] = True  # the texts: built when opened
     at.run()
@@ -304,10 +313,13 @@ def test_theme_chart_can_leave_predictions_out(engine: Engine, monkeypatch: pyte
     assert int(labelled.theme_rates["complaints"].sum()) == 150  # the 30 predicted ones left out
     assert pd.Series(everything.totals).equals(pd.Series(labelled.totals))  # only the theme chart changes
     at = _run(monkeypatch, _url(engine), Filters(date_from=january[0], date_to=january[1]))
+    _spec(at, "heatmap")
     at.toggle(key="complaints_labels_only").set_value(True).run()
     assert not at.exception, [e.message for e in at.exception]
-    cells = vega_rows(at.get("vega_lite_chart")[1], _spec(at, 1)["layer"][0]["data"]["name"]).to_dict(
-        "records"
-    )
+    _spec(at, "trend")  # another tab open: the toggle is not drawn, and its choice holds
+    assert at.session_state[ui.LABELS_ONLY_KEY] is True
+    name = _spec(at, "heatmap")["layer"][0]["data"]["name"]
+    cells = vega_rows(at.get("vega_lite_chart")[0], name).to_dict("records")
+    assert at.toggle(key="complaints_labels_only").value is True
     # counts (no service data): labelled complaints only
     assert sum(c["value"] for c in cells if c["value"] is not None) == 150

@@ -14,10 +14,11 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from lib.i18n import translate
+from lib.ui import priorities
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
-from lib.ui.complaints import DRILL_OPEN_KEY, TABLE_OPEN_KEY
+from lib.ui.complaints import CHART_TAB_KEY, DRILL_OPEN_KEY, TABLE_OPEN_KEY
 from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
-from lib.ui.priorities import SHORT_OPEN_KEY
+from lib.ui.priorities import PROFILE_KEY, SHORT_OPEN_KEY
 from lib.ui.state import LANG_KEY
 from tests.priorities.test_priority_page_expanders import short_count
 from tests.ui.test_page_smoke import APP, ROLES, _open, assert_page_is_clean, empty_table_cells, switch_to
@@ -95,3 +96,58 @@ def test_pengaduan_unit_table_and_texts_when_opened(
     assert not [d for d in closed.dataframe if d.key == "complaints_table"]
     (table,) = [d for d in at.dataframe if d.key == "complaints_table"]
     assert len(table.value) > 0  # one row per unit of the reader's scope with complaints
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("role", "lang"), CASES)
+@pytest.mark.parametrize(
+    ("tab", "control"), [("heatmap", "complaints_heatmap_measure"), ("handling", "complaints_handling_view")]
+)
+def test_pengaduan_themes_and_handling_tabs_when_opened(
+    tab: str,
+    control: str,
+    role: str,
+    lang: str,
+    demo_engine: Engine,
+    demo_database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened = {CHART_TAB_KEY: translate(f"complaints.{tab}.header", lang)}
+    closed, at = closed_and_opened(role, "pengaduan.py", lang, demo_database_url, monkeypatch, opened)
+    # the trend first; a tab opened draws its own chart and control in the trend's place, and only them
+    assert [c.key for c in closed.get("vega_lite_chart")] == ["complaints_trend"]
+    assert not [c for c in closed.get("button_group") if c.key == control]
+    (chart,) = at.get("vega_lite_chart")
+    assert chart.key != "complaints_trend" and [c for c in at.get("button_group") if c.key == control]
+    assert not at.multiselect  # the trend's unit picker goes with its tab
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("role", "lang"), CASES)
+def test_prioritas_profile_tab_when_opened(
+    role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = {priorities.VIEW_KEY: translate("priority.profile", lang)}
+    closed, at = closed_and_opened(role, "prioritas.py", lang, demo_database_url, monkeypatch, opened)
+    # the ranking first (its chart and table); the profile's picker, six figures and tables when opened
+    assert len(closed.get("vega_lite_chart")) == 1 and not closed.metric
+    assert not [box for box in closed.selectbox if box.key == PROFILE_KEY]
+    assert len(at.metric) == 6 and not at.get("vega_lite_chart")
+    (picker,) = [box for box in at.selectbox if box.key == PROFILE_KEY]
+    # the unit ranked first, as the ranking's table lists it
+    (ranked,) = closed.dataframe
+    unit = translate("priority.col.unit", lang)
+    first = ranked.value[unit].iloc[0]
+    assert picker.options[picker.index] == first
+
+
+@pytest.mark.slow
+def test_prioritas_opens_on_the_profile_for_a_scope_of_one_unit(
+    demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A puskesmas head has no units to rank: the page opens on their own unit's profile."""
+    at = _open("manager-puskesmas", "prioritas.py", "id", demo_database_url, monkeypatch, None)
+    assert_page_is_clean(at, "prioritas as manager-puskesmas", "id")
+    assert at.session_state[priorities.VIEW_KEY] == translate("priority.profile", "id")
+    (picker,) = [box for box in at.selectbox if box.key == PROFILE_KEY]
+    assert picker.value == "PKM-BLW" and len(at.metric) == 6
