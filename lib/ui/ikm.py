@@ -31,9 +31,10 @@ from lib.ui.blocks import note, side_by_side, text_block
 from lib.ui.data import cached
 from lib.ui.format import EMPTY, Column, change, is_missing, period_text
 from lib.ui.format import number as format_number
+from lib.ui.html_table import draw_table
 from lib.ui.i18n import day, num, t
 from lib.ui.method_details import lazy_expander
-from lib.ui.nrr_table import nrr_column_config, nrr_table
+from lib.ui.nrr_table import nrr_table
 from lib.ui.page import PageContext
 from lib.ui.tables import sorted_by_value
 from lib.ui.text import plain
@@ -757,13 +758,7 @@ def _nrr_section(ctx: PageContext, units: pd.DataFrame) -> None:
         t("ikm.heatmap.show_more", n=num(min(len(units), NRR_ROWS_MORE), 0)), key=NRR_MORE_KEY
     )
     limit = NRR_ROWS_MORE if more else NRR_ROWS
-    st.dataframe(
-        nrr_table(units, ctx.lang, limit=limit),
-        column_config=nrr_column_config(ctx.lang),
-        hide_index=True,
-        width="stretch",
-        key="ikm_heatmap",
-    )
+    draw_table(nrr_table(units, ctx.lang, limit=limit))
     shown = min(limit, len(units))
     note = t("ikm.heatmap.more", shown=num(shown, 0), total=num(len(units), 0)) if len(units) > shown else ""
     st.caption(f"{t('ikm.heatmap.caption')} {note}")

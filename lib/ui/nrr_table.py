@@ -4,23 +4,24 @@ Why a table rather than the plotly heatmap it replaces: at city scale the heatma
 units × 9 unsur, and the browser measured and placed each of its 360 written values on
 every redraw: 1.7–2.0 s of CPU per filter change (measured in headless Chromium beside the
 same page without it), against 0.4 s for this table. A graded table is also what SKM
-evaluators keep in their spreadsheets: values to read and copy, sortable by any unsur,
-coloured so the red and orange cells (the elements dragging a unit down) still stand out.
+evaluators keep in their spreadsheets: values to read and copy, coloured so the red and
+orange cells (the elements dragging a unit down) still stand out. It is an HTML table, not
+Streamlit's grid (:mod:`lib.ui.html_table` says why): the order is the one that matters here,
+weakest unit first (the ranking tab lists every unit by its IKM).
 
-The cells hold the values as the reader writes them (``2,96``): the NRR lies between 1 and
-4, so the written values sort in numeric order too. No Streamlit: the page draws the result.
+The cells hold the values as the reader writes them (``2,96``). No Streamlit: the page draws the result.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from lib.analysis.ikm_formula import grade_nrr
 from lib.i18n import translate
 from lib.models import UNSUR
 from lib.ui.format import EMPTY, number
+from lib.ui.html_table import ReadingTable
 
 #: A light tint of each grade colour (the heatmap's red, orange, yellow, green), so dark text stays readable.
 GRADE_TINTS = {"A": "#b7dfb9", "B": "#fef0a3", "C": "#fdd19a", "D": "#f5a9a7"}
@@ -45,28 +46,12 @@ def nrr_frame(frame: pd.DataFrame, lang: str, limit: int = 40) -> tuple[pd.DataF
     return table, grades
 
 
-def nrr_table(frame: pd.DataFrame, lang: str, limit: int = 40) -> Styler:
-    """:func:`nrr_frame` styled: each NRR cell on its grade's tint (``st.dataframe`` draws it).
-
-    The styles are written as rows of plain strings and framed once: set cell by cell into a
-    frame of (Arrow-backed) strings they cost ~8 ms of every period change for ten rows."""
+def nrr_table(frame: pd.DataFrame, lang: str, limit: int = 40) -> ReadingTable:
+    """:func:`nrr_frame` as a table to read (:mod:`lib.ui.html_table`): each NRR cell on its grade's
+    tint, the NRR right-aligned as numbers are. As Streamlit's grid, these ten rows cost a filter
+    change three times the browser time (the module says how it was measured)."""
     table, grades = nrr_frame(frame, lang, limit)
-    css = pd.DataFrame(
-        [
-            [
-                "",
-                *("" if letter is None else f"background-color: {GRADE_TINTS[letter]}" for letter in letters),
-            ]
-            for letters in grades
-        ],
-        index=table.index,
-        columns=table.columns,
-        dtype=object,
-    )
-    return table.style.apply(lambda _: css, axis=None)
-
-
-def nrr_column_config(lang: str) -> dict[str, dict[str, object]]:
-    """``st.dataframe(column_config=…)`` for :func:`nrr_table`: the NRR columns right-aligned, as numbers are."""
-    names = [translate(f"ikm.unsur_short.{u}", lang) for u in UNSUR]
-    return {name: {"label": name, "type_config": {"type": "text"}, "alignment": "right"} for name in names}
+    tints = [
+        [None, *(None if letter is None else GRADE_TINTS[letter] for letter in letters)] for letters in grades
+    ]
+    return ReadingTable(table, tuple(table.columns[1:]), tints, translate("ikm.section.heatmap", lang))

@@ -22,6 +22,7 @@ from lib.models import TrainingProgram
 from lib.queries.units import Scope, list_units
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY
 from lib.ui.nav import pages_for
+from tests.ui.shown_tables import page_html_tables
 from tests.ui.vega_charts import vega_texts
 
 PAGES = Path(__file__).resolve().parents[2] / "views"
@@ -78,6 +79,8 @@ def _everything_shown(at: AppTest) -> str:
     parts += [f"{m.label} {m.value}" for m in at.metric]
     for frame in at.dataframe:
         parts.append(frame.value.to_csv())
+    for drawn in page_html_tables(at):
+        parts.append(drawn.cells.to_csv())
     for chart in at.get("plotly_chart"):
         parts.append(json.dumps(json.loads(chart.proto.spec)))
     parts += vega_texts(at)

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY, trend_floor
 from lib.ui.state import FILTERS_KEY, Filters
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
-from tests.ui.shown_tables import shown_cells
+from tests.ui.shown_tables import page_html_tables, shown_cells
 from tests.ui.vega_charts import vega_rows, vega_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "kepuasan.py")
@@ -94,10 +94,10 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
         at.get("vega_lite_chart")[0], "d0"
     )  # its figures travel as data, beside a spec that stays
     assert "Kelurahan Belawan I" in trend["series"].tolist() and "49,95" in trend["value"].tolist()
-    nrr = at.dataframe[0].value
-    assert nrr.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"  # the weakest unit on top
-    assert nrr.iloc[0, 1:].tolist() == ["2,00"] * 9
-    assert len(at.dataframe) == 1  # the units table is in the closed ranking tab, the saran in their expander
+    (nrr,) = page_html_tables(at)
+    assert nrr.cells.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"  # the weakest unit on top
+    assert nrr.cells.iloc[0, 1:].tolist() == ["2,00"] * 9
+    assert not at.dataframe  # the units table is in the closed ranking tab, the saran in their expander
     assert "ikm_saran_text" not in at.session_state
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
@@ -227,7 +227,7 @@ def _has_demo() -> bool:
 def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
     at = _run(monkeypatch, demo_database_url)
     assert at.metric and at.metric[0].value not in ("", "–")
-    assert len(at.get("vega_lite_chart")) >= 1 and len(at.dataframe) >= 1  # the trend, the NRR table
+    assert len(at.get("vega_lite_chart")) >= 1 and len(page_html_tables(at)) == 1  # the trend, the NRR table
     at.session_state[VIEW_KEY] = "Peringkat unit"
     at.session_state[PROFILE_OPEN_KEY] = True
     at.run()

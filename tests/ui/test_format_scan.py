@@ -28,7 +28,7 @@ import pytest
 from sqlalchemy import Engine
 
 from lib.auth.roles import Principal
-from tests.ui.shown_tables import shown_cells
+from tests.ui.shown_tables import page_html_tables, shown_cells
 from tests.ui.test_page_smoke import CASES, _open, admin_account  # noqa: F401 (a fixture)
 from tests.ui.vega_charts import vega_texts
 
@@ -172,6 +172,8 @@ def page_problems(at: Any, lang: str) -> list[tuple[str, str]]:
         ]
     for i, table in enumerate(at.table):
         found += [(kind, f"st.table {i}: {where}") for kind, where in table_problems(table.value, lang)]
+    for i, drawn in enumerate(page_html_tables(at)):
+        found += [(kind, f"html table {i}: {where}") for kind, where in table_problems(drawn.cells, lang)]
     for metric in at.metric:
         for text in (str(metric.value), str(metric.delta or "")):
             found += [(kind, f"metric {metric.label!r}: {ex}") for kind, ex in _problems_in_text(text, lang)]

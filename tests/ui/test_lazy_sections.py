@@ -21,6 +21,7 @@ from lib.ui.ikm import PROFILE_OPEN_KEY, VIEW_KEY
 from lib.ui.priorities import PROFILE_KEY, SHORT_OPEN_KEY
 from lib.ui.state import LANG_KEY
 from tests.priorities.test_priority_page_expanders import short_count
+from tests.ui.shown_tables import page_html_tables
 from tests.ui.test_page_smoke import APP, ROLES, _open, assert_page_is_clean, empty_table_cells, switch_to
 
 
@@ -65,10 +66,11 @@ def test_kepuasan_ranking_tab_and_profile_when_opened(
 ) -> None:
     opened = {VIEW_KEY: translate("ikm.section.ranking", lang), PROFILE_OPEN_KEY: True}
     closed, at = closed_and_opened(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
-    closed_charts, closed_tables = len(closed.get("vega_lite_chart")), len(closed.dataframe)
-    # the NRR table gives way to the ranking chart and the units table, the profile adds its chart
+    closed_charts = len(closed.get("vega_lite_chart"))
+    # the NRR table (HTML) gives way to the ranking chart and the units table, the profile adds its chart
+    assert len(page_html_tables(closed)) == 1 and not closed.dataframe
     assert len(at.get("vega_lite_chart")) == closed_charts + 2
-    assert len(at.dataframe) == closed_tables
+    assert not page_html_tables(at) and len(at.dataframe) == 1
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ import pandas as pd
 
 from lib.models import UNSUR
 from lib.ui.nrr_table import GRADE_TINTS, nrr_frame, nrr_table
+from tests.ui.shown_tables import html_tables
 
 
 def _units() -> pd.DataFrame:
@@ -51,9 +52,19 @@ def test_limit_keeps_the_weakest() -> None:
 
 
 def test_cells_are_tinted_by_grade_and_empty_cells_are_not() -> None:
-    styled = nrr_table(_units(), "id")
-    css = styled._compute().ctx  # (row, column) -> [(property, value)]
-    assert css[(0, 1)] == [("background-color", GRADE_TINTS["A"])]
-    assert css[(0, 4)] == [("background-color", GRADE_TINTS["D"])]
-    assert (0, 5) not in css or css[(0, 5)] == []  # no value, no colour
-    assert (0, 0) not in css or css[(0, 0)] == []  # the unit's name is not coloured
+    (table,) = html_tables(nrr_table(_units(), "id").html())
+    assert table.cells.iloc[0, :6].tolist() == ["Puskesmas B (PKM-B)", "3,53", "3,53", "2,60", "2,60", "–"]
+    colours = table.backgrounds[0]
+    assert colours[1] == GRADE_TINTS["A"] and colours[3] == GRADE_TINTS["C"]
+    assert colours[4] == GRADE_TINTS["D"]
+    assert colours[5] is None  # no value, no colour
+    assert colours[0] is None  # the unit's name is not coloured
+
+
+def test_names_from_uploads_are_written_as_text() -> None:
+    units = _units()
+    units.loc[0, "nama_unit"] = "<b>Kelurahan</b> & <script>alert(1)</script>"
+    html = nrr_table(units, "id").html()
+    assert "<script>" not in html and "<b>" not in html
+    names = html_tables(html)[0].cells["Unit"].tolist()
+    assert "<b>Kelurahan</b> & <script>alert(1)</script> (KEL-A)" in names

@@ -30,7 +30,7 @@ from lib.i18n import catalog, translate
 from lib.ui.auth import DEMO_ROLE_KEY, DEMO_UNIT_KEY, PRINCIPAL_KEY, SIGNED_IN_AT_KEY
 from lib.ui.nav import PageEntry, pages_for
 from lib.ui.state import LANG_KEY
-from tests.ui.shown_tables import shown_cells
+from tests.ui.shown_tables import page_html_tables, shown_cells
 from tests.ui.vega_charts import squeezed_charts, vega_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,6 +183,9 @@ def _shown_text(at: AppTest) -> str:
         parts.extend(str(v) for v in text_columns.to_numpy().ravel() if isinstance(v, str))
     for table in at.table:
         parts.append(table.value.to_csv())
+    for drawn in page_html_tables(at):
+        parts.extend(map(str, drawn.cells.columns))
+        parts.extend(str(v) for v in drawn.cells.to_numpy().ravel())
     for chart in at.get("plotly_chart"):
         parts.extend(_chart_strings(json.loads(chart.proto.spec)))
     parts.extend(vega_texts(at))
@@ -279,8 +282,15 @@ def assert_page_is_clean(at: AppTest, label: str, lang: str) -> None:
 
 
 def empty_table_cells(at: AppTest) -> list[str]:
-    """Table cells Streamlit would draw as a grey "None": each table, column and how many."""
-    return [f"table {i}: {c}" for i, f in enumerate(at.dataframe) for c in _empty_cells(shown_cells(f))]
+    """Table cells drawn empty (Streamlit's grey "None", or an HTML table's blank): each table, column and how many."""
+    grids = [f"table {i}: {c}" for i, f in enumerate(at.dataframe) for c in _empty_cells(shown_cells(f))]
+    drawn = [
+        f"html table {i}: {column}"
+        for i, table in enumerate(page_html_tables(at))
+        for column in table.cells.columns
+        if table.cells[column].str.strip().eq("").any()
+    ]
+    return grids + drawn
 
 
 @pytest.mark.slow
