@@ -13,7 +13,7 @@ from uploads. Colours are given per cell as a background (a grade's tint).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -27,9 +27,9 @@ STYLE = (
     ".telaah-table-wrap{overflow-x:auto;margin-bottom:0.5rem}"
     ".telaah-table{border-collapse:collapse;width:100%;font-size:0.875rem;line-height:1.4}"
     ".telaah-table th{background:#f8f9fb;color:#555867;font-weight:400;text-align:left;"
-    "padding:0.35rem 0.5rem;border:1px solid #e6e9ef;white-space:nowrap}"
+    "padding:0.35rem 0.5rem;border:1px solid #e6e9ef;vertical-align:bottom}"
     ".telaah-table td{padding:0.35rem 0.5rem;border:1px solid #e6e9ef;vertical-align:top}"
-    ".telaah-table .r{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
+    ".telaah-table .r{text-align:right;font-variant-numeric:tabular-nums}.telaah-table td.r{white-space:nowrap}"
     "</style>"
 )
 
@@ -40,15 +40,26 @@ def table_html(
     right: Sequence[str] = (),
     backgrounds: Sequence[Sequence[str | None]] | None = None,
     label: str = "",
+    min_widths: Mapping[str, str] | None = None,
 ) -> str:
     """``frame``'s columns and written cells as an HTML table (with its style), every text escaped.
 
     ``right``: the columns to right-align (numbers). ``backgrounds``: per row, a CSS colour (or
     ``None``) for each column. ``label``: the table's accessible name (``aria-label``).
+    ``min_widths``: a column's least width (CSS, ``"20rem"``), so a long text wraps in a wide
+    column rather than into a tall narrow one.
     """
     columns = [str(c) for c in frame.columns]
     aligned = {i for i, c in enumerate(columns) if c in set(map(str, right))}
-    head = "".join(f"<th{' class=r' if i in aligned else ''}>{escape(c)}</th>" for i, c in enumerate(columns))
+    widths = {str(k): v for k, v in (min_widths or {}).items()}
+
+    def header(i: int, name: str) -> str:
+        attrs = " class=r" if i in aligned else ""
+        if name in widths:
+            attrs += f' style="min-width:{escape(widths[name])}"'
+        return f"<th{attrs}>{escape(name)}</th>"
+
+    head = "".join(header(i, c) for i, c in enumerate(columns))
     body = []
     for r, row in enumerate(frame.itertuples(index=False, name=None)):
         cells = []
@@ -74,9 +85,16 @@ class ReadingTable:
     right: tuple[str, ...] = ()
     backgrounds: Sequence[Sequence[str | None]] | None = None
     label: str = ""
+    min_widths: Mapping[str, str] | None = None
 
     def html(self) -> str:
-        return table_html(self.frame, right=self.right, backgrounds=self.backgrounds, label=self.label)
+        return table_html(
+            self.frame,
+            right=self.right,
+            backgrounds=self.backgrounds,
+            label=self.label,
+            min_widths=self.min_widths,
+        )
 
 
 def draw_table(table: ReadingTable) -> None:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 from sqlalchemy import Engine
 
 from lib.analysis.priority_city import in_scope
@@ -46,11 +45,12 @@ from lib.ui.auth import audited_download_button, current_scope
 from lib.ui.blocks import TextRun, note, text_block
 from lib.ui.charts import priority_chart
 from lib.ui.data import cached
-from lib.ui.format import EMPTY, Column, is_missing, number, percent
+from lib.ui.format import EMPTY, Column, format_value, is_missing, number, percent
+from lib.ui.html_table import ReadingTable, draw_table
 from lib.ui.i18n import day, num, pct, t
 from lib.ui.method_details import details_expander, lazy_expander, lazy_widgets
 from lib.ui.page import PageContext
-from lib.ui.tables import repeated_text_as_categories, sorted_by_value
+from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
 from lib.ui.vega import spec_and_data
 
@@ -434,54 +434,66 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     if total > TABLE_ROWS and not st.toggle(t("priority.table.show_all", n=num(total, 0)), key=TABLE_ALL_KEY):
         ranked = ranked.head(TABLE_ROWS)
         st.caption(t("priority.table.shown", shown=num(TABLE_ROWS, 0), total=num(total, 0)))
-    st.dataframe(
-        ranked_table(ranked, view.reasons, result.shown, lang),
-        hide_index=True,
-        width="stretch",
-        placeholder=EMPTY,
-        column_config={
-            translate("priority.col.score", lang): st.column_config.ProgressColumn(
-                format="%.0f", min_value=0, max_value=100
-            ),
-        },
-    )
+    draw_table(ranked_table(ranked, view.reasons, result.shown, lang))
 
 
-def ranked_table(ranked: pd.DataFrame, reasons: Mapping[str, str], risk: bool, lang: str) -> Styler:
-    """The ranked units as a reader sees them, each number sortable by its value (rank 10 after 9).
+#: The score cell's bar (a light slate, the chart's "below" grey lightened): its width is the score of 100.
+SCORE_BAR = "#cbd5e1"
 
-    The score is drawn as a bar by its ``ProgressColumn``; the rank, IKM, rate and shares are
-    written by :mod:`lib.ui.format` (:func:`lib.ui.tables.sorted_by_value`); ``risk`` adds the
-    model's band when the model is shown.
+
+def ranked_table(ranked: pd.DataFrame, reasons: Mapping[str, str], risk: bool, lang: str) -> ReadingTable:
+    """The ranked units as a reader sees them, in the city's order, to draw as a table to read.
+
+    The rank, score, IKM, rate and shares are written by :mod:`lib.ui.format` and right-aligned;
+    the score cell carries a bar of its value (0–100); ``risk`` adds the model's band when the
+    model is shown. An HTML table rather than Streamlit's grid (:mod:`lib.ui.html_table` says
+    why): the order that matters is the city's rank, and the training plan workbook holds
+    every unit to sort.
     """
 
     def col(key: str) -> str:
         return translate(f"priority.col.{key}", lang)
 
+    written = {
+        "city_rank": ("rank", Column("", "int")),
+        "score": ("score", Column("", "number", 0)),
+        "ikm": ("ikm", Column("", "number", 2)),
+        "rate": ("rate_per_1000", Column("", "number", 1)),
+        "jp": ("share_20jp", Column("", "percent", 0)),
+        "coverage": ("coverage", Column("", "percent", 0)),
+    }
+
+    def cells(key: str) -> list[str]:
+        field, column = written[key]
+        return [format_value(v, column, lang) for v in ranked[field].tolist()]
+
     table = {
-        col("city_rank"): ranked["rank"].to_numpy(),
-        col("unit"): ranked["nama_unit"].to_numpy(),
-        col("score"): ranked["score"].to_numpy(),
-        col("reasons"): [reasons[code] for code in ranked["kode_unit"]],
-        col("ikm"): ranked["ikm"].to_numpy(dtype=float),
-        col("rate"): ranked["rate_per_1000"].to_numpy(dtype=float),
-        col("jp"): ranked["share_20jp"].to_numpy(dtype=float),
-        col("coverage"): ranked["coverage"].to_numpy(dtype=float),
+        col("city_rank"): cells("city_rank"),
+        col("unit"): [str(name) for name in ranked["nama_unit"]],
+        col("score"): cells("score"),
+        col("reasons"): [reasons[code] or EMPTY for code in ranked["kode_unit"]],  # "–": none clear
+        col("ikm"): cells("ikm"),
+        col("rate"): cells("rate"),
+        col("jp"): cells("jp"),
+        col("coverage"): cells("coverage"),
     }
     if risk:
         table[col("risk")] = [
             translate(f"priority.risk.{b}", lang) if isinstance(b, str) else EMPTY
             for b in ranked["risk_band"]
         ]
-    written = {
-        col("city_rank"): Column("", "int"),
-        col("score"): Column("", "number", 0),  # drawn as a bar with its own label; the text for copying
-        col("ikm"): Column("", "number", 2),
-        col("rate"): Column("", "number", 1),
-        col("jp"): Column("", "percent", 0),
-        col("coverage"): Column("", "percent", 0),
-    }
-    return sorted_by_value(repeated_text_as_categories(pd.DataFrame(table)), written, lang)
+    frame = pd.DataFrame(table)
+    score_at = list(table).index(col("score"))
+    bars = []
+    for score in ranked["score"].tolist():
+        width = 0 if is_missing(score) else min(max(float(score), 0.0), 100.0)
+        row: list[str | None] = [None] * len(table)
+        row[score_at] = f"linear-gradient(90deg, {SCORE_BAR} {width:.0f}%, transparent {width:.0f}%)"
+        bars.append(row)
+    right = (col("city_rank"), col("score"), col("ikm"), col("rate"), col("jp"), col("coverage"))
+    # the reasons read as a paragraph, the unit's name on a line or two, the score's bar long enough to compare
+    widths = {col("unit"): "9rem", col("score"): "4.5rem", col("reasons"): "16rem"}
+    return ReadingTable(frame, right, bars, t("priority.chart.title"), widths)
 
 
 #: Session key of the open state of the units-without-enough-evidence expander.

@@ -1,7 +1,7 @@
 """Prioritas's tables: numbers written the reader's way, and sorted by their value.
 
-Written as text, rank "10" sorted before "9" and a rate of "12,3" before "9,9"; a training
-without a measured effect read "– (––)".
+The ranked table is read in the city's order (an HTML table); a training without a measured
+effect read "– (––)".
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from lib.ui.format import EMPTY
 from lib.ui.priorities import effect_text, ranked_table
-from tests.ui.shown_tables import written_cells
+from tests.ui.shown_tables import html_tables
 
 
 def _ranked() -> pd.DataFrame:
@@ -86,13 +86,15 @@ REASONS = {"KEL-1": "banyak pengaduan", "KEL-9": "IKM rendah", "DIN-10": "ASN ku
     ],
 )
 def test_numbers_are_written_the_readers_way(lang: str, expected: list[list[str]]) -> None:
-    shown = written_cells(ranked_table(_ranked(), REASONS, True, lang))
-    assert shown.astype(str).to_numpy().tolist() == expected
+    table = ranked_table(_ranked(), REASONS, True, lang)
+    assert table.frame.to_numpy().tolist() == expected
+    (shown,) = html_tables(table.html())  # as drawn: the same texts
+    assert shown.cells.to_numpy().tolist() == expected
 
 
-def test_numbers_stay_numbers_so_a_column_sorts_by_value() -> None:
-    values = ranked_table(_ranked(), REASONS, False, "id").data
-    assert list(values.columns) == [
+def test_the_city_order_numbers_right_aligned_and_a_bar_for_the_score() -> None:
+    table = ranked_table(_ranked(), REASONS, False, "id")
+    assert list(table.frame.columns) == [
         "Peringkat kota",
         "Unit",
         "Skor",
@@ -102,13 +104,20 @@ def test_numbers_stay_numbers_so_a_column_sorts_by_value() -> None:
         "ASN ≥ 20 JP",
         "Kelengkapan bukti",
     ]  # no risk column while the model is not shown
-    assert values.sort_values("Peringkat kota")["Peringkat kota"].tolist() == [1, 9, 10]
-    assert values.sort_values("Pengaduan/1.000")["Unit"].tolist() == [
-        "Puskesmas Helvetia",
-        "Kelurahan Sari Rejo",
-        "Dinas Pendidikan",
-    ]
-    assert all(pd.api.types.is_numeric_dtype(values[c]) for c in ("IKM", "Pengaduan/1.000", "ASN ≥ 20 JP"))
+    assert table.frame["Peringkat kota"].tolist() == ["1", "9", "10"]  # the city's order, as ranked
+    assert set(table.right) == {
+        "Peringkat kota",
+        "Skor",
+        "IKM",
+        "Pengaduan/1.000",
+        "ASN ≥ 20 JP",
+        "Kelengkapan bukti",
+    }
+    (shown,) = html_tables(table.html())
+    # the score's bar: 54.4 → 54 % of the cell, 21.0 → 21 %, 20.6 → 21 %; no other cell is coloured
+    bars = [row[2] for row in shown.backgrounds]
+    assert [bar.split(" ")[2] for bar in bars] == ["54%,", "21%,", "21%,"]
+    assert all(colour is None for row in shown.backgrounds for i, colour in enumerate(row) if i != 2)
 
 
 def test_a_training_effect_is_written_with_its_interval_or_as_unknown() -> None:

@@ -33,3 +33,9 @@ def test_numbers_right_aligned_and_colours_per_cell() -> None:
 def test_an_empty_table_keeps_its_header() -> None:
     (table,) = html_tables(table_html(pd.DataFrame({"Unit": [], "IKM": []})))
     assert list(table.cells.columns) == ["Unit", "IKM"] and table.cells.empty
+
+
+def test_a_column_can_be_given_a_least_width() -> None:
+    frame = pd.DataFrame({"Unit": ["A"], "Alasan": ["panjang"]})
+    html = ReadingTable(frame, min_widths={"Alasan": "24rem"}).html()
+    assert '<th style="min-width:24rem">Alasan</th>' in html and "<th>Unit</th>" in html

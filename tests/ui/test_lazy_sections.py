@@ -137,9 +137,8 @@ def test_prioritas_profile_tab_when_opened(
     assert len(at.metric) == 6 and not at.get("vega_lite_chart")
     (picker,) = [box for box in at.selectbox if box.key == PROFILE_KEY]
     # the unit ranked first, as the ranking's table lists it
-    (ranked,) = closed.dataframe
-    unit = translate("priority.col.unit", lang)
-    first = ranked.value[unit].iloc[0]
+    (ranked,) = page_html_tables(closed)
+    first = ranked.cells[translate("priority.col.unit", lang)].iloc[0]
     assert picker.options[picker.index] == first
 
 
