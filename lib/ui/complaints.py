@@ -39,7 +39,7 @@ from lib.ui.data import cached
 from lib.ui.format import EMPTY, Column, integer, month, p_value, period_text
 from lib.ui.format import day as format_day
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander
+from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander, lazy_tabs
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.tables import sorted_by_value
@@ -1267,20 +1267,13 @@ def charts_section(ov: ComplaintOverview, theme_state: ThemeStatus, lang: str) -
     "how many, how fast, where rising". A tab's click reruns the page and draws that view alone;
     the views' own choices are kept while another tab is open (``persist_state``).
     """
-    labels = [chart_label(tab) for tab in CHART_TABS]
-    tabs = st.tabs(labels, default=labels[0], key=CHART_TAB_KEY, on_change="rerun")
-    events: dict[str, object] = {"trend": None, "heatmap": None}
-    for tab, box in zip(CHART_TABS, tabs, strict=True):
-        with box:
-            if not box.open:
-                continue
-            if tab == "trend":
-                events["trend"] = trend_section(ov, lang)
-            elif tab == "heatmap":
-                events["heatmap"] = heatmap_section(ov, theme_state, lang)
-            else:
-                resolution_section(ov, lang)
-    return events
+    draw = {
+        "trend": lambda: trend_section(ov, lang),
+        "heatmap": lambda: heatmap_section(ov, theme_state, lang),
+        "handling": lambda: resolution_section(ov, lang),
+    }
+    drawn = lazy_tabs({chart_label(tab): draw[tab] for tab in CHART_TABS}, key=CHART_TAB_KEY)
+    return {tab: drawn.get(chart_label(tab)) for tab in ("trend", "heatmap")}
 
 
 def trend_section(ov: ComplaintOverview, lang: str) -> object:

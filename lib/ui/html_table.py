@@ -34,52 +34,15 @@ STYLE = (
 )
 
 
-def table_html(
-    frame: pd.DataFrame,
-    *,
-    right: Sequence[str] = (),
-    backgrounds: Sequence[Sequence[str | None]] | None = None,
-    label: str = "",
-    min_widths: Mapping[str, str] | None = None,
-) -> str:
-    """``frame``'s columns and written cells as an HTML table (with its style), every text escaped.
+@dataclass(frozen=True)
+class ReadingTable:
+    """A table to read: its written cells and how they are laid out; :meth:`html` writes it.
 
     ``right``: the columns to right-align (numbers). ``backgrounds``: per row, a CSS colour (or
     ``None``) for each column. ``label``: the table's accessible name (``aria-label``).
     ``min_widths``: a column's least width (CSS, ``"20rem"``), so a long text wraps in a wide
     column rather than into a tall narrow one.
     """
-    columns = [str(c) for c in frame.columns]
-    aligned = {i for i, c in enumerate(columns) if c in set(map(str, right))}
-    widths = {str(k): v for k, v in (min_widths or {}).items()}
-
-    def header(i: int, name: str) -> str:
-        attrs = " class=r" if i in aligned else ""
-        if name in widths:
-            attrs += f' style="min-width:{escape(widths[name])}"'
-        return f"<th{attrs}>{escape(name)}</th>"
-
-    head = "".join(header(i, c) for i, c in enumerate(columns))
-    body = []
-    for r, row in enumerate(frame.itertuples(index=False, name=None)):
-        cells = []
-        for i, value in enumerate(row):
-            attrs = " class=r" if i in aligned else ""
-            colour = backgrounds[r][i] if backgrounds is not None else None
-            if colour:
-                attrs += f' style="background:{escape(colour)}"'
-            cells.append(f"<td{attrs}>{escape(str(value))}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    name = f' aria-label="{escape(label)}"' if label else ""
-    return (
-        f'{STYLE}<div class="telaah-table-wrap"><table class="telaah-table"{name}>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-    )
-
-
-@dataclass(frozen=True)
-class ReadingTable:
-    """A table to draw with :func:`draw_table`: written cells, and how :func:`table_html` lays them out."""
 
     frame: pd.DataFrame
     right: tuple[str, ...] = ()
@@ -88,16 +51,37 @@ class ReadingTable:
     min_widths: Mapping[str, str] | None = None
 
     def html(self) -> str:
-        return table_html(
-            self.frame,
-            right=self.right,
-            backgrounds=self.backgrounds,
-            label=self.label,
-            min_widths=self.min_widths,
+        """The table as HTML (with its style), every text escaped."""
+        columns = [str(c) for c in self.frame.columns]
+        right = set(map(str, self.right))
+        aligned = {i for i, c in enumerate(columns) if c in right}
+        widths = {str(k): v for k, v in (self.min_widths or {}).items()}
+
+        def header(i: int, name: str) -> str:
+            attrs = " class=r" if i in aligned else ""
+            if name in widths:
+                attrs += f' style="min-width:{escape(widths[name])}"'
+            return f"<th{attrs}>{escape(name)}</th>"
+
+        body = []
+        for r, row in enumerate(self.frame.itertuples(index=False, name=None)):
+            cells = []
+            for i, value in enumerate(row):
+                attrs = " class=r" if i in aligned else ""
+                colour = self.backgrounds[r][i] if self.backgrounds is not None else None
+                if colour:
+                    attrs += f' style="background:{escape(colour)}"'
+                cells.append(f"<td{attrs}>{escape(str(value))}</td>")
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        head = "".join(header(i, c) for i, c in enumerate(columns))
+        name = f' aria-label="{escape(self.label)}"' if self.label else ""
+        return (
+            f'{STYLE}<div class="telaah-table-wrap"><table class="telaah-table"{name}>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
 
 
 def draw_table(table: ReadingTable) -> None:
     """Draw ``table`` as one HTML element: the app's one place that renders computed text as HTML,
-    every text escaped by :func:`table_html` (``tests/auth/test_auth_hardening.py`` vets it)."""
+    every text escaped by :meth:`ReadingTable.html` (``tests/auth/test_auth_hardening.py`` vets it)."""
     st.html(table.html())

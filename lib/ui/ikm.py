@@ -33,7 +33,7 @@ from lib.ui.format import EMPTY, Column, change, is_missing, period_text
 from lib.ui.format import number as format_number
 from lib.ui.html_table import draw_table
 from lib.ui.i18n import day, num, t
-from lib.ui.method_details import lazy_expander
+from lib.ui.method_details import lazy_expander, lazy_tabs
 from lib.ui.nrr_table import nrr_table
 from lib.ui.page import PageContext
 from lib.ui.tables import sorted_by_value
@@ -726,22 +726,21 @@ def headline_section(
 def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
     """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
     ranked = ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
+
+    def ranking() -> None:
+        spec, rows = spec_and_data(ranking_chart(ranked, ctx.lang, limit=15))
+        st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_ranking")
+        more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
+        st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
+        st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch", placeholder=EMPTY)
+        st.caption(t("ikm.sample.note"))
+
     # Only the open tab is built: plain tabs send and draw both on every run (the ranking's chart
     # and its table of every unit were a third of a period change, unseen behind the heatmap).
-    heat_tab, rank_tab = st.tabs(
-        [t("ikm.section.heatmap"), t("ikm.section.ranking")], key=VIEW_KEY, on_change="rerun"
+    lazy_tabs(
+        {t("ikm.section.heatmap"): lambda: _nrr_section(ctx, units), t("ikm.section.ranking"): ranking},
+        key=VIEW_KEY,
     )
-    with heat_tab:
-        if heat_tab.open:
-            _nrr_section(ctx, units)
-    with rank_tab:
-        if rank_tab.open:
-            spec, rows = spec_and_data(ranking_chart(ranked, ctx.lang, limit=15))
-            st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_ranking")
-            more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
-            st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
-            st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch", placeholder=EMPTY)
-            st.caption(t("ikm.sample.note"))
     return ranked
 
 

@@ -39,7 +39,13 @@ from lib.ui.auth import audit_event
 from lib.ui.format import Column, column_config, display_frame, method_details
 from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
-from lib.ui.method_details import conclusion_with_details, details_expander, lazy_expander, lazy_widgets
+from lib.ui.method_details import (
+    conclusion_with_details,
+    details_expander,
+    lazy_expander,
+    lazy_tabs,
+    lazy_widgets,
+)
 from lib.ui.page import PageContext
 from lib.ui.shared_builds import shared
 from lib.ui.state import show_current_label
@@ -1112,23 +1118,17 @@ def details_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
     behind one is a click away (which reruns the page and draws that tab alone).
     """
     st.subheader(t("impact.details"))
-    labels = [detail_label(tab) for tab in DETAIL_TABS]
-    tabs = st.tabs(
-        labels,
-        default=labels[DETAIL_TABS.index(DEFAULT_DETAIL)],
-        key=DETAIL_KEY,
-        on_change="rerun",
-    )
     draw = {
         "reaction": lambda: reaction_section(impact, ctx.lang),
         "learning": lambda: learning_section(impact, ctx.lang),
         "results": lambda: results_section(ctx, c, impact),
         "compare": lambda: compare_section(ctx, c),
     }
-    for tab, box in zip(DETAIL_TABS, tabs, strict=True):
-        with box:
-            if box.open:
-                draw[tab]()
+    lazy_tabs(
+        {detail_label(tab): draw[tab] for tab in DETAIL_TABS},
+        key=DETAIL_KEY,
+        default=detail_label(DEFAULT_DETAIL),
+    )
 
 
 def table_section(ctx: PageContext, c: ImpactChoice) -> None:

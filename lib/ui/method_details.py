@@ -53,6 +53,27 @@ def lazy_expander(label: str, key: str, *, icon: str | None = None):  # type: ig
     return st.expander(label, icon=icon, key=key, on_change="rerun")
 
 
+T = TypeVar("T")
+
+
+def lazy_tabs(views: Mapping[str, Callable[[], T]], *, key: str, default: str | None = None) -> dict[str, T]:
+    """Tabs labelled by ``views``' keys, of which only the open one is built, sent and drawn.
+
+    Plain tabs send and draw every tab's content on every run, unseen; here a click on a tab
+    reruns the page (``on_change="rerun"``) and calls that tab's function alone. The open tab
+    is kept under ``key`` for the session (``default`` opens first, else the first label).
+    Returns ``{label: result}`` for the tab drawn in this run.
+    """
+    labels = list(views)
+    tabs = st.tabs(labels, default=default if default is not None else labels[0], key=key, on_change="rerun")
+    drawn: dict[str, T] = {}
+    for label, box in zip(labels, tabs, strict=True):
+        with box:
+            if box.open:
+                drawn[label] = views[label]()
+    return drawn
+
+
 V = TypeVar("V")
 
 

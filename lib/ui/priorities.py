@@ -48,7 +48,7 @@ from lib.ui.data import cached
 from lib.ui.format import EMPTY, Column, format_value, is_missing, number, percent
 from lib.ui.html_table import ReadingTable, draw_table
 from lib.ui.i18n import day, num, pct, t
-from lib.ui.method_details import details_expander, lazy_expander, lazy_widgets
+from lib.ui.method_details import details_expander, lazy_expander, lazy_tabs, lazy_widgets
 from lib.ui.page import PageContext
 from lib.ui.tables import repeated_text_as_categories
 from lib.ui.url_state import keep_in_url
@@ -358,20 +358,23 @@ def views_section(ctx: PageContext, view: PriorityView) -> None:
     its two lookups ran with a spinner each time; a tab's click reruns the page and draws that
     view alone. The unit picked stays picked while the ranking is open (``persist_state``).
     """
-    labels = [view_label(tab) for tab in VIEW_TABS]
-    opened = first_view(view)
-    tabs = st.tabs(labels, default=labels[VIEW_TABS.index(opened)], key=VIEW_KEY, on_change="rerun")
-    ranking_tab, profile_tab = tabs
-    with ranking_tab:
-        if ranking_tab.open:
-            ranking_section(ctx, view)
-            short_section(view, ctx.lang)
-            model_section(view.result)
-    with profile_tab:
-        if profile_tab.open:
-            row = profile_section(view, ctx.lang)
-            reasons_section(ctx, view, row)
-            history_and_staff_section(ctx, row)
+
+    def ranking() -> None:
+        ranking_section(ctx, view)
+        short_section(view, ctx.lang)
+        model_section(view.result)
+
+    def profile() -> None:
+        row = profile_section(view, ctx.lang)
+        reasons_section(ctx, view, row)
+        history_and_staff_section(ctx, row)
+
+    draw = {"ranking": ranking, "profile": profile}
+    lazy_tabs(
+        {view_label(tab): draw[tab] for tab in VIEW_TABS},
+        key=VIEW_KEY,
+        default=view_label(first_view(view)),
+    )
 
 
 def with_predictions(scored: pd.DataFrame, predictions: pd.DataFrame) -> pd.DataFrame:
@@ -437,7 +440,7 @@ def ranking_section(ctx: PageContext, view: PriorityView) -> None:
     draw_table(ranked_table(ranked, view.reasons, result.shown, lang))
 
 
-#: The score cell's bar (a light slate, the chart's "below" grey lightened): its width is the score of 100.
+#: The score cell's bar (a light slate, the chart's "below" grey lightened), as wide as the score is of 100.
 SCORE_BAR = "#cbd5e1"
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.ui.html_table import ReadingTable, table_html
+from lib.ui.html_table import ReadingTable
 from tests.ui.shown_tables import html_tables
 
 
 def test_cells_and_headers_are_written_as_text() -> None:
     frame = pd.DataFrame({"Unit <i>": ['<img src=x onerror="alert(1)">', "A & B"], "IKM": ["82,18", "–"]})
-    html = table_html(frame, right=["IKM"], label='Nilai "NRR"')
+    html = ReadingTable(frame, ("IKM",), label='Nilai "NRR"').html()
     assert "<img" not in html and "<i>" not in html and 'onerror="' not in html
     (table,) = html_tables(html)
     assert list(table.cells.columns) == ["Unit <i>", "IKM"]
@@ -31,7 +31,7 @@ def test_numbers_right_aligned_and_colours_per_cell() -> None:
 
 
 def test_an_empty_table_keeps_its_header() -> None:
-    (table,) = html_tables(table_html(pd.DataFrame({"Unit": [], "IKM": []})))
+    (table,) = html_tables(ReadingTable(pd.DataFrame({"Unit": [], "IKM": []})).html())
     assert list(table.cells.columns) == ["Unit", "IKM"] and table.cells.empty
 
 
