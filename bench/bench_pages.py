@@ -1,9 +1,10 @@
 """Every page as a user waits for it, in headless Chromium, beside a bare Streamlit page measured in the same run.
 
-For each page (and a bare page: one selectbox and one small chart), ``--repeat``
-times: restart the server, open the page in a new browser session and time it until
-Streamlit's script has finished running (its run state on the app root, the same
-signal the browser tests wait for) — **cold**; open it again in another new session
+For each page (and a bare page: one selectbox and one small chart), in each of
+``--repeat`` rounds (the bare page, then every page in turn): restart the server, open
+the page in a new browser session and time it until Streamlit's script has finished
+running (its run state on the app root, the same signal the browser tests wait for) —
+**cold**; open it again in another new session
 — **warm** (and the browser's CPU time for that render, from Chromium's own
 counters); then pick another period in the sidebar and back, ``--changes`` times in all
 (default 4) — **filter change**, the median of every change, and **1st**, the first change
@@ -220,8 +221,11 @@ def measure_target(  # type: ignore[no-untyped-def]
     repeat: int,
     launcher: bool | None = None,
     changes: int = 4,
+    figures: Figures | None = None,
 ) -> Figures:
-    figures = Figures()
+    """``repeat`` restarts of one target, each a cold visit, a warm one and ``changes`` period
+    changes, added to ``figures`` (new ones by default)."""
+    figures = Figures() if figures is None else figures
     for _ in range(repeat):
         server = Server(script, cwd, env, launcher)
         figures.start.append(server.started)
@@ -345,16 +349,27 @@ def main() -> None:
         for name in args.plain.split(","):
             if name:
                 targets.append((f"{name}/plain", ROOT / "app.py", ROOT, PAGES[name], False))
-        for name, script, cwd, path, launcher in targets:
-            results[name] = measure_target(
-                browser, script, cwd, env, path, args.repeat, launcher, max(1, args.changes)
-            )
-            f = results[name]
-            print(
-                f"  {name:<10} cold {_median(f.cold):6.2f} s  warm {_median(f.warm):6.2f} s  "
-                f"change {_median(f.change):6.2f} s  (runs: {', '.join(f'{v:.1f}' for v in f.cold)})",
-                flush=True,
-            )
+        # Rounds, not one target after another: each round restarts the bare page and then every
+        # page once, so a machine that slows down or speeds up during the run (other jobs on a
+        # shared host, a cache warming) weighs on the baseline as on the pages it divides.
+        for round_no in range(1, args.repeat + 1):
+            for name, script, cwd, path, launcher in targets:
+                f = measure_target(
+                    browser,
+                    script,
+                    cwd,
+                    env,
+                    path,
+                    1,
+                    launcher,
+                    max(1, args.changes),
+                    results.setdefault(name, Figures()),
+                )
+                print(
+                    f"  round {round_no} {name:<10} cold {f.cold[-1]:6.2f} s  warm {f.warm[-1]:6.2f} s  "
+                    f"change {_median(f.change[-max(1, args.changes) :]):6.2f} s",
+                    flush=True,
+                )
         load = (
             sessions_at_once(browser, ROOT / "app.py", ROOT, env, "", args.sessions)
             if args.sessions

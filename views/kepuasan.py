@@ -20,9 +20,4 @@ if units.empty or change.ikm_2dp is None:
     st.stop()
 
 place, weight_text = ui.headline_section(ctx, w, units, change)
-ranked = ui.ranking_section(ctx, w, units, weight_text)
-unit = ui.unit_section(ctx, w, units, ranked, weight_text)
-ui.weakest_and_trend_section(ctx, w, unit, place, weight_text)
-ui.profile_section(ctx, w, unit, place)
-ui.suggestions_section(ctx, w, unit)
-ui.report_section(ctx, w, unit)
+ui.views_section(ctx, w, units, place, weight_text)

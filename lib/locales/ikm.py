@@ -148,6 +148,7 @@ MESSAGES = {
     "ikm.scope.city": {"id": "Kota Medan", "en": "Medan City"},
     "ikm.section.ranking": {"id": "Peringkat unit", "en": "Units ranked"},
     "ikm.section.heatmap": {"id": "Nilai per unsur (NRR) tiap unit", "en": "Element scores (NRR) per unit"},
+    "ikm.section.unit": {"id": "Rincian unit dan laporan SKM", "en": "One unit and its SKM report"},
     "ikm.heatmap.caption": {
         "id": "Warna mengikuti batas mutu: merah = D (di bawah 2,60), oranye = C, kuning = B, hijau = A "
         "(3,5324 ke atas). Sel merah dan oranye adalah unsur yang menurunkan nilai unit.",

@@ -723,8 +723,32 @@ def headline_section(
     return place, weight_text
 
 
-def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_text: str) -> pd.DataFrame:
-    """Where the city loses points: elements per unit (heatmap), then the ranking; returns the ranked units."""
+#: The page's three views, one tab each, in this order: the units' element scores, the units
+#: ranked, and one unit in detail (its weakest elements, trend, respondents, suggestions, SKM report).
+VIEW_TABS = ("heatmap", "ranking", "unit")
+
+
+def view_label(tab: str) -> str:
+    """A view's tab label."""
+    return t(f"ikm.section.{tab}")
+
+
+def first_view(units: pd.DataFrame) -> str:
+    """The tab a new session opens: the unit's detail for a scope of one unit (a puskesmas head's,
+    a lurah's: nothing to compare), else the units' element scores."""
+    return "unit" if len(units) <= 1 else "heatmap"
+
+
+def views_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, place: str, weight_text: str) -> None:
+    """The element scores per unit, the ranking and one unit in detail, each in a tab; only the
+    open one is built, sent and drawn.
+
+    One under another, the unit's detail (its picker, figures, weakest elements, trend chart and
+    report buttons: twenty elements) was redrawn by the browser on every filter change under the
+    city's view most leaders came for: 0.40 s a change against 0.30 s without it at city scale
+    (Chromium, eight changes). A tab's click reruns the page and draws that view alone; the unit
+    picked stays picked while another tab is open (``persist_state``).
+    """
     ranked = ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
 
     def ranking() -> None:
@@ -735,13 +759,19 @@ def ranking_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, weight_
         st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch", placeholder=EMPTY)
         st.caption(t("ikm.sample.note"))
 
-    # Only the open tab is built: plain tabs send and draw both on every run (the ranking's chart
-    # and its table of every unit were a third of a period change, unseen behind the heatmap).
+    def unit_detail() -> None:
+        unit = unit_section(ctx, w, units, ranked, weight_text)
+        weakest_and_trend_section(ctx, w, unit, place, weight_text)
+        profile_section(ctx, w, unit, place)
+        suggestions_section(ctx, w, unit)
+        report_section(ctx, w, unit)
+
+    draw = {"heatmap": lambda: _nrr_section(ctx, units), "ranking": ranking, "unit": unit_detail}
     lazy_tabs(
-        {t("ikm.section.heatmap"): lambda: _nrr_section(ctx, units), t("ikm.section.ranking"): ranking},
+        {view_label(tab): draw[tab] for tab in VIEW_TABS},
         key=VIEW_KEY,
+        default=view_label(first_view(units)),
     )
-    return ranked
 
 
 #: Rows of the NRR table by default (what its height shows) and with "show more" on: its cells are
@@ -785,7 +815,13 @@ def unit_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, ranked: pd
         st.session_state[DETAIL_UNIT_KEY] = (
             ctx.filters.unit_code if ctx.filters.unit_code in codes else weakest
         )
-    code = st.selectbox(t("ikm.unit.select"), codes, format_func=labels.get, key=DETAIL_UNIT_KEY)
+    code = st.selectbox(
+        t("ikm.unit.select"),
+        codes,
+        format_func=labels.get,
+        key=DETAIL_UNIT_KEY,
+        persist_state="page",  # kept while another view's tab is open
+    )
     unit = ranked[ranked["kode_unit"] == code].iloc[0]
     prev_from, prev_to = service.previous_window(date_from=w.date_from, date_to=w.date_to)
     st.subheader(plain(unit["nama_unit"]))

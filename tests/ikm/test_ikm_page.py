@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY, trend_floor
+from lib.ui.ikm import PROFILE_OPEN_KEY, SARAN_OPEN_KEY, VIEW_KEY, trend_floor, view_label
 from lib.ui.state import FILTERS_KEY, Filters
 from tests.ikm.ikm_data import add_responses, add_units, response, worked_example_answers
 from tests.ui.shown_tables import page_html_tables, shown_cells
@@ -31,7 +31,12 @@ def _array(value: object) -> list:
     return list(value)  # type: ignore[arg-type]
 
 
-def _run(monkeypatch, url: str, role: str = "pimpinan", unit: str | None = None) -> AppTest:
+UNIT_TAB = view_label("unit")  # (Indonesian: the tests run in the default language)
+
+
+def _run(
+    monkeypatch, url: str, role: str = "pimpinan", unit: str | None = None, view: str | None = None
+) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("TELAAH_DEMO_MODE", "1")  # signed in as the demo role, no password screen
     monkeypatch.setenv("TELAAH_DEMO_ROLE", role)
@@ -41,6 +46,8 @@ def _run(monkeypatch, url: str, role: str = "pimpinan", unit: str | None = None)
         from lib.ui.auth import DEMO_UNIT_KEY
 
         at.session_state[DEMO_UNIT_KEY] = unit
+    if view:
+        at.session_state[VIEW_KEY] = view
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
@@ -81,23 +88,30 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
     assert metrics["Responden"].value == "32"
     assert metrics["Unit dinilai"].value == "2"
     assert any("naik 12,57 poin" in m.value for m in at.markdown)
-    # the detail unit (the weakest): IKM 49,95 without a previous period, grade D
+
+    # only the open tab is drawn: the NRR table, the weakest unit on top; no chart, no unit detail
+    assert len(at.metric) == 4 and not at.get("vega_lite_chart")
+    (nrr,) = page_html_tables(at)
+    assert nrr.cells.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"
+    assert nrr.cells.iloc[0, 1:].tolist() == ["2,00"] * 9
+    assert not at.dataframe  # the units table is in the closed ranking tab
+    assert "ikm_detail_unit" not in at.session_state
+
+    # the unit's tab: the weakest unit, IKM 49,95 without a previous period, grade D
+    at.session_state[VIEW_KEY] = UNIT_TAB
+    at.run()
+    assert not at.exception
     assert "Kelurahan Belawan I" in [h.value for h in at.subheader]
     assert at.metric[4].label == "IKM (bobot 0,111)"
     assert at.metric[4].value == "49,95" and not at.metric[4].delta
     assert at.metric[5].value == "D (Tidak Baik)"
-
-    # only the open tab (the NRR table) and the trend are drawn; the profile and the saran wait
-    # behind their expanders
-    assert len(at.get("vega_lite_chart")) == 1  # the trend
+    # the trend is drawn; the profile and the saran wait behind their expanders
+    assert len(at.get("vega_lite_chart")) == 1
     trend = vega_rows(
         at.get("vega_lite_chart")[0], "d0"
     )  # its figures travel as data, beside a spec that stays
     assert "Kelurahan Belawan I" in trend["series"].tolist() and "49,95" in trend["value"].tolist()
-    (nrr,) = page_html_tables(at)
-    assert nrr.cells.iloc[0, 0] == "Kelurahan Belawan I (KEL1)"  # the weakest unit on top
-    assert nrr.cells.iloc[0, 1:].tolist() == ["2,00"] * 9
-    assert not at.dataframe  # the units table is in the closed ranking tab, the saran in their expander
+    assert not page_html_tables(at) and not at.dataframe
     assert "ikm_saran_text" not in at.session_state
 
     # the detail unit defaults to the weakest: Kelurahan Belawan I, all unsur 2 → the first three in order
@@ -130,7 +144,7 @@ def test_page_figures_are_the_hand_checked_ones(page_db, monkeypatch) -> None:
 
 
 def test_respondent_profile_opens_on_demand(page_db, monkeypatch) -> None:
-    at = _run(monkeypatch, page_db)
+    at = _run(monkeypatch, page_db, view=UNIT_TAB)
     assert "ikm_profile_scope" not in at.session_state  # its toggle is not built while closed
     at.session_state[PROFILE_OPEN_KEY] = True
     at.run()
@@ -150,7 +164,8 @@ def test_page_exact_weight_and_saran_search(page_db, monkeypatch) -> None:
     ikm = next(m for m in at.metric if m.label.startswith("IKM"))
     # 1009 / 32 / 9 × 25 = 87.5868… → 87,59
     assert ikm.value == "87,59" and "bobot 1/9" in ikm.label
-    at.session_state[SARAN_OPEN_KEY] = True  # the reader opens the saran
+    at.session_state[VIEW_KEY] = UNIT_TAB
+    at.session_state[SARAN_OPEN_KEY] = True  # the reader opens the unit's tab and its saran
     at.run()
     at.text_input(key="ikm_saran_text").set_value("RAMAH").run()
     assert at.dataframe[-1].value.iloc[:, -1].tolist() == ["Petugas kurang ramah"]
@@ -168,6 +183,7 @@ def test_the_opened_saran_stay_open_when_the_unit_changes_with_the_period(page_d
     st.cache_data.clear()
     at = AppTest.from_file(PAGE, default_timeout=120)
     at.session_state[FILTERS_KEY] = Filters(date_from=date(2025, 1, 1), date_to=date(2025, 6, 30))
+    at.session_state[VIEW_KEY] = UNIT_TAB
     at.run()
     assert not at.exception
     box = at.expander(key=SARAN_OPEN_KEY)
@@ -192,6 +208,8 @@ def test_unit_manager_sees_only_their_unit(page_db, monkeypatch) -> None:
     at = _run(monkeypatch, page_db, role="manager", unit="KEL1")
     assert at.metric[0].label == "IKM Kelurahan Belawan I (bobot 0,111)"
     assert at.metric[0].value == "49,95"
+    # a scope of one unit opens on that unit's detail (with its trend beside the scope's)
+    assert [h.value for h in at.subheader] == ["Kelurahan Belawan I"] and len(at.get("vega_lite_chart")) == 1
     shown = " ".join(m.value for m in at.markdown) + json.dumps(
         [c.proto.spec for c in at.get("vega_lite_chart")] + vega_texts(at)
     )
@@ -204,6 +222,7 @@ def test_saran_are_masked(engine, monkeypatch) -> None:
         engine, [response(ids["KEL9"], date(2025, 5, 5), [3] * 9, suggestion="Hubungi saya 0812-3456-7890")]
     )
     at = _run(monkeypatch, engine.url.render_as_string(hide_password=False))
+    assert at.subheader[0].value == "Kelurahan Sembilan"  # one unit: its detail opens first
     at.session_state[SARAN_OPEN_KEY] = True
     at.run()
     texts = at.dataframe[-1].value.iloc[:, -1].tolist()
@@ -227,12 +246,16 @@ def _has_demo() -> bool:
 def test_page_on_the_demo_city(demo_database_url, monkeypatch) -> None:
     at = _run(monkeypatch, demo_database_url)
     assert at.metric and at.metric[0].value not in ("", "–")
-    assert len(at.get("vega_lite_chart")) >= 1 and len(page_html_tables(at)) == 1  # the trend, the NRR table
+    assert len(page_html_tables(at)) == 1  # the NRR table
     at.session_state[VIEW_KEY] = "Peringkat unit"
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.dataframe) == 1  # the ranking's chart and table
+    at.session_state[VIEW_KEY] = UNIT_TAB
     at.session_state[PROFILE_OPEN_KEY] = True
     at.run()
     assert not at.exception
-    assert len(at.get("vega_lite_chart")) >= 3 and len(at.dataframe) >= 1
+    assert len(at.get("vega_lite_chart")) == 2  # the unit's trend and its respondents
 
 
 @pytest.mark.slow
@@ -249,6 +272,7 @@ def test_chart_specs_stay_the_same_when_the_period_changes(demo_database_url, mo
     monkeypatch.setenv("TELAAH_DEMO_ROLE", "pimpinan")
     st.cache_data.clear()
     at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state[VIEW_KEY] = UNIT_TAB
     at.session_state[PROFILE_OPEN_KEY] = True
     specs, data = [], []
     for filters in periods:

@@ -61,16 +61,29 @@ CASES = [(role, lang) for role in ("pimpinan", "manager-kecamatan") for lang in 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("role", "lang"), CASES)
-def test_kepuasan_ranking_tab_and_profile_when_opened(
+def test_kepuasan_ranking_tab_when_opened(
     role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = {VIEW_KEY: translate("ikm.section.ranking", lang), PROFILE_OPEN_KEY: True}
+    opened = {VIEW_KEY: translate("ikm.section.ranking", lang)}
     closed, at = closed_and_opened(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
-    closed_charts = len(closed.get("vega_lite_chart"))
-    # the NRR table (HTML) gives way to the ranking chart and the units table, the profile adds its chart
+    # the NRR table (HTML) gives way to the ranking chart and the units table
     assert len(page_html_tables(closed)) == 1 and not closed.dataframe
-    assert len(at.get("vega_lite_chart")) == closed_charts + 2
+    assert not closed.get("vega_lite_chart")
+    assert len(at.get("vega_lite_chart")) == 1
     assert not page_html_tables(at) and len(at.dataframe) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("role", "lang"), CASES)
+def test_kepuasan_unit_tab_and_respondents_when_opened(
+    role: str, lang: str, demo_engine: Engine, demo_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = {VIEW_KEY: translate("ikm.section.unit", lang), PROFILE_OPEN_KEY: True}
+    closed, at = closed_and_opened(role, "kepuasan.py", lang, demo_database_url, monkeypatch, opened)
+    # the unit's figures, its trend and its respondents' chart, and the SKM report's two buttons
+    assert len(at.metric) == len(closed.metric) + 2
+    assert len(at.get("vega_lite_chart")) == 2
+    assert len(at.download_button) == len(closed.download_button) + 2
 
 
 @pytest.mark.slow

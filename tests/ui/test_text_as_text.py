@@ -92,6 +92,10 @@ def test_a_unit_named_like_a_link_is_shown_as_text(
     monkeypatch.setenv("DATABASE_URL", evil_units.url.render_as_string(hide_password=False))
     monkeypatch.setenv("TELAAH_DEMO_MODE", "1")
     at = AppTest.from_file(str(ROOT / "views" / page), default_timeout=300)
+    if page == "kepuasan.py":  # the unit's own tab names it in its heading, weakest elements and notes
+        from lib.ui.ikm import VIEW_KEY, view_label
+
+        at.session_state[VIEW_KEY] = view_label("unit")
     at.run()
     assert not at.exception
     texts = _markdown_texts(at)
