@@ -749,18 +749,21 @@ def views_section(ctx: PageContext, w: IkmWindow, units: pd.DataFrame, place: st
     (Chromium, eight changes). A tab's click reruns the page and draws that view alone; the unit
     picked stays picked while another tab is open (``persist_state``).
     """
-    ranked = ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
+
+    def ranked() -> pd.DataFrame:  # read by the ranking and the unit's tab only, not the NRR table's runs
+        return ranked_units(ctx.engine, ctx.query_scope, w.date_from, w.date_to, w.weight, w.rollup)
 
     def ranking() -> None:
-        spec, rows = spec_and_data(ranking_chart(ranked, ctx.lang, limit=15))
+        ranked_now = ranked()
+        spec, rows = spec_and_data(ranking_chart(ranked_now, ctx.lang, limit=15))
         st.vega_lite_chart(rows, spec=spec, width="stretch", key="ikm_ranking")
-        more = t("ikm.ranking.more", shown=15, total=len(ranked)) if len(ranked) > 30 else ""
+        more = t("ikm.ranking.more", shown=15, total=len(ranked_now)) if len(ranked_now) > 30 else ""
         st.caption(f"{t('ikm.ranking.caption')} IKM: {weight_text}. {more}")
-        st.dataframe(ranking_table(ranked, ctx.lang), hide_index=True, width="stretch", placeholder=EMPTY)
+        st.dataframe(ranking_table(ranked_now, ctx.lang), hide_index=True, width="stretch", placeholder=EMPTY)
         st.caption(t("ikm.sample.note"))
 
     def unit_detail() -> None:
-        unit = unit_section(ctx, w, units, ranked, weight_text)
+        unit = unit_section(ctx, w, units, ranked(), weight_text)
         weakest_and_trend_section(ctx, w, unit, place, weight_text)
         profile_section(ctx, w, unit, place)
         suggestions_section(ctx, w, unit)
