@@ -35,7 +35,7 @@ from lib.queries.training import TrainingSelection
 from lib.queries.units import Scope
 from lib.safe_export import to_csv_bytes
 from lib.text.impact import format_effect, format_p, level_sentences, results_sentence
-from lib.ui.auth import audit_event
+from lib.ui.auth import audited_download_button
 from lib.ui.format import Column, column_config, display_frame, method_details
 from lib.ui.format import number as format_number
 from lib.ui.i18n import num, pct, t
@@ -1132,18 +1132,23 @@ def details_section(ctx: PageContext, c: ImpactChoice, impact: ProgramImpact) ->
 
 
 def table_section(ctx: PageContext, c: ImpactChoice) -> None:
-    """Every course at every level: on screen when opened, and as a CSV download."""
+    """Every course at every level: on screen when opened, and as a CSV download.
+
+    The CSV is built when the button is clicked, not on every run: built eagerly, its bytes
+    were stored and announced to the browser on each filter change, which no reader asked for.
+    """
     table, _ = comparison(c.results)
     st.subheader(t("impact.section.table"))
     table_details(table, ctx.lang)
-    if st.download_button(
+    audited_download_button(
         t("impact.download"),
-        shared(table, "csv", lambda: to_csv_bytes(table)),
+        lambda: to_csv_bytes(table),
         file_name=f"dampak_pelatihan_{c.date_from:%Y%m%d}_{c.date_to:%Y%m%d}.csv",
         mime="text/csv",
+        kind="training_impact",
+        rows=len(table),
         icon=":material/download:",
-    ):
-        audit_event("export", what="training_impact", rows=len(table))
+    )
 
 
 @st.fragment
