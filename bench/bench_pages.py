@@ -27,7 +27,10 @@ measures a page with the app under plain ``streamlit run`` (libraries loaded by 
 visitor, as before the launcher). ``cold`` counts from the health check's answer.
 
 ``--sessions N`` adds a load test: N browser sessions open the home page at once on a
-warm server; prints the p95 of their times against one session's median.
+warm server, and as many open the bare page; prints the p95 of their times against one
+session's median, for each. On a small machine N Chromium renderers saturate it before the
+server does (the bare page's ratio shows how much); ``bench/bench_load.py`` measures the
+server alone, with websocket clients in place of browsers.
 """
 
 from __future__ import annotations
@@ -370,8 +373,13 @@ def main() -> None:
                     f"change {_median(f.change[-max(1, args.changes) :]):6.2f} s",
                     flush=True,
                 )
+        # the bare page too: N Chromium renderers on a small machine can be what saturates it,
+        # and only the bare page's own figure tells the server's share from the browser's
         load = (
-            sessions_at_once(browser, ROOT / "app.py", ROOT, env, "", args.sessions)
+            (
+                sessions_at_once(browser, bare_script, bare_dir, env, "", args.sessions),
+                sessions_at_once(browser, ROOT / "app.py", ROOT, env, "", args.sessions),
+            )
             if args.sessions
             else None
         )
@@ -398,10 +406,12 @@ def main() -> None:
             f"{max(f.server_mb, default=float('nan')):11.0f}{max(f.worker_mb, default=0.0):11.0f}"
         )
     if load is not None:
-        single, p95 = load
-        print(
-            f"\n{args.sessions} sessions at once on Ringkasan: p95 {p95:.2f} s vs one session {single:.2f} s ({p95 / single:.1f}×)"
-        )
+        print()
+        for name, (single, p95) in zip(("the bare page", "Ringkasan"), load, strict=True):
+            print(
+                f"{args.sessions} browser sessions at once on {name}: p95 {p95:.2f} s "
+                f"vs one session {single:.2f} s ({p95 / single:.1f}×)"
+            )
 
 
 if __name__ == "__main__":
