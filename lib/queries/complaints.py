@@ -22,7 +22,7 @@ from sqlalchemy.sql import ColumnElement, Select
 
 from lib.models import Complaint, ServiceStat, ThemeLabel, TopicThemeMap, Unit
 from lib.queries.complaint_themes import current_threshold, mapped_topic_join_condition
-from lib.queries.sqlfn import minutes_between, month_start
+from lib.queries.sqlfn import first_and_last, minutes_between, month_start
 from lib.queries.units import CITY, Scope
 
 COMPLAINT = Complaint.__table__
@@ -167,10 +167,7 @@ def complaint_date_span(engine: Engine, scope: Scope = CITY) -> tuple[date | Non
     c = COMPLAINT
     conditions = scope.where(UNIT)
     if not conditions:
-        query = select(
-            select(func.min(c.c.complaint_date)).scalar_subquery(),
-            select(func.max(c.c.complaint_date)).scalar_subquery(),
-        )
+        query = select(*first_and_last(c.c.complaint_date))
     else:
         query = (
             select(func.min(c.c.complaint_date), func.max(c.c.complaint_date))

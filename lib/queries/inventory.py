@@ -20,6 +20,7 @@ from lib.models import (
     TrainingProgram,
     Unit,
 )
+from lib.queries.sqlfn import first_and_last
 
 #: kind (upload template name) → (table, date column or None)
 KINDS = {
@@ -49,11 +50,11 @@ def data_inventory(engine: Engine) -> pd.DataFrame:
     records = []
     with engine.connect() as conn:
         for kind, (table, date_col) in KINDS.items():
-            columns = [func.count()]
+            columns = [select(func.count()).select_from(table).scalar_subquery()]
             if date_col:
                 end_col = PERIOD_END.get(kind, date_col)
-                columns += [func.min(table.c[date_col]), func.max(table.c[end_col])]
-            row = conn.execute(select(*columns).select_from(table)).one()
+                columns += first_and_last(table.c[date_col], table.c[end_col])
+            row = conn.execute(select(*columns)).one()
             records.append(
                 {
                     "kind": kind,
@@ -66,9 +67,7 @@ def data_inventory(engine: Engine) -> pd.DataFrame:
         total, first, last = conn.execute(
             select(func.coalesce(func.sum(sm.c.respondents), 0), func.min(sm.c.month), func.max(sm.c.month))
         ).one()
-        first_day, last_day = conn.execute(
-            select(func.min(sr.c.response_date), func.max(sr.c.response_date))
-        ).one()
+        first_day, last_day = conn.execute(select(*first_and_last(sr.c.response_date))).one()
         if last_day is not None:
             first, last = first_day, last_day
     records.insert(5, {"kind": "survei", "rows": int(total), "first_date": first, "last_date": last})
