@@ -1,7 +1,7 @@
-"""Portable SQL expressions that SQLite and PostgreSQL spell differently.
+"""Portable SQL expressions that SQLite and PostgreSQL spell, or plan, differently.
 
 Query modules build on these instead of writing dialect-specific strings, so one
-query serves both databases.
+query serves both databases at its best (:func:`first_and_last`: a form both plan well).
 """
 
 from __future__ import annotations
